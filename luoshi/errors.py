@@ -1,0 +1,35 @@
+"""Errors with a code and a hint, printed as one line by the CLI (no traceback)."""
+
+from __future__ import annotations
+
+# Code registry: one line per code, so the docs and tests can list them.
+CODES: dict[str, str] = {
+    "E001": "file not found",
+    "E002": "path is a directory",
+    "E003": "empty document",
+    "E004": "binary data, not a document",
+    "E005": "cannot decode text",
+    "E006": "corrupt or non-zip .docx",
+    "E007": ".docx expands beyond the safety limit (zip bomb)",
+    "E008": "PDF has no text layer",
+    "E009": "file too large",
+    "E010": "unsupported file type",
+    "E011": "corrupt PDF",
+    "E012": "invalid rules file",
+    "E013": "invalid option",
+}
+
+
+class LuoshiError(Exception):
+    """An expected failure: bad input or configuration. ``str()`` is one line."""
+
+    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
+        assert code in CODES, code
+        self.code = code
+        self.message = message
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        line = f"{self.code}: {self.message}"
+        return f"{line} (hint: {self.hint})" if self.hint else line

@@ -1,0 +1,160 @@
+"""Shared records passed between pipeline stages.
+
+Every offset in a record is a Python string index into ``Document.text``: for a
+plain-text file that is the decoded file content, unchanged. Stages that work on a
+normalized copy (see ``luoshi.textmap``) map their offsets back before building
+records. Unknown fields are ``None``, never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Part = Literal["review", "goals", "plan", "other"]
+Comparator = Literal["about", "at_least", "at_most", "eq", "range"]
+Change = Literal["increase", "decrease", "level"]
+IndicatorKind = Literal["target", "actual", "baseline"]
+Strength = Literal["binding", "firm", "process", "exploratory"]
+LinkStatus = Literal["fulfilled", "partial", "not_fulfilled", "no_evidence"]
+
+
+@dataclass
+class Document:
+    """A decoded report: ``text`` is what every offset indexes."""
+
+    text: str
+    format: str  # txt | docx | pdf | html
+    sha256: str  # of the source bytes
+    path: str | None = None
+    encoding: str | None = None
+
+
+@dataclass
+class ReportMeta:
+    title: str | None = None
+    region: str | None = None
+    year: int | None = None  # the year the report plans for (2020 report -> 2020)
+    date: str | None = None  # ISO date of delivery, e.g. "2021-12-15"
+    speaker: str | None = None
+    session: str | None = None  # e.g. 第十七届人民代表大会第一次会议
+    sha256: str | None = None
+    chars: int = 0
+
+
+@dataclass
+class Section:
+    id: str  # "s1", "s1.2", ...
+    parent: str | None
+    level: int  # 0 = part, 1 = 一、, 2 = （一）, 3 = 1., 4 = theme sentence
+    title: str
+    part: Part
+    start: int
+    end: int
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    section: str | None  # innermost Section.id
+    part: Part
+    clauses: list[Clause] = field(default_factory=list)
+
+
+@dataclass
+class Structure:
+    meta: ReportMeta
+    sections: list[Section]
+    sentences: list[Sentence]
+
+
+@dataclass
+class Indicator:
+    id: str
+    metric: str | None
+    value: float
+    value_high: float | None
+    unit: str | None
+    value_text: str  # exact span: text[start:end]
+    comparator: Comparator
+    change: Change
+    kind: IndicatorKind
+    period: str | None
+    base_period: str | None
+    sentence: str
+    start: int
+    end: int
+    section: str | None
+
+
+@dataclass
+class Department:
+    name: str
+    role: Literal["lead", "support"]
+    matched: list[str]  # the words in the text that suggested it (the reason)
+
+
+@dataclass
+class Commitment:
+    id: str
+    text: str  # the clause: text[start:end]
+    action: str | None
+    object: str | None
+    strength: Strength
+    deadline: str | None  # normalized: "2022", "2022-06", "2025-12-31" ...
+    deadline_text: str | None  # as written: 年内, 到2025年, “十四五”末
+    projects: list[str]
+    indicators: list[str]  # Indicator ids in the same clause
+    departments: list[Department]
+    start: int
+    end: int
+    section: str | None
+
+
+@dataclass
+class Extraction:
+    report: ReportMeta
+    sections: list[Section]
+    indicators: list[Indicator]
+    commitments: list[Commitment]
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON shape of ``luoshi extract --format json``."""
+        report = asdict(self.report)
+        return {
+            "report": {k: report[k] for k in ("title", "region", "year", "date", "speaker", "session", "sha256", "chars")},
+            "sections": [asdict(s) for s in self.sections],
+            "indicators": [asdict(i) for i in self.indicators],
+            "commitments": [asdict(c) for c in self.commitments],
+        }
+
+
+@dataclass
+class Evidence:
+    doc: str  # which document (path or report id) the span is in
+    text: str
+    start: int
+    end: int
+    value_text: str | None
+    score: float
+
+
+@dataclass
+class Link:
+    source_id: str
+    source_kind: Literal["commitment", "indicator"]
+    source_text: str
+    source_start: int
+    source_end: int
+    status: LinkStatus
+    confidence: float
+    reason: str
+    evidence: list[Evidence] = field(default_factory=list)
