@@ -1,0 +1,112 @@
+"""The ``luoshi`` command: thin wrappers over the library; ``--help`` is documentation."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from luoshi import __version__
+from luoshi.errors import LuoshiError
+
+FORMATS = ("json", "table", "csv", "xlsx")
+
+
+class LuoshiGroup(click.Group):
+    """Turns expected failures into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except LuoshiError as exc:
+            click.echo(f"luoshi: {exc}", err=True)
+            sys.exit(2)
+        except BrokenPipeError:
+            sys.exit(0)
+
+
+@click.group(cls=LuoshiGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="luoshi")
+def main() -> None:
+    """落实 luoshi: government work reports → indicators, commitments, ledger, verdicts."""
+
+
+@main.command("text")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--encoding", help="Force a text encoding (e.g. gb18030) instead of detecting it.")
+def text_command(file: Path, encoding: str | None) -> None:
+    """Print the exact text that all offsets of FILE refer to."""
+    from luoshi.ingest import read_document
+
+    doc = read_document(file, encoding=encoding)
+    sys.stdout.write(doc.text)
+
+
+@main.command("extract")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="json: the public record shape; table: a readable summary; csv/xlsx: the 任务分解表.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (required for xlsx; default stdout for json/table/csv).")
+@click.option("--encoding", help="Force a text encoding (e.g. gb18030) instead of detecting it.")
+def extract_command(file: Path, fmt: str, output: Path | None, encoding: str | None) -> None:
+    """Extract structure, indicators and commitments from FILE (txt, docx, pdf, html)."""
+    from luoshi.export import rows_from_extraction, write_csv, write_xlsx
+    from luoshi.pipeline import extract_file
+
+    ex = extract_file(file, encoding=encoding)
+    if fmt == "json":
+        payload = json.dumps(ex.to_dict(), ensure_ascii=False, indent=1)
+        _emit(payload + "\n", output)
+    elif fmt == "table":
+        from luoshi.summary import print_extraction
+
+        console = Console(file=open(output, "w", encoding="utf-8") if output else None, width=140 if output else None)
+        print_extraction(ex, console, name=file.name, detail=True)
+    elif fmt == "csv":
+        if output is None:
+            import tempfile
+
+            with tempfile.NamedTemporaryFile("r", suffix=".csv", delete=True, encoding="utf-8-sig") as tmp:
+                write_csv(rows_from_extraction(ex), tmp.name)
+                sys.stdout.write(Path(tmp.name).read_text(encoding="utf-8-sig"))
+        else:
+            write_csv(rows_from_extraction(ex), output)
+    else:
+        if output is None:
+            raise LuoshiError("E013", "--format xlsx needs an output file", "add -o 任务分解表.xlsx")
+        write_xlsx(rows_from_extraction(ex), output, title=f"{ex.report.title or file.stem} 任务分解表")
+
+
+def _emit(payload: str, output: Path | None) -> None:
+    if output:
+        output.write_text(payload, encoding="utf-8")
+    else:
+        sys.stdout.write(payload)
+
+
+@main.command("demo")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="Folder for the 任务分解表 xlsx files.")
+@click.option("--no-serve", is_flag=True, help="Only extract and summarise; do not start the web app.")
+def demo_command(out_dir: Path, no_serve: bool) -> None:
+    """Extract the bundled sample reports, summarise them and write their 任务分解表."""
+    from luoshi.demo import run_demo
+
+    run_demo(out_dir, serve=not no_serve)
+
+
+def _register_optional() -> None:
+    """Commands of later pipeline stages live beside their stage."""
+    from luoshi.commands import register
+
+    register(main)
+
+
+_register_optional()
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
