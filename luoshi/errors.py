@@ -17,6 +17,7 @@ CODES: dict[str, str] = {
     "E011": "corrupt PDF",
     "E012": "invalid rules file",
     "E013": "invalid option",
+    "E014": "file cannot be read (permission or I/O error)",
 }
 
 

@@ -1,0 +1,145 @@
+"""HTML page -> the report's main text, one block element per line.
+
+Chrome (script, nav, header, footer, forms...) is dropped; the main block is
+<article>/<main> when they hold most of the text, otherwise the element whose
+paragraphs carry the most non-link text (a readability-style score). Text nodes
+are walked in document order without recursion, so deeply nested pages are fine.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+from luoshi.errors import LuoshiError
+from luoshi.ingest.encoding import codec_name, decode_text
+
+_DROP = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+         "template", "svg", "button", "select", "textarea", "object", "embed", "canvas", "head"]
+_BLOCK = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
+    "figure h1 h2 h3 h4 h5 h6 hr html li main menu ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+_PARAGRAPH_LIKE = frozenset("p h1 h2 h3 h4 h5 h6 li td th dd dt blockquote pre".split())
+_CELL = frozenset(("td", "th"))
+_SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
+_GB_ALIASES = frozenset(("gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn", "hz-gb-2312"))
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_WRAP = re.compile(f"(?<=[{_CJK}])[ \\t\\r\\f]*\\n[ \\t\\r\\n\\f]*(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \t\r\n\f]+")
+_MAIN_SHARE = 0.5  # <article>/<main> wins only when it holds at least half the page's text
+
+
+def read_html(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """(main text, encoding used)."""
+    text, enc = _decode(data, name, encoding)
+    soup = BeautifulSoup(text, "lxml")
+    for tag in soup.find_all(_DROP):
+        tag.decompose()
+    root = soup.body or soup
+    main = _main_block(root)
+    lines = render(main)
+    title = soup.find("h1")
+    if title is not None and main is not root and not _inside(title, main):
+        heading = _SPACES.sub(" ", title.get_text()).strip()
+        if heading and heading not in lines[:3]:
+            lines.insert(0, heading)
+    return "\n".join(lines), enc
+
+
+def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+    if encoding or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(data, name, encoding)
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        declared = m.group(1).decode("ascii").lower()
+        declared = "gb18030" if declared in _GB_ALIASES else declared
+        try:
+            enc = codec_name(declared)
+            return data.decode(enc), enc
+        except (UnicodeDecodeError, LuoshiError):  # a wrong or unknown declaration: detect instead
+            pass
+    return decode_text(data, name, None)
+
+
+def _inside(node: Tag, container: Tag) -> bool:
+    return any(parent is container for parent in node.parents)
+
+
+def _text_len(tag: Tag) -> int:
+    return len(_SPACES.sub("", tag.get_text()))
+
+
+def _main_block(root: Tag) -> Tag:
+    total = _text_len(root)
+    marked = root.find_all(["article", "main"]) + root.find_all(attrs={"role": "main"})
+    if marked:
+        best = max(marked, key=_text_len)
+        if _text_len(best) >= _MAIN_SHARE * total:
+            return best
+    scores: dict[int, float] = {}
+    nodes: dict[int, Tag] = {}
+    for s in root.find_all(string=True):
+        if isinstance(s, _SKIP_STRINGS) or s.find_parent("a") is not None:
+            continue  # link text is navigation, not content
+        n = len(_SPACES.sub("", s))
+        if not n:
+            continue
+        block = _block_of(s)
+        target = block.parent if block.name in _PARAGRAPH_LIKE and block.parent is not None else block
+        for weight, node in ((1.0, target), (0.5, target.parent)):
+            if isinstance(node, Tag) and node.name != "[document]":
+                scores[id(node)] = scores.get(id(node), 0.0) + weight * n
+                nodes[id(node)] = node
+    if not scores:
+        return root
+    return nodes[max(scores, key=scores.__getitem__)]
+
+
+def _block_of(node) -> Tag:
+    parent = node.parent
+    while parent is not None and parent.name not in _BLOCK and parent.name != "[document]":
+        parent = parent.parent
+    return parent
+
+
+def _cell_of(node) -> Tag | None:
+    for parent in node.parents:
+        if parent.name in _CELL:
+            return parent
+        if parent.name == "table":
+            return None
+    return None
+
+
+def render(container: Tag) -> list[str]:
+    """Lines of text: a line per block, tab between table cells, <br> a line break."""
+    pieces: list[str] = []
+    prev_block = prev_cell = None
+    for node in container.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                pieces.append("\n")
+            continue
+        if not isinstance(node, NavigableString) or isinstance(node, _SKIP_STRINGS):
+            continue
+        in_pre = node.find_parent("pre") is not None
+        text = str(node) if in_pre else _SPACES.sub(" ", _CJK_WRAP.sub("", str(node)))
+        if not text.strip():
+            if prev_block is not None and _block_of(node) is prev_block:
+                pieces.append(" ")
+            continue
+        block, cell = _block_of(node), _cell_of(node)
+        if prev_block is not None and block is not prev_block:
+            if cell is not None and cell is prev_cell:
+                pieces.append(" ")
+            elif cell is not None and prev_cell is not None and cell.parent is prev_cell.parent:
+                pieces.append("\t")
+            else:
+                pieces.append("\n")
+        pieces.append(text)
+        prev_block, prev_cell = block, cell
+    lines = (line.strip(" \xa0\u3000") for line in "".join(pieces).split("\n"))
+    return [line for line in lines if line.strip()]

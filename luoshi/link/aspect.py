@@ -1,0 +1,77 @@
+"""What evidence says happened (done, partial, shortfall) and what a pledge asked for.
+
+Words live in ``rules/zh/verdict_words.yaml``. At each place the longest word wins
+(主体完工 is partial although it ends in 完工); over a clause the strongest signal wins:
+shortfall > partial > done.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from luoshi import rules
+from luoshi.textmap import fold
+
+Aspect = Literal["shortfall", "partial", "done"]
+PledgeKind = Literal["result", "process"]
+_RANK = {"shortfall": 3, "partial": 2, "done": 1}
+
+
+@dataclass(frozen=True)
+class Signal:
+    aspect: Aspect
+    word: str
+    strong: bool  # a word that by itself says the work is finished (建成, 通车 …)
+
+
+def _alternation(words) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted({fold(w) for w in words}, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    cfg = rules.load("verdict_words")
+    kind_of: dict[str, str] = {}
+    for aspect in ("done", "partial", "shortfall"):  # later ones win a word listed twice
+        for w in cfg["aspects"][aspect]["words"]:
+            kind_of[fold(w)] = aspect
+    aspects = _alternation(kind_of)
+    strong = frozenset(fold(w) for w in cfg["strong_done"])
+    result = _alternation(cfg["pledges"]["result"]["words"])
+    process = _alternation(cfg["pledges"]["process"]["words"])
+    stop = _alternation(cfg["query_stopwords"])
+    return kind_of, aspects, strong, result, process, stop
+
+
+def signal(clause: str) -> Signal | None:
+    """The strongest aspect signal in a clause, or None when it names no outcome."""
+    kind_of, aspects, strong, *_ = _tables()
+    best: Signal | None = None
+    for m in aspects.finditer(fold(clause)):
+        word = m.group()
+        aspect = kind_of[word]
+        if best is None or _RANK[aspect] > _RANK[best.aspect] or (
+            aspect == best.aspect == "done" and word in strong and not best.strong
+        ):
+            best = Signal(aspect, word, word in strong)  # type: ignore[arg-type]
+    return best
+
+
+def pledge_kind(text: str) -> tuple[PledgeKind, str | None]:
+    """result when the pledge names an end state (完成, 建成 …), else process."""
+    *_, result, process, _ = _tables()
+    folded = fold(text)
+    m = result.search(folded)
+    if m:
+        return "result", m.group()
+    m = process.search(folded)
+    return "process", m.group() if m else None
+
+
+def strip_query(text: str) -> str:
+    """The pledge without how-words (确保, 加快推进 …): what remains names the object."""
+    stop = _tables()[5]
+    return stop.sub("|", fold(text))

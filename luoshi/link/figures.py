@@ -1,0 +1,114 @@
+"""Figures a report gives for a metric: 增长7.4%, 降至2.98%, 年均增速5.1%, 比2016年增长28.5%.
+
+Each mention of a metric owns the text up to the next mention or the end of its
+sentence; every number with a unit in that stretch is a candidate figure, tagged with
+its basis (annual, average = 年均, cumulative = 累计/比YYYY年) and, where written, its
+period (the nearest year before the mention, or 去年 → the report's previous year).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from luoshi.link.metrics import Metric, mentions, scales
+from luoshi.link.segments import sentence_spans, soften_breaks
+from luoshi.model import Extraction, Part
+from luoshi.textmap import MappedText
+
+_NUM = re.compile(
+    r"(?P<verb>增长|增速|上涨|涨幅|上升|提高到|提高至|提高|增加到|增加至|增加|下降|降低|减少|回落|降至|降到|达到|达|为|控制在|保持在|稳定在|突破|超过|)"
+    r"(?P<num>\d+(?:\.\d+)?)\s*"
+    r"(?P<scale>万亿|千亿|亿|千万|百万|万|千)?"
+    r"(?P<unit>%|个百分点|美元|元|人次|人|吨标准煤|吨标煤|吨|公顷|万亩|亩|公里|平方米|套|户|家|个|斤)?"
+)
+_DOWN = ("下降", "降低", "减少", "回落")
+_GROWTH_NAMES = ("涨幅", "上涨", "增速", "增长")
+_TARGET_AFTER = re.compile(r"左右的|(?:的)?(?:预期)?目标|以内的")
+_AVERAGE = re.compile(r"年均")
+_CUMULATIVE = re.compile(r"累计|比(?P<base>\d{4})年")
+_YEAR = re.compile(r"(\d{4})年(?!代)")
+_LAST_YEAR = re.compile(r"去年|上年")
+
+
+@dataclass(frozen=True)
+class Figure:
+    metric: Metric
+    value: float  # signed: a decline is negative
+    scaled: float  # value times its scale (万, 亿 ...)
+    unit: str | None  # base unit: %, 个百分点, 元, 人 ... (scale removed)
+    growth: bool  # a change (增长/下降 …) rather than a level
+    basis: str  # annual | average | cumulative
+    base_year: int | None
+    period: int | None
+    mention_start: int
+    start: int  # original offsets of the number and unit
+    end: int
+    sent_start: int
+    sent_end: int
+    part: Part
+
+
+def _figures_in(folded: str, m, stop: int, last_year: int | None,
+                sent: tuple[int, int, Part]) -> list[Figure]:
+    out = []
+    head = folded[sent[0] : m.start]
+    years = _YEAR.findall(head)
+    period = int(years[-1]) if years else None
+    prev_end = max(m.start - 6, sent[0])
+    for n in _NUM.finditer(folded, m.end, stop):
+        lead_from, prev_end = prev_end, n.end()
+        if not n.group("unit") and not n.group("scale"):
+            continue  # a bare number (a count without a unit, a year) is no figure
+        if _YEAR.match(folded, n.start("num")):
+            continue
+        if _TARGET_AFTER.match(folded, n.end()):
+            continue
+        lead = folded[max(m.end, n.start() - 10) : n.start()]
+        verb = n.group("verb") or ""
+        value = float(n.group("num"))
+        if verb in _DOWN or (not verb and lead.endswith(_DOWN)):
+            value = -value
+        growth = folded[m.start : m.end].endswith(_GROWTH_NAMES) or bool(verb and verb not in ("达到", "达", "为", "控制在", "保持在", "稳定在", "突破", "超过",
+                                              "降至", "降到", "提高到", "提高至", "增加到", "增加至"))
+        basis, base = "annual", None
+        window = folded[max(m.start, n.start() - 14) : n.start()]
+        if _AVERAGE.search(window):
+            basis = "average"
+        else:
+            c = _CUMULATIVE.search(window)
+            if c:
+                basis = "cumulative"
+                base = int(c.group("base")) if c.group("base") else None
+        fig_period = period
+        if last_year and _LAST_YEAR.search(folded, lead_from, n.start()):
+            fig_period = last_year
+        scale = scales().get(n.group("scale") or "", 1.0)
+        unit = n.group("unit") or None
+        out.append(Figure(m.metric, value, value * scale, unit, growth, basis, base, fig_period,
+                          m.start, n.start("num"), n.end(), sent[0], sent[1], sent[2]))
+    return out
+
+
+def scan_figures(mt: MappedText, ex: Extraction | None = None, year: int | None = None) -> dict[str, list[Figure]]:
+    """All figures of a report by metric id, in original offsets.
+
+    ``year`` is the period a figure without a written year is taken to describe
+    (the year a review looks back on); 去年/上年 also resolve to it.
+    """
+    folded = soften_breaks(mt.text)
+    by_metric: dict[str, list[Figure]] = {}
+    for sent in sentence_spans(mt, ex):
+        found = mentions(folded, sent[0], sent[1])
+        for i, m in enumerate(found):
+            stop = found[i + 1].start if i + 1 < len(found) else sent[1]
+            for f in _figures_in(folded, m, stop, year, sent):
+                by_metric.setdefault(f.metric.id, []).append(_to_original(mt, f))
+    return by_metric
+
+
+def _to_original(mt: MappedText, f: Figure) -> Figure:
+    start, end = mt.span(f.start, f.end)
+    sent_start, sent_end = mt.span(f.sent_start, f.sent_end)
+    return replace(f, mention_start=mt.to_original(f.mention_start), start=start, end=end,
+                   sent_start=sent_start, sent_end=sent_end)

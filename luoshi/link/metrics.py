@@ -1,0 +1,75 @@
+"""Metric names → one id per metric, from ``rules/zh/synonyms.yaml``.
+
+国内生产总值 / 地区生产总值 / GDP are one metric; a name used inside a share or ratio
+(房地产业占地区生产总值比重, 单位国内生产总值能耗) is not a mention of the metric.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from luoshi import rules
+from luoshi.textmap import fold
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    names: tuple[str, ...]
+    direction: str  # up | down | none
+
+
+@dataclass(frozen=True)
+class Mention:
+    metric: Metric
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, Metric], re.Pattern, re.Pattern, re.Pattern, dict[str, float]]:
+    cfg = rules.load("synonyms")
+    by_name: dict[str, Metric] = {}
+    for entry in cfg["metrics"]:
+        names = tuple(fold(n) for n in entry["names"])
+        metric = Metric(entry["id"], names, entry.get("direction", "none"))
+        for n in names:
+            by_name[n] = metric
+    names = sorted(by_name, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, names)))
+    after = re.compile("(?:" + "|".join(map(re.escape, cfg["ratio_after"])) + ")")
+    before = re.compile("(?:" + "|".join(map(re.escape, cfg["ratio_before"])) + ")$")
+    scales = {fold(k): float(v) for k, v in cfg["scales"].items()}
+    return by_name, pattern, after, before, scales
+
+
+def scales() -> dict[str, float]:
+    return _table()[4]
+
+
+def mentions(folded: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Metric mentions in folded text, leftmost-longest, skipping shares and ratios."""
+    by_name, pattern, after, before, _ = _table()
+    end = len(folded) if end is None else end
+    out = []
+    for m in pattern.finditer(folded, start, end):
+        if before.search(folded, max(start, m.start() - 3), m.start()):
+            continue
+        if after.match(folded, m.end(), min(end, m.end() + 4)):
+            continue
+        out.append(Mention(by_name[m.group()], m.start(), m.end()))
+    return out
+
+
+def metric_of(name: str | None) -> Metric | None:
+    """The metric an indicator's metric name denotes (exact name, else first mention)."""
+    if not name:
+        return None
+    folded = fold(name)
+    by_name = _table()[0]
+    if folded in by_name:
+        return by_name[folded]
+    found = _table()[1].search(folded)
+    return by_name[found.group()] if found else None

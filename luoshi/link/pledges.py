@@ -1,0 +1,101 @@
+"""Link a commitment of one report to evidence in a later one, and judge it.
+
+Evidence units (clauses) of the later report are indexed once (``EvidenceIndex``);
+a commitment becomes a bigram query from its projects, object and wording without
+how-words. A clause counts as evidence when it covers enough of the query's weight.
+The verdict comes from the evidence's aspect (``aspect.signal``) and the pledge's
+kind: a process pledge (推进…) is met by progress, a result pledge (建成…) by the
+result. A pledge found only in the later report's plan is unfinished.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from luoshi.link.aspect import pledge_kind, signal, strip_query
+from luoshi.link.index import BigramIndex, bigrams
+from luoshi.link.segments import Unit
+from luoshi.model import Commitment, Evidence, Link
+
+MIN_COVERAGE = 0.45
+PROJECT_WEIGHT = 2.0
+
+
+class EvidenceIndex:
+    """The clauses of one report and a bigram index over them."""
+
+    def __init__(self, units: list[Unit], doc: str) -> None:
+        self.units = units
+        self.doc = doc
+        self.index = BigramIndex([u.text for u in units])
+        self._grams: dict[int, set[str]] = {}
+
+    def grams(self, i: int) -> set[str]:
+        g = self._grams.get(i)
+        if g is None:
+            g = self._grams[i] = set(bigrams(self.units[i].text))
+        return g
+
+    def find(self, query: str, projects: list[str], limit: int = 5) -> list[tuple[int, float]]:
+        """(unit index, coverage) of credible evidence, best first."""
+        grams = bigrams(strip_query(query))
+        project_grams = {g for p in projects for g in bigrams(p)}
+        grams += list(project_grams)
+        if not grams:
+            return []
+        weights = {g: PROJECT_WEIGHT for g in project_grams}
+        hits = self.index.search(grams, limit=12, weights=weights)
+        found = []
+        for i, _ in hits:
+            cov = self.index.coverage(grams, self.grams(i))
+            if cov >= MIN_COVERAGE:
+                found.append((i, cov))
+        found.sort(key=lambda ic: -ic[1])
+        return found[:limit]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str
+    confidence: float
+    reason: str
+
+
+def judge_commitment(text: str, review: tuple[Unit, float] | None, plan: tuple[Unit, float] | None) -> Verdict:
+    kind, pledge_word = pledge_kind(text)
+    if review is not None:
+        unit, cov = review
+        sig = signal(unit.text)
+        base = 0.35 + 0.55 * min(1.0, cov)
+        if sig is None:
+            status = "fulfilled" if kind == "process" else "partial"
+            return Verdict(status, round(base * 0.6, 2), f"证据：{unit.text} — 提及但未说明结果")
+        if sig.aspect == "shortfall":
+            return Verdict("not_fulfilled", round(base, 2), f"证据：{unit.text} — {sig.word}")
+        if sig.aspect == "done":
+            conf = base if sig.strong else base * 0.85
+            return Verdict("fulfilled", round(conf, 2), f"证据：{unit.text} — {sig.word}")
+        if kind == "process":
+            return Verdict("fulfilled", round(base * 0.8, 2), f"证据：{unit.text} — {sig.word}，推进类承诺以进展为准")
+        wanted = pledge_word or "完成"
+        return Verdict("partial", round(base * 0.85, 2), f"证据：{unit.text} — {sig.word}而非{wanted}")
+    if plan is not None:
+        unit, cov = plan
+        conf = round(0.3 + 0.3 * min(1.0, cov), 2)
+        if kind == "result":
+            return Verdict("not_fulfilled", conf, f"新报告计划再次提出：{unit.text} — 结果尚未达成")
+        return Verdict("partial", conf, f"新报告计划继续安排：{unit.text} — 工作仍在进行")
+    return Verdict("no_evidence", 0.5, "新报告中未找到相关内容")
+
+
+def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = None) -> Link:
+    query = " ".join(filter(None, [c.object, c.text]))
+    found = ev.find(query, c.projects)
+    review = next(((ev.units[i], cov) for i, cov in found if ev.units[i].part not in ("plan", "goals")), None)
+    plan = next(((ev.units[i], cov) for i, cov in found if ev.units[i].part in ("plan", "goals")), None)
+    verdict = judge_commitment(c.text, review, plan)
+    ordered = sorted(found, key=lambda ic: (ev.units[ic[0]].part in ("plan", "goals"), -ic[1]))
+    evidence = [Evidence(ev.doc, ev.units[i].text, ev.units[i].start, ev.units[i].end, None, round(cov, 3))
+                for i, cov in ordered]
+    return Link(c.id, "commitment", source_text if source_text is not None else c.text, c.start, c.end,
+                verdict.status, verdict.confidence, verdict.reason, evidence)  # type: ignore[arg-type]

@@ -1,0 +1,154 @@
+"""Link a target indicator of one report to the figure a later report gives for it.
+
+The later report's review is searched for the same metric (synonyms), a compatible
+unit and the same period; a five-year review's average (年均) or cumulative (比2016年
+增长28.5%) figure is used when no annual one exists, annualised, and the reason says
+so. Without any figure, a qualitative statement (超过预期目标, 未能实现) may decide.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from luoshi import rules
+from luoshi.link.compare import better_side, judge
+from luoshi.link.figures import Figure
+from luoshi.link.metrics import Metric, mentions, metric_of, scales
+from luoshi.link.segments import Unit
+from luoshi.model import Evidence, Indicator, Link
+from luoshi.textmap import fold
+
+_UNIT = re.compile(r"^(?P<scale>万亿|千亿|亿|千万|百万|万|千)?(?P<base>.*)$")
+_CLAUSE_END = "，。；,;！？!?\n"
+
+
+@lru_cache(maxsize=1)
+def _qualitative() -> tuple[re.Pattern, re.Pattern]:
+    q = rules.load("verdict_words")["qualitative"]
+    make = lambda ws: re.compile("|".join(map(re.escape, sorted(ws, key=len, reverse=True))))  # noqa: E731
+    return make(q["met"]["words"]), make(q["missed"]["words"])
+
+
+def split_unit(unit: str | None) -> tuple[float, str | None]:
+    """"万人" -> (10000, "人"); "%" -> (1, "%")."""
+    if not unit:
+        return 1.0, None
+    m = _UNIT.match(fold(unit))
+    base = m.group("base") or None if m else unit
+    return scales().get(m.group("scale") or "", 1.0) if m else 1.0, base
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def _score(f: Figure, ind: Indicator, base: str | None, period: int | None, review_year: int | None) -> float | None:
+    if (f.unit or None) != base and not (base in (None, "") and f.unit is None):
+        return None
+    explicit = f.period is not None
+    if f.part in ("plan", "goals") and not (explicit and f.period == period):
+        return None
+    score = 0.0
+    if explicit:
+        score += 3 if f.period == period else -2
+    elif review_year is not None and period is not None and review_year == period:
+        score += 1
+    if f.basis == "annual":
+        score += 1
+    if base == "%":
+        score += 2 if f.growth == (ind.change != "level") else -1
+    return score
+
+
+def _annualised(f: Figure, period: int | None) -> tuple[float, str]:
+    """The figure as an annual rate where it is an average or cumulative one."""
+    if f.basis == "cumulative" and f.base_year and f.unit == "%":
+        end = f.period or period
+        years = (end - f.base_year) if end else 0
+        if years >= 2:
+            rate = ((1 + f.value / 100) ** (1 / years) - 1) * 100
+            return rate, f"{f.base_year}—{end}年累计{_fmt(f.value)}%，折合年均{_fmt(rate)}%"
+    if f.basis == "average":
+        return f.value, "五年（多年）年均数"
+    return f.value, ""
+
+
+def _evidence_span(text: str, f: Figure) -> tuple[int, int]:
+    s = f.mention_start
+    while s > f.sent_start and text[s - 1] not in _CLAUSE_END:
+        s -= 1
+    e = f.end
+    while e < f.sent_end and text[e] not in _CLAUSE_END:
+        e += 1
+    return s, e
+
+
+def link_indicator(ind: Indicator, figures: dict[str, list[Figure]], new_text: str, units: list[Unit],
+                   doc: str, review_year: int | None) -> Link:
+    link = Link(ind.id, "indicator", ind.value_text, ind.start, ind.end,
+                "no_evidence", 0.0, "", [])
+    metric = metric_of(ind.metric) or _metric_near(ind)
+    label = ind.metric or "指标"
+    if metric is None:
+        link.reason = f"目标 {label}{ind.value_text}：无法识别指标名称，未找到对应数据"
+        return link
+    scale, base = split_unit(ind.unit)
+    period = int(ind.period) if ind.period and ind.period.isdigit() else None
+    scored = [(s, f) for f in figures.get(metric.id, []) if (s := _score(f, ind, base, period, review_year)) is not None]
+    if not scored:
+        return _qualitative_link(link, ind, metric, new_text, units, doc, label)
+    scored.sort(key=lambda sf: (-sf[0], sf[1].start))
+    best_score, best = scored[0]
+    actual, note = _annualised(best, period)
+    sign = -1.0 if ind.change == "decrease" else 1.0
+    f_scale = best.scaled / best.value if best.value else 1.0
+    actual_terms = sign * actual * f_scale / scale
+    better = better_side(metric.direction, ind.change)
+    verdict = judge(ind.comparator, ind.value, ind.value_high, actual_terms, ind.unit, better)
+    actual_text = new_text[best.start : best.end]
+    reason = f"目标 {label}{ind.value_text}，实际 {actual_text}"
+    if note:
+        reason += f"（{note}）"
+    reason += f"，{verdict.phrase}"
+    confidence = 0.9 if best.basis == "annual" and best_score >= 4 else 0.75 if best.basis == "annual" else 0.5
+    if best.period is not None and period is not None and best.period != period:
+        reason += f"；注意：新报告数据为{best.period}年"
+        confidence = min(confidence, 0.4)
+    link.status, link.confidence, link.reason = verdict.status, confidence, reason
+    for rank, (s, f) in enumerate(scored[:3]):
+        start, end = _evidence_span(new_text, f)
+        link.evidence.append(Evidence(doc, new_text[start:end], start, end, new_text[f.start:f.end],
+                                      round(max(0.0, 1.0 - 0.2 * rank) * (1 if rank else confidence), 3)))
+    return link
+
+
+def _metric_near(ind: Indicator) -> Metric | None:
+    found = mentions(fold(ind.sentence))
+    if not found:
+        return None
+    # the mention closest before the value in its sentence
+    return found[-1].metric if len(found) == 1 else found[0].metric
+
+
+def _qualitative_link(link: Link, ind: Indicator, metric: Metric, new_text: str, units: list[Unit],
+                      doc: str, label: str) -> Link:
+    met, missed = _qualitative()
+    seen: set[int] = set()
+    for u in units:
+        if u.part in ("plan", "goals") or u.sent_start in seen:
+            continue
+        seen.add(u.sent_start)
+        sentence = fold(new_text[u.sent_start : u.sent_end])
+        found = [m for m in mentions(sentence) if m.metric.id == metric.id]
+        if not found:
+            continue
+        for pattern, status, word in ((missed, "not_fulfilled", "未达成"), (met, "fulfilled", "已达成")):
+            if pattern.search(sentence, found[0].end):
+                link.status, link.confidence = status, 0.5
+                text = new_text[u.sent_start : u.sent_end]
+                link.reason = f"目标 {label}{ind.value_text}，新报告未给出数值，表述为“{text}”（{word}）"
+                link.evidence.append(Evidence(doc, text, u.sent_start, u.sent_end, None, 0.5))
+                return link
+    link.reason = f"目标 {label}{ind.value_text}：新报告未给出{label}的对应数据"
+    return link

@@ -1,0 +1,187 @@
+"""Ledger commands: ingest, export, user, db, remind (thin wrappers over the store)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from luoshi.errors import LuoshiError
+
+
+def _engine(url: str | None = None):
+    from luoshi.store.db import get_engine
+    from luoshi.store.errors import SchemaError
+    from luoshi.store.migrate import is_current
+
+    engine = get_engine(url)
+    if not is_current(engine):
+        raise SchemaError(f"database {engine.url.render_as_string(hide_password=True)} is not at the latest schema", "run `luoshi db upgrade`")
+    return engine
+
+
+@click.command("ingest")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--region", help="Region name (default: inferred from the report, e.g. 北京市门头沟区).")
+@click.option("--year", type=int, help="Plan year (default: inferred from the report).")
+@click.option("--encoding", help="Force a text encoding (e.g. gb18030) instead of detecting it.")
+def ingest_command(files: tuple[Path, ...], region: str | None, year: int | None, encoding: str | None) -> None:
+    """Extract FILES and load them into the ledger (the same file twice changes nothing)."""
+    from rich.progress import Progress
+
+    from luoshi.ingest import read_document
+    from luoshi.pipeline import extract_document
+    from luoshi.store.db import session_scope
+    from luoshi.store.reports import ingest_extraction
+
+    engine = _engine()
+    with Progress(transient=True) as bar:
+        task = bar.add_task("ingest", total=len(files))
+        for f in files:
+            bar.update(task, description=f.name)
+            doc = read_document(f, encoding=encoding)
+            ex = extract_document(doc)
+            with session_scope(engine) as s:  # one transaction per file: all of it or nothing
+                res = ingest_extraction(s, ex, doc.text, region=region, year=year, filename=f.name)
+                bar.console.print(f"{f.name}: report {res.report.id} {res.status} "
+                                  f"({len(ex.commitments)} commitments, {len(ex.indicators)} indicators)")
+            bar.advance(task)
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(("xlsx", "csv", "json")), default="xlsx", show_default=True)
+@click.option("--report", "report_id", type=int, help="Only this report (id from the web app or `luoshi ingest`).")
+@click.option("--department", help="Only tasks assigned to this department.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write.")
+def export_command(fmt: str, report_id: int | None, department: str | None, output: Path) -> None:
+    """Write the ledger's 任务分解表 with status and latest progress."""
+    from luoshi.export import write_csv, write_json, write_xlsx
+    from luoshi.store.db import session_scope
+    from luoshi.store.tasks import task_rows
+
+    with session_scope(_engine()) as s:
+        rows = task_rows(s, report_id=report_id, department=department)
+    {"xlsx": write_xlsx, "csv": write_csv, "json": write_json}[fmt](rows, output)
+    click.echo(f"{len(rows)} rows -> {output}")
+
+
+@click.group("user")
+def user_group() -> None:
+    """Manage users (roles: admin, supervisor, department, viewer)."""
+
+
+@user_group.command("add")
+@click.argument("username")
+@click.option("--role", type=click.Choice(("admin", "supervisor", "department", "viewer")), required=True)
+@click.option("--department", help="The department a department user reports for.")
+@click.option("--email")
+@click.password_option(help="Asked for when not given.")
+def user_add(username: str, role: str, department: str | None, email: str | None, password: str) -> None:
+    """Add a user."""
+    from luoshi.store.db import session_scope
+    from luoshi.store.users import create_user
+
+    with session_scope(_engine()) as s:
+        create_user(s, username, password, role, department=department, email=email)
+    click.echo(f"user {username} ({role}) added")
+
+
+@user_group.command("passwd")
+@click.argument("username")
+@click.password_option(help="Asked for when not given.")
+def user_passwd(username: str, password: str) -> None:
+    """Set a user's password."""
+    from luoshi.store.db import session_scope
+    from luoshi.store.users import set_password
+
+    with session_scope(_engine()) as s:
+        set_password(s, username, password)
+    click.echo(f"password of {username} changed")
+
+
+@user_group.command("list")
+def user_list() -> None:
+    """List users with role and department."""
+    from luoshi.store.db import session_scope
+    from luoshi.store.users import list_users
+
+    with session_scope(_engine()) as s:
+        for u in list_users(s):
+            dept = u.department.name if u.department else ""
+            click.echo(f"{u.username}\t{u.role}\t{dept}\t{'active' if u.active else 'disabled'}")
+
+
+@click.group("db")
+def db_group() -> None:
+    """Database schema and backups (LUOSHI_DATABASE_URL, default sqlite:///luoshi.db)."""
+
+
+@db_group.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the schema to the latest version."""
+    from luoshi.store.db import get_engine
+    from luoshi.store.migrate import current_revision, upgrade
+
+    engine = get_engine()
+    upgrade(engine)
+    click.echo(f"schema at {current_revision(engine)}")
+
+
+@db_group.command("backup")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(("sqlite", "json")), help="Default: sqlite for SQLite, json otherwise.")
+def db_backup(path: Path, fmt: str | None) -> None:
+    """Write a consistent backup to PATH while the app keeps running."""
+    from luoshi.store.backup import backup
+
+    backup(_engine(), path, fmt)
+    click.echo(f"backup -> {path}")
+
+
+@db_group.command("restore")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.confirmation_option(prompt="Replace ALL ledger content with the backup?")
+def db_restore(path: Path) -> None:
+    """Replace the database content with a backup (SQLite file or JSON)."""
+    from luoshi.store.backup import restore
+    from luoshi.store.db import get_engine
+
+    restore(get_engine(), path)
+    click.echo(f"restored from {path}")
+
+
+@click.command("remind")
+@click.option("--days", default=14, show_default=True, help="Include tasks due within this many days (overdue always).")
+@click.option("--report", "report_id", type=int, help="Only this report.")
+@click.option("--today", type=click.DateTime(("%Y-%m-%d",)), help="Pretend today is this date (YYYY-MM-DD).")
+@click.option("--email", "mail", is_flag=True, help="Mail each department through LUOSHI_SMTP_HOST instead of printing.")
+def remind_command(days: int, report_id: int | None, today, mail: bool) -> None:
+    """List, per department, the unfinished tasks due soon or overdue."""
+    from luoshi.store.db import session_scope
+    from luoshi.store.remind import due_items, format_reminder, send_reminders
+    from luoshi.store.settings import get_settings
+
+    day = today.date() if today else date.today()
+    with session_scope(_engine()) as s:
+        due = due_items(s, within_days=days, today=day, report_id=report_id)
+        if mail:
+            settings = get_settings()
+            if not settings.smtp_host:
+                raise LuoshiError("E013", "--email needs an SMTP server", "set LUOSHI_SMTP_HOST (and _PORT, _USER, _PASSWORD, _FROM)")
+            sent = send_reminders(due, settings)
+            click.echo(f"mailed {len(sent)} department(s): {'、'.join(sent)}")
+            return
+        if not due:
+            click.echo(f"no task due within {days} days or overdue")
+        for dept, items in due.items():
+            click.echo(format_reminder(dept, items) + "\n")
+
+
+COMMANDS = (ingest_command, export_command, user_group, db_group, remind_command)
+
+
+def register(group: click.Group) -> None:
+    """Add the ledger commands to the ``luoshi`` group (called from luoshi.commands.register)."""
+    for cmd in COMMANDS:
+        group.add_command(cmd)

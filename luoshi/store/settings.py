@@ -1,0 +1,33 @@
+"""LUOSHI_* configuration (environment or a .env file in the working folder)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LUOSHI_", env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite:///luoshi.db"  # relative: the working folder
+    upload_dir: Path = Path("uploads")  # progress evidence files
+    public_mode: bool = False  # read-only public view without login
+    secret_key: str = ""  # signs session cookies (web); empty: generated per process
+    # In-year tracking (status.py): a task is at risk when its percent lags the
+    # time-proportional expectation (序时进度) by more than this many points ...
+    at_risk_margin: float = 20.0
+    # ... or its deadline is this close and it is not done.
+    due_soon_days: int = 30
+    smtp_host: str = ""  # empty: `luoshi remind` prints instead of mailing
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = "luoshi@localhost"
+    smtp_starttls: bool = True
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,83 @@
+"""Structure stage: MappedText -> parts, sections, sentences, clauses and metadata.
+
+Everything is found on the normalized text (``mt.text``) and every offset in the
+returned records is mapped back to ``mt.original``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.model import Clause, Document, ReportMeta, Section, Sentence, Structure
+from luoshi.structure.headings import find_headings
+from luoshi.structure.meta import read_meta
+from luoshi.structure.paragraphs import Paragraph, paragraphs
+from luoshi.structure.rules import MetaRules, heading_rules, meta_rules, part_rules
+from luoshi.structure.sections import Outline, build_outline
+from luoshi.structure.sentences import split_clauses, split_sentences
+from luoshi.textmap import MappedText
+
+__all__ = ["analyze"]
+
+
+def analyze(mt: MappedText, doc: Document | None = None) -> Structure:
+    """Parts, sections, sentences (with clauses) and report metadata of one report."""
+    text = mt.text
+    hrules, prules, mrules = heading_rules(), part_rules(), meta_rules()
+    paras = paragraphs(text, hrules, prules)
+    for p in paras:  # a date or source line (——2021年12月15日在…) is title matter, not a bullet
+        if p.kind != "front" and mrules.date_line.match(text, p.start):
+            p.kind = "front"
+    sents = [split_sentences(text, p.start, p.end) for p in paras]
+    heads = find_headings(text, paras, sents, hrules, prules)
+    outline = build_outline(text, paras, heads, prules)
+    sections = _sections(mt, outline)
+    sentences = _sentences(mt, paras, sents, outline, sections)
+    meta = _meta(text, paras, outline, prules.goal_paragraph, mrules)
+    meta.chars = len(mt.original)
+    meta.sha256 = doc.sha256 if doc is not None else None
+    return Structure(meta=meta, sections=sections, sentences=sentences)
+
+
+def _sections(mt: MappedText, outline: Outline) -> list[Section]:
+    out = []
+    for raw in outline.sections:
+        start, end = mt.span(raw.start, raw.end)
+        _, title_end = mt.span(raw.start, raw.title_end)
+        parent = outline.sections[raw.parent].id if raw.parent is not None else None
+        title = mt.original[start:title_end]
+        out.append(Section(raw.id, parent, raw.level, title, raw.part, start, end))
+    return out
+
+
+def _sentences(
+    mt: MappedText,
+    paras: list[Paragraph],
+    sents: list[list[tuple[int, int]]],
+    outline: Outline,
+    sections: list[Section],
+) -> list[Sentence]:
+    text = mt.text
+    out = []
+    for i, spans in enumerate(sents):
+        sec = outline.para_section[i]
+        sid = sections[sec].id if sec is not None else None
+        part = outline.para_part[i]
+        for s, e in spans:
+            clauses = [Clause(*mt.span(cs, ce)) for cs, ce in split_clauses(text, s, e)]
+            start, end = mt.span(s, e)
+            out.append(Sentence(start, end, sid, part, clauses))
+    return out
+
+
+def _meta(
+    text: str, paras: list[Paragraph], outline: Outline, goal_cue: re.Pattern[str], mrules: MetaRules
+) -> ReportMeta:
+    body = next((p.start for p in paras if p.kind != "front"), len(text))
+    tops = [(text[s.start : s.title_end], s.part) for s in outline.sections if s.parent is None and not s.paragraph_scope]
+    goals = [
+        text[p.start : p.end]
+        for p, part in zip(paras, outline.para_part)
+        if part == "goals" and goal_cue.search(text, p.start, p.end)
+    ]
+    return read_meta(text, text[:body], tops, goals, mrules)

@@ -1,0 +1,90 @@
+"""Error pages (Chinese first) and JSON errors, one handler per failure kind."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from luoshi.store.errors import ConflictError, InvalidValueError, NotFoundError, PermissionDeniedError
+from luoshi.web.deps import Forbidden, LoginRequired, WebError
+from luoshi.web.i18n import translator
+from luoshi.web.render import lang_of, respond, wants_json
+
+# status -> (heading key, detail key)
+_MESSAGES = {
+    400: ("bad_request", "bad_request"),
+    401: ("login_required", "login_required"),
+    403: ("forbidden", "forbidden_detail"),
+    404: ("not_found", "not_found_detail"),
+    409: ("conflict", "conflict_detail"),
+    413: ("too_large", "too_large"),
+    415: ("unsupported_type", "unsupported_type"),
+    422: ("bad_request", "bad_request"),
+    429: ("login_throttled", "login_throttled"),
+}
+
+
+def error_response(request: Request, status_code: int, detail: str | None = None, errors: list | None = None) -> Response:
+    t = translator(lang_of(request))
+    heading_key, detail_key = _MESSAGES.get(status_code, ("bad_request", "bad_request"))
+    text = detail or t(detail_key)
+    if wants_json(request):
+        body: dict = {"status": status_code, "error": heading_key, "message": text}
+        if errors:
+            body["errors"] = errors
+        return JSONResponse(body, status_code=status_code)
+    data = {"status_code": status_code, "heading": t(heading_key), "detail": text}
+    return respond(request, "error.html", data, status_code=status_code, title=t(heading_key))
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, exc: LoginRequired) -> Response:
+        if wants_json(request) or request.method != "GET":
+            return error_response(request, 401)
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(request: Request, exc: Forbidden) -> Response:
+        return error_response(request, 403)
+
+    @app.exception_handler(PermissionDeniedError)
+    async def _denied(request: Request, exc: PermissionDeniedError) -> Response:
+        return error_response(request, 403)
+
+    @app.exception_handler(NotFoundError)
+    async def _missing(request: Request, exc: NotFoundError) -> Response:
+        return error_response(request, 404)
+
+    @app.exception_handler(ConflictError)
+    async def _conflict(request: Request, exc: ConflictError) -> Response:
+        return error_response(request, 409)
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(request: Request, exc: StaleDataError) -> Response:
+        return error_response(request, 409)
+
+    @app.exception_handler(InvalidValueError)
+    async def _invalid(request: Request, exc: InvalidValueError) -> Response:
+        return error_response(request, 400, exc.message)
+
+    @app.exception_handler(WebError)
+    async def _web(request: Request, exc: WebError) -> Response:
+        detail = exc.detail or (translator(lang_of(request))(exc.detail_key) if exc.detail_key else None)
+        return error_response(request, exc.status_code, detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        errors = [{"field": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", "")} for e in exc.errors()]
+        detail = "；".join(f"{e['field']}: {e['message']}" for e in errors)
+        return error_response(request, 422, detail, errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = exc.detail if exc.status_code not in _MESSAGES and isinstance(exc.detail, str) else None
+        return error_response(request, exc.status_code, detail)

@@ -1,0 +1,102 @@
+"""The ledger's query: filters and sorting in SQL, pagination with LIMIT/OFFSET.
+
+Only the status filter/sort needs the derived status of every matching item; then
+the matching ids are ranked in Python (see tracking.py) and the page is fetched by id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from luoshi.store.models import Assignment, Commitment, Department, Report
+from luoshi.store.settings import Settings
+from luoshi.web.tracking import Track, track_report
+
+SORTS = ("position", "deadline", "-deadline", "strength", "status", "section")
+STRENGTH_RANK = {"binding": 0, "firm": 1, "process": 2, "exploratory": 3}
+STATUS_RANK = {"overdue": 0, "at_risk": 1, "not_started": 2, "on_track": 3, "done": 4}
+
+
+@dataclass
+class LedgerFilter:
+    section: str | None = None
+    department: str | None = None
+    status: str | None = None
+    strength: str | None = None
+    due_before: str | None = None
+    due_after: str | None = None
+    q: str | None = None
+    sort: str = "position"
+    page: int = 1
+    per_page: int = 50
+
+    def as_query(self) -> dict[str, str]:
+        return {k: str(v) for k, v in asdict(self).items() if v not in (None, "") and k != "page"}
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def filtered(report_id: int, f: LedgerFilter):
+    """SELECT of matching commitments (no ordering); Chinese search is a substring match."""
+    q = select(Commitment).where(Commitment.report_id == report_id, Commitment.retired.is_(False))
+    if f.section:
+        q = q.where(or_(Commitment.section_key == f.section, Commitment.section_key.like(_escape_like(f.section) + ".%", escape="\\")))
+    if f.strength:
+        q = q.where(Commitment.strength == f.strength)
+    if f.due_before:
+        q = q.where(func.coalesce(func.cast(Commitment.due_date, Commitment.deadline.type), Commitment.deadline) <= f.due_before)
+    if f.due_after:
+        q = q.where(func.coalesce(func.cast(Commitment.due_date, Commitment.deadline.type), Commitment.deadline) >= f.due_after)
+    if f.q:
+        for word in f.q.split():
+            pattern = f"%{_escape_like(word)}%"
+            q = q.where(or_(Commitment.text.like(pattern, escape="\\"), Commitment.note.like(pattern, escape="\\")))
+    if f.department:
+        q = q.where(
+            exists().where(
+                Assignment.commitment_id == Commitment.id,
+                Assignment.department_id == Department.id,
+                Department.name == f.department,
+            )
+        )
+    return q
+
+
+def run(session: Session, report: Report, f: LedgerFilter, today: date, settings: Settings) -> tuple[list[Commitment], int, dict[int, Track]]:
+    """(page of commitments, total matching, tracks of the page items)."""
+    base = filtered(report.id, f)
+    offset = (max(f.page, 1) - 1) * f.per_page
+    if f.status or f.sort == "status":
+        tracks = track_report(session, report, today, settings)
+        ids = list(session.scalars(base.with_only_columns(Commitment.id)))
+        if f.status:
+            ids = [i for i in ids if tracks[i].status == f.status]
+        ids.sort(key=lambda i: (STATUS_RANK[tracks[i].status], tracks[i].start))
+        total = len(ids)
+        page_ids = ids[offset : offset + f.per_page]
+        by_id = {c.id: c for c in session.scalars(select(Commitment).where(Commitment.id.in_(page_ids)))}
+        return [by_id[i] for i in page_ids], total, {i: tracks[i] for i in page_ids}
+    total = session.scalar(base.with_only_columns(func.count(Commitment.id)).order_by(None)) or 0
+    rows = list(session.scalars(base.order_by(*_order(f.sort)).offset(offset).limit(f.per_page)))
+    return rows, total, track_report(session, report, today, settings, only=[c.id for c in rows])
+
+
+def _order(sort: str):
+    due = func.coalesce(func.cast(Commitment.due_date, Commitment.deadline.type), Commitment.deadline)
+    if sort == "deadline":
+        return (due.is_(None), due, Commitment.start)
+    if sort == "-deadline":
+        return (due.is_(None), due.desc(), Commitment.start)
+    if sort == "strength":
+        from sqlalchemy import case
+
+        return (case(STRENGTH_RANK, value=Commitment.strength, else_=9), Commitment.start)
+    if sort == "section":
+        return (Commitment.section_key, Commitment.start)
+    return (Commitment.start,)

@@ -1,0 +1,185 @@
+"""Commitment detail and its writes: progress, assignments, deadline, verdict."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from luoshi.store import assignments as assign_repo
+from luoshi.store.audit import list_audit
+from luoshi.store.commitments import check_version, get_commitment, update_commitment
+from luoshi.store.models import Commitment, Department, Indicator, ProgressUpdate, User, Verdict
+from luoshi.store.permissions import require_department
+from luoshi.store.progress import add_progress
+from luoshi.store.verdicts import confirm_verdict
+from luoshi.web.deps import CsrfDep, OfficeDep, ReaderDep, SessionDep, SettingsDep, WebError, WriterDep
+from luoshi.web.i18n import translator
+from luoshi.web.lookups import chosen_date, departments_for, department_names, report_summary, sections_of
+from luoshi.web.render import lang_of, respond, twin, wants_json
+from luoshi.web.serialize import commitment_row, indicator_row, progress_row, verdict_row
+from luoshi.web.tracking import track_report
+from luoshi.web.uploads import save_uploads
+
+router = APIRouter(tags=["commitments"])
+CONTEXT_CHARS = 160
+_SPLIT = re.compile(r"[,，、;；\s]+")
+_URL = re.compile(r"^https?://\S+$")
+
+
+def detail_data(session: Session, c: Commitment, user: User | None, today: date, settings) -> dict:
+    report = c.report
+    track = track_report(session, report, today, settings, only=[c.id]).get(c.id)
+    depts = departments_for(session, [c.id])[c.id]
+    titles = {s.key: s.title for s in sections_of(session, report.id)}
+    text = report.text or ""
+    lo, hi = max(0, c.start - CONTEXT_CHARS), min(len(text), c.end + CONTEXT_CHARS)
+    indicators = list(session.scalars(select(Indicator).where(Indicator.report_id == report.id, Indicator.key.in_(c.indicator_keys or []))))
+    show_internal = user is not None
+    names = dict(session.execute(select(Department.id, Department.name)).tuples().all())
+    users = dict(session.execute(select(User.id, User.username)).tuples().all())
+    progress = list(session.scalars(select(ProgressUpdate).where(ProgressUpdate.commitment_id == c.id).order_by(ProgressUpdate.seq)))
+    verdicts = list(session.scalars(select(Verdict).where(Verdict.source_kind == "commitment", Verdict.source_id == c.id).order_by(Verdict.id)))
+    row = commitment_row(c, track, depts, titles.get(c.section_key or ""))
+    row["note"] = c.note if show_internal else None
+    return {
+        "report": report_summary(session, report),
+        "date": today,
+        "commitment": row,
+        "context": {"before": text[lo:c.start], "text": text[c.start:c.end], "after": text[c.end:hi]},
+        "suggested": depts["suggested"],
+        "indicators": [indicator_row(i) for i in indicators],
+        "progress": [progress_row(p, names.get(p.department_id), users.get(p.user_id), show_internal) for p in progress],
+        "verdicts": [verdict_row(v) for v in verdicts],
+        "audit": [{"at": a.at, "who": a.username, "action": a.action, "entity": a.entity, "before": a.before, "after": a.after}
+                  for a in list_audit(session, "commitments", c.id, limit=20)] if user is not None and user.role in ("admin", "supervisor") else [],
+    }
+
+
+@twin(router, "/commitments/{commitment_id:int}")
+def commitment_detail(request: Request, session: SessionDep, settings: SettingsDep, user: ReaderDep,
+                      commitment_id: int, date: str | None = None) -> Response:
+    """A task in context: indicators, assignments, deadline, progress timeline, verdicts."""
+    c = get_commitment(session, commitment_id)
+    data = detail_data(session, c, user, chosen_date(date), settings)
+    if not wants_json(request):
+        data["departments"] = department_names(session)
+        data["can_file"] = _can_file(user, data["commitment"], depts=departments_for(session, [c.id])[c.id])
+    t = translator(lang_of(request))
+    return respond(request, "commitment.html", data, title=f"{t('task')} #{c.id}", active="nav_ledger")
+
+
+def _can_file(user: User | None, row: dict, depts: dict) -> bool:
+    if user is None or user.role == "viewer":
+        return False
+    return user.role in ("admin", "supervisor") or user.department_id in depts["department_ids"]
+
+
+def _done(request: Request, commitment_id: int, payload: dict, status_code: int = 200) -> Response:
+    if wants_json(request):
+        return JSONResponse(payload, status_code=status_code)
+    request.session["flash"] = translator(lang_of(request))("saved")
+    back = request.headers.get("referer") or ""
+    target = "/workspace" if back.rstrip("/").endswith("/workspace") else f"/commitments/{commitment_id}"
+    return RedirectResponse(target, status_code=303)
+
+
+@twin(router, "/commitments/{commitment_id:int}/progress", methods=("POST",), status_code=201)
+def file_progress(
+    request: Request, session: SessionDep, settings: SettingsDep, user: WriterDep, _csrf: CsrfDep, commitment_id: int,
+    state: Annotated[Literal["not_started", "in_progress", "blocked", "done"], Form()],
+    percent: Annotated[float | None, Form(ge=0, le=100)] = None,
+    note: Annotated[str, Form(max_length=5000)] = "",
+    links: Annotated[str, Form(max_length=5000)] = "",
+    token: Annotated[str | None, Form(max_length=64)] = None,
+    files: Annotated[list[UploadFile], File()] = [],  # noqa: B006 - FastAPI reads the default, never mutates it
+) -> Response:
+    """File a progress update with evidence (links one per line; files up to 10 MB each: pdf, png, jpg, docx, xlsx, txt, csv)."""
+    c = get_commitment(session, commitment_id)  # 404 before any file is written
+    # The store checks again on write; checking here first means a refused user's files are never saved.
+    require_department(user, {a.department_id for a in assign_repo.effective(c)})
+    urls = [u.strip() for u in links.splitlines() if u.strip()]
+    bad = [u for u in urls if not _URL.match(u)]
+    if bad:
+        raise WebError(422, detail=f"链接格式不正确 / not a http(s) link: {bad[0][:80]}")
+    evidence = [{"kind": "url", "value": u} for u in urls]
+    evidence += [f.evidence() for f in save_uploads(files, settings.upload_dir)]
+    row = add_progress(session, commitment_id, state, percent, note, evidence, token=token or None, actor=user)
+    session.commit()
+    return _done(request, commitment_id, {"seq": row.seq, "id": row.id, "state": row.state, "percent": row.percent}, 201)
+
+
+@twin(router, "/commitments/{commitment_id:int}/assign", methods=("POST",))
+def assign(
+    request: Request, session: SessionDep, user: OfficeDep, _csrf: CsrfDep, commitment_id: int,
+    version: Annotated[int, Form()],
+    lead: Annotated[str, Form(max_length=200)] = "",
+    support: Annotated[str, Form(max_length=1000)] = "",
+    accept: Annotated[bool, Form()] = False,
+) -> Response:
+    """Accept the engine's suggested departments, or replace them with a lead and supporting units."""
+    c = get_commitment(session, commitment_id)
+    check_version(c, version)
+    if accept:
+        assign_repo.accept_suggestions(session, commitment_id, actor=user)
+    else:
+        wanted = {n: "lead" for n in _names(lead)} | {n: "support" for n in _names(support) if n not in _names(lead)}
+        if not wanted:
+                raise WebError(422, detail="请至少填写一个牵头单位 / name at least one department")
+        for a in [a for a in c.assignments if a.source == "human" and a.department.name not in wanted]:
+            assign_repo.remove_assignment(session, a.id, a.version, actor=user)
+        for name, role in wanted.items():
+            assign_repo.assign(session, commitment_id, name, role, actor=user)
+    _bump(session, c)
+    session.commit()
+    return _done(request, commitment_id, {"id": c.id, "version": c.version, **departments_for(session, [c.id])[c.id]})
+
+
+def _bump(session: Session, c: Commitment) -> None:
+    """Reassignment changes the task: bump its version so a stale second edit conflicts."""
+    from sqlalchemy.orm.attributes import flag_modified
+
+    flag_modified(c, "locked_fields")
+    session.flush()
+
+
+def _names(text: str) -> list[str]:
+    return [n for n in _SPLIT.split(text.strip()) if n]
+
+
+@twin(router, "/commitments/{commitment_id:int}/deadline", methods=("POST",))
+def set_deadline(
+    request: Request, session: SessionDep, user: OfficeDep, _csrf: CsrfDep, commitment_id: int,
+    version: Annotated[int, Form()],
+    due_date: Annotated[date | None, Form()] = None,
+    note: Annotated[str | None, Form(max_length=5000)] = None,
+) -> Response:
+    """Set the tracking deadline (and the internal note) of a task."""
+    changes: dict = {"due_date": due_date}
+    if note is not None:
+        changes["note"] = note
+    c = update_commitment(session, commitment_id, version, changes, actor=user)
+    session.commit()
+    return _done(request, commitment_id, {"id": c.id, "version": c.version, "due_date": c.due_date.isoformat() if c.due_date else None})
+
+
+@twin(router, "/commitments/{commitment_id:int}/verdict", methods=("POST",))
+def set_verdict(
+    request: Request, session: SessionDep, user: OfficeDep, _csrf: CsrfDep, commitment_id: int,
+    verdict_id: Annotated[int, Form()],
+    version: Annotated[int, Form()],
+    status: Annotated[Literal["fulfilled", "partial", "not_fulfilled", "no_evidence"] | None, Form()] = None,
+    reason: Annotated[str | None, Form(max_length=5000)] = None,
+) -> Response:
+    """Confirm the engine's verdict, or override its status and reason."""
+    v = session.get(Verdict, verdict_id)
+    if v is None or v.source_kind != "commitment" or v.source_id != commitment_id:
+        raise WebError(404)
+    v = confirm_verdict(session, verdict_id, version, status or None, reason or None, actor=user)
+    session.commit()
+    return _done(request, commitment_id, verdict_row(v) or {})

@@ -1,0 +1,42 @@
+"""指标: the report's indicators, and target vs observed values over time per metric."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+
+from luoshi.store.models import Indicator, Observation
+from luoshi.web.deps import ReaderDep, SessionDep
+from luoshi.web.i18n import translator
+from luoshi.web.lookups import chosen_report, report_choices, report_summary
+from luoshi.web.render import lang_of, respond, twin, wants_json
+from luoshi.web.serialize import indicator_row
+
+router = APIRouter(tags=["indicators"])
+MAX_SERIES = 12
+
+
+@twin(router, "/indicators")
+def indicators(request: Request, session: SessionDep, user: ReaderDep, report: int | None = None) -> Response:
+    """Indicators of the chosen report; per metric, targets and observations across all reports."""
+    t = translator(lang_of(request))
+    chosen = chosen_report(session, report)
+    if chosen is None:
+        return respond(request, "empty.html", {"report": None}, title=t("nav_indicators"), active="nav_indicators")
+    rows = list(session.scalars(select(Indicator).where(Indicator.report_id == chosen.id).order_by(Indicator.start)))
+    metrics = sorted({i.metric for i in rows if i.metric})
+    series: dict[str, dict[str, list]] = defaultdict(lambda: {"target": [], "observed": []})
+    if metrics:
+        for i in session.scalars(select(Indicator).where(Indicator.metric.in_(metrics), Indicator.period.is_not(None))):
+            series[i.metric]["target" if i.kind == "target" else "observed"].append({"period": i.period, "value": i.value, "unit": i.unit})
+        for o in session.scalars(select(Observation).where(Observation.metric.in_(metrics)).order_by(Observation.observed_on)):
+            series[o.metric]["observed"].append({"period": o.period or (o.observed_on.isoformat() if o.observed_on else "?"),
+                                                 "value": o.value, "unit": o.unit})
+    charted = [{"metric": k, **v} for k, v in series.items() if len(v["target"]) + len(v["observed"]) >= 2][:MAX_SERIES]
+    data = {"report": report_summary(session, chosen), "indicators": [indicator_row(i) for i in rows], "series": charted}
+    if not wants_json(request):
+        data["reports"] = report_choices(session)
+    return respond(request, "indicators.html", data, title=t("nav_indicators"), active="nav_indicators")

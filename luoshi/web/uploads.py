@@ -1,0 +1,81 @@
+"""Evidence files: size and type limits, stored under LUOSHI_UPLOAD_DIR with random names.
+
+The type is checked three ways (extension, declared content type, magic bytes), so
+a renamed executable or an HTML page posing as a PDF is refused.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import UploadFile
+
+from luoshi.web.deps import WebError
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_FILES = 5
+# extension -> (content types accepted, magic prefixes; empty: plain text)
+ALLOWED: dict[str, tuple[tuple[str, ...], tuple[bytes, ...]]] = {
+    ".pdf": (("application/pdf",), (b"%PDF-",)),
+    ".png": (("image/png",), (b"\x89PNG\r\n\x1a\n",)),
+    ".jpg": (("image/jpeg",), (b"\xff\xd8\xff",)),
+    ".jpeg": (("image/jpeg",), (b"\xff\xd8\xff",)),
+    ".docx": (("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/octet-stream"), (b"PK\x03\x04",)),
+    ".xlsx": (("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"), (b"PK\x03\x04",)),
+    ".txt": (("text/plain",), ()),
+    ".csv": (("text/csv", "text/plain", "application/vnd.ms-excel"), ()),
+}
+MEDIA_TYPES = {ext: types[0] for ext, (types, _) in ALLOWED.items()}
+
+
+@dataclass
+class StoredFile:
+    name: str  # the stored, random name
+    original: str
+    size: int
+    type: str
+
+    def evidence(self) -> dict:
+        return {"kind": "file", "value": self.name, "name": self.original, "size": self.size, "type": self.type}
+
+
+def save_uploads(files: list[UploadFile], upload_dir: Path) -> list[StoredFile]:
+    """Validate every file first, then write them all: a bad file stores nothing."""
+    files = [f for f in files if f.filename]
+    if len(files) > MAX_FILES:
+        raise WebError(413, detail=f"最多上传 {MAX_FILES} 个文件 / at most {MAX_FILES} files")
+    checked: list[tuple[UploadFile, str, bytes]] = []
+    for f in files:
+        ext = Path(f.filename or "").suffix.lower()
+        if ext not in ALLOWED:
+            raise WebError(415, detail=f"不支持的文件类型：{ext or '无扩展名'}（允许 {'、'.join(ALLOWED)}）")
+        body = f.file.read(MAX_BYTES + 1)
+        if len(body) > MAX_BYTES:
+            raise WebError(413, detail=f"文件过大：{f.filename}（上限 {MAX_BYTES // 1024 // 1024} MB）")
+        types, magic = ALLOWED[ext]
+        declared = (f.content_type or "").split(";")[0].strip()
+        if declared not in types or (magic and not body.startswith(magic)) or (not magic and not _is_text(body)):
+            raise WebError(415, detail=f"文件内容与类型不符：{f.filename}")
+        checked.append((f, ext, body))
+    upload_dir.mkdir(parents=True, exist_ok=True)
+    stored = []
+    for f, ext, body in checked:
+        name = secrets.token_hex(16) + ext
+        (upload_dir / name).write_bytes(body)
+        stored.append(StoredFile(name, Path(f.filename or name).name[:200], len(body), MEDIA_TYPES[ext]))
+    return stored
+
+
+def _is_text(body: bytes) -> bool:
+    if b"\x00" in body[:4096]:
+        return False
+    for enc in ("utf-8", "gb18030"):
+        try:
+            body[:65536].decode(enc)
+            return True
+        except UnicodeDecodeError as exc:
+            if exc.start > 65530:  # cut inside a multi-byte character at the sample edge
+                return True
+    return False

@@ -1,0 +1,67 @@
+import re
+
+import pytest
+
+from luoshi.extract.deadlines import find_deadlines, first_deadline
+from luoshi.rules import load
+
+PATTERNS = load("deadlines")["patterns"]
+
+
+@pytest.mark.parametrize(("name", "text"), [(p["name"], t) for p in PATTERNS for t in p["examples"]])
+def test_deadlines_rule_examples_match_whole(name, text):
+    pattern = next(p["pattern"] for p in PATTERNS if p["name"] == name)
+    assert re.search(pattern, text).group() in text and re.fullmatch(pattern, text.lstrip("到"))
+
+
+@pytest.mark.parametrize(("name", "text"), [(p["name"], t) for p in PATTERNS for t in p["not"]])
+def test_deadlines_rule_counter_examples_find_nothing(name, text):
+    assert find_deadlines(text, 2022) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "phrase", "period"),
+    [
+        ("年内开工建设", 2022, "年内", "2022"),
+        ("力争市郊铁路“门大线”年内开工", 2022, "年内", "2022"),
+        ("今年要再压减钢铁产能5000万吨左右", 2017, "今年", "2017"),
+        ("年底前全部建成", 2022, "年底前", "2022"),
+        ("6月底前完成整改", 2022, "6月底前", "2022-06"),
+        ("上半年启动", 2021, "上半年", "2021-06"),
+        ("今年下半年投入运营", 2022, "今年下半年", "2022-12"),
+        ("到2022年底完成改造", 2022, "到2022年底", "2022"),
+        ("2023年6月底前建成", 2022, "2023年6月底前", "2023-06"),
+        ("力争到2035年基本实现", 2022, "到2035年", "2035"),
+        ("到“十四五”末森林覆盖率达到50.3%", 2022, "到“十四五”末", "2025"),
+        ("“十四五”期间完成", 2022, "“十四五”期间", "2021-2025"),
+        ("明年建成通车", 2022, "明年", "2023"),
+        ("确保2020年全力冲刺首都文明示范区", 2020, "2020年", "2020"),
+        # a period the engine cannot resolve keeps its phrase, with no guessed date
+        ("争取3到5年内打造5A级景区", 2020, "3到5年内", None),
+        ("三年内消除", 2022, "三年内", None),
+    ],
+)
+def test_deadlines_phrase_and_period(text, year, phrase, period):
+    found = first_deadline(text, year)
+    assert (found.text, found.period) == (phrase, period)
+    assert text[found.start : found.end] == phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "比2016年下降52.9%",  # a comparison base
+        "2019年以来累计完成",  # looking back
+        "获得2019年全国村庄清洁行动先进县",  # before the plan year
+        "实施城乡水环境治理三年行动计划",  # a plan's name, not a deadline
+        "编制“十四五”规划",
+        "2022年是党的二十大召开之年",
+    ],
+)
+def test_deadlines_not_a_deadline(text):
+    assert find_deadlines(text, 2022) == []
+
+
+def test_deadlines_unknown_year_keeps_phrase_without_period():
+    found = first_deadline("年内开工", None)
+    assert (found.text, found.period) == ("年内", None)
