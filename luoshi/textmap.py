@@ -19,9 +19,15 @@ _FOLD[0x2002] = 0x20
 _FOLD[0x2003] = 0x20
 _FOLD[0x00A0] = 0x20
 
-# A line break with optional blanks/zero-width spaces around it, between two token
-# characters (letters, digits, decimal point, % and brackets that hug them).
-_TOKEN_BREAK = re.compile(r"(?<=[A-Za-z0-9.%(])[ \t\u200b]*\r?\n[ \t\u200b]*(?=[A-Za-z0-9.%)])")
+# Line breaks that split a token; the named group is the part removed. Three shapes
+# occur in published texts: a break between two token characters (``PM\n2.5``), a
+# zero-width-space line inside a number (``74.4\n\u200b\n万亿元``), and a line that is
+# only a short token (``M\n2\n增长``).
+_TOKEN_BREAK = re.compile(
+    r"(?<=[A-Za-z0-9.%(])(?P<a>[ \t\u200b]*\r?\n[ \t\u200b]*)(?=[A-Za-z0-9.%)])"
+    r"|(?<=[0-9.%])(?P<b>[ \t]*\r?\n[ \t]*\u200b[ \t\u200b]*\r?\n[ \t]*)(?=\S)"
+    r"|(?m:^)[A-Za-z0-9.%]{1,6}(?P<c>\r?\n)(?=[^\s])"
+)
 
 
 def fold(text: str) -> str:
@@ -44,12 +50,13 @@ class MappedText:
         last = 0
         removed = 0
         for m in _TOKEN_BREAK.finditer(folded):
-            pieces.append(folded[last : m.start()])
-            removed += m.end() - m.start()
-            self._norm_at.append(m.end() - removed)
-            self._orig_at.append(m.end())
+            start, end = m.span(m.lastgroup)
+            pieces.append(folded[last:start])
+            removed += end - start
+            self._norm_at.append(end - removed)
+            self._orig_at.append(end)
             self._shift.append(removed)
-            last = m.end()
+            last = end
         pieces.append(folded[last:])
         self.text = "".join(pieces)
 

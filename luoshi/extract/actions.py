@@ -22,6 +22,7 @@ _LIGHT = frozenset(_R["light"])
 _VERB = re.compile(rf"(?<!的)(?:{alternation(VERBS)})好?(?![的了过是之数率额])")
 _INTRANSITIVE = frozenset(_R["intransitive"])
 _NOMINAL = frozenset(_R["nominal"])
+_NOUNS = re.compile(alternation(_R["nouns"]))
 _ADVERBS = re.compile(rf"(?:{alternation(_R['adverbs'])})*")
 _FORWARD = re.compile(_R["forward_marker"])
 _FRAME = re.compile(_R["frame"])
@@ -40,6 +41,8 @@ def _first_verb(clause: str) -> re.Match[str] | None:
     for m in _VERB.finditer(clause, 0, HEAD_WINDOW + 8):
         if m.start() >= HEAD_WINDOW:
             return None
+        if _NOUNS.match(clause, m.start()):
+            continue
         prefix = clause[: m.start()]
         if "是" in prefix:  # 2022年是…关键的一年: a description, not a task
             return None

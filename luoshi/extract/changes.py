@@ -16,22 +16,27 @@ _VERB = re.compile(
     f"|(?P<lev>{alternation(_R['level'])})"
 )
 _TO_AFTER = re.compile(f"(?:了)?(?:{_TO})")
-# A rate noun before 为/达 keeps its direction: 增速为6% is a rise.
-_RATE_NOUN = re.compile(r"(?:增速|增幅|增长率|涨幅|增长速度)$|(?P<down>降幅|下降率)$")
+_RATE_LEVEL = re.compile(_R["rate_level"])
+_COMPARED = re.compile(_R["compared"])
+_GAP_BREAK = re.compile(alternation(_R["gap_breakers"]))
+_RATE_WORDS = ("增速", "增幅", "涨幅", "降幅")
 
 
 def change_of(window: str) -> Change:
     """The change a number states, given the clause text just before it."""
+    window = window.rstrip()
+    for special in (_RATE_LEVEL, _COMPARED):
+        m = special.search(window)
+        if m:
+            return "increase" if m.group("inc") else "decrease"
     last = None
-    for last in _VERB.finditer(window):
-        pass
-    if last is None:
+    for m in _VERB.finditer(window):
+        if not window.startswith("的", m.end()):  # 经济增长的贡献率: a noun, not the verb
+            last = m
+    if last is None or last.lastgroup == "lev":
         return "level"
-    if last.lastgroup == "lev":
-        rate = _RATE_NOUN.search(window, 0, last.start())
-        if rate and last.group(0) in ("为", "达", "达到", "是"):
-            return "decrease" if rate.group("down") else "increase"
+    if _TO_AFTER.match(window, last.end()) and last.group(0) not in _RATE_WORDS:
         return "level"
-    if _TO_AFTER.match(window, last.end()) and last.group(0) not in ("增速", "增幅", "涨幅", "降幅"):
+    if _GAP_BREAK.search(window, last.end()):
         return "level"
     return "increase" if last.lastgroup == "inc" else "decrease"

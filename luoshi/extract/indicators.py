@@ -4,29 +4,31 @@ comparator, change, kind, period and base period (contract: docs/indicators.md).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from luoshi.extract.changes import change_of
-from luoshi.extract.metrics import metric_after, metric_before
+from luoshi.extract.figure_periods import PeriodContext, base_period, figure_period, is_average
+from luoshi.extract.metrics import metric_after, metric_before, split_subjects, starts_with_action, wants_object
 from luoshi.extract.not_indicators import is_not_indicator, is_slogan_count, phrase_spans
 from luoshi.extract.numbers import NumberMatch, find_numbers
-from luoshi.extract.periods import PeriodMatch, find_periods
+from luoshi.extract.periods import PeriodMatch
 from luoshi.extract.units import unit_kind
 from luoshi.model import Indicator, IndicatorKind, Sentence, Structure
 from luoshi.textmap import MappedText
 
-_CLAUSE_END = re.compile(r"[,;:!?。，；：！？\n]")
+_CLAUSE_END = re.compile(r"[,;:!?。，；：！？]")
 _FORWARD = re.compile(r"力争|争取|预期|目标|确保|要|将|计划|拟|预计到")
 _ESTIMATE = re.compile(r"预计")
-_BASELINE_BEFORE = re.compile(r"(?:由|从)$")
+# 由30%提升至58.4%, 由每人每年420元提高到450元: the first figure is the starting level.
+_BASELINE_BEFORE = re.compile(r"(?:由|从)[^,;。由从]{0,6}$")
+_BASELINE_AFTER = re.compile(r"[^,;。]{0,8}?(?:到|至|为)")
 _LIST_GAP = re.compile(r"和|、|与|及")
-_AVERAGE = re.compile(r"年均|平均每年|每年平均")
-_CUMULATIVE = re.compile(r"累计(?:完成|下降|增长|减少|提高|新增|实现|建成|投资|达到|降低|压减)")
-_RELATIVE_BASE = ("上年", "去年", "同比", "上一年")
+_RESPECTIVELY = re.compile(r"分别")
+_MODIFIER = re.compile(r"的|以来")  # 面向2030年的项目: the year qualifies a noun, not the figure
 
 
-def _kind(part: str, sentence: str, before: str) -> IndicatorKind:
-    if _BASELINE_BEFORE.search(before):
+def _kind(part: str, sentence: str, before: str, after: str) -> IndicatorKind:
+    if _BASELINE_BEFORE.search(before) and _BASELINE_AFTER.match(after):
         return "baseline"
     if part == "review":
         return "actual"
@@ -43,84 +45,6 @@ def _keep(text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -> bool:
     return not is_not_indicator(text, n) and not is_slogan_count(text, n)
 
 
-def _period(n: NumberMatch, periods: list[PeriodMatch], clause_start: int, before: str,
-            kind: IndicatorKind, base: PeriodMatch | None, default: str | None) -> str | None:
-    own = [p for p in periods if p.role != "base" and p.end <= n.start]
-    after = [p for p in periods if p.role != "base" and p.start >= n.end and p.start >= clause_start]
-    span = next((p for p in own if p.role == "span" and p.period), None)
-    if _AVERAGE.search(before) or _CUMULATIVE.search(before):
-        if span:
-            return span.period
-        point = own[-1].period if own else default
-        if base and base.period and point and point.isdigit() and base.period.isdigit():
-            return f"{int(base.period) + 1}-{point}"
-        return point
-    if own:
-        return own[-1].period
-    if after and after[0].role == "deadline":
-        return after[0].period
-    return default
-
-
-def _base(n: NumberMatch, periods: list[PeriodMatch], clause_start: int, period: str | None) -> PeriodMatch | None:
-    for p in reversed(periods):
-        if p.role == "base" and clause_start <= p.start and p.end <= n.start:
-            return p
-    return None
-
-
-def _base_text(base: PeriodMatch | None, period: str | None) -> str | None:
-    if base is None:
-        return None
-    if base.text in _RELATIVE_BASE and period and period[:4].isdigit():
-        return str(int(period[:4]) - 1)
-    return base.period
-
-
-def _sentence_indicators(mt: MappedText, sent: Sentence, year: int | None, counter: list[int]) -> list[Indicator]:
-    text = mt.text
-    s, e = mt.to_norm(sent.start), mt.to_norm(sent.end)
-    found = find_numbers(text, s, e)
-    if not found:
-        return []
-    stext = text[s:e]
-    periods = [PeriodMatch(p.start + s, p.end + s, p.text, p.period, p.role) for p in find_periods(stext, year)]
-    _share_list_units(text, found)
-    blocked = [(p.start, p.end) for p in periods] + phrase_spans(text, s, e)
-    numbers = [n for n in found if _keep(text, n, blocked)]
-    if not numbers:
-        return []
-    bounds = [s] + [m.end() for m in _CLAUSE_END.finditer(text, s, e)]
-    sentence = mt.original[sent.start : sent.end]
-    if year is None:
-        default_target = default_actual = None
-    else:
-        default_target, default_actual = str(year), str(year - 1)
-    out: list[Indicator] = []
-    prev_end = s
-    for i, n in enumerate(numbers):
-        clause_start = bounds[bisect_right(bounds, n.start) - 1]
-        lo = max(clause_start, prev_end)
-        before = text[clause_start : n.start]
-        kind = _kind(sent.part, sentence, text[max(s, n.start - 2) : n.start])
-        base = _base(n, periods, clause_start, None)
-        default = default_target if kind == "target" else default_actual
-        period = _period(n, periods, clause_start, before, kind, base, default)
-        unit = n.unit
-        metric = _metric(text, n, lo, periods)
-        start, end = mt.span(n.start, n.end)
-        counter[0] += 1
-        out.append(Indicator(
-            id=f"i{counter[0]}", metric=metric, value=n.value, value_high=n.value_high, unit=unit,
-            value_text=mt.original[start:end], comparator=n.comparator, change=change_of(before),
-            kind=kind, period=period, base_period=_base_text(base, period), sentence=sentence,
-            start=start, end=end, section=sent.section,
-        ))
-        prev_end = n.end
-    _fill_elided(text, numbers, out)
-    return out
-
-
 def _share_list_units(text: str, found: list[NumberMatch]) -> None:
     """A bare number listed before one with a unit shares it (提高4.8和5.5个百分点)."""
     for i in range(len(found) - 2, -1, -1):
@@ -129,33 +53,93 @@ def _share_list_units(text: str, found: list[NumberMatch]) -> None:
             n.unit = nxt.unit
 
 
-def _metric(text: str, n: NumberMatch, lo: int, periods: list[PeriodMatch]) -> str | None:
-    if unit_kind(n.unit) in ("measure", "people") and not (n.unit or "").endswith(("人", "人次")):
-        after = metric_after(text, n.end)
-        if after:
-            return after
+def _without_periods(text: str, lo: int, hi: int, periods: list[PeriodMatch]) -> str:
     pieces, pos = [], lo
     for p in periods:
-        if p.role != "base" and lo <= p.start and p.end <= n.start:
+        if p.role != "base" and lo <= p.start and p.end <= hi:
             pieces.append(text[pos : p.start])
             pos = p.end
-    pieces.append(text[pos : n.start])
-    return metric_before("".join(pieces))
+    pieces.append(text[pos:hi])
+    return "".join(pieces)
 
 
-def _fill_elided(text: str, numbers: list[NumberMatch], out: list[Indicator]) -> None:
-    """Give subject-less figures the metric they refer to: the one before them in the
-    sentence, or for a 分别 list the earlier metrics in order."""
+def _metric(text: str, n: NumberMatch, nxt: NumberMatch | None, phrase: str) -> str | None:
+    after_pos = nxt.end if nxt is not None and not text[n.end : nxt.start].strip() else n.end
+    if unit_kind(n.unit) in ("measure", "people") and not (n.unit or "").endswith(("人", "人次")):
+        after = metric_after(text, after_pos)
+        if after:
+            return after
+    if wants_object(phrase):
+        after = metric_after(text, after_pos)
+        if after and len(after) >= 2:
+            return after
+    before = metric_before(phrase)
+    if before is None:
+        after = metric_after(text, after_pos)
+        return after if after and len(after) >= 2 else None
+    return before
+
+
+def _sentence_indicators(mt: MappedText, sent: Sentence, s: int, e: int, found: list[NumberMatch],
+                         ctx: PeriodContext, counter: list[int]) -> list[Indicator]:
+    """Indicators of one sentence (normalized span ``s:e``) from the quantities ``found`` in it."""
+    text = mt.text
+    _share_list_units(text, found)
+    periods = ctx.sentence_periods(text[s:e], s, sent.part)
+    blocked = [(p.start, p.end) for p in periods] + phrase_spans(text, s, e)
+    numbers = [n for n in found if _keep(text, n, blocked)]
+    if not numbers:
+        return []
+    bounds = [s] + [m.end() for m in _CLAUSE_END.finditer(text, s, e)] + [e]
+    sentence = mt.original[sent.start : sent.end]
+    out: list[Indicator] = []
+    phrases: list[str] = []
+    prev_end = s
+    for i, n in enumerate(numbers):
+        k = bisect_right(bounds, n.start) - 1
+        clause_start, clause_end = bounds[k], bounds[min(k + 1, len(bounds) - 1)]
+        before = text[clause_start : n.start]
+        kind = _kind(sent.part, sentence, before, text[n.end : clause_end])
+        base = next((p for p in reversed(periods) if p.role == "base" and clause_start <= p.start and p.end <= n.start), None)
+        own = [p for p in periods if p.role != "base" and p.end <= n.start
+               and (p.start >= clause_start or not _MODIFIER.match(text, p.end))]
+        after = [p for p in periods if p.role != "base" and n.end <= p.start < clause_end]
+        average = is_average(before)
+        change = change_of(before)
+        flow = sent.part == "review" and base is None and (change != "level" or starts_with_action(before))
+        period = figure_period(own, after, average, base, ctx.default(kind, sent.section, average or flow))
+        phrase = _without_periods(text, max(clause_start, prev_end), n.start, periods)
+        phrases.append(_without_periods(text, clause_start, n.start, periods))
+        nxt = found[found.index(n) + 1] if found.index(n) + 1 < len(found) else None
+        start, end = mt.span(n.start, n.end)
+        counter[0] += 1
+        out.append(Indicator(
+            id=f"i{counter[0]}", metric=_metric(text, n, nxt, phrase), value=n.value, value_high=n.value_high,
+            unit=n.unit, value_text=mt.original[start:end], comparator=n.comparator, change=change,
+            kind=kind, period=period, base_period=base_period(base, period), sentence=sentence,
+            start=start, end=end, section=sent.section,
+        ))
+        prev_end = n.end
+    _fill_elided(text, numbers, phrases, out)
+    return out
+
+
+def _fill_elided(text: str, numbers: list[NumberMatch], phrases: list[str], out: list[Indicator]) -> None:
+    """Give subject-less figures the metric they refer to: for a list (分别 …) the joint
+    subject split in order or the earlier metrics in order, else the metric before them."""
     i = 0
     while i < len(out):
-        if "分别" in text[max(0, numbers[i].start - 8) : numbers[i].start]:
-            j = i + 1
-            while j < len(out) and _LIST_GAP.fullmatch(text, numbers[j - 1].end, numbers[j].start):
-                j += 1
-            earlier = [o.metric for o in out[:i] if o.metric]
-            count = j - i
-            if len(earlier) >= count:
-                for k, metric in enumerate(earlier[-count:]):
+        j = i + 1
+        while j < len(out) and _LIST_GAP.fullmatch(text, numbers[j - 1].end, numbers[j].start):
+            j += 1
+        count = j - i
+        if count > 1 and (_RESPECTIVELY.search(phrases[i]) or out[i].metric is None):
+            metrics = split_subjects(phrases[i], count)
+            if metrics is None:
+                earlier = [o.metric for o in out[:i] if o.metric]
+                metrics = earlier[-count:] if len(earlier) >= count else None
+            if metrics:
+                for k, metric in enumerate(metrics):
                     out[i + k].metric = metric
             i = j
             continue
@@ -166,8 +150,15 @@ def _fill_elided(text: str, numbers: list[NumberMatch], out: list[Indicator]) ->
 
 def extract_indicators(mt: MappedText, structure: Structure) -> list[Indicator]:
     """Every indicator of the report, ids i1, i2 … in text order."""
+    ctx = PeriodContext(structure)
     counter = [0]
     out: list[Indicator] = []
+    numbers = find_numbers(mt.text)  # one scan of the whole text, then sentence by sentence
+    starts = [n.start for n in numbers]
     for sent in structure.sentences:
-        out.extend(_sentence_indicators(mt, sent, structure.meta.year, counter))
+        s, e = mt.to_norm(sent.start), mt.to_norm(sent.end)
+        i, j = bisect_left(starts, s), bisect_left(starts, e)
+        found = [n for n in numbers[i:j] if n.end <= e]
+        if found:
+            out.extend(_sentence_indicators(mt, sent, s, e, found, ctx, counter))
     return out

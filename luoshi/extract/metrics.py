@@ -1,5 +1,5 @@
 """The metric of a number: the subject phrase before it (地区生产总值增长6% -> 地区生产总值)
-or, for a count, the noun after its measure word (新建3所学校 -> 学校). Vocabulary in
+or, for a count or a verb's object, the noun after it (新建3所学校 -> 学校). Vocabulary in
 ``rules/zh/metrics.yaml``.
 """
 
@@ -14,17 +14,20 @@ _R = load("metrics")
 _LEADING = re.compile(f"^(?:{alternation(_R['leading'])})+")
 _TRAILING = re.compile(f"(?:{alternation(_R['trailing'])})+$")
 _CUT = re.compile("|".join(f"(?:{p})" for p in _R["cut"]))
+_VERB_START = re.compile(f"(?:{alternation(_R['object_cut_verbs'])})")
 _AFTER_STOP = re.compile(alternation(_R["after_stop"]))
-_NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.]+")
-_EDGE_JUNK = re.compile(r"^[\s\"“”'‘’()、的]+|[\s\"“”'‘’(、的]+$")
+_OBJECT_VERB = re.compile(f"(?:{alternation(_R['object_verbs'])})$")
+_NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9.“”\"\u200b \n]+")
+_BLANKS = re.compile(r"[\s\u200b]+")
+_QUOTES = re.compile(r"[“”\"]")
+_EDGE_JUNK = re.compile(r"^[\"“”'‘’()、的]+|[\"“”'‘’(、的]+$")
 MAX_LEN: int = _R["max_len"]
 
 
 def _clean(phrase: str) -> str | None:
     phrase = _EDGE_JUNK.sub("", phrase)
     for _ in range(3):  # strip words that uncover more words (预计全区完成 …)
-        stripped = _TRAILING.sub("", _LEADING.sub("", phrase))
-        stripped = _EDGE_JUNK.sub("", stripped)
+        stripped = _EDGE_JUNK.sub("", _TRAILING.sub("", _LEADING.sub("", phrase)))
         if stripped == phrase:
             break
         phrase = stripped
@@ -34,25 +37,61 @@ def _clean(phrase: str) -> str | None:
     return phrase if len(phrase) >= 2 else None
 
 
-def metric_before(phrase: str) -> str | None:
-    """Subject phrase of the text between the clause start and the number (periods removed)."""
+def subject_phrase(phrase: str) -> str:
+    """The clause text before a number cut before its verb (…增长 / 比2016年 / 由 …); when
+    the verb opens the clause, its object (减少企业税负3500亿元 -> 企业税负)."""
+    phrase = _BLANKS.sub("", phrase)
     phrase = _EDGE_JUNK.sub("", _LEADING.sub("", _EDGE_JUNK.sub("", phrase)))
     cut = _CUT.search(phrase)
-    if cut:
-        phrase = phrase[: cut.start()]
+    if not cut:
+        return phrase
+    if cut.start() == 0 and _VERB_START.match(phrase):
+        rest = phrase[cut.end() :]
+        return "" if _CUT.match(rest) else rest
+    return phrase[: cut.start()]
+
+
+def metric_before(phrase: str) -> str | None:
+    """Subject phrase of the text between the clause start and the number (periods removed)."""
+    phrase = subject_phrase(phrase)
     head, sep, last = phrase.rpartition("、")  # A、B均100%: the nearest item
     if sep and len(_LEADING.sub("", last)) >= 2:
         phrase = last
     return _clean(phrase)
 
 
-def metric_after(text: str, pos: int, limit: int = 12) -> str | None:
-    """The counted noun right after a measure word at ``pos`` (11个工区全部开工 -> 工区)."""
+def split_subjects(phrase: str, count: int) -> list[str] | None:
+    """``count`` metrics from a joint subject (化学需氧量、二氧化硫排放量分别下降 …)."""
+    parts = [p for p in re.split(r"[、和及与]", subject_phrase(phrase)) if p]
+    if len(parts) != count:
+        return None
+    cleaned = [_clean(p) for p in parts]
+    return None if any(c is None for c in cleaned) else cleaned  # type: ignore[return-value]
+
+
+def wants_object(phrase: str) -> bool:
+    """True when the phrase before a number ends with a verb whose object follows it."""
+    return bool(_OBJECT_VERB.search(_BLANKS.sub("", phrase)))
+
+
+_ACTION_START = re.compile(f"^(?:{alternation(_R['leading'])})*(?:{alternation(_R['object_verbs'])})")
+
+
+def starts_with_action(phrase: str) -> bool:
+    """True when a clause opens with an action verb (实施…造林10.4万亩): the figure is a flow."""
+    return bool(_ACTION_START.search(_BLANKS.sub("", phrase)))
+
+
+def metric_after(text: str, pos: int, limit: int = 24) -> str | None:
+    """The noun right after a quantity at ``pos`` (11个工区全部开工 -> 工区)."""
     m = _NOUN.match(text, pos, pos + limit)
     if not m:
         return None
-    noun = m.group(0)
+    noun = _QUOTES.sub("", _BLANKS.sub("", m.group(0)))
     stop = _AFTER_STOP.search(noun)
     if stop:
         noun = noun[: stop.start()]
-    return noun if noun and not noun[0].isdigit() else None
+    noun = noun.rsplit("的", 1)[-1] if "的" in noun[1:] else noun.lstrip("的")
+    if not noun or noun[0].isdigit() or len(noun) > 14:
+        return None
+    return noun

@@ -16,7 +16,7 @@ _AFTER = re.compile("|".join(f"(?:{r['pattern'].lstrip('^')})" for r in _R["afte
 _PHRASES = re.compile("|".join(r["pattern"] for r in _R["phrases"]))
 # Verbs or comparison words that make a duration or a bare number a measured value.
 _MEASURED_BEFORE = re.compile(
-    r"(?:缩短|压缩|减少|延长|提高|提升|增加|增长|降低|下降|达到|达|控制在|保持在|稳定在|降至|降到|为|至|到|平均|用时|时限|时间|年均)"
+    r"(?:用|缩短|压缩|减少|延长|提高|提升|增加|增长|降低|下降|达到|达|控制在|保持在|稳定在|降至|降到|为|至|到|平均|用时|时限|时间|年均)"
     r"(?:了|至|到|在|为)?$"
 )
 _WINDOW = 6
@@ -35,6 +35,8 @@ def is_not_indicator(text: str, n: NumberMatch) -> bool:
         return True
     if _AFTER.match(text, n.end, n.end + 4):
         return True
+    if n.fraction:
+        return False
     kind = unit_kind(n.unit)
     if n.chinese and n.value == 1 and (kind in ("measure", "duration", "people") or n.unit is None):
         return True

@@ -26,12 +26,20 @@ _NUM = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|[零〇两一二三四五六七八九十][{_CN}]*(?:点[零〇一二三四五六七八九]+)?|半)"
 )
-_SIDE = "(?P<{p}>{num})(?P<{p}mag>{mag})?(?P<{p}more>{more})?(?P<{p}unit>{unit})?"
+# A number and its unit may be split by a line break or zero-width space (74.4\u200b\n万亿元).
+_WS = r"[ \t\u200b]*(?:\r?\n[ \t\u200b]*)?"
+_SIDE = (
+    "(?P<{p}>{num})(?:{ws}(?P<{p}more0>{more}))?(?:{ws}(?P<{p}mag>{mag}))?(?P<{p}more>{more})?"
+    "(?:{ws}(?P<{p}unit>{unit}))?"
+)
+_FRACTION = r"(?:[一二三四五六七八九十百千]+|\d+)分之"
+# A lookahead on the possible first characters lets the regex engine skip most positions fast.
+_FIRST = "".join(sorted(set("0123456789半" + _CN + "".join(w[0] for w in _PREFIX))))
 PATTERN = re.compile(
-    f"(?P<pre>{alternation(list(_PREFIX))})?(?P<pct>百分之)?"
-    + _SIDE.format(p="a", num=_NUM, mag=MAG_RE, more=MORE_RE, unit=UNIT_RE)
-    + f"(?:(?P<conn>{alternation(_C['range_connectors'])})(?P<bpct>百分之)?"
-    + _SIDE.format(p="b", num=_NUM, mag=MAG_RE, more=MORE_RE, unit=UNIT_RE)
+    f"(?=[{_FIRST}])(?P<pre>{alternation(list(_PREFIX))})?(?P<pct>{_FRACTION})?"
+    + _SIDE.format(p="a", num=_NUM, mag=MAG_RE, more=MORE_RE, unit=UNIT_RE, ws=_WS)
+    + f"(?:(?P<conn>{alternation(_C['range_connectors'])})(?P<bpct>{_FRACTION})?"
+    + _SIDE.format(p="b", num=_NUM, mag=MAG_RE, more=MORE_RE, unit=UNIT_RE, ws=_WS)
     + f")?(?P<suf>{alternation(list(_SUFFIX))})?"
 )
 _DIGIT_START = re.compile(r"\d")
@@ -47,6 +55,7 @@ class NumberMatch:
     unit: str | None
     comparator: Comparator
     chinese: bool  # the number is written in Chinese numerals
+    fraction: bool = False  # 三分之一: a share without a unit
 
 
 @lru_cache(maxsize=4096)
@@ -62,17 +71,21 @@ def parse_number(s: str) -> float | None:
         return None
 
 
+_FRACTION_UNIT = {"百分之": "%", "千分之": "‰"}
+
+
 def _unit(m: re.Match[str], side: str) -> str | None:
     mag, unit = m.group(side + "mag") or "", m.group(side + "unit") or ""
-    if m.group("pct" if side == "a" else "bpct"):
-        return "%"
+    frac = m.group("pct" if side == "a" else "bpct")
+    if frac:
+        return _FRACTION_UNIT.get(frac)
     return (mag + unit) or None
 
 
 def _comparator(m: re.Match[str]) -> Comparator:
     if m.group("suf"):
         return _SUFFIX[m.group("suf")]  # type: ignore[return-value]
-    if m.group("amore") or m.group("bmore"):
+    if m.group("amore") or m.group("amore0") or m.group("bmore") or m.group("bmore0"):
         return "at_least"
     if m.group("pre"):
         return _PREFIX[m.group("pre")]  # type: ignore[return-value]
@@ -83,7 +96,9 @@ def _read(text: str, m: re.Match[str]) -> NumberMatch | None:
     """The quantity of a match, or None when it is not one (a word like 一般, 建成)."""
     a, unit = m.group("a"), _unit(m, "a")
     chinese = not a[0].isdigit()
-    if chinese and unit is None:
+    frac = m.group("pct")
+    fraction = bool(frac) and frac not in _FRACTION_UNIT
+    if chinese and unit is None and not fraction:
         return None
     if a == "半" and unit_kind(unit) not in ("percent", "multiple"):
         return None
@@ -92,8 +107,13 @@ def _read(text: str, m: re.Match[str]) -> NumberMatch | None:
     value = parse_number(a)
     if value is None:
         return None
-    end = m.end("aunit") if m.group("aunit") else m.end("amore") if m.group("amore") else m.end("a")
-    if m.group("pct"):
+    if fraction:
+        den = parse_number(frac[:-2])
+        if not den:
+            return None
+        value = round(value / den, 6)
+    end = max(m.end(g) for g in ("a", "amore0", "amag", "amore", "aunit") if m.group(g))
+    if frac:
         end = m.end("a")
     value_high = None
     comparator = _comparator(m)
@@ -101,11 +121,11 @@ def _read(text: str, m: re.Match[str]) -> NumberMatch | None:
         b_unit, high = _unit(m, "b"), parse_number(m.group("b"))
         if high is None or high <= value or (unit and b_unit and unit != b_unit) or not (unit or b_unit):
             comparator = _PREFIX.get(m.group("pre") or "", "eq")  # type: ignore[assignment]
-            return NumberMatch(m.start(), end, m.start("a"), value, None, unit, comparator, chinese)
+            return NumberMatch(m.start(), end, m.start("a"), value, None, unit, comparator, chinese, fraction)
         value_high, unit, comparator, end = high, b_unit or unit, "range", m.end()
     if m.group("suf"):
         end = m.end()
-    return NumberMatch(m.start(), end, m.start("a"), value, value_high, unit, comparator, chinese)
+    return NumberMatch(m.start(), end, m.start("a"), value, value_high, unit, comparator, chinese, fraction)
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:

@@ -92,6 +92,10 @@ def _shift(year: int | None, offset: int) -> str | None:
     return None if year is None else str(year + offset)
 
 
+def _span(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}-{last}"
+
+
 def _resolve(m: re.Match[str], year: int | None) -> tuple[str | None, Role] | None:
     g = m.groupdict()
     deadline = bool(g["dl"])
@@ -118,10 +122,10 @@ def _resolve(m: re.Match[str], year: int | None) -> tuple[str | None, Role] | No
         return f"{first}-{last}", "deadline" if deadline else "span"
     if g["back"] or g["sn"]:
         n = small_int(g["bn"] or g["sn"])
-        return (None if year is None else f"{year - n}-{year - 1}"), "span"
+        return (None if year is None or not n else _span(year - n, year - 1)), "span"
     if g["fwd"]:
         n = small_int(g["fn"])
-        return (None if year is None else f"{year}-{year + n - 1}"), "span"
+        return (None if year is None or not n else _span(year, year + n - 1)), "span"
     if g["rel"]:
         offset, month, role = _RELATIVE[g["rel"]]
         p = _shift(year, offset)
@@ -135,6 +139,12 @@ def _resolve(m: re.Match[str], year: int | None) -> tuple[str | None, Role] | No
     if not mo or not 1 <= mo <= 12:
         return None
     return (None if year is None else f"{year}-{mo:02d}"), "deadline" if "前" in g["msuf"] else "point"
+
+
+def relative_offset(word: str) -> int | None:
+    """Years after the plan year that a relative word means (今年 0, 上年 -1), else None."""
+    entry = _RELATIVE.get(word)
+    return entry[0] if entry else None
 
 
 def find_periods(text: str, report_year: int | None) -> list[PeriodMatch]:

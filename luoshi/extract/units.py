@@ -22,7 +22,19 @@ _KIND: dict[str, str] = {u: g["kind"] for g in _R["groups"] for u in g["units"]}
 BASE_UNITS: list[str] = list(_KIND)
 
 MAG_RE = f"(?:{alternation(MAGNITUDES)})"
-BASE_RE = f"(?:{alternation(BASE_UNITS)})"
+_NOT_FOLLOWED: dict[str, list[str]] = _R["not_followed_by"]
+
+
+def _unit_alt(units: list[str]) -> str:
+    """Longest-first alternation where a unit that starts a word (人 in 人口) does not match."""
+    parts = []
+    for u in sorted(set(units), key=len, reverse=True):
+        stop = _NOT_FOLLOWED.get(u)
+        parts.append(re.escape(u) + (f"(?!{alternation(stop)})" if stop else ""))
+    return "|".join(parts)
+
+
+BASE_RE = f"(?:{_unit_alt(BASE_UNITS)})"
 # The unit part after a number (the magnitude is matched separately, before 多/余).
 UNIT_RE = f"(?:{BASE_RE}(?:/{MAG_RE}?{BASE_RE})?)"
 MORE_RE = f"(?:{alternation(_R['more'])})"

@@ -1,8 +1,9 @@
 """HTML page -> the report's main text, one block element per line.
 
 Chrome (script, nav, header, footer, forms...) is dropped; the main block is
-<article>/<main> when they hold most of the text, otherwise the element whose
-paragraphs carry the most non-link text (a readability-style score). Text nodes
+<article>/<main> when they hold most of the text, otherwise the deepest element
+that still holds two thirds of the page's non-link text (menus are links; the
+report dwarfs the remaining chrome). Text nodes
 are walked in document order without recursion, so deeply nested pages are fine.
 """
 
@@ -21,7 +22,6 @@ _BLOCK = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
     "figure h1 h2 h3 h4 h5 h6 hr html li main menu ol p pre section summary table tbody td tfoot th thead tr ul".split()
 )
-_PARAGRAPH_LIKE = frozenset("p h1 h2 h3 h4 h5 h6 li td th dd dt blockquote pre".split())
 _CELL = frozenset(("td", "th"))
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
@@ -29,7 +29,8 @@ _GB_ALIASES = frozenset(("gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-c
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_WRAP = re.compile(f"(?<=[{_CJK}])[ \\t\\r\\f]*\\n[ \\t\\r\\n\\f]*(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
-_MAIN_SHARE = 0.5  # <article>/<main> wins only when it holds at least half the page's text
+_MAIN_SHARE = 0.5
+_CONTENT_SHARE = 0.66  # the main block is the deepest element holding two thirds of the non-link text  # <article>/<main> wins only when it holds at least half the page's text
 
 
 def read_html(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -79,23 +80,22 @@ def _main_block(root: Tag) -> Tag:
         best = max(marked, key=_text_len)
         if _text_len(best) >= _MAIN_SHARE * total:
             return best
-    scores: dict[int, float] = {}
-    nodes: dict[int, Tag] = {}
+    # Non-link text held by each element: every text node counts for all its ancestors.
+    held: dict[int, int] = {}
     for s in root.find_all(string=True):
         if isinstance(s, _SKIP_STRINGS) or s.find_parent("a") is not None:
             continue  # link text is navigation, not content
         n = len(_SPACES.sub("", s))
-        if not n:
-            continue
-        block = _block_of(s)
-        target = block.parent if block.name in _PARAGRAPH_LIKE and block.parent is not None else block
-        for weight, node in ((1.0, target), (0.5, target.parent)):
-            if isinstance(node, Tag) and node.name != "[document]":
-                scores[id(node)] = scores.get(id(node), 0.0) + weight * n
-                nodes[id(node)] = node
-    if not scores:
-        return root
-    return nodes[max(scores, key=scores.__getitem__)]
+        if n:
+            for parent in s.parents:
+                held[id(parent)] = held.get(id(parent), 0) + n
+    content = held.get(id(root), 0)
+    node = root
+    while True:  # descend while one child still holds most of the page's content
+        child = max(node.find_all(True, recursive=False), key=lambda c: held.get(id(c), 0), default=None)
+        if child is None or held.get(id(child), 0) < _CONTENT_SHARE * content:
+            return node
+        node = child
 
 
 def _block_of(node) -> Tag:
@@ -105,12 +105,13 @@ def _block_of(node) -> Tag:
     return parent
 
 
-def _cell_of(node) -> Tag | None:
+def _cell_of(node, container: Tag) -> Tag | None:
+    """The table cell holding ``node`` inside ``container`` (a layout cell around it is not one)."""
     for parent in node.parents:
+        if parent is container or parent.name == "table":
+            return None
         if parent.name in _CELL:
             return parent
-        if parent.name == "table":
-            return None
     return None
 
 
@@ -131,7 +132,7 @@ def render(container: Tag) -> list[str]:
             if prev_block is not None and _block_of(node) is prev_block:
                 pieces.append(" ")
             continue
-        block, cell = _block_of(node), _cell_of(node)
+        block, cell = _block_of(node), _cell_of(node, container)
         if prev_block is not None and block is not prev_block:
             if cell is not None and cell is prev_cell:
                 pieces.append(" ")

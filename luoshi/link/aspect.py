@@ -43,7 +43,8 @@ def _tables():
     result = _alternation(cfg["pledges"]["result"]["words"])
     process = _alternation(cfg["pledges"]["process"]["words"])
     stop = _alternation(cfg["query_stopwords"])
-    return kind_of, aspects, strong, result, process, stop
+    neutral = _alternation(cfg["pledges"]["neutral"])
+    return kind_of, aspects, strong, result, process, stop, neutral
 
 
 def signal(clause: str) -> Signal | None:
@@ -61,17 +62,21 @@ def signal(clause: str) -> Signal | None:
 
 
 def pledge_kind(text: str) -> tuple[PledgeKind, str | None]:
-    """result when the pledge names an end state (完成, 建成 …), else process."""
-    *_, result, process, _ = _tables()
-    folded = fold(text)
-    m = result.search(folded)
-    if m:
-        return "result", m.group()
-    m = process.search(folded)
-    return "process", m.group() if m else None
+    """result when the pledge's first verb names an end state (完成, 建成 …), else process."""
+    *_, result, process, _, neutral = _tables()
+    folded = neutral.sub(lambda m: "|" * len(m.group()), fold(text))
+    r, p = result.search(folded), process.search(folded)
+    if r and (p is None or r.start() <= p.start()):
+        return "result", r.group()
+    return "process", p.group() if p else None
+
+
+# Quantities change between reports (1万亩 → 10.4万亩) and years date the pledge, so
+# they are no part of what it is about; numbers inside names (国道109, 110千伏) stay.
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:年底|年|个|万亩|亩|公顷|项|家|人次|人|户|座|条|名|套|%|元|平方米|公里)")
 
 
 def strip_query(text: str) -> str:
-    """The pledge without how-words (确保, 加快推进 …): what remains names the object."""
+    """The pledge without how-words (确保, 加快推进 …) and quantities: what remains names the object."""
     stop = _tables()[5]
-    return stop.sub("|", fold(text))
+    return stop.sub("|", _QUANTITY.sub("|", fold(text)))

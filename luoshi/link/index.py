@@ -60,10 +60,13 @@ class BigramIndex:
             return []
         return sorted(scores.items(), key=lambda kv: -kv[1])[:limit]
 
-    def coverage(self, grams: list[str], doc_grams: set[str]) -> float:
-        """Share of the query's IDF weight present in a document (0..1)."""
+    def coverage(self, grams: list[str], doc_grams: set[str], power: float = 1.0) -> float:
+        """Share of the query's IDF weight present in a document (0..1).
+
+        ``power`` > 1 lets rare bigrams (names: 龙泉医院) dominate common ones (医院, 迁建).
+        """
         uniq = set(grams)
-        total = sum(self.weight(g) for g in uniq)
+        total = sum(self.weight(g) ** power for g in uniq)
         if not total:
             return 0.0
-        return sum(self.weight(g) for g in uniq if g in doc_grams) / total
+        return sum(self.weight(g) ** power for g in uniq if g in doc_grams) / total

@@ -10,6 +10,7 @@ result. A pledge found only in the later report's plan is unfinished.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from luoshi.link.aspect import pledge_kind, signal, strip_query
@@ -17,7 +18,8 @@ from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.segments import Unit
 from luoshi.model import Commitment, Evidence, Link
 
-MIN_COVERAGE = 0.45
+MIN_COVERAGE = 0.3
+IDF_POWER = 1.0
 PROJECT_WEIGHT = 2.0
 
 
@@ -47,7 +49,7 @@ class EvidenceIndex:
         hits = self.index.search(grams, limit=12, weights=weights)
         found = []
         for i, _ in hits:
-            cov = self.index.coverage(grams, self.grams(i))
+            cov = self.index.coverage(grams, self.grams(i), IDF_POWER)
             if cov >= MIN_COVERAGE:
                 found.append((i, cov))
         found.sort(key=lambda ic: -ic[1])
@@ -88,14 +90,34 @@ def judge_commitment(text: str, review: tuple[Unit, float] | None, plan: tuple[U
     return Verdict("no_evidence", 0.5, "新报告中未找到相关内容")
 
 
+_SPLIT = re.compile(r"[,，;；:：]")
+
+
+def queries(c: Commitment) -> list[str]:
+    """The whole commitment, and each of its clauses when it has several.
+
+    The extractor may keep several objects in one commitment (…实施河长制, 配合永定河
+    生态补水); each clause then finds its own evidence.
+    """
+    text = " ".join(filter(None, [c.object, c.text]))
+    parts = [p for p in _SPLIT.split(c.text) if len(p.strip()) >= 4]
+    return [text] + (parts if len(parts) > 1 else [])
+
+
 def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = None) -> Link:
-    query = " ".join(filter(None, [c.object, c.text]))
-    found = ev.find(query, c.projects)
-    review = next(((ev.units[i], cov) for i, cov in found if ev.units[i].part not in ("plan", "goals")), None)
-    plan = next(((ev.units[i], cov) for i, cov in found if ev.units[i].part in ("plan", "goals")), None)
-    verdict = judge_commitment(c.text, review, plan)
-    ordered = sorted(found, key=lambda ic: (ev.units[ic[0]].part in ("plan", "goals"), -ic[1]))
-    evidence = [Evidence(ev.doc, ev.units[i].text, ev.units[i].start, ev.units[i].end, None, round(cov, 3))
-                for i, cov in ordered]
+    best: dict[int, tuple[float, str]] = {}  # unit -> (coverage, the query clause that found it)
+    for q in queries(c):
+        for i, cov in ev.find(q, c.projects):
+            if cov > best.get(i, (0.0, ""))[0]:
+                best[i] = (cov, q)
+    found = sorted(best.items(), key=lambda kv: -kv[1][0])
+    review = next(((ev.units[i], cq) for i, cq in found if ev.units[i].part not in ("plan", "goals")), None)
+    plan = next(((ev.units[i], cq) for i, cq in found if ev.units[i].part in ("plan", "goals")), None)
+    chosen = review or plan
+    pledge = chosen[1][1] if chosen and pledge_kind(chosen[1][1])[1] else c.text
+    verdict = judge_commitment(pledge, review and (review[0], review[1][0]), plan and (plan[0], plan[1][0]))
+    ordered = sorted(found, key=lambda kv: (ev.units[kv[0]].part in ("plan", "goals"), -kv[1][0]))[:5]
+    evidence = [Evidence(ev.doc, ev.units[i].text, ev.units[i].start, ev.units[i].end, None, round(cq[0], 3))
+                for i, cq in ordered]
     return Link(c.id, "commitment", source_text if source_text is not None else c.text, c.start, c.end,
                 verdict.status, verdict.confidence, verdict.reason, evidence)  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from luoshi.link.figures import scan_figures
 from luoshi.link.pledges import EvidenceIndex, link_commitment
+from luoshi.link.quantities import link_quantity
 from luoshi.link.segments import clause_units
 from luoshi.link.targets import link_indicator
 from luoshi.model import Extraction, Indicator, Link
@@ -39,6 +40,9 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
     links = [link_commitment(c, evidence, old_text[c.start : c.end]) for c in old.commitments]
     for ind in old.indicators:
         if ind.kind == "target":
-            links.append(link_indicator(target_period(ind, old), figures, new_text, units, new_doc, year))
+            link = link_indicator(target_period(ind, old), figures, new_text, units, new_doc, year)
+            if link.status == "no_evidence" and not link.evidence:
+                link = link_quantity(ind, evidence, link)
+            links.append(link)
     links.sort(key=lambda l: (l.source_start, l.source_kind))
     return links

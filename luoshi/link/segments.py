@@ -23,7 +23,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _ENDS = tuple("。！？；:：!?;")
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
-_CLAUSE = re.compile(r"[^,，、:：。！？；!?;\n]+[,，:：。！？；!?;]?")
+_CLAUSE = re.compile(r"[^,，:：。！？；!?;\n]+[,，:：。！？；!?;]?")
 _TRIM = " \t\u3000\u200b\r\n,，、:：。！？；!?;"
 
 
@@ -56,9 +56,13 @@ def soften_breaks(text: str) -> str:
         if not line:
             break
         body = line.strip(" \t\u3000\u200b\r\n")
-        heading = 4 <= len(body) <= 40 and len(_CJK.findall(body)) >= 4 and prev_hard
-        hard = not body and prev_hard or body.endswith(_ENDS) or heading
-        if line.endswith("\n") and not hard and body:
+        if body:
+            heading = (4 <= len(body) <= 40 and len(_CJK.findall(body)) >= 4 and prev_hard
+                       and "。" not in body and not body[-1].isascii())
+            hard = body.endswith(_ENDS) or heading
+        else:
+            hard = prev_hard
+        if line.endswith("\n") and not hard:
             line = line[:-1].replace("\u200b", " ") + " "
         out.append(line)
         if body:
@@ -80,7 +84,7 @@ def sentence_spans(mt: MappedText, ex: Extraction | None = None) -> list[tuple[i
 
 
 def clause_units(mt: MappedText, ex: Extraction | None = None, min_chars: int = 4) -> list[Unit]:
-    """Clauses of ``text`` (the original), split on commas and enumeration marks.
+    """Clauses of a report, split on commas and semicolons (not on 、: 双大路二期、108国道二期通车 is one).
 
     A clause shorter than ``min_chars`` is merged into the next one so that
     "城子水厂" alone never becomes an evidence span.

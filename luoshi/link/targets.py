@@ -54,8 +54,7 @@ def _score(f: Figure, ind: Indicator, base: str | None, period: int | None, revi
         score += 3 if f.period == period else -2
     elif review_year is not None and period is not None and review_year == period:
         score += 1
-    if f.basis == "annual":
-        score += 1
+    score += {"annual": 1.0, "average": 0.5}.get(f.basis, 0.0)
     if base == "%":
         score += 2 if f.growth == (ind.change != "level") else -1
     return score
@@ -68,7 +67,7 @@ def _annualised(f: Figure, period: int | None) -> tuple[float, str]:
         years = (end - f.base_year) if end else 0
         if years >= 2:
             rate = ((1 + f.value / 100) ** (1 / years) - 1) * 100
-            return rate, f"{f.base_year}—{end}年累计{_fmt(f.value)}%，折合年均{_fmt(rate)}%"
+            return rate, f"{f.base_year}—{end}年累计{_fmt(f.value)}%，折合年均{rate:.1f}%"
     if f.basis == "average":
         return f.value, "五年（多年）年均数"
     return f.value, ""
@@ -90,6 +89,7 @@ def link_indicator(ind: Indicator, figures: dict[str, list[Figure]], new_text: s
                 "no_evidence", 0.0, "", [])
     metric = metric_of(ind.metric) or _metric_near(ind)
     label = ind.metric or "指标"
+    label = "" if label in ind.value_text else label
     if metric is None:
         link.reason = f"目标 {label}{ind.value_text}：无法识别指标名称，未找到对应数据"
         return link

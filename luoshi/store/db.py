@@ -49,17 +49,20 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Read-only sessions (readonly=True below) begin deferred so readers never queue.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("luoshi_readonly") else "BEGIN IMMEDIATE")
 
 
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def make_sessionmaker(engine: Engine, readonly: bool = False) -> sessionmaker[Session]:
+    """``readonly``: for pages that only read (on SQLite they then never wait for a writer)."""
+    bind = engine.execution_options(luoshi_readonly=True) if readonly else engine
+    return sessionmaker(bind, expire_on_commit=False)
 
 
 @contextmanager
-def session_scope(engine: Engine | None = None) -> Iterator[Session]:
+def session_scope(engine: Engine | None = None, readonly: bool = False) -> Iterator[Session]:
     """One transaction: commit on success, roll back everything on any error."""
-    with make_sessionmaker(engine or get_engine())() as session:
+    with make_sessionmaker(engine or get_engine(), readonly)() as session:
         with session.begin():
             yield session
 

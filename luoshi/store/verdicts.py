@@ -23,8 +23,8 @@ def store_links(session: Session, report_id: int, links: list[m.Link], evidence_
     """
     require_role(actor, "admin", "supervisor")
     ids = {
-        "commitment": dict(session.execute(select(Commitment.key, Commitment.id).where(Commitment.report_id == report_id)).tuples().all()),
-        "indicator": dict(session.execute(select(Indicator.key, Indicator.id).where(Indicator.report_id == report_id)).tuples().all()),
+        "commitment": dict(session.execute(select(Commitment.key, Commitment.id).where(Commitment.report_id == report_id)).all()),
+        "indicator": dict(session.execute(select(Indicator.key, Indicator.id).where(Indicator.report_id == report_id)).all()),
     }
     confirmed = {(v.source_kind, v.source_id) for v in session.scalars(
         select(Verdict).where(Verdict.confirmed.is_(True), Verdict.source_kind.in_(ids), Verdict.evidence_report_id == evidence_report_id))}

@@ -74,7 +74,11 @@ def _meta(
     text: str, paras: list[Paragraph], outline: Outline, goal_cue: re.Pattern[str], mrules: MetaRules
 ) -> ReportMeta:
     body = next((p.start for p in paras if p.kind != "front"), len(text))
-    tops = [(text[s.start : s.title_end], s.part) for s in outline.sections if s.parent is None and not s.paragraph_scope]
+    tops = [
+        (text[s.start : s.title_end], s.part)
+        for s in outline.sections
+        if s.parent is None and not s.paragraph_scope
+    ]
     goals = [
         text[p.start : p.end]
         for p, part in zip(paras, outline.para_part)

@@ -48,7 +48,9 @@ def closing_paragraph(text: str, paras: list[Paragraph], heads: list[Heading], r
         p = paras[i]
         if p.kind == "front":
             continue
-        if rules.closing_heading.search(text[p.start : p.end]) or (found is None and rules.salutation.match(text, p.start)):
+        if rules.closing_heading.search(text[p.start : p.end]):
+            found = i  # 结束语 precedes its 各位代表！
+        elif found is None and rules.salutation.match(text, p.start):
             found = i
     return found
 
@@ -103,7 +105,8 @@ def build_outline(text: str, paras: list[Paragraph], heads: list[Heading], rules
 
 
 def _open_with_review(secs: list[RawSection], para_section: list[int | None], para_part: list[Part]) -> None:
-    """Uncued top-level sections before the first goals/plan one review the past (一、国民经济…取得了新的进展)."""
+    """Uncued top-level sections before the first goals/plan one review the past
+    (一、国民经济在调整…中取得了新的进展): reports open with what was done."""
     first = next(
         (k for k, s in enumerate(secs) if s.parent is None and not s.paragraph_scope and s.part in ("goals", "plan")),
         None,

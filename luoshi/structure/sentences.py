@@ -14,7 +14,7 @@ import re
 
 _CLOSERS = "”’」』)\\]】》\"'"
 _TERM_OR_QUOTE = re.compile(
-    rf"(“)|(?:[。!?;]+|(?<![0-9A-Za-z])\.(?![0-9A-Za-z.]))[{_CLOSERS}]*"
+    rf"(“)|(”)|(?:[。!?;]+|(?<![0-9A-Za-z])\.(?![0-9A-Za-z.]))[{_CLOSERS}]*"
 )
 _CLAUSE_SEP = re.compile(r";|(?<![0-9]):|:(?![0-9])|(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
 _TRAIL = set(" \t\r\n\u200b\ufeff。!?;.,:")
@@ -33,6 +33,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if depth == 0:
                 opened = m.start()
             depth += 1
+            continue
+        if m.group(2):
+            depth = max(depth - 1, 0)
             continue
         if depth:
             depth -= m.group().count("”")
@@ -74,7 +77,7 @@ def _append_clause(text: str, spans: list[tuple[int, int]], s: int, e: int) -> N
 def title_end(text: str, start: int, end: int) -> int:
     """End of a heading title: the first sentence, without its terminator."""
     m = _TERM_OR_QUOTE.search(text, start, end)
-    while m is not None and m.group(1):
+    while m is not None and (m.group(1) or m.group(2)):
         m = _TERM_OR_QUOTE.search(text, m.end(), end)
     stop = m.start() if m else end
     while stop > start and text[stop - 1] in _WS:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import String, case, cast, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from luoshi.store.models import Assignment, Commitment, Department, Report
@@ -38,6 +38,26 @@ class LedgerFilter:
         return {k: str(v) for k, v in asdict(self).items() if v not in (None, "") and k != "page"}
 
 
+def due_expr():
+    """The last day of the tracked deadline as ISO text: "2022" -> "2022-12-31", "2022-06" -> "2022-06-30".
+
+    Portable SQL (SQLite and PostgreSQL); February ends on the 28th (leap days are a day early).
+    """
+    month = func.substr(Commitment.deadline, 6, 2)
+    month_end = case((month.in_(("04", "06", "09", "11")), "-30"), (month == "02", "-28"), else_="-31")
+    deadline = case(
+        (func.length(Commitment.deadline) == 4, Commitment.deadline + "-12-31"),
+        (func.length(Commitment.deadline) == 7, Commitment.deadline + month_end),
+        else_=Commitment.deadline,
+    )
+    return func.coalesce(cast(Commitment.due_date, String), deadline)
+
+
+def _period_end(value: str) -> str:
+    """A filter bound "2022" or "2022-06" includes the whole period."""
+    return value + ("-12-31" if len(value) == 4 else "-31" if len(value) == 7 else "")
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -50,9 +70,9 @@ def filtered(report_id: int, f: LedgerFilter):
     if f.strength:
         q = q.where(Commitment.strength == f.strength)
     if f.due_before:
-        q = q.where(func.coalesce(func.cast(Commitment.due_date, Commitment.deadline.type), Commitment.deadline) <= f.due_before)
+        q = q.where(due_expr() <= _period_end(f.due_before))
     if f.due_after:
-        q = q.where(func.coalesce(func.cast(Commitment.due_date, Commitment.deadline.type), Commitment.deadline) >= f.due_after)
+        q = q.where(due_expr() >= f.due_after)
     if f.q:
         for word in f.q.split():
             pattern = f"%{_escape_like(word)}%"
@@ -88,14 +108,12 @@ def run(session: Session, report: Report, f: LedgerFilter, today: date, settings
 
 
 def _order(sort: str):
-    due = func.coalesce(func.cast(Commitment.due_date, Commitment.deadline.type), Commitment.deadline)
+    due = due_expr()
     if sort == "deadline":
         return (due.is_(None), due, Commitment.start)
     if sort == "-deadline":
         return (due.is_(None), due.desc(), Commitment.start)
     if sort == "strength":
-        from sqlalchemy import case
-
         return (case(STRENGTH_RANK, value=Commitment.strength, else_=9), Commitment.start)
     if sort == "section":
         return (Commitment.section_key, Commitment.start)

@@ -8,6 +8,7 @@ from luoshi.store.assignments import accept_suggestions, assign, effective, remo
 from luoshi.store.commitments import list_commitments, set_deadline, tracking_for, update_commitment
 from luoshi.store.db import make_sessionmaker
 from luoshi.store.errors import ConflictError, InvalidValueError, PermissionDeniedError
+from luoshi.store.models import Commitment
 from luoshi.store.progress import add_progress
 from luoshi.store.reports import ingest_extraction
 from luoshi.store.users import create_user
@@ -16,28 +17,26 @@ from luoshi.store.users import create_user
 @pytest.fixture
 def task_id(session, extraction):
     ex, txt = extraction
-    report = ingest_extraction(session, ex, txt).report
-    session.commit()
-    return report.commitments[0].id
+    first = ingest_extraction(session, ex, txt).report.commitments[0].id
+    session.commit()  # after this, no lazy load: it would open a write transaction on SQLite
+    return first
 
 
 def test_second_supervisor_with_stale_version_gets_conflict(engine, task_id):
     maker = make_sessionmaker(engine)
-    with maker() as alice, maker() as bob:
-        seen_a = alice.get(type_ := __import__("luoshi.store.models", fromlist=["Commitment"]).Commitment, task_id).version
-        seen_b = bob.get(type_, task_id).version
+    with make_sessionmaker(engine, readonly=True)() as page:  # both open the edit form
+        seen_a = seen_b = page.get(Commitment, task_id).version
+    with maker() as alice:
         update_commitment(alice, task_id, seen_a, {"note": "A 的意见"})
         alice.commit()
+    with maker() as bob:
         with pytest.raises(ConflictError, match="changed by someone else"):
             update_commitment(bob, task_id, seen_b, {"note": "B 的意见"})
-        bob.rollback()
     with maker() as s:
-        assert s.get(type_, task_id).note == "A 的意见"
+        assert s.get(Commitment, task_id).note == "A 的意见"
 
 
 def test_stale_write_racing_past_the_check_is_a_conflict(engine, task_id):
-    from luoshi.store.models import Commitment
-
     maker = make_sessionmaker(engine)
     with maker() as alice:
         row = alice.get(Commitment, task_id)
@@ -70,7 +69,7 @@ def test_human_assignments_override_suggestions(session, task_id):
     assert [(a.source, a.department.name, a.role) for a in accepted] == [("human", "区住房城乡建设委", "lead")]
     assign(session, task_id, "区城管委", "support")
     session.commit()
-    assert [a.department.name for a in list_commitments(session, department="区城管委")] == [row.text]
+    assert [c.text for c in list_commitments(session, department="区城管委")] == [row.text]
     assert [(a.department.name, a.role) for a in effective(row)] == [("区住房城乡建设委", "lead"), ("区城管委", "support")]
 
 

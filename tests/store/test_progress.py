@@ -13,9 +13,9 @@ from luoshi.store.users import create_user
 @pytest.fixture
 def task(session, extraction):
     ex, txt = extraction
-    report = ingest_extraction(session, ex, txt).report
+    first = ingest_extraction(session, ex, txt).report.commitments[0]
     session.commit()
-    return report.commitments[0]
+    return first
 
 
 def test_progress_numbers_updates_per_task(session, task):

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -82,7 +83,7 @@ def _can_file(user: User | None, row: dict, depts: dict) -> bool:
 
 def _done(request: Request, commitment_id: int, payload: dict, status_code: int = 200) -> Response:
     if wants_json(request):
-        return JSONResponse(payload, status_code=status_code)
+        return JSONResponse(jsonable_encoder(payload), status_code=status_code)
     request.session["flash"] = translator(lang_of(request))("saved")
     back = request.headers.get("referer") or ""
     target = "/workspace" if back.rstrip("/").endswith("/workspace") else f"/commitments/{commitment_id}"

@@ -1,0 +1,136 @@
+"""Score the linker against the hand-labelled link sets in this folder.
+
+``python eval/links/run.py [--oracle] [-v]`` prints status and evidence accuracy per
+set and overall. By default sources come from the engine (``extract_file``) and a
+gold item is matched to the engine link of its kind whose source span overlaps it most;
+``--oracle`` builds the sources from the gold spans themselves, which measures the
+linker alone (and is what runs when the engine is not installed).
+Evidence accuracy: share of gold items whose top engine evidence overlaps a gold
+evidence span; for gold no_evidence, the engine must give no evidence or no_evidence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from anchor import resolve  # noqa: E402
+
+from luoshi.link import link_reports  # noqa: E402
+from luoshi.model import Commitment, Extraction, Indicator, Link, ReportMeta  # noqa: E402
+
+
+@dataclass
+class Gold:
+    kind: str
+    start: int
+    end: int
+    text: str
+    status: str
+    evidence: list[tuple[int, int]]
+    indicator: dict | None
+
+
+def load_pair(old_text: str, new_text: str, items: list[dict]) -> list[Gold]:
+    golds = []
+    for it in items:
+        s, e = resolve(old_text, it["source"], it.get("after"))
+        ev = [resolve(new_text, snippet) for snippet in it["evidence"]]
+        kind = "indicator" if "indicator" in it else "commitment"
+        golds.append(Gold(kind, s, e, it["source"], it["status"], ev, it.get("indicator")))
+    return golds
+
+
+def oracle(golds: list[Gold], year: int | None) -> Extraction:
+    commitments, indicators = [], []
+    for n, g in enumerate(golds):
+        if g.kind == "commitment":
+            commitments.append(Commitment(f"c{n}", g.text, None, None, "process", None, None, [], [], [], g.start, g.end, None))
+        else:
+            i = g.indicator or {}
+            indicators.append(Indicator(f"i{n}", i.get("metric"), float(i["value"]), i.get("value_high"), i.get("unit"),
+                                        g.text, i.get("comparator", "about"), i.get("change", "level"), "target",
+                                        str(year) if year else None, None, g.text, g.start, g.end, None))
+    return Extraction(ReportMeta(year=year), [], indicators, commitments)
+
+
+def engine(path: Path) -> Extraction | None:
+    try:
+        from luoshi.pipeline import extract_file
+
+        return extract_file(path)
+    except Exception as exc:  # the engine is optional for this scorer
+        print(f"  (engine unavailable: {type(exc).__name__}: {exc}; using --oracle sources)", file=sys.stderr)
+        return None
+
+
+def best_link(g: Gold, links: list[Link]) -> Link | None:
+    best, overlap = None, 0
+    for link in links:
+        if link.source_kind != g.kind:
+            continue
+        o = min(g.end, link.source_end) - max(g.start, link.source_start)
+        if o > overlap:
+            best, overlap = link, o
+    return best
+
+
+def score(golds: list[Gold], links: list[Link], verbose: bool, name: str) -> tuple[int, int, int]:
+    status_ok = evidence_ok = 0
+    for g in golds:
+        link = best_link(g, links)
+        got = link.status if link else "missing"
+        s_ok = got == g.status
+        top = link.evidence[0] if link and link.evidence else None
+        if g.evidence:
+            e_ok = top is not None and any(min(e, top.end) > max(s, top.start) for s, e in g.evidence)
+        else:
+            e_ok = link is not None and (top is None or link.status == "no_evidence")
+        status_ok += s_ok
+        evidence_ok += e_ok
+        if verbose and not (s_ok and e_ok):
+            print(f"  ✗ [{name}] {g.text[:40]} gold={g.status} got={got} "
+                  f"ev={'ok' if e_ok else 'WRONG'} :: {link.reason[:90] if link else ''}")
+    return status_ok, evidence_ok, len(golds)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--oracle", action="store_true", help="sources from the gold spans, not the engine")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    args = ap.parse_args()
+    sets = []
+    for path in sorted(Path(__file__).parent.glob("*.yaml")):
+        cfg = yaml.safe_load(path.read_text(encoding="utf-8"))
+        pairs = cfg.get("pairs") or [cfg]
+        sets.append((path.stem, pairs))
+    totals = [0, 0, 0]
+    for name, pairs in sets:
+        acc = [0, 0, 0]
+        for pair in pairs:
+            old_p, new_p = ROOT / pair["old"], ROOT / pair["new"]
+            old_text, new_text = old_p.read_text(encoding="utf-8"), new_p.read_text(encoding="utf-8")
+            golds = load_pair(old_text, new_text, pair["items"])
+            old = None if args.oracle else engine(old_p)
+            new = None if args.oracle else engine(new_p)
+            if old is None or new is None:
+                old = oracle(golds, pair.get("old_year"))
+                new = Extraction(ReportMeta(year=pair.get("new_year")), [], [], [])
+            links = link_reports(old, old_text, new, new_text, new_doc=pair["new"])
+            for k, v in enumerate(score(golds, links, args.verbose, name)):
+                acc[k] += v
+        print(f"{name:28s} items {acc[2]:3d}  status {acc[0] / acc[2]:.3f}  evidence {acc[1] / acc[2]:.3f}")
+        totals = [t + a for t, a in zip(totals, acc)]
+    print(f"{'overall':28s} items {totals[2]:3d}  status {totals[0] / totals[2]:.3f}  evidence {totals[1] / totals[2]:.3f}")
+
+
+if __name__ == "__main__":
+    main()

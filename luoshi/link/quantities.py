@@ -1,0 +1,42 @@
+"""Targets whose metric is no known statistic (造林1万亩, 创建示范村15个): link them like a pledge.
+
+The metric as written is the query; a review clause that covers it well and gives a
+number in the same unit is the evidence, compared by the comparator (more done counts
+as better). Review figures are often multi-year totals, so confidence stays low; with
+no such number the target stays no_evidence rather than guessed from wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.link.compare import judge
+from luoshi.link.pledges import EvidenceIndex
+from luoshi.link.targets import split_unit
+from luoshi.model import Evidence, Indicator, Link
+from luoshi.textmap import fold
+
+MIN_NAME = 4  # shorter metric names (投资, 品牌) match too much
+MIN_COVERAGE = 0.5
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|千万|万|千)?([^\d\s,，。；;、]{1,4})")
+
+
+def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
+    """Fill ``link`` (a no_evidence indicator link) from lexical evidence, if any."""
+    scale, base = split_unit(ind.unit)
+    if not ind.metric or len(ind.metric) < MIN_NAME or not base or base in ("年", "%"):
+        return link
+    found = ev.find(ind.metric, [])
+    review = [(ev.units[i], cov) for i, cov in found if ev.units[i].part not in ("plan", "goals") and cov >= MIN_COVERAGE]
+    for unit, cov in review:
+        for m in _NUMBER.finditer(fold(unit.text)):
+            if not m.group(3).startswith(base):
+                continue
+            value = float(m.group(1)) * split_unit((m.group(2) or "") + base)[0] / scale
+            verdict = judge(ind.comparator, ind.value, ind.value_high, value, ind.unit, "higher")
+            actual = unit.text[m.start() : m.start() + len(m.group(1)) + len(m.group(2) or "") + len(base)]
+            link.status, link.confidence = verdict.status, round(0.3 + 0.3 * cov, 2)
+            link.reason = f"目标 {ind.metric}{ind.value_text}，新报告：{unit.text}（{actual}，可能为多年累计），{verdict.phrase}"
+            link.evidence = [Evidence(ev.doc, unit.text, unit.start, unit.end, actual, round(cov, 3))]
+            return link
+    return link

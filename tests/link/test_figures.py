@@ -1,0 +1,39 @@
+import pytest
+
+from luoshi.link.figures import scan_figures
+from luoshi.textmap import MappedText
+
+
+def _figures(text: str, metric: str, year: int | None = 2020):
+    return scan_figures(MappedText(text), year=year).get(metric, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value", "basis", "base_year"),
+    [
+        ("一、过去一年工作回顾\n国内生产总值达到63.6万亿元，比上年增长7.4%。", "gdp", 7.4, "annual", None),
+        ("一、过去五年工作回顾\n预计完成地区生产总值276亿元，比2016年增长28.5%，年均增速5.1%。", "gdp", 5.1, "average", None),
+        ("一、过去五年工作回顾\n预计完成地区生产总值276亿元，比2016年增长28.5%。", "gdp", 28.5, "cumulative", 2016),
+        ("一、过去一年工作回顾\n单位国内生产总值能耗下降5.6%。", "energy_intensity", -5.6, "annual", None),
+    ],
+)
+def test_figures_growth_average_and_cumulative(text, metric, value, basis, base_year):
+    growth = [f for f in _figures(text, metric) if f.unit == "%"]
+    assert (growth[-1].value, growth[-1].basis, growth[-1].base_year) == (value, basis, base_year)
+
+
+def test_figures_offsets_index_the_original_across_soft_line_breaks():
+    text = "——经济运行稳中向好。国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%，名列前茅。"
+    figs = _figures(text, "gdp")
+    assert [text[f.start : f.end] for f in figs] == ["74.4\n\u200b\n万亿元", "6.7%"]
+
+
+def test_figures_last_year_marks_the_period():
+    text = "今年拟安排财政赤字1.62万亿元，赤字率从去年的2.1%提高到2.3%。"
+    figs = _figures(text, "deficit_ratio", year=2014)
+    assert [(f.value, f.period) for f in figs] == [(2.1, 2014), (2.3, None)]
+
+
+def test_figures_skip_targets_quoted_in_a_review():
+    text = "一、过去一年工作回顾\n广义货币M2增长11.3%，低于13%左右的预期目标。"
+    assert [f.value for f in _figures(text, "m2")] == [11.3]

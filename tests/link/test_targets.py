@@ -1,0 +1,84 @@
+import pytest
+
+from luoshi.link import link_reports
+from tests.link.helpers import extraction, target
+
+OLD = "今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右，居民消费价格涨幅控制在3.5%左右，城镇新增就业1000万人以上，城镇登记失业率控制在4.6%以内。"
+
+
+@pytest.mark.parametrize(
+    ("new_text", "value_text", "metric", "value", "comparator", "change", "unit", "status", "actual"),
+    [
+        # synonyms: 国内生产总值 / 地区生产总值 / GDP
+        ("一、过去一年工作回顾\nGDP比上年增长7.4%。", "7.5%左右", "国内生产总值", 7.5, "about", "increase", "%", "fulfilled", "7.4%"),
+        ("一、过去一年工作回顾\n地区生产总值增长6.2%。", "7.5%左右", "国内生产总值", 7.5, "about", "increase", "%", "not_fulfilled", "6.2%"),
+        # 居民消费价格涨幅 / 居民消费价格上涨, a ceiling: lower is better
+        ("一、过去一年工作回顾\n居民消费价格上涨2%。", "3.5%左右", "居民消费价格涨幅", 3.5, "about", "increase", "%", "fulfilled", "2%"),
+        ("一、过去一年工作回顾\n全年城镇新增就业1322万人。", "1000万人以上", "城镇新增就业", 1000, "at_least", "increase", "万人", "fulfilled", "1322万人"),
+        ("一、过去一年工作回顾\n城镇登记失业率降至4.9%。", "4.6%以内", "城镇登记失业率", 4.6, "at_most", "level", "%", "partial", "4.9%"),
+    ],
+)
+def test_targets_judged_by_comparator_and_synonyms(new_text, value_text, metric, value, comparator, change, unit, status, actual):
+    ind = target(OLD, value_text, metric, value, comparator, change, unit)
+    [link] = link_reports(extraction(2020, indicators=[ind]), OLD, extraction(2021), new_text)
+    assert (link.status, link.evidence[0].value_text) == (status, actual)
+    ev = link.evidence[0]
+    assert new_text[ev.start : ev.end] == ev.text
+    assert OLD[link.source_start : link.source_end] == link.source_text
+
+
+def test_targets_five_year_average_is_used_and_named():
+    old = "2020年主要预期目标是：地区生产总值增长6%左右。"
+    new = "过去五年工作回顾\n预计2021年完成地区生产总值276亿元，比2016年增长28.5%，年均增速5.1%。"
+    ind = target(old, "6%左右", "地区生产总值", 6, "about", "increase")
+    [link] = link_reports(extraction(2020, indicators=[ind]), old, extraction(2022), new)
+    assert link.status == "not_fulfilled"
+    assert "年均" in link.reason and "5.1%" in link.reason and link.confidence < 0.5
+
+
+def test_targets_cumulative_figure_is_annualised():
+    old = "主要预期目标是：地区生产总值增长5%左右。"
+    new = "过去五年工作回顾\n地区生产总值比2016年增长28.5%。"
+    ind = target(old, "5%左右", "地区生产总值", 5, "about", "increase", period="2021")
+    [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
+    assert link.status == "fulfilled" and "折合年均5.1%" in link.reason
+
+
+def test_targets_decrease_target_compares_the_decline():
+    old = "能耗强度下降3.1%以上。"
+    new = "一、过去一年工作回顾\n单位国内生产总值能耗下降5.6%。"
+    ind = target(old, "3.1%以上", "能耗强度", 3.1, "at_least", "decrease", period="2015")
+    [link] = link_reports(extraction(2015, indicators=[ind]), old, extraction(2016), new)
+    assert link.status == "fulfilled"
+
+
+@pytest.mark.parametrize(
+    ("new_text", "status"),
+    [
+        ("一、过去一年工作回顾\n去年我国进出口总额出现下降，预期增长目标未能实现。", "not_fulfilled"),
+        ("一、过去一年工作回顾\n外贸结构继续优化。", "no_evidence"),
+    ],
+)
+def test_targets_without_a_figure(new_text, status):
+    old = "进出口增长6%左右。"
+    ind = target(old, "6%左右", "进出口", 6, "about", "increase", period="2015")
+    [link] = link_reports(extraction(2015, indicators=[ind]), old, extraction(2016), new_text)
+    assert link.status == status
+
+
+@pytest.mark.parametrize(
+    ("metric", "value_text", "value", "unit", "status"),
+    [
+        ("京津风沙源治理封山育林", "15.1万亩", 15.1, "万亩", "fulfilled"),
+        ("京津风沙源治理封山育林", "25万亩", 25, "万亩", "not_fulfilled"),
+        ("困难地造林", "1500亩", 1500, "亩", "no_evidence"),  # not reported: never guessed
+    ],
+)
+def test_targets_quantity_without_a_known_metric_found_by_wording(metric, value_text, value, unit, status):
+    old = f"重点实施{metric}{value_text}。"
+    new = "一、过去五年工作回顾\n实施京津风沙源治理20.9万亩，森林健康经营林木抚育43.7万亩。"
+    ind = target(old, value_text, metric, value, "eq", "level", unit=unit)
+    [link] = link_reports(extraction(2020, indicators=[ind]), old, extraction(2022), new)
+    assert link.status == status
+    if link.evidence:
+        assert link.evidence[0].value_text == "20.9万亩"

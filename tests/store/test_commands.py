@@ -1,0 +1,54 @@
+"""The ledger commands, run from another folder against LUOSHI_DATABASE_URL."""
+
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from luoshi.store.commands import register
+from luoshi.store.db import make_engine, make_sessionmaker
+from luoshi.store.reports import ingest_extraction
+from luoshi.store.settings import get_settings
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LUOSHI_DATABASE_URL", f"sqlite:///{tmp_path / 'ledger.db'}")
+    get_settings.cache_clear()
+    group = click.Group("luoshi")
+    register(group)
+    runner = CliRunner()
+    yield lambda *args, **kw: runner.invoke(group, list(args), catch_exceptions=False, **kw)
+    get_settings.cache_clear()
+
+
+def test_commands_refuse_an_unmigrated_database(cli):
+    with pytest.raises(Exception, match="luoshi db upgrade"):
+        cli("user", "list")
+
+
+def test_db_upgrade_then_users(cli):
+    assert "schema at 0002" in cli("db", "upgrade").output
+    assert cli("user", "add", "office", "--role", "admin", "--password", "long enough").exit_code == 0
+    cli("user", "add", "water", "--role", "department", "--department", "区水务局", "--password", "long enough")
+    assert cli("user", "passwd", "water", "--password", "another one").exit_code == 0
+    assert cli("user", "list").output.splitlines() == ["office\tadmin\t\tactive", "water\tdepartment\t区水务局\tactive"]
+
+
+def test_export_remind_backup_restore(cli, tmp_path, extraction):
+    cli("db", "upgrade")
+    engine = make_engine(get_settings().database_url)
+    with make_sessionmaker(engine)() as s:
+        ingest_extraction(s, *extraction)
+        s.commit()
+    engine.dispose()
+    out = cli("export", "--format", "json", "--department", "区水务局", "-o", "rows.json")
+    assert out.output.startswith("1 rows")
+    assert [r["lead"] for r in json.loads((tmp_path / "rows.json").read_text(encoding="utf-8"))] == ["区水务局"]
+    assert cli("export", "--format", "xlsx", "-o", "rows.xlsx").exit_code == 0
+    text = cli("remind", "--days", "30", "--today", "2022-12-10").output
+    assert "区水务局：1 项任务临近时限或已逾期" in text and "剩余 21 天" in text
+    assert cli("db", "backup", "copy.db").exit_code == 0
+    assert cli("db", "restore", "copy.db", "--yes").exit_code == 0

@@ -1,0 +1,54 @@
+"""Users: roles, argon2 hashes, authentication without user enumeration."""
+
+import pytest
+
+from luoshi.store.errors import InvalidValueError, PermissionDeniedError
+from luoshi.store.users import authenticate, create_user, list_users, set_password, set_role
+
+
+def test_password_stored_as_argon2_hash(session):
+    user = create_user(session, "office", "correct horse", "admin")
+    assert user.password_hash.startswith("$argon2id$") and "correct horse" not in user.password_hash
+
+
+@pytest.mark.parametrize(("username", "password", "found"), [
+    ("office", "correct horse", True),
+    ("office", "wrong horse!", False),
+    ("nobody", "correct horse", False),
+])
+def test_authenticate(session, username, password, found):
+    create_user(session, "office", "correct horse", "supervisor")
+    assert (authenticate(session, username, password) is not None) == found
+
+
+@pytest.mark.parametrize(("role", "department", "error"), [
+    ("root", None, "unknown role"),
+    ("department", None, "needs --department"),
+])
+def test_create_user_rejects_bad_role(session, role, department, error):
+    with pytest.raises(InvalidValueError, match=error):
+        create_user(session, "x", "long enough", role, department=department)
+
+
+def test_passwd_and_disable(session):
+    create_user(session, "liaison", "first pass", "department", department="区水务局")
+    set_password(session, "liaison", "second pass")
+    assert authenticate(session, "liaison", "second pass") is not None
+    set_role(session, "liaison", "viewer", active=False)
+    assert authenticate(session, "liaison", "second pass") is None
+    assert [(u.username, u.role, u.department.name) for u in list_users(session)] == [("liaison", "viewer", "区水务局")]
+
+
+@pytest.mark.parametrize("role", ["supervisor", "department", "viewer"])
+def test_only_admin_manages_users(session, role):
+    actor = create_user(session, "actor", "long enough", role, department="区水务局")
+    with pytest.raises(PermissionDeniedError):
+        create_user(session, "new", "long enough", "viewer", actor=actor)
+    create_user(session, "other", "long enough", "viewer")
+    with pytest.raises(PermissionDeniedError):
+        set_password(session, "other", "changed pass", actor=actor)
+
+
+def test_short_password_rejected(session):
+    with pytest.raises(InvalidValueError, match="shorter"):
+        create_user(session, "x", "short", "viewer")

@@ -1,0 +1,78 @@
+"""Report metadata: title, region, plan year, date, speaker, session."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.structure.meta import cn_number
+from tests.structure.conftest import FIXTURES, read, run
+
+
+def test_meta_mentougou_2021_date_line_broken_by_blank_line(mentougou_2021) -> None:
+    text, st = mentougou_2021
+    m = st.meta
+    assert (m.region, m.year, m.date, m.speaker, m.session) == (
+        "北京市门头沟区", 2022, "2021-12-15", "喻华锋", "第十七届人民代表大会第一次会议",
+    )
+    assert m.title is None  # the sample has no title line: not guessed
+    assert m.chars == len(text)
+
+
+def test_meta_mentougou_2020_excerpt_source_line(mentougou_2020) -> None:
+    _, st = mentougou_2020
+    m = st.meta
+    assert (m.title, m.year, m.date, m.session, m.speaker, m.region) == (
+        "政府工作报告", 2020, "2020-01-07", "区十六届人大六次会议", None, None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("——摘自2020年1月7日区十六届人大六次会议上的《政府工作报告》\n各位代表：\n", ("2020-01-07", "区十六届人大六次会议", "政府工作报告")),
+        ("政府工作报\n告\n——2017年3月5日在第十二届全国人民代表大会第五次会议上\n各位代表：\n", ("2017-03-05", "第十二届全国人民代表大会第五次会议", "政府工作报告")),
+        ("——一九五四年九月二十三日在第一届全国人民代表大会第一次会议上\n各位代表：\n", ("1954-09-23", "第一届全国人民代表大会第一次会议", None)),
+        ("各位代表：\n现在，我代表国务院作报告。\n", (None, None, None)),
+    ],
+)
+def test_meta_date_session_title_from_date_line_forms(text: str, expected: tuple) -> None:
+    m = run(text).meta
+    assert (m.date, m.session, m.title) == expected
+
+
+def test_meta_national_2017() -> None:
+    m = run(read(FIXTURES / "national-2017.txt"), sha256="ab" * 32).meta
+    assert (m.title, m.region, m.year, m.date, m.speaker, m.sha256) == (
+        "政府工作报告", "全国", 2017, "2017-03-05", "李克强", "ab" * 32,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("一、2016年工作回顾\n正文。\n二、2017年重点工作任务\n正文。\n", 2017),
+        ("一、关于过去五年的政府工作\n正文。\n二、关于1 9 9 8 年政府工作的建议\n正文。\n", 1998),
+        ("——2021年12月15日在某区第一届人民代表大会第一次会议上\n各位代表：\n正文。\n", 2022),
+        ("——2021年3月1日在某区第一届人民代表大会第一次会议上\n各位代表：\n正文。\n", 2021),
+        ("一、2016年工作回顾\n正文。\n", None),
+    ],
+)
+def test_meta_plan_year(text: str, year: int | None) -> None:
+    assert run(text).meta.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("——2021年12月15日在北京市门头沟区第十七届人民代表大会第一次会议上\n各位代表：\n", "北京市门头沟区"),
+        ("各位代表：\n现在，我代表延庆区人民政府，向大会报告政府工作。\n", "延庆区"),
+        ("各位代表：\n现在，我代表国务院，向大会报告政府工作。\n", "全国"),
+    ],
+)
+def test_meta_region(text: str, region: str) -> None:
+    assert run(text).meta.region == region
+
+
+@pytest.mark.parametrize(("text", "value"), [("2021", 2021), ("二〇二一", 2021), ("十二", 12), ("二十三", 23), ("十", 10), ("九", 9)])
+def test_meta_cn_number(text: str, value: int) -> None:
+    assert cn_number(text) == value

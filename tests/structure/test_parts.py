@@ -1,0 +1,89 @@
+"""Parts (review | goals | plan | other) of both samples and of national shapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.model import Structure
+from tests.structure.conftest import FIXTURES, read, run
+
+
+def _sentence_part(text: str, st: Structure, needle: str) -> str:
+    at = text.index(needle)
+    (sentence,) = [s for s in st.sentences if s.start <= at < s.end]
+    return sentence.part
+
+
+def test_parts_mentougou_2021_top_sections(mentougou_2021) -> None:
+    _, st = mentougou_2021
+    tops = [(s.title, s.part) for s in st.sections if s.parent is None]
+    assert tops == [
+        ("过去五年工作回顾", "review"),
+        ("二、未来五年政府工作主要目标任务", "goals"),
+        ("三、2022年政府工作计划", "plan"),
+    ]
+    assert {s.part for s in st.sections if s.parent == "s3"} == {"plan"}
+
+
+@pytest.mark.parametrize(
+    ("needle", "part"),
+    [
+        ("各位代表：", "other"),
+        ("北京市门头沟区代区长", "other"),
+        ("过去五年，是极不平凡的五年", "review"),
+        ("生态保护大格局初步构建", "review"),
+        ("——紧抓生态提升期", "goals"),
+        ("2022年全区经济社会发展的预期目标是", "goals"),  # targets paragraph inside the plan
+        ("持续完善生态建设制度体系", "plan"),
+        ("各位代表，未来五年是加快推进门头沟区转型发展", "other"),  # closing
+    ],
+)
+def test_parts_mentougou_2021_sentences(mentougou_2021, needle: str, part: str) -> None:
+    text, st = mentougou_2021
+    assert _sentence_part(text, st, needle) == part
+
+
+@pytest.mark.parametrize(
+    ("needle", "part"),
+    [
+        ("2020年政府工作的总体要求是", "goals"),
+        ("2020年,全区年度经济社会发展的主要预期目标是", "goals"),
+        ("◎深入践行", "plan"),
+        ("全面落实减量发展", "plan"),
+        ("加快建设法治政府", "plan"),
+        ("——摘自2020年1月7日", "other"),
+    ],
+)
+def test_parts_mentougou_2020_excerpt_opens_with_goals(mentougou_2020, needle: str, part: str) -> None:
+    text, st = mentougou_2020
+    assert _sentence_part(text, st, needle) == part
+
+
+def test_parts_mentougou_2020_every_section_is_plan(mentougou_2020) -> None:
+    _, st = mentougou_2020
+    assert st.sections and {s.part for s in st.sections} == {"plan"}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("national-2017.txt", [("s1", "review"), ("s2", "goals"), ("s3", "plan")]),
+        ("national-1998.txt", [("s1", "review"), ("s2", "plan")]),
+        ("national-1980.txt", [("s1", "review"), ("s2", "plan")]),  # uncued opening section
+        ("national-2002.txt", [("s1", "review"), ("s2", "plan")]),  # targets paragraph ends the review
+    ],
+)
+def test_parts_national_top_sections(name: str, expected: list[tuple[str, str]]) -> None:
+    st = run(read(FIXTURES / name))
+    assert [(s.id, s.part) for s in st.sections if s.parent is None] == expected
+
+
+def test_parts_closing_after_last_heading_is_other() -> None:
+    st = run(read(FIXTURES / "national-2017.txt"))
+    last = st.sentences[-1]
+    assert (last.part, last.section) == ("other", None)
+
+
+def test_parts_unknown_text_is_other() -> None:
+    st = run("这是一段没有任何线索的文字。\n")
+    assert [s.part for s in st.sentences] == ["other"]

@@ -1,0 +1,32 @@
+import re
+
+import pytest
+
+from luoshi.textmap import MappedText, fold
+
+CASES = [
+    ("细颗粒物（PM\n2.5\n）年均浓度下降９.１％。", "细颗粒物(PM2.5)年均浓度下降9.1%。"),
+    ("国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%", "国内生产总值达到74.4万亿元,增长6.7%"),
+    ("广义货币M\n2\n预期增长13%。", "广义货币M2预期增长13%。"),
+    ("可吸入颗粒物（PM\n10\n）治理", "可吸入颗粒物(PM10)治理"),
+    ("增长6%左右。\n一、过去一年", "增长6%左右。\n一、过去一年"),  # a real paragraph break stays
+    ("全区６％，\u3000就业", "全区6%, 就业"),
+    ("首行\r\n次行", "首行\r\n次行"),
+]
+
+
+@pytest.mark.parametrize("original, normalized", CASES)
+def test_textmap_normalizes_and_maps_every_span_back(original, normalized):
+    mt = MappedText(original)
+    assert mt.text == normalized
+    blank = re.compile(r"[\s\u200b]")
+    for i in range(len(mt.text)):
+        assert mt.to_norm(mt.to_original(i)) == i
+        for k in range(i + 1, len(mt.text) + 1):
+            s, e = mt.span(i, k)
+            assert blank.sub("", fold(original[s:e])) == blank.sub("", mt.text[i:k])
+
+
+def test_textmap_keeps_cuts_sparse_on_long_text():
+    mt = MappedText("数字7\n\u200b\n万亿元。" * 10000)
+    assert len(mt._norm_at) == 10000 and len(mt.text) == 10000 * len("数字7万亿元。")
