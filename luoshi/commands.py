@@ -1,4 +1,8 @@
-"""Registers the commands of the later stages (link, store, web) on the CLI group."""
+"""Registers the commands of the later stages (link, store, web) on the CLI group.
+
+Each stage keeps its commands beside its code; imports stay inside the functions so
+``luoshi extract`` does not pay for the web stack at start-up.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,18 @@ from rich.console import Console
 
 
 def register(group: click.Group) -> None:
-    """Add each stage's commands; each stage keeps its commands beside its code."""
+    from luoshi.link.commands import diff_command, link_command
+    from luoshi.store.commands import register as register_store
+    from luoshi.web.commands import serve_command
+
+    group.add_command(link_command)
+    group.add_command(diff_command)
+    group.add_command(serve_command)
+    register_store(group)
 
 
 def serve_demo(console: Console) -> None:
-    console.print("网页应用尚未安装：仅完成抽取与导出。")
+    """The web half of ``luoshi demo``: ingest, create demo users, serve on 127.0.0.1:8000."""
+    from luoshi.web.commands import demo_serve
+
+    demo_serve(console)

@@ -107,7 +107,9 @@ def _sentence_indicators(mt: MappedText, sent: Sentence, s: int, e: int, found: 
         average = is_average(before)
         change = change_of(before)
         flow = sent.part == "review" and base is None and (change != "level" or starts_with_action(before))
-        period = figure_period(own, after, average, base, ctx.default(kind, sent.section, average or flow))
+        span_base = base or next((p for p in reversed(periods) if p.role == "base" and p.end <= n.start), None)
+        period = figure_period(own, after, average, span_base if average else base,
+                               ctx.default(kind, sent.section, average or flow))
         phrase = _without_periods(text, max(clause_start, prev_end), n.start, periods)
         phrases.append(_without_periods(text, clause_start, n.start, periods))
         nxt = found[found.index(n) + 1] if found.index(n) + 1 < len(found) else None

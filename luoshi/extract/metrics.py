@@ -74,7 +74,7 @@ def wants_object(phrase: str) -> bool:
     return bool(_OBJECT_VERB.search(_BLANKS.sub("", phrase)))
 
 
-_ACTION_START = re.compile(f"^(?:{alternation(_R['leading'])})*(?:{alternation(_R['object_verbs'])})")
+_ACTION_START = re.compile(f"^(?:{alternation(_R['leading'])})*(?:{alternation(_R['object_verbs'])})(?![区率])")
 
 
 def starts_with_action(phrase: str) -> bool:
@@ -88,10 +88,12 @@ def metric_after(text: str, pos: int, limit: int = 24) -> str | None:
     if not m:
         return None
     noun = _QUOTES.sub("", _BLANKS.sub("", m.group(0)))
+    if noun[:1].isdigit():  # another quantity follows, not a noun
+        return None
     stop = _AFTER_STOP.search(noun)
     if stop:
         noun = noun[: stop.start()]
     noun = noun.rsplit("的", 1)[-1] if "的" in noun[1:] else noun.lstrip("的")
-    if not noun or noun[0].isdigit() or len(noun) > 14:
+    if not noun or len(noun) > 14:
         return None
     return noun

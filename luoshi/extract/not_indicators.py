@@ -14,11 +14,7 @@ _R = load("not_indicators")
 _BEFORE = re.compile("|".join(f"(?:{r['pattern']})" for r in _R["before"]))
 _AFTER = re.compile("|".join(f"(?:{r['pattern'].lstrip('^')})" for r in _R["after"]))
 _PHRASES = re.compile("|".join(r["pattern"] for r in _R["phrases"]))
-# Verbs or comparison words that make a duration or a bare number a measured value.
-_MEASURED_BEFORE = re.compile(
-    r"(?:用|缩短|压缩|减少|延长|提高|提升|增加|增长|降低|下降|达到|达|控制在|保持在|稳定在|降至|降到|为|至|到|平均|用时|时限|时间|年均)"
-    r"(?:了|至|到|在|为)?$"
-)
+_MEASURED_BEFORE = re.compile(_R["measured_before"])
 _WINDOW = 6
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 

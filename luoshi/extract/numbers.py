@@ -98,7 +98,7 @@ def _read(text: str, m: re.Match[str]) -> NumberMatch | None:
     chinese = not a[0].isdigit()
     frac = m.group("pct")
     fraction = bool(frac) and frac not in _FRACTION_UNIT
-    if chinese and unit is None and not fraction:
+    if chinese and unit is None and not fraction and not (m.group("conn") and _unit(m, "b")):
         return None
     if a == "半" and unit_kind(unit) not in ("percent", "multiple"):
         return None

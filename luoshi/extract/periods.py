@@ -78,7 +78,7 @@ _PATTERN = re.compile(
     rf"|(?P<back>{_alt(_R['recent_spans']['back'])})(?P<bn>{_N})年"
     rf"|(?P<fwd>{_alt(_R['recent_spans']['forward'])})(?P<fn>{_N})年"
     rf"|(?P<sn>{_N})年(?:{_alt(_R['recent_spans']['back_suffix'])})"
-    rf"|(?P<rel>{_alt(list(_RELATIVE))})"
+    rf"|(?<![0-9零〇一二两三四五六七八九十百千])(?P<rel>{_alt(list(_RELATIVE))})"  # not 5年内
     rf"|(?P<ms>{_alt(list(_MILESTONES))})"
     rf"|(?P<mo2>{_N})月(?P<msuf>底前|底|末|前|份)"
     r")"

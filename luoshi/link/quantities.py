@@ -17,7 +17,7 @@ from luoshi.model import Evidence, Indicator, Link
 from luoshi.textmap import fold
 
 MIN_NAME = 4  # shorter metric names (投资, 品牌) match too much
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.4
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|千万|万|千)?([^\d\s,，。；;、]{1,4})")
 
 

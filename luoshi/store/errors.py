@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-from luoshi.errors import CODES, LuoshiError
-
-# The store's codes live here until the lead folds them into luoshi/errors.py.
-STORE_CODES = {
-    "E101": "record not found",
-    "E102": "edit conflict: the record changed since it was read",
-    "E103": "permission denied",
-    "E104": "progress history is append-only",
-    "E105": "invalid value",
-    "E106": "database not initialised or out of date",
-    "E107": "backup or restore failed",
-}
-for _code, _text in STORE_CODES.items():
-    CODES.setdefault(_code, _text)
-
+from luoshi.errors import LuoshiError
 
 class StoreError(LuoshiError):
     code = "E105"

@@ -7,8 +7,8 @@ from tests.web.conftest import login
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-def _file(client, token, cid=1, files=None, **form):
-    data = {"state": "in_progress", "percent": "50", "note": "进展顺利", "csrf_token": token} | form
+def _file(client, csrf, cid=1, files=None, **form):
+    data = {"state": "in_progress", "percent": "50", "note": "进展顺利", "csrf_token": csrf} | form
     return client.post(f"/commitments/{cid}/progress.json", data=data, files=files)
 
 
