@@ -18,6 +18,14 @@ CODES: dict[str, str] = {
     "E012": "invalid rules file",
     "E013": "invalid option",
     "E014": "file cannot be read (permission or I/O error)",
+    # ledger (luoshi.store)
+    "E101": "record not found",
+    "E102": "edit conflict: the record changed since it was read",
+    "E103": "permission denied",
+    "E104": "progress history is append-only",
+    "E105": "invalid value",
+    "E106": "database not initialised or out of date",
+    "E107": "backup or restore failed",
 }
 
 
