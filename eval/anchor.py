@@ -16,7 +16,8 @@ Label file syntax (one directive or label per line; ``#`` starts a comment):
 cmp: ab about, ge at_least, le at_most, eq, rg range; chg: inc, dec, lvl;
 k: t target, a actual, b baseline; su=1: the unit is shared with a later number
 (``分别提高4.8和5.5个百分点``), so it is not in this span; ``-`` means null. ``python -m eval.anchor``
-rewrites every eval/gold/<name>.jsonl from eval/labels/<name>.txt.
+rewrites every eval/gold/<name>.jsonl from eval/labels/<name>.txt, and the held-out
+eval/gold/heldout/<name>.jsonl from eval/labels/heldout-<name>.txt.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = Path(__file__).parent / "labels"
 GOLD = Path(__file__).parent / "gold"
+HELDOUT_PREFIX = "heldout-"  # labels/heldout-<name>.txt: the held-out set, never tuned on
 
 CMP = {"ab": "about", "ge": "at_least", "le": "at_most", "eq": "eq", "rg": "range"}
 CHG = {"inc": "increase", "dec": "decrease", "lvl": "level"}
@@ -68,7 +70,8 @@ def _unique(text: str, needle: str, where: str) -> int:
 
 
 def _check(row: dict, vt: str, where: str, shared_unit: bool = False) -> None:
-    if row["unit"] and row["unit"] not in _fold_unit(vt) and not shared_unit:
+    written = _fold_unit(vt).replace("百分之", "%")  # 百分之十八 is 18 %
+    if row["unit"] and row["unit"] not in written and not shared_unit:
         raise LabelError(f"{where}: unit {row['unit']!r} not in {vt!r}")
     nums = [float(x) for x in _ARABIC.findall(vt.translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}).replace("．", "."))]
     if nums and row["value"] not in nums:
@@ -138,8 +141,14 @@ def _label(line: str, text: str, header: dict, defaults: dict, where: str) -> di
     return row
 
 
+def gold_path(label: Path) -> Path:
+    """labels/<name>.txt -> gold/<name>.jsonl (dev); labels/heldout-<name>.txt -> gold/heldout/<name>.jsonl."""
+    if label.stem.startswith(HELDOUT_PREFIX):
+        return GOLD / "heldout" / f"{label.stem[len(HELDOUT_PREFIX):]}.jsonl"
+    return GOLD / f"{label.stem}.jsonl"
+
+
 def main() -> int:
-    GOLD.mkdir(exist_ok=True)
     total = 0
     for path in sorted(LABELS.glob("*.txt")):
         try:
@@ -147,7 +156,8 @@ def main() -> int:
         except LabelError as exc:
             print(f"{path.name}: {exc}", file=sys.stderr)
             return 1
-        out = GOLD / f"{path.stem}.jsonl"
+        out = gold_path(path)
+        out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
         total += len(lines) - 1
         print(f"{out.relative_to(ROOT)}: {len(lines) - 1} indicators")

@@ -1,8 +1,12 @@
-"""``python -m eval.run [--json] [--errors N]``: luoshi's indicators against the gold.
+"""``python -m eval.run [--set dev|heldout|all] [--json] [--errors N]``: luoshi's indicators against the gold.
 
-Runs ``luoshi.pipeline.extract_file`` on every document named by eval/gold/*.jsonl
-and prints P/R/F1 per document and in total, then per-attribute accuracy over the
+Runs ``luoshi.pipeline.extract_file`` on every document named by the gold of the chosen
+set and prints P/R/F1 per document and in total, then per-attribute accuracy over the
 matched pairs. ``--errors N`` lists the first N misses with their context.
+
+Sets: ``dev`` (default) is eval/gold/*.jsonl, the gold the extractor is tuned on;
+``heldout`` is eval/gold/heldout/*.jsonl, labelled for reporting only and never tuned on;
+``all`` is both.
 """
 
 from __future__ import annotations
@@ -17,12 +21,26 @@ from eval.score import ATTRIBUTES, Gold, Item, Score, load_gold, score
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = Path(__file__).parent / "gold"
+HELDOUT_DIR = GOLD_DIR / "heldout"
+SETS = ("dev", "heldout", "all")
 
 Predictor = Callable[[str, Gold], Iterable[object]]
 
 
-def gold_docs(gold_dir: Path = GOLD_DIR) -> list[tuple[str, Gold]]:
-    return [(p.stem, load_gold(p)) for p in sorted(gold_dir.glob("*.jsonl"))]
+def gold_docs(gold_dir: Path = GOLD_DIR, prefix: str = "") -> list[tuple[str, Gold]]:
+    return [(prefix + p.stem, load_gold(p)) for p in sorted(gold_dir.glob("*.jsonl"))]
+
+
+def set_docs(which: str = "dev") -> list[tuple[str, Gold]]:
+    """The documents of one evaluation set; held-out names carry a ``heldout/`` prefix."""
+    if which not in SETS:
+        raise ValueError(f"unknown set {which!r}, expected one of {SETS}")
+    docs = []
+    if which in ("dev", "all"):
+        docs += gold_docs(GOLD_DIR)
+    if which in ("heldout", "all"):
+        docs += gold_docs(HELDOUT_DIR, prefix="heldout/")
+    return docs
 
 
 def luoshi_predictor() -> Predictor:
@@ -54,12 +72,14 @@ def _describe(item: Item | None) -> str:
             f"{item.unit} {item.metric} {item.comparator}/{item.change}/{item.kind} p={item.period} b={item.base_period}")
 
 
-def print_report(per_doc: dict[str, Score], total: Score, docs: list[tuple[str, Gold]], errors: int) -> None:
+def print_report(per_doc: dict[str, Score], total: Score, docs: list[tuple[str, Gold]], errors: int,
+                 which: str = "dev") -> None:
     from rich.console import Console
     from rich.table import Table
 
     console = Console()
-    table = Table(title="indicators vs hand-labelled gold")
+    console.print(f"gold set: [bold]{which}[/] ({len(docs)} documents)", highlight=False)
+    table = Table(title=f"indicators vs hand-labelled gold ({which} set)")
     for col in ("doc", "gold", "TP", "FP", "FN", "P", "R", "F1"):
         table.add_column(col, justify="left" if col == "doc" else "right")
     for name, s in [*per_doc.items(), ("TOTAL", total)]:
@@ -86,10 +106,12 @@ def print_report(per_doc: dict[str, Score], total: Score, docs: list[tuple[str, 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.run", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", dest="which", choices=SETS, default="dev",
+                    help="dev: the tuning gold (default); heldout: the held-out gold, never tuned on; all: both")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors with context")
     args = ap.parse_args(argv)
-    docs = gold_docs()
+    docs = set_docs(args.which)
     try:
         predict = luoshi_predictor()
     except ImportError as exc:
@@ -97,10 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     per_doc, total = evaluate(predict, docs)
     if args.json:
-        out = {"docs": {k: v.as_dict() for k, v in per_doc.items()}, "total": total.as_dict()}
+        out = {"set": args.which, "docs": {k: v.as_dict() for k, v in per_doc.items()}, "total": total.as_dict()}
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        print_report(per_doc, total, docs, args.errors)
+        print_report(per_doc, total, docs, args.errors, args.which)
     return 0
 
 

@@ -83,12 +83,14 @@ def _main_block(root: Tag) -> Tag:
     # Non-link text held by each element: every text node counts for all its ancestors.
     held: dict[int, int] = {}
     for s in root.find_all(string=True):
-        if isinstance(s, _SKIP_STRINGS) or s.find_parent("a") is not None:
-            continue  # link text is navigation, not content
+        if isinstance(s, _SKIP_STRINGS):
+            continue
         n = len(_SPACES.sub("", s))
-        if n:
-            for parent in s.parents:
-                held[id(parent)] = held.get(id(parent), 0) + n
+        parents = list(s.parents) if n else ()
+        if any(parent.name == "a" for parent in parents):
+            continue  # link text is navigation, not content
+        for parent in parents:
+            held[id(parent)] = held.get(id(parent), 0) + n
     content = held.get(id(root), 0)
     node = root
     while True:  # descend while one child still holds most of the page's content
@@ -119,6 +121,7 @@ def render(container: Tag) -> list[str]:
     """Lines of text: a line per block, tab between table cells, <br> a line break."""
     pieces: list[str] = []
     prev_block = prev_cell = None
+    has_pre = container.name == "pre" or container.find("pre") is not None
     for node in container.descendants:
         if isinstance(node, Tag):
             if node.name == "br":
@@ -126,7 +129,7 @@ def render(container: Tag) -> list[str]:
             continue
         if not isinstance(node, NavigableString) or isinstance(node, _SKIP_STRINGS):
             continue
-        in_pre = node.find_parent("pre") is not None
+        in_pre = has_pre and any(parent.name == "pre" for parent in node.parents)
         text = str(node) if in_pre else _SPACES.sub(" ", _CJK_WRAP.sub("", str(node)))
         if not text.strip():
             if prev_block is not None and _block_of(node) is prev_block:

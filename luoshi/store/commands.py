@@ -50,7 +50,8 @@ def ingest_command(files: tuple[Path, ...], region: str | None, year: int | None
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(("xlsx", "csv", "json")), default="xlsx", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(("xlsx", "csv", "json")), default="xlsx", show_default=True,
+              help="xlsx: the 任务分解表 for Excel; csv: UTF-8 with BOM; json: one object per task.")
 @click.option("--report", "report_id", type=int, help="Only this report (id from the web app or `luoshi ingest`).")
 @click.option("--department", help="Only tasks assigned to this department.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write.")
@@ -73,9 +74,10 @@ def user_group() -> None:
 
 @user_group.command("add")
 @click.argument("username")
-@click.option("--role", type=click.Choice(("admin", "supervisor", "department", "viewer")), required=True)
+@click.option("--role", type=click.Choice(("admin", "supervisor", "department", "viewer")), required=True,
+              help="admin: everything; supervisor: assign and judge; department: its own tasks; viewer: read only.")
 @click.option("--department", help="The department a department user reports for.")
-@click.option("--email")
+@click.option("--email", help="Address for `luoshi remind --email` digests.")
 @click.password_option(help="Asked for when not given.")
 def user_add(username: str, role: str, department: str | None, email: str | None, password: str) -> None:
     """Add a user."""

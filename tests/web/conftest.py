@@ -18,7 +18,6 @@ from sqlalchemy import text as sql
 from luoshi import model as m
 from luoshi.store.db import make_engine, make_sessionmaker
 from luoshi.store.migrate import upgrade
-from luoshi.store.models import Base
 from luoshi.store.reports import ingest_extraction
 from luoshi.store.settings import Settings
 from luoshi.store.users import create_user
@@ -88,9 +87,9 @@ def db_url(request, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'ledger.db'}"
     engine = make_engine(request.param)
-    with engine.begin() as conn:  # a clean schema per test
-        Base.metadata.drop_all(conn)
-        conn.execute(sql("DROP TABLE IF EXISTS alembic_version"))
+    with engine.begin() as conn:  # a clean schema per test (tables, triggers, functions)
+        conn.execute(sql("DROP SCHEMA public CASCADE"))
+        conn.execute(sql("CREATE SCHEMA public"))
     engine.dispose()
     return request.param
 
