@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from rich.console import Console
@@ -19,11 +20,11 @@ def overview_table(ex: Extraction, name: str) -> Table:
     t = Table(title=f"{name}：{r.region or '—'} {r.year or ''} {r.title or ''}", show_header=True)
     for col in ("部分", "章节", "指标（目标/实际/基期）", "任务（约束/力争/推进/探索）"):
         t.add_column(col)
-    sec_part = {s.id: s.part for s in ex.sections}
+    part_at = part_lookup(ex)
     for part in ("review", "goals", "plan", "other"):
         secs = sum(1 for s in ex.sections if s.part == part)
-        inds = Counter(i.kind for i in ex.indicators if sec_part.get(i.section or "", "other") == part)
-        coms = Counter(c.strength for c in ex.commitments if sec_part.get(c.section or "", "other") == part)
+        inds = Counter(i.kind for i in ex.indicators if part_at(i.start) == part)
+        coms = Counter(c.strength for c in ex.commitments if part_at(c.start) == part)
         if not (secs or inds or coms):
             continue
         t.add_row(
@@ -34,6 +35,17 @@ def overview_table(ex: Extraction, name: str) -> Table:
         )
     t.caption = f"发布日期 {r.date or '—'}　报告人 {r.speaker or '—'}　共 {r.chars} 字"
     return t
+
+
+def part_lookup(ex: Extraction):
+    """Offset -> part of the sentence holding it (sections may not cover every sentence)."""
+    starts = [s.start for s in ex.sentences]
+
+    def part_at(offset: int) -> str:
+        k = bisect_right(starts, offset) - 1
+        return ex.sentences[k].part if k >= 0 else "other"
+
+    return part_at
 
 
 def indicator_table(ex: Extraction, limit: int | None = None) -> Table:
