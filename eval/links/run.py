@@ -1,6 +1,6 @@
 """Score the linker against the hand-labelled link sets in this folder.
 
-``python eval/links/run.py [--oracle] [-v]`` prints status and evidence accuracy per
+``python eval/links/run.py [--oracle] [--split dev|test|all] [-v]`` prints status and evidence accuracy per
 set and overall. By default sources come from the engine (``extract_file``) and a
 gold item is matched to the engine link of its kind whose source span overlaps it most;
 ``--oracle`` builds the sources from the gold spans themselves, which measures the
@@ -102,10 +102,21 @@ def score(golds: list[Gold], links: list[Link], verbose: bool, name: str) -> tup
     return status_ok, evidence_ok, len(golds)
 
 
+def split_items(items: list[dict], split: str) -> list[dict]:
+    """The dev half (first ceil(n/2) items by position), the test half (the rest), or all.
+
+    Tune on dev only; test is for reporting.
+    """
+    half = (len(items) + 1) // 2
+    return items[:half] if split == "dev" else items[half:] if split == "test" else items
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--oracle", action="store_true", help="sources from the gold spans, not the engine")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
+                    help="first half of each set's items by position (dev), second half (test), or all")
     args = ap.parse_args()
     sets = []
     for path in sorted(Path(__file__).parent.glob("*.yaml")):
@@ -118,7 +129,7 @@ def main() -> None:
         for pair in pairs:
             old_p, new_p = ROOT / pair["old"], ROOT / pair["new"]
             old_text, new_text = old_p.read_text(encoding="utf-8"), new_p.read_text(encoding="utf-8")
-            golds = load_pair(old_text, new_text, pair["items"])
+            golds = load_pair(old_text, new_text, split_items(pair["items"], args.split))
             old = None if args.oracle else engine(old_p)
             new = None if args.oracle else engine(new_p)
             if old is None or new is None:

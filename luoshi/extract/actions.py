@@ -71,6 +71,15 @@ def find_head(clause: str) -> Head | None:
     return head
 
 
+def opens_with_verb(text: str) -> bool:
+    """True when ``text`` (normalized) opens with an action verb, after adverbs only (推进B, 加快建设C)."""
+    pos = _ADVERBS.match(text).end()
+    m = _VERB.match(text, pos)
+    if m is None or _NOUNS.match(text, m.start()) or text[m.end() : m.end() + 1] in ("化", "性"):
+        return False  # 规范化水平, 制度性安排: an adjective, not a verb
+    return find_head(text) is not None
+
+
 def is_forward(sentence: str) -> bool:
     """True when a sentence opens with a forward-looking marker (要, 将, 确保…)."""
     return _FORWARD.match(sentence.lstrip()) is not None

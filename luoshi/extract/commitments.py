@@ -5,6 +5,13 @@ the verb-less clauses around it in the same sentence: a leading one (到2025年,
 “三大产业”) is context for the next verb clause, a trailing one (投资规模64.2亿元)
 continues the previous. Section titles (全面落实减量发展。) are not commitments.
 
+A clause that lists several tasks separated by 、 is split into one commitment per
+task when every listed item is a task of its own: each with a quantity of its own
+(实施新一轮百万亩造林绿化1万亩、京津风沙源治理封山育林15.1万亩、…) or each opening with
+an action verb (加强A、推进B). The first keeps the head verb and the context before
+it; the others inherit its action. Lists of names under one verb (潭柘寺、斋堂110千伏
+输变电工程) stay one commitment.
+
 Deadline: the first deadline phrase written in the commitment, else a sentence-level
 one written before the sentence's first action verb (今年要…, …, …). Nothing is
 defaulted: with no phrase written, ``deadline`` and ``deadline_text`` stay null
@@ -17,7 +24,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from luoshi.extract.actions import Head, find_head, is_forward, object_of
+from luoshi.extract.actions import Head, find_head, is_forward, object_of, opens_with_verb
 from luoshi.extract.deadlines import Deadline, first_deadline
 from luoshi.extract.departments import DepartmentRules, rules, suggest_departments
 from luoshi.extract.projects import find_project_spans
@@ -28,6 +35,9 @@ from luoshi.textmap import MappedText, fold
 _TASK_PARTS = frozenset({"goals", "plan"})
 _LEAD = re.compile(r"^[\s,;:、.。!?]+")
 _TAIL = re.compile(r"[\s,;:、.。!?]+$")
+# A listed task with its own quantity: some words, then a number and a short unit (1万亩, 12.9公顷, 4个).
+_QUANTIFIED = re.compile(r"[^\d]*[\u3400-\u9fff”」)）][^\d]*?\d+(?:\.\d+)?(?:万|亿|千|百)?[\u3400-\u9fff%]{0,2}")
+_ITEM_MIN_CJK = 3
 _NUMBERING = re.compile(r"^\s*(?:◎|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[.、])\s*")
 
 
@@ -38,6 +48,7 @@ class _Group:
     head: Head
     head_clause: str  # normalized text of the clause holding the head
     head_at: int  # normalized offset of the head verb
+    listed: bool = False  # a later item of a split list: inherits the head, its text is the object
 
 
 @dataclass
@@ -85,6 +96,50 @@ def _group(mt: MappedText, clauses: list[tuple[int, int]]) -> list[_Group]:
     return groups
 
 
+def _cjk(text: str) -> int:
+    return sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+
+
+def _is_task_list(items: list[str]) -> bool:
+    """True when every item of a 、-list is a task of its own (see module doc)."""
+    if len(items) < 2:
+        return False
+    first_object = items[0]
+    quantified = all(_QUANTIFIED.fullmatch(it) and _cjk(re.sub(r"\d.*$", "", it)) >= _ITEM_MIN_CJK
+                     for it in [first_object, *items[1:]])
+    verbs = all(opens_with_verb(it) for it in items[1:])
+    return bool(quantified or verbs)
+
+
+def _split_list(mt: MappedText, g: _Group) -> list[_Group]:
+    """``g`` split at the 、 of a list of separate tasks in one of its clauses (the first such list)."""
+    for m in re.finditer(r"[^,;:，；：]+", mt.text[g.start : g.end]):
+        seg_start, seg_end = g.start + m.start(), g.start + m.end()
+        body_start = max(seg_start, g.head_at + (g.head.end - g.head.start)) if seg_start <= g.head_at < seg_end else seg_start
+        body = mt.text[body_start:seg_end]
+        if "、" not in body or re.search(r"[“\"(（][^”\")）]*、", body):
+            continue
+        items = body.split("、")
+        if any(not it.strip() for it in items) or not _is_task_list(items):
+            continue
+        out = []
+        pos = body_start
+        for k, it in enumerate(items):
+            end = pos + len(it)
+            if k == 0:
+                in_head_clause = seg_start <= g.head_at
+                head_clause = mt.text[g.head_at - g.head.start : end] if in_head_clause else g.head_clause
+                out.append(_Group(g.start, end, g.head, head_clause, g.head_at))
+            else:  # an item opening with its own verb keeps it; a quantified one inherits the head
+                head = find_head(it) if opens_with_verb(it) else None
+                out.append(_Group(pos, end, head or Head(g.head.action, 0, 0), it, pos + (head.start if head else 0),
+                                  listed=True))
+            pos = end + 1
+        out[-1].end = g.end  # trailing verb-less clauses stay with the last task
+        return out
+    return [g]
+
+
 def extract_commitments(mt: MappedText, structure: Structure, indicators: list[Indicator]) -> list[Commitment]:
     """Commitments of the report, ids c1, c2… in text order."""
     year = structure.meta.year
@@ -100,15 +155,19 @@ def extract_commitments(mt: MappedText, structure: Structure, indicators: list[I
         if _title_key(text) in titles:
             continue
         clauses = _clauses(mt, sentence)
-        groups = _group(mt, clauses)
+        groups = [part for g in _group(mt, clauses) for part in _split_list(mt, g)]
         if not groups:
             continue
         first_clause = mt.text[clauses[0][0] : clauses[0][1]]
         # A time phrase before the sentence's first verb (今年要…) covers all its clauses.
         lead = first_deadline(mt.text[clauses[0][0] : groups[0].head_at], year)
         inherited = (clauses[0][0], lead) if lead else None
+        listed_from = inherited
         for g in groups:
-            out.append(_commitment(context, g, first_clause, sentence, inherited))
+            if not g.listed:  # a deadline written before a list covers its later items
+                own = first_deadline(mt.text[g.start : g.end], year)
+                listed_from = (g.start, own) if own else inherited
+            out.append(_commitment(context, g, first_clause, sentence, listed_from if g.listed else inherited))
     for k, c in enumerate(out, 1):
         c.id = f"c{k}"
     return out

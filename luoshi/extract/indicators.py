@@ -8,7 +8,15 @@ from bisect import bisect_left, bisect_right
 
 from luoshi.extract.changes import change_of
 from luoshi.extract.figure_periods import PeriodContext, base_period, figure_period, is_average
-from luoshi.extract.metrics import metric_after, metric_before, split_subjects, starts_with_action, wants_object
+from luoshi.extract.metrics import (
+    is_fragment,
+    metric_after,
+    metric_before,
+    split_subjects,
+    starts_with_action,
+    topic_phrase,
+    wants_object,
+)
 from luoshi.extract.not_indicators import is_not_indicator, is_slogan_count, phrase_spans
 from luoshi.extract.numbers import NumberMatch, find_numbers
 from luoshi.extract.periods import PeriodMatch
@@ -63,21 +71,44 @@ def _without_periods(text: str, lo: int, hi: int, periods: list[PeriodMatch]) ->
     return "".join(pieces)
 
 
-def _metric(text: str, n: NumberMatch, nxt: NumberMatch | None, phrase: str) -> str | None:
+def _metric(text: str, n: NumberMatch, nxt: NumberMatch | None, phrase: str, topic: str | None) -> str | None:
+    """``topic``: the noun-phrase clause just before the figure's clause, if any."""
     after_pos = nxt.end if nxt is not None and not text[n.end : nxt.start].strip() else n.end
     if unit_kind(n.unit) in ("measure", "people") and not (n.unit or "").endswith(("人", "人次")):
         after = metric_after(text, after_pos)
-        if after:
+        if after and not is_fragment(after):
             return after
     if wants_object(phrase):
         after = metric_after(text, after_pos)
-        if after and len(after) >= 2:
+        if after and len(after) >= 2 and not is_fragment(after):
             return after
     before = metric_before(phrase)
     if before is None:
+        if topic:
+            return topic
         after = metric_after(text, after_pos)
-        return after if after and len(after) >= 2 else None
+        return after if after and len(after) >= 2 and not is_fragment(after) else None
     return before
+
+
+def _topic(text: str, bounds: list[int], k: int, at: int, numbers: list[NumberMatch],
+           periods: list[PeriodMatch]) -> str | None:
+    """The clause before clause ``k`` when it holds no figure, is only a noun phrase and opens
+    its sentence or semicolon part (clauses that only date it aside): 全年社会商品零售总额，
+    比上年增长17.8% -> 社会商品零售总额; not 扣除物价上涨因素，比上年增长12.5%."""
+    if k == 0:
+        return None
+    lo, hi = bounds[k - 1], bounds[k]
+    if any(lo <= n.start < at for n in numbers):  # the clause before, and earlier figures of this one
+        return None
+    for j in range(k - 2, -1, -1):  # what precedes it, back to the sentence or a semicolon
+        if text[bounds[j + 1] - 1] in ";；":
+            break
+        if any(bounds[j] <= n.start < bounds[j + 1] for n in numbers) or _without_periods(
+            text, bounds[j], bounds[j + 1], periods
+        ).strip(" ，,：:"):
+            return None
+    return topic_phrase(_without_periods(text, lo, hi, periods).rstrip("，,；;：:"))
 
 
 def _sentence_indicators(mt: MappedText, sent: Sentence, s: int, e: int, found: list[NumberMatch],
@@ -116,7 +147,8 @@ def _sentence_indicators(mt: MappedText, sent: Sentence, s: int, e: int, found: 
         start, end = mt.span(n.start, n.end)
         counter[0] += 1
         out.append(Indicator(
-            id=f"i{counter[0]}", metric=_metric(text, n, nxt, phrase), value=n.value, value_high=n.value_high,
+            id=f"i{counter[0]}", metric=_metric(text, n, nxt, phrase, _topic(text, bounds, k, n.start, found, periods)),
+            value=n.value, value_high=n.value_high,
             unit=n.unit, value_text=mt.original[start:end], comparator=n.comparator, change=change,
             kind=kind, period=period, base_period=base_period(base, period), sentence=sentence,
             start=start, end=end, section=sent.section,

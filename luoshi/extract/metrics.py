@@ -22,10 +22,20 @@ _BLANKS = re.compile(r"[\s\u200b]+")
 _QUOTES = re.compile(r"[“”\"]")
 _EDGE_JUNK = re.compile(r"^[\"“”'‘’()、的]+|[\"“”'‘’(、的]+$")
 MAX_LEN: int = _R["max_len"]
+_AGENT_VERB = re.compile(
+    f"({alternation(_R['agent_verbs']['agents'])})(?:{alternation(_R['agent_verbs']['verbs'])})(?=[\u4e00-\u9fff]{{2}})"
+)
+_FRAGMENTS = frozenset(_R["fragments"])
+_TOPIC_NOT = re.compile(alternation(_R["topic_not"]))
+
+
+def is_fragment(metric: str | None) -> bool:
+    """True for a word that cannot be a metric alone (实际, 新增, 目标 …)."""
+    return metric is not None and metric in _FRAGMENTS
 
 
 def _clean(phrase: str) -> str | None:
-    phrase = _EDGE_JUNK.sub("", phrase)
+    phrase = _AGENT_VERB.sub(r"\1", _EDGE_JUNK.sub("", phrase))
     for _ in range(3):  # strip words that uncover more words (预计全区完成 …)
         stripped = _EDGE_JUNK.sub("", _TRAILING.sub("", _LEADING.sub("", phrase)))
         if stripped == phrase:
@@ -34,7 +44,19 @@ def _clean(phrase: str) -> str | None:
     if len(phrase) > MAX_LEN:  # keep the head noun's end: the part after the last 的
         tail = phrase.rsplit("的", 1)[-1]
         phrase = tail if 2 <= len(tail) <= MAX_LEN else phrase[-MAX_LEN:]
-    return phrase if len(phrase) >= 2 else None
+    return phrase if len(phrase) >= 2 and phrase not in _FRAGMENTS else None
+
+
+def topic_phrase(clause: str) -> str | None:
+    """A clause that is only a noun phrase (农民的纯收入，…) names the topic of the figures
+    after it; None when the clause has a verb or comparison cut (比上年增长 …)."""
+    clause = _BLANKS.sub("", clause)
+    if _TOPIC_NOT.search(clause):
+        return None
+    clause = _EDGE_JUNK.sub("", _LEADING.sub("", clause))
+    if not clause or _CUT.search(clause) or _OBJECT_VERB.search(clause) or _ACTION_START.search(clause):
+        return None
+    return _clean(clause)
 
 
 def subject_phrase(phrase: str) -> str:

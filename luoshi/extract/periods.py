@@ -84,6 +84,12 @@ _PATTERN = re.compile(
     r")"
 )
 _BASE_BEFORE = re.compile(rf"(?:{_alt(_R['base_before'])})$")
+# 前四年 / 头两年 / 后三年 right after a span: the first or last years of it
+# (“十一五”前四年 -> 2006-2009).
+_SUB_SPAN = re.compile(
+    rf"\s*(?:的)?(?P<side>{_alt(_R['sub_spans']['first'] + _R['sub_spans']['last'])})(?P<n>{_N})(?:个)?年"
+)
+_FIRST_SIDE = set(_R["sub_spans"]["first"])
 _PLAN_END = set(_R["plan_end"])
 _AMBIGUOUS_PLAN = {"十", "一", "二", "三", "四", "五", "六", "七", "八", "九"}  # 十五 = fifteen, 五五 …
 
@@ -157,7 +163,15 @@ def find_periods(text: str, report_year: int | None) -> list[PeriodMatch]:
         period, role = resolved
         if role == "point" and _BASE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
             role = "base"
-        out.append(PeriodMatch(m.start(), m.end(), m.group(0), period, role))
+        end = m.end()
+        if role == "span" and period and len(period) == 9:
+            sub = _SUB_SPAN.match(text, end)
+            n = small_int(sub.group("n")) if sub else None
+            first, last = int(period[:4]), int(period[5:])
+            if sub and n and n <= last - first:
+                period = _span(first, first + n - 1) if sub.group("side") in _FIRST_SIDE else _span(last - n + 1, last)
+                end = sub.end()
+        out.append(PeriodMatch(m.start(), end, text[m.start() : end], period, role))
     return out
 
 

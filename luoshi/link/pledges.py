@@ -13,14 +13,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from functools import lru_cache
+
+from luoshi import rules
 from luoshi.link.aspect import pledge_kind, signal, strip_query
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.segments import Unit
 from luoshi.model import Commitment, Evidence, Link
+from luoshi.textmap import fold
 
 MIN_COVERAGE = 0.3
 IDF_POWER = 1.0
 PROJECT_WEIGHT = 2.0
+
+
+@lru_cache(maxsize=1)
+def _paraphrases() -> tuple[re.Pattern | None, dict[str, str]]:
+    canon: dict[str, str] = {}
+    for group in rules.load("synonyms").get("paraphrases", []):
+        forms = [fold(f) for f in group["forms"]]
+        for f in forms:
+            canon.setdefault(f, forms[0])
+    if not canon:
+        return None, canon
+    return re.compile("|".join(map(re.escape, sorted(canon, key=len, reverse=True)))), canon
+
+
+def canonical(text: str) -> str:
+    """``text`` folded, each policy term written in its group's first form (``synonyms.yaml`` paraphrases)."""
+    pattern, canon = _paraphrases()
+    text = fold(text)
+    return pattern.sub(lambda m: canon[m.group()], text) if pattern else text
 
 
 class EvidenceIndex:
@@ -29,19 +52,20 @@ class EvidenceIndex:
     def __init__(self, units: list[Unit], doc: str) -> None:
         self.units = units
         self.doc = doc
-        self.index = BigramIndex([u.text for u in units])
+        self.texts = [canonical(u.text) for u in units]
+        self.index = BigramIndex(self.texts)
         self._grams: dict[int, set[str]] = {}
 
     def grams(self, i: int) -> set[str]:
         g = self._grams.get(i)
         if g is None:
-            g = self._grams[i] = set(bigrams(self.units[i].text))
+            g = self._grams[i] = set(bigrams(self.texts[i]))
         return g
 
     def find(self, query: str, projects: list[str], limit: int = 5) -> list[tuple[int, float]]:
         """(unit index, coverage) of credible evidence, best first."""
-        grams = bigrams(strip_query(query))
-        project_grams = {g for p in projects for g in bigrams(p)}
+        grams = bigrams(canonical(strip_query(query)))
+        project_grams = {g for p in projects for g in bigrams(canonical(p))}
         grams += list(project_grams)
         if not grams:
             return []
@@ -93,23 +117,30 @@ def judge_commitment(text: str, review: tuple[Unit, float] | None, plan: tuple[U
 _SPLIT = re.compile(r"[,，;；:：]")
 
 
-def queries(c: Commitment) -> list[str]:
-    """The whole commitment, and each of its clauses when it has several.
+def queries(c: Commitment) -> list[tuple[str, str]]:
+    """(query, pledge wording) for the whole commitment, each of its clauses when it has
+    several, and each named work when it names several.
 
     The extractor may keep several objects in one commitment (…实施河长制, 配合永定河
-    生态补水); each clause then finds its own evidence.
+    生态补水; 打响“A”“B”两个品牌); each clause or name then finds its own evidence. The
+    pledge wording, which decides result vs process, is the commitment's own text, never
+    its object (推动…落地建设 is a process pledge although its object starts with 落地).
     """
     text = " ".join(filter(None, [c.object, c.text]))
     parts = [p for p in _SPLIT.split(c.text) if len(p.strip()) >= 4]
-    return [text] + (parts if len(parts) > 1 else [])
+    out = [(text, c.text)] + ([(p, p) for p in parts] if len(parts) > 1 else [])
+    names = [p for p in c.projects if len(p) >= 4]
+    if len(names) > 1:
+        out += [(n, c.text) for n in names]
+    return out
 
 
 def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = None) -> Link:
     best: dict[int, tuple[float, str]] = {}  # unit -> (coverage, the query clause that found it)
-    for q in queries(c):
-        for i, cov in ev.find(q, c.projects):
+    for q, wording in queries(c):
+        for i, cov in ev.find(q, [q] if q in c.projects else c.projects):
             if cov > best.get(i, (0.0, ""))[0]:
-                best[i] = (cov, q)
+                best[i] = (cov, wording)
     found = sorted(best.items(), key=lambda kv: -kv[1][0])
     review = next(((ev.units[i], cq) for i, cq in found if ev.units[i].part not in ("plan", "goals")), None)
     plan = next(((ev.units[i], cq) for i, cq in found if ev.units[i].part in ("plan", "goals")), None)

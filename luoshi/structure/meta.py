@@ -5,7 +5,9 @@ delivered in March 2017 with 二、2017年工作总体部署 has year 2017; one 
 December 2021 with 三、2022年政府工作计划 has year 2022. It is read, in order,
 from a goals/plan top-level heading (…2022年政府工作计划), from a paragraph stating
 the year's targets (2020年政府工作的总体要求是…), and from the delivery date
-(a report delivered from October on plans the next year). Unknown fields are None.
+(a report delivered from October on plans the next year), and last from the opening
+paragraphs (提出关于1958年度国民经济计划的报告 -> 1958; 刚刚过去的1984年 -> 1985).
+Years may be written in Chinese numerals (一九八五年). Unknown fields are None.
 """
 
 from __future__ import annotations
@@ -15,8 +17,17 @@ import re
 from luoshi.model import Part, ReportMeta
 from luoshi.structure.rules import MetaRules
 
-_YEAR = re.compile(r"(?<!\d)([12])\s?(\d)\s?(\d)\s?(\d)\s*年")
-_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_YEAR = re.compile(r"(?<![\d〇零○一二三四五六七八九])([12一二])\s?([\d〇零○一二三四五六七八九])\s?([\d〇零○一二三四五六七八九])\s?([\d〇零○一二三四五六七八九])\s*年")
+_Y = r"((?:[12]\s?\d\s?\d\s?\d|[一二][〇零○一二三四五六七八九]{3})\s*)年"
+# Cues in the opening paragraphs (before the first heading's work is reported): the year
+# just reviewed (刚刚过去的1984年 -> plan year 1985) or the plan or budget the report
+# proposes (提出关于一九五八年度国民经济计划（草案）的报告 -> 1958).
+_OPENING_REVIEWED = re.compile(rf"(?:刚刚|已经)?过去(?:了)?的\s*{_Y}")
+_OPENING_PLAN = re.compile(
+    rf"{_Y}度?(?:的)?(?:国民经济(?:和社会发展)?|国家)?(?:计划|预算)(?!执行)"
+)
+_OPENING_WINDOW = 400  # the opening paragraphs, after the title block
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _WS = re.compile(r"\s+")
 _HEAD_WINDOW = 3000  # the opening sentences sit near the top
 _TAIL_WINDOW = 2000  # an excerpt's source line (——摘自…) sits at the end
@@ -39,7 +50,7 @@ def _year_in(s: str) -> int | None:
     m = _YEAR.search(s)
     if m is None:
         return None
-    year = int("".join(m.groups()))
+    year = int("".join(m.groups()).translate(_CN_DIGITS))
     return year if 1949 <= year <= 2100 else None
 
 
@@ -70,7 +81,7 @@ def read_meta(
     if speaker:
         meta.speaker = speaker.group(1)
     meta.region = _region(text[:_HEAD_WINDOW], front, venue, mrules)
-    meta.year = _plan_year(top_titles, goal_texts, meta.date)
+    meta.year = _plan_year(top_titles, goal_texts, meta.date, text[len(front) : len(front) + _OPENING_WINDOW])
     return meta
 
 
@@ -84,7 +95,22 @@ def _region(head: str, front: str, venue: str, mrules: MetaRules) -> str | None:
     return represent.group(1) if represent else None
 
 
-def _plan_year(top_titles: list[tuple[str, Part]], goal_texts: list[str], date: str | None) -> int | None:
+def _opening_year(opening: str) -> int | None:
+    """The plan year stated by the opening paragraphs: the budget or plan proposed, else
+    the year after the one just reviewed."""
+    plan = _OPENING_PLAN.search(opening)
+    if plan:
+        return _year_in(plan.group())
+    reviewed = _OPENING_REVIEWED.search(opening)
+    if reviewed:
+        year = _year_in(reviewed.group(1) + "年")
+        return year + 1 if year else None
+    return None
+
+
+def _plan_year(
+    top_titles: list[tuple[str, Part]], goal_texts: list[str], date: str | None, opening: str = ""
+) -> int | None:
     for title, part in top_titles:
         if part in ("goals", "plan"):
             year = _year_in(title)
@@ -97,4 +123,4 @@ def _plan_year(top_titles: list[tuple[str, Part]], goal_texts: list[str], date: 
     if date:
         year, month = int(date[:4]), int(date[5:7])
         return year + 1 if month >= 10 else year
-    return None
+    return _opening_year(opening)

@@ -14,6 +14,7 @@ from luoshi.store.db import make_engine, make_sessionmaker
 from luoshi.store.settings import Settings, get_settings
 from luoshi.web import errors
 from luoshi.web.security import LoginThrottle
+from luoshi.web.tracking import ViewCache
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -36,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.throttle = LoginThrottle()
+    app.state.view_cache = ViewCache()
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key or secrets.token_urlsafe(32),

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from luoshi.store.models import Assignment, Commitment, Department, Report
 from luoshi.store.settings import Settings
-from luoshi.web.tracking import Track, track_report
+from luoshi.web.tracking import Track, ViewCache, track_report
 
 SORTS = ("position", "deadline", "-deadline", "strength", "status", "section")
 STRENGTH_RANK = {"binding": 0, "firm": 1, "process": 2, "exploratory": 3}
@@ -88,12 +88,14 @@ def filtered(report_id: int, f: LedgerFilter):
     return q
 
 
-def run(session: Session, report: Report, f: LedgerFilter, today: date, settings: Settings) -> tuple[list[Commitment], int, dict[int, Track]]:
+def run(session: Session, report: Report, f: LedgerFilter, today: date, settings: Settings,
+        cache: ViewCache | None = None) -> tuple[list[Commitment], int, dict[int, Track]]:
     """(page of commitments, total matching, tracks of the page items)."""
     base = filtered(report.id, f)
     offset = (max(f.page, 1) - 1) * f.per_page
     if f.status or f.sort == "status":
-        tracks = track_report(session, report, today, settings)
+        compute = lambda: track_report(session, report, today, settings)  # noqa: E731
+        tracks = cache.get(session, "tracks", report, today, compute) if cache else compute()
         ids = list(session.scalars(base.with_only_columns(Commitment.id)))
         if f.status:
             ids = [i for i in ids if tracks[i].status == f.status]

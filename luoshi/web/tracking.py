@@ -8,6 +8,7 @@ derivation in Python (about 2 µs per item).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 
@@ -68,3 +69,48 @@ def track_report(session: Session, report: Report, today: date, settings: Settin
         status = derive_status(today, due, start, pct, state, settings.at_risk_margin, settings.due_soon_days)
         out[cid] = Track(cid, status, due, expected_percent(start, due, today), pct, state, section_key, strength, pos)
     return out
+
+
+def fingerprint(session: Session, report_id: int) -> tuple:
+    """Cheap aggregates that change whenever any input of the derived statuses changes.
+
+    Progress is append-only (max id grows); commitment and assignment edits bump a
+    version; added or removed assignments change the count or the max id.
+    """
+    from luoshi.store.models import Assignment
+
+    return session.execute(
+        select(
+            select(func.coalesce(func.max(ProgressUpdate.id), 0)).scalar_subquery(),
+            select(func.coalesce(func.sum(Commitment.version), 0)).where(Commitment.report_id == report_id).scalar_subquery(),
+            select(func.count(Commitment.id)).where(Commitment.report_id == report_id, Commitment.retired.is_(False)).scalar_subquery(),
+            select(func.count(Assignment.id)).scalar_subquery(),
+            select(func.coalesce(func.max(Assignment.id), 0)).scalar_subquery(),
+            select(func.coalesce(func.sum(Assignment.version), 0)).scalar_subquery(),
+        )
+    ).one()
+
+
+class ViewCache:
+    """Per-app memo of whole-report computations, valid while the fingerprint holds.
+
+    Reads dominate (the office looks, departments file now and then), so the
+    overview of 10,000 items is derived once per change, not once per request.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._data: dict[tuple, object] = {}
+        self._lock = threading.Lock()
+
+    def get(self, session: Session, kind: str, report: Report, today: date, compute):
+        key = (kind, report.id, report.engine_version, today, fingerprint(session, report.id))
+        with self._lock:
+            if key in self._data:
+                return self._data[key]
+        value = compute()
+        with self._lock:
+            if len(self._data) >= self.size:
+                self._data.pop(next(iter(self._data)))
+            self._data[key] = value
+        return value

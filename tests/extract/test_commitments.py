@@ -168,3 +168,32 @@ def test_commitments_offsets_exact_on_sample_reports():
         assert ex.commitments and all(original[c.start : c.end] == c.text for c in ex.commitments)
         assert all(c.departments == [] or c.departments[0].role == "lead" for c in ex.commitments)
         assert [asdict(c)["id"] for c in ex.commitments] == [f"c{k}" for k in range(1, len(ex.commitments) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of quantified tasks under one verb: one commitment per task
+        ("重点实施新一轮造林绿化1万亩、废弃矿山修复12.9公顷、林木抚育任务8.7万亩。",
+         ["重点实施新一轮造林绿化1万亩", "废弃矿山修复12.9公顷", "林木抚育任务8.7万亩"]),
+        # each listed item opens with its own verb
+        ("加强基层医疗建设、推进分级诊疗、完善家庭医生签约服务。",
+         ["加强基层医疗建设", "推进分级诊疗", "完善家庭医生签约服务"]),
+        # names under one verb, adjectives in 化, quoted lists: one commitment
+        ("加快推进潭柘寺、斋堂110千伏输变电工程建设。", ["加快推进潭柘寺、斋堂110千伏输变电工程建设"]),
+        ("强化农村“三资”管理制度化、规范化水平。", ["强化农村“三资”管理制度化、规范化水平"]),
+        ("实施63个村、1.6万户煤改清洁能源工程。", ["实施63个村、1.6万户煤改清洁能源工程"]),
+    ],
+)
+def test_commitments_list_of_tasks_split_at_enumeration_comma(text, expected):
+    got = commitments(text)
+    assert [c.text for c in got] == expected
+    assert all(text[c.start : c.end] == c.text for c in got)
+
+
+def test_commitments_listed_tasks_inherit_action_and_deadline():
+    text = "年底前完成道路修复3公里、管网改造12公里。"
+    first, second = commitments(text)
+    assert second.action == first.action == "完成"
+    assert second.object == "管网改造12公里"
+    assert second.deadline == first.deadline is not None

@@ -31,6 +31,12 @@ from luoshi.extract.periods import find_periods, plan_years, resolve_period
         ("三年行动计划", 2022, None),
         ("连续五年", 2022, None),
         ("增长十五", 2022, None),
+        ("“十一五”前四年累计", 2010, "2006-2009"),
+        ("“十三五”时期头两年", None, "2016-2017"),
+        ("2016-2020年的后两年", None, "2019-2020"),
+        ("过去五年前三年", 2021, "2016-2018"),
+        ("“十一五”前六年", 2010, "2006-2010"),  # longer than the span: not narrowed
+        ("前五年的总和", 1985, None),
     ],
 )
 def test_periods_resolve_phrase(phrase, year, expected):

@@ -64,3 +64,13 @@ def test_rule_examples_periods(positive, entry, text):
 def test_rule_examples_period_spans(positive, entry, text):
     spans = [m.text for m in find_periods(text, 2022) if m.role == "span"]
     assert bool(spans) is positive, (text, spans)
+
+
+SUB_SPAN_CASES = list(_cases("periods", "sub_spans"))
+
+
+@pytest.mark.parametrize(("positive", "entry", "text"), SUB_SPAN_CASES)
+def test_rule_examples_period_sub_spans(positive, entry, text):
+    words = entry["first"] + entry["last"]
+    narrowed = [m.text for m in find_periods(text, 2022) if m.role == "span" and any(w in m.text[2:] for w in words)]
+    assert bool(narrowed) is positive, (text, narrowed)

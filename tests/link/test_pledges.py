@@ -49,3 +49,22 @@ def test_pledges_reason_says_what_was_promised_and_found():
     old = "完成门城水厂建设。"
     [link] = link_reports(extraction(2020, [commitment("完成门城水厂建设", old)]), old, extraction(2022), NEW)
     assert link.reason == "证据：门城水厂主体完工 — 主体完工而非完成"
+
+
+def test_pledges_policy_paraphrases_read_the_same():
+    new = "一、过去一年工作回顾\n严厉打击黑恶势力违法犯罪。基本实现农村地区公厕户厕达标改造。"
+    for pledge, evidence in [("持续开展扫黑除恶", "严厉打击黑恶势力违法犯罪"),
+                             ("持续开展农村“厕所革命”", "基本实现农村地区公厕户厕达标改造")]:
+        old = pledge + "。"
+        [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2021), new)
+        assert link.status == "fulfilled" and link.evidence[0].text == evidence
+
+
+def test_pledges_each_named_work_finds_its_evidence():
+    pledge = "打响“门头沟小院”“灵山绿产”“京西古道”三个品牌"
+    new = "一、过去一年工作回顾\n成功打响“门头沟小院”精品民宿品牌。"
+    old = pledge + "。"
+    c = commitment(pledge, old)
+    c.projects = ["门头沟小院", "灵山绿产", "京西古道"]
+    [link] = link_reports(extraction(2020, [c]), old, extraction(2021), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "成功打响“门头沟小院”精品民宿品牌"

@@ -48,3 +48,12 @@ def test_rules_aspect_examples(aspect, text, expected):
 @pytest.mark.parametrize(("kind", "text", "expected"), list(_pledge_cases()))
 def test_rules_pledge_examples(kind, text, expected):
     assert (pledge_kind(text)[0] == kind) == expected
+
+
+@pytest.mark.parametrize("pair", [p for g in rules.load("synonyms")["paraphrases"] for p in g["examples"]])
+def test_rules_paraphrase_examples_read_the_same_terms(pair):
+    from luoshi.link.pledges import canonical
+
+    a, b = (canonical(t) for t in pair)
+    forms = [canonical(f) for g in rules.load("synonyms")["paraphrases"] for f in g["forms"]]
+    assert any(f in a and f in b for f in forms)

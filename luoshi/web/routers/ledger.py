@@ -22,6 +22,7 @@ from luoshi.web.ledger_query import SORTS, LedgerFilter, run
 from luoshi.web.lookups import chosen_date, chosen_report, department_names, departments_for, report_choices, report_summary, sections_of
 from luoshi.web.render import lang_of, respond, twin
 from luoshi.web.serialize import commitment_row
+from luoshi.web.tracking import ViewCache
 
 router = APIRouter(tags=["ledger"])
 Status = Literal["not_started", "on_track", "at_risk", "overdue", "done"]
@@ -48,8 +49,9 @@ def ledger_filter(
 FilterDep = Annotated[LedgerFilter, Depends(ledger_filter)]
 
 
-def ledger_data(session: Session, report: Report, f: LedgerFilter, today: date, settings: Settings) -> dict:
-    rows, total, tracks = run(session, report, f, today, settings)
+def ledger_data(session: Session, report: Report, f: LedgerFilter, today: date, settings: Settings,
+                cache: ViewCache | None = None) -> dict:
+    rows, total, tracks = run(session, report, f, today, settings, cache)
     depts = departments_for(session, [c.id for c in rows])
     sections = sections_of(session, report.id)
     titles = {s.key: s.title for s in sections}
@@ -74,7 +76,7 @@ def ledger(request: Request, session: SessionDep, settings: SettingsDep, user: R
     t = translator(lang_of(request))
     if chosen is None:
         return respond(request, "empty.html", {"report": None}, title=t("nav_ledger"), active="nav_ledger")
-    data = ledger_data(session, chosen, f, chosen_date(date), settings)
+    data = ledger_data(session, chosen, f, chosen_date(date), settings, request.app.state.view_cache)
     if request.url.path.endswith(".json"):
         return respond(request, "ledger.html", data)
     data |= {"reports": report_choices(session), "departments": department_names(session), "sorts": SORTS}

@@ -70,7 +70,10 @@ def overview(request: Request, session: SessionDep, settings: SettingsDep, user:
     chosen = chosen_report(session, report)
     if chosen is None:
         return respond(request, "empty.html", {"report": None}, title=t("nav_overview"), active="nav_overview")
-    data = overview_data(session, chosen, chosen_date(date), settings)
+    today = chosen_date(date)
+    cached = request.app.state.view_cache.get(session, "overview", chosen, today,
+                                              lambda: overview_data(session, chosen, today, settings))
+    data = dict(cached)  # the cached dict is shared: add page-only keys to a copy
     if not wants_json(request):
         data["reports"] = report_choices(session)
     return respond(request, "overview.html", data, title=t("nav_overview"), active="nav_overview")

@@ -42,7 +42,9 @@ def report_view(request: Request, session: SessionDep, settings: SettingsDep, us
                 date: str | None = None) -> Response:
     """The full text with every commitment (coloured by status) and indicator marked; the outline beside it."""
     report = get_report(session, report_id)
-    tracks = track_report(session, report, chosen_date(date), settings)
+    today = chosen_date(date)
+    tracks = request.app.state.view_cache.get(session, "tracks", report, today,
+                                              lambda: track_report(session, report, today, settings))
     spans = session.execute(select(Commitment.id, Commitment.start, Commitment.end)
                             .where(Commitment.report_id == report.id, Commitment.retired.is_(False))).all()
     indicators = list(session.scalars(select(Indicator).where(Indicator.report_id == report.id).order_by(Indicator.start)))
