@@ -84,4 +84,6 @@ def _meta(
         for p, part in zip(paras, outline.para_part)
         if part == "goals" and goal_cue.search(text, p.start, p.end)
     ]
-    return read_meta(text, text[:body], tops, goals, mrules)
+    # "2013年是…开局之年" opening a goals/plan paragraph names the plan year.
+    forward = [text[p.start : p.start + 12] for p, part in zip(paras, outline.para_part) if part in ("goals", "plan")]
+    return read_meta(text, text[:body], tops, goals, mrules, forward)

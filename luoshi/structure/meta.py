@@ -26,6 +26,8 @@ _OPENING_REVIEWED = re.compile(rf"(?:刚刚|已经)?过去(?:了)?的\s*{_Y}")
 _OPENING_PLAN = re.compile(
     rf"{_Y}度?(?:的)?(?:国民经济(?:和社会发展)?|国家)?(?:计划|预算)(?!执行)"
 )
+_REVIEW_OF_YEAR = re.compile(rf"{_Y}(?:国内)?(?:政府)?工作(?:的)?回顾")
+_YEAR_IS = re.compile(rf"{_Y}是")
 _OPENING_WINDOW = 400  # the opening paragraphs, after the title block
 _CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _WS = re.compile(r"\s+")
@@ -60,9 +62,11 @@ def read_meta(
     top_titles: list[tuple[str, Part]],
     goal_texts: list[str],
     mrules: MetaRules,
+    forward_starts: list[str] | None = None,
 ) -> ReportMeta:
     """``front``: the title block; ``top_titles``: (title, part) of top-level headings;
-    ``goal_texts``: paragraphs stating the year's targets."""
+    ``goal_texts``: paragraphs stating the year's targets; ``forward_starts``: the first
+    characters of each goals/plan paragraph."""
     meta = ReportMeta(chars=0)
     tail = text[-_TAIL_WINDOW:]
     title = mrules.title.search(front) or mrules.title.search(tail)
@@ -81,7 +85,8 @@ def read_meta(
     if speaker:
         meta.speaker = speaker.group(1)
     meta.region = _region(text[:_HEAD_WINDOW], front, venue, mrules)
-    meta.year = _plan_year(top_titles, goal_texts, meta.date, text[len(front) : len(front) + _OPENING_WINDOW])
+    meta.year = _plan_year(top_titles, goal_texts, meta.date, text[len(front) : len(front) + _OPENING_WINDOW],
+                           forward_starts or [])
     return meta
 
 
@@ -109,7 +114,11 @@ def _opening_year(opening: str) -> int | None:
 
 
 def _plan_year(
-    top_titles: list[tuple[str, Part]], goal_texts: list[str], date: str | None, opening: str = ""
+    top_titles: list[tuple[str, Part]],
+    goal_texts: list[str],
+    date: str | None,
+    opening: str = "",
+    forward_starts: list[str] = (),  # type: ignore[assignment]
 ) -> int | None:
     for title, part in top_titles:
         if part in ("goals", "plan"):
@@ -123,4 +132,16 @@ def _plan_year(
     if date:
         year, month = int(date[:4]), int(date[5:7])
         return year + 1 if month >= 10 else year
-    return _opening_year(opening)
+    year = _opening_year(opening)
+    if year:
+        return year
+    # A single year's review (一、1994年国内工作的回顾) comes before that year's successor's plan.
+    for title, part in top_titles:
+        if part == "review" and _REVIEW_OF_YEAR.search(title):
+            year = _year_in(title)
+            if year:
+                return year + 1
+    for start in forward_starts:
+        if _YEAR_IS.match(start.lstrip()):
+            return _year_in(start)
+    return None

@@ -82,3 +82,19 @@ def test_pages_malformed_query_is_422(client):
     assert client.get("/ledger.json?per_page=0").status_code == 422
     r = client.get("/ledger?status=bogus")
     assert r.status_code == 422 and "请求有误" in r.text
+
+
+def test_pages_indicator_series_keep_units_apart(client, settings):
+    from luoshi.store.db import make_engine, make_sessionmaker
+    from luoshi.store.observations import add_observation
+
+    engine = make_engine(settings.database_url)
+    with make_sessionmaker(engine)() as session, session.begin():
+        add_observation(session, "地区生产总值", 6.5, period="2022", unit="%")
+        add_observation(session, "地区生产总值", 276.0, period="2021", unit="亿元")
+    engine.dispose()
+    login(client, "viewer")
+    series = client.get("/indicators.json").json()["series"]
+    assert [(s["metric"], s["unit"], s["target"], s["observed"]) for s in series] == [
+        ("地区生产总值", "%", [{"period": "2022", "value": 6.0}], [{"period": "2022", "value": 6.5}])
+    ]

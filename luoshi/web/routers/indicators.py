@@ -28,14 +28,16 @@ def indicators(request: Request, session: SessionDep, user: ReaderDep, report: i
         return respond(request, "empty.html", {"report": None}, title=t("nav_indicators"), active="nav_indicators")
     rows = list(session.scalars(select(Indicator).where(Indicator.report_id == chosen.id).order_by(Indicator.start)))
     metrics = sorted({i.metric for i in rows if i.metric})
-    series: dict[str, dict[str, list]] = defaultdict(lambda: {"target": [], "observed": []})
+    series: dict[tuple[str, str | None], dict[str, list]] = defaultdict(lambda: {"target": [], "observed": []})
     if metrics:
         for i in session.scalars(select(Indicator).where(Indicator.metric.in_(metrics), Indicator.period.is_not(None))):
-            series[i.metric]["target" if i.kind == "target" else "observed"].append({"period": i.period, "value": i.value, "unit": i.unit})
+            # One chart per (metric, unit): 276亿元 and a 5% growth rate never share an axis.
+            series[(i.metric, i.unit)]["target" if i.kind == "target" else "observed"].append({"period": i.period, "value": i.value})
         for o in session.scalars(select(Observation).where(Observation.metric.in_(metrics)).order_by(Observation.observed_on)):
-            series[o.metric]["observed"].append({"period": o.period or (o.observed_on.isoformat() if o.observed_on else "?"),
-                                                 "value": o.value, "unit": o.unit})
-    charted = [{"metric": k, **v} for k, v in series.items() if len(v["target"]) + len(v["observed"]) >= 2][:MAX_SERIES]
+            series[(o.metric, o.unit)]["observed"].append({"period": o.period or (o.observed_on.isoformat() if o.observed_on else "?"),
+                                                           "value": o.value})
+    charted = [{"metric": metric, "unit": unit, **v} for (metric, unit), v in series.items()
+               if len(v["target"]) + len(v["observed"]) >= 2][:MAX_SERIES]
     data = {"report": report_summary(session, chosen), "indicators": [indicator_row(i) for i in rows], "series": charted}
     if not wants_json(request):
         data["reports"] = report_choices(session)
