@@ -70,12 +70,13 @@ def commitment_detail(request: Request, session: SessionDep, settings: SettingsD
     data = detail_data(session, c, user, chosen_date(date), settings)
     if not wants_json(request):
         data["departments"] = department_names(session)
-        data["can_file"] = _can_file(user, data["commitment"], depts=departments_for(session, [c.id])[c.id])
+        data["can_file"] = _can_file(user, departments_for(session, [c.id])[c.id])
     t = translator(lang_of(request))
     return respond(request, "commitment.html", data, title=f"{t('task')} #{c.id}", active="nav_ledger")
 
 
-def _can_file(user: User | None, row: dict, depts: dict) -> bool:
+def _can_file(user: User | None, depts: dict) -> bool:
+    """Offer the form only to those the store will accept (it checks again on write)."""
     if user is None or user.role == "viewer":
         return False
     return user.role in ("admin", "supervisor") or user.department_id in depts["department_ids"]
