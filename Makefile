@@ -19,7 +19,9 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/python -m eval.run
+	$(BIN)/python -m eval.run --set dev
+	$(BIN)/python -m eval.run --set heldout
+	$(BIN)/python -m eval.links.run
 
 bench: $(STAMP)
 	$(BIN)/pip install -q -e '.[bench]'
