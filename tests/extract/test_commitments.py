@@ -153,7 +153,7 @@ def test_commitments_projects_and_departments_attached():
 
 @pytest.mark.parametrize("name", ["mentougou-2020", "mentougou-2021"])
 def test_commitments_golden_sample_reports(name):
-    from tests.golden.regen_commitments import commitments_of
+    from tests.golden.regen import commitments_of
 
     expected = json.loads((ROOT / "tests" / "golden" / f"{name}.commitments.json").read_text(encoding="utf-8"))
     assert commitments_of(ROOT / "examples" / f"{name}.txt") == expected
