@@ -36,6 +36,7 @@ def ingest_command(files: tuple[Path, ...], region: str | None, year: int | None
     from luoshi.store.reports import ingest_extraction
 
     engine = _engine()
+    ids: list[int] = []
     with Progress(transient=True) as bar:
         task = bar.add_task("ingest", total=len(files))
         for f in files:
@@ -44,9 +45,17 @@ def ingest_command(files: tuple[Path, ...], region: str | None, year: int | None
             ex = extract_document(doc)
             with session_scope(engine) as s:  # one transaction per file: all of it or nothing
                 res = ingest_extraction(s, ex, doc.text, region=region, year=year, filename=f.name)
+                ids.append(res.report.id)
                 bar.console.print(f"{f.name}: report {res.report.id} {res.status} "
                                   f"({len(ex.commitments)} commitments, {len(ex.indicators)} indicators)")
             bar.advance(task)
+    if len(ids) > 1:  # files given together are one region's years: judge each on the next
+        from luoshi.store.linking import link_series
+        from luoshi.store.models import Report
+
+        with session_scope(engine) as s:
+            for old_id, new_id in link_series(s, [s.get(Report, i) for i in ids]):
+                click.echo(f"linked report {old_id} -> {new_id}")
 
 
 @click.command("export")

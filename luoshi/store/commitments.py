@@ -13,7 +13,7 @@ from luoshi.store.errors import ConflictError, InvalidValueError, NotFoundError
 from luoshi.store.models import Assignment, Commitment, Department, ProgressUpdate, Report, User
 from luoshi.store.permissions import require_role
 from luoshi.store.settings import get_settings
-from luoshi.store.status import TrackingStatus, deadline_date, derive_status, expected_percent, period_start
+from luoshi.store.status import TrackingStatus, derive_status, effective_due, expected_percent, period_start
 
 # What a supervisor may change by hand; each edited field is then locked against re-extraction.
 EDITABLE = ("text", "action", "object", "strength", "deadline", "deadline_text", "projects", "due_date", "note")
@@ -80,7 +80,7 @@ def tracking(commitment: Commitment, report: Report, last: ProgressUpdate | None
     """Derive the traffic light (see status.derive_status) with the configured margins."""
     settings = get_settings()
     today = today or date.today()
-    due = commitment.due_date or deadline_date(commitment.deadline) or (date(report.year, 12, 31) if report.year else None)
+    due = effective_due(commitment.due_date, commitment.deadline, report.year)
     start = period_start(report.date, report.year)
     percent = last.percent if last else None
     state = last.state if last else None

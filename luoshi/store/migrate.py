@@ -13,6 +13,21 @@ from sqlalchemy import Engine
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+def include_object_for(dialect: str):
+    """Alembic ``include_object`` for autogenerate/compare on ``dialect``: leaves out the
+    models' indexes declared for another dialect only (``Index(...).ddl_if(dialect=...)``,
+    e.g. PostgreSQL's trigram indexes), which the migrations create on that dialect alone."""
+
+    def include(obj, name, type_, reflected, compare_to) -> bool:
+        ddl_if = getattr(obj, "_ddl_if", None)
+        if type_ == "index" and not reflected and ddl_if is not None and ddl_if.dialect:
+            wanted = (ddl_if.dialect,) if isinstance(ddl_if.dialect, str) else tuple(ddl_if.dialect)
+            return dialect in wanted
+        return True
+
+    return include
+
+
 def alembic_config(engine: Engine) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))

@@ -107,6 +107,12 @@ class Department(Base):
 
 class Commitment(Base):
     __tablename__ = "commitments"
+    __table_args__ = (
+        Index("ix_commitments_report_start", "report_id", "start"),  # a ledger page in report order
+        # Chinese substring search (LIKE '%水厂%') on PostgreSQL: trigram GIN (migration 0004 creates pg_trgm).
+        Index("ix_commitments_text_trgm", "text", postgresql_using="gin", postgresql_ops={"text": "gin_trgm_ops"}).ddl_if(dialect="postgresql"),
+        Index("ix_commitments_note_trgm", "note", postgresql_using="gin", postgresql_ops={"note": "gin_trgm_ops"}).ddl_if(dialect="postgresql"),
+    )
     # key is not unique: re-extraction renumbers matched rows in place.
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
@@ -139,7 +145,10 @@ class Commitment(Base):
 
 class Assignment(Base):
     __tablename__ = "assignments"
-    __table_args__ = (UniqueConstraint("commitment_id", "department_id", "source"),)
+    __table_args__ = (
+        UniqueConstraint("commitment_id", "department_id", "source"),
+        Index("ix_assignments_department_commitment", "department_id", "commitment_id"),  # the ledger's department filter
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"), index=True)
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
@@ -207,6 +216,10 @@ class Verdict(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     evidence: Mapped[list[Any]] = mapped_column(default=list)  # luoshi.model.Evidence as dicts
     origin: Mapped[str] = mapped_column(String(10), default="engine")  # engine | human
+    # What the engine said, kept when a person confirms or overrides status/reason
+    # (status/reason above are the verdict in force; confirmed_by/_at say who decided when).
+    machine_status: Mapped[str | None] = mapped_column(String(14))
+    machine_reason: Mapped[str | None] = mapped_column(Text)
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

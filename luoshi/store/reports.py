@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from luoshi import __version__
 from luoshi import model as m
-from luoshi.store import audit
+from luoshi.store import audit, linking
 from luoshi.store.errors import InvalidValueError, NotFoundError
 from luoshi.store.merge import replace_engine_rows
 from luoshi.store.models import Region, Report, Section, User
@@ -46,6 +46,7 @@ def ingest_extraction(
     filename: str | None = None,
     engine_version: str | None = None,
     actor: User | None = None,
+    link: bool = True,
 ) -> IngestResult:
     """Store one extraction (``text``: the decoded original all offsets index).
 
@@ -60,6 +61,8 @@ def ingest_extraction(
     version = engine_version or __version__
     report = session.scalar(select(Report).where(Report.sha256 == sha))
     if report is not None and report.engine_version == version:
+        if link:  # a pair stored before linking existed gets its verdicts; a linked one is left alone
+            linking.link_neighbours(session, report, ex, only_missing=True, actor=actor)
         return IngestResult(report, "unchanged")
     status: IngestStatus = "created" if report is None else "reextracted"
     before = audit.snapshot(report)
@@ -82,6 +85,8 @@ def ingest_extraction(
     counts = replace_engine_rows(session, report, ex)
     after = audit.snapshot(report)
     audit.record(session, actor, "ingest" if status == "created" else "reextract", "reports", report.id, before, after | {"counts": counts})
+    if link:
+        counts |= {f"linked_{k}": v for k, v in linking.link_neighbours(session, report, ex, actor=actor).items()}
     return IngestResult(report, status, counts)
 
 

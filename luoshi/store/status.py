@@ -31,6 +31,12 @@ def deadline_date(deadline: str | None) -> date | None:
     return date(year, month, min(int(day), last) if day else last)
 
 
+def effective_due(due_date: date | None, deadline: str | None, report_year: int | None) -> date | None:
+    """A task's tracked due date: the office's own date, else the end of the deadline read
+    from the text, else 31 December of the report year (a plan's tasks are due within it)."""
+    return due_date or deadline_date(deadline) or (date(report_year, 12, 31) if report_year else None)
+
+
 def period_start(report_date: str | None, year: int | None) -> date | None:
     """When the clock starts: the delivery date if known, else 1 January of the plan year."""
     if report_date:

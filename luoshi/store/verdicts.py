@@ -17,31 +17,57 @@ from luoshi.store.permissions import require_role
 
 def store_links(session: Session, report_id: int, links: list[m.Link], evidence_report_id: int | None = None,
                 actor: User | None = None) -> list[Verdict]:
-    """Replace the unconfirmed engine verdicts on ``report_id``'s items; confirmed ones stay untouched.
+    """Store the engine's verdicts on ``report_id``'s items, judged on ``evidence_report_id``.
 
     Link.source_id is the engine key ("c7", "i3") of an item of report ``report_id``.
+    Unconfirmed engine rows are updated in place (unchanged ones are not touched, so
+    linking the same pair twice writes nothing) and dropped when the engine no longer
+    links the item; a confirmed row keeps the person's status and reason and only has
+    its machine_status / machine_reason / confidence / evidence refreshed. Returns the
+    rows the links map to.
     """
     require_role(actor, "admin", "supervisor")
     ids = {
         "commitment": dict(session.execute(select(Commitment.key, Commitment.id).where(Commitment.report_id == report_id)).all()),
         "indicator": dict(session.execute(select(Indicator.key, Indicator.id).where(Indicator.report_id == report_id)).all()),
     }
-    confirmed = {(v.source_kind, v.source_id) for v in session.scalars(
-        select(Verdict).where(Verdict.confirmed.is_(True), Verdict.source_kind.in_(ids), Verdict.evidence_report_id == evidence_report_id))}
+    existing: dict[tuple[str, int], Verdict] = {}
     for kind, by_key in ids.items():
-        session.execute(delete(Verdict).where(Verdict.source_kind == kind, Verdict.source_id.in_(list(by_key.values())),
-                                              Verdict.confirmed.is_(False), Verdict.origin == "engine",
-                                              Verdict.evidence_report_id == evidence_report_id))
-    rows = []
+        for v in session.scalars(select(Verdict).where(Verdict.source_kind == kind, Verdict.source_id.in_(list(by_key.values())),
+                                                       Verdict.evidence_report_id == evidence_report_id)
+                                 .order_by(Verdict.confirmed.desc(), Verdict.id.desc())):
+            existing.setdefault((kind, v.source_id), v)
+    rows, seen, counts = [], set(), {"created": 0, "updated": 0, "deleted": 0}
     for link in links:
         source_id = ids[link.source_kind].get(link.source_id)
-        if source_id is None or (link.source_kind, source_id) in confirmed:
+        if source_id is None or (link.source_kind, source_id) in seen:
             continue
-        rows.append(Verdict(source_kind=link.source_kind, source_id=source_id, evidence_report_id=evidence_report_id, status=link.status,
-                            confidence=link.confidence, reason=link.reason, evidence=[asdict(e) for e in link.evidence]))
-    session.add_all(rows)
+        seen.add((link.source_kind, source_id))
+        evidence = [asdict(e) for e in link.evidence]
+        row = existing.get((link.source_kind, source_id))
+        if row is None:
+            row = Verdict(source_kind=link.source_kind, source_id=source_id, evidence_report_id=evidence_report_id, status=link.status,
+                          confidence=link.confidence, reason=link.reason, evidence=evidence, origin="engine",
+                          machine_status=link.status, machine_reason=link.reason)
+            session.add(row)
+            counts["created"] += 1
+        else:
+            machine = {"machine_status": link.status, "machine_reason": link.reason, "confidence": link.confidence, "evidence": evidence}
+            if not row.confirmed and row.origin == "engine":
+                machine |= {"status": link.status, "reason": link.reason}
+            changed = {k: v for k, v in machine.items() if getattr(row, k) != v}
+            for k, v in changed.items():
+                setattr(row, k, v)
+            counts["updated"] += bool(changed)
+        rows.append(row)
+    for (kind, source_id), row in existing.items():
+        if (kind, source_id) not in seen and not row.confirmed and row.origin == "engine":
+            session.delete(row)
+            counts["deleted"] += 1
     session.flush()
-    audit.record(session, actor, "link", "verdicts", None, None, {"report_id": report_id, "evidence_report_id": evidence_report_id, "stored": len(rows)})
+    if any(counts.values()):
+        audit.record(session, actor, "link", "verdicts", None, None,
+                     {"report_id": report_id, "evidence_report_id": evidence_report_id, "stored": len(rows), **counts})
     return rows
 
 
@@ -56,6 +82,7 @@ def confirm_verdict(session: Session, verdict_id: int, expected_version: int, st
         raise NotFoundError(f"no verdict {verdict_id}")
     check_version(row, expected_version)
     before = audit.snapshot(row)
+    _keep_machine(row)
     if status is not None and status != row.status:
         row.status, row.origin = status, "human"
     if reason is not None:
@@ -101,6 +128,7 @@ def set_verdict(session: Session, commitment_id: int, status: str, reason: str, 
         raise ConflictError(f"commitment {commitment_id} got a verdict meanwhile", "reload the page")
     check_version(row, expected_version)
     before = audit.snapshot(row)
+    _keep_machine(row)
     row.status, row.reason, row.origin, row.confirmed = status, reason, "human", True
     if evidence is not None:
         row.evidence = list(evidence)
@@ -108,3 +136,9 @@ def set_verdict(session: Session, commitment_id: int, status: str, reason: str, 
     flush_or_conflict(session, row)
     audit.record(session, actor, "update", "verdicts", row.id, before, audit.snapshot(row))
     return row
+
+
+def _keep_machine(row: Verdict) -> None:
+    """Before a person changes an engine row, make sure what the engine said is kept."""
+    if row.machine_status is None and row.origin == "engine":
+        row.machine_status, row.machine_reason = row.status, row.reason

@@ -18,6 +18,15 @@ STATUS_COLORS = {
     "not_started": "#9aa3ad",
 }
 STATUS_ORDER = ("overdue", "at_risk", "on_track", "not_started", "done")
+# Fulfilment verdicts: green fulfilled, amber partial, red not fulfilled, grey no evidence.
+VERDICT_COLORS = {
+    "fulfilled": "#2e8b57",
+    "partial": "#e6a100",
+    "not_fulfilled": "#c0392b",
+    "no_evidence": "#9aa3ad",
+}
+VERDICT_ORDER = ("fulfilled", "partial", "not_fulfilled", "no_evidence")
+SERIES_COLORS = {"target": "#2c6fbb", "actual": "#c0392b"}
 
 
 def bar_chart(items: Sequence[tuple[str, float, str]], width: int = 520, bar: int = 22) -> Markup:
@@ -65,6 +74,32 @@ def stacked_bars(rows: Sequence[tuple[str, dict[str, int]]], t, width: int = 620
             x += w
         parts.append(f'<text x="{x + 6:.1f}" y="{y + bar * 0.72:.1f}">{sum(counts.values())}</text>')
     return _svg(width, height, "".join(parts))
+
+
+def share_bar(counts: dict[str, int], t, width: int = 180, height: int = 14) -> Markup:
+    """One small bar split by verdict share (fulfilled, partial, not fulfilled, no evidence), 100% wide."""
+    total = sum(counts.get(s, 0) for s in VERDICT_ORDER)
+    if not total:
+        return Markup("")
+    parts, x = [], 0.0
+    for status in VERDICT_ORDER:
+        n = counts.get(status, 0)
+        if not n:
+            continue
+        w = width * n / total
+        parts.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" fill="{VERDICT_COLORS[status]}">'
+                     f"<title>{escape(t('verdict_' + status))}: {n} ({100 * n / total:.0f}%)</title></rect>")
+        x += w
+    return _svg(width, height, "".join(parts))
+
+
+def verdict_legend(t) -> Markup:
+    out = []
+    for i, status in enumerate(VERDICT_ORDER):
+        x = 10 + i * 120
+        out.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{VERDICT_COLORS[status]}"/>'
+                   f'<text x="{x + 16}" y="14">{escape(t("verdict_" + status))}</text>')
+    return _svg(500, 20, "".join(out))
 
 
 def progress_gauge(expected: float, actual: float, t, width: int = 520) -> Markup:
@@ -116,6 +151,13 @@ def line_chart(series: Sequence[tuple[str, str, Sequence[tuple[str, float]]]], w
         parts.append(f'<rect x="{left + k * 110}" y="4" width="12" height="12" fill="{color}"/>'
                      f'<text x="{left + k * 110 + 16}" y="14">{escape(name)}</text>')
     return _svg(width, height, "".join(parts))
+
+
+def target_actual_chart(series: dict, t, width: int = 560, height: int = 220) -> Markup:
+    """A metric's targets and reported actuals by period (``series``: {"target": [...], "actual": [...]} of {period, value})."""
+    lines = [(t("kind_" + kind), SERIES_COLORS[kind], [(p["period"], p["value"]) for p in series.get(kind) or []])
+             for kind in ("target", "actual") if series.get(kind)]
+    return line_chart(lines, width, height)
 
 
 def _legend(t) -> str:

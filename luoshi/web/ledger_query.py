@@ -96,7 +96,9 @@ def run(session: Session, report: Report, f: LedgerFilter, today: date, settings
     if f.status or f.sort == "status":
         compute = lambda: track_report(session, report, today, settings)  # noqa: E731
         tracks = cache.get(session, "tracks", report, today, compute) if cache else compute()
-        ids = list(session.scalars(base.with_only_columns(Commitment.id)))
+        narrowed = any((f.section, f.strength, f.due_before, f.due_after, f.q, f.department))
+        # The cached tracks are exactly the report's live tasks: no query when only status narrows.
+        ids = list(session.scalars(base.with_only_columns(Commitment.id))) if narrowed else list(tracks)
         if f.status:
             ids = [i for i in ids if tracks[i].status == f.status]
         ids.sort(key=lambda i: (STATUS_RANK[tracks[i].status], tracks[i].start))

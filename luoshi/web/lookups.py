@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from luoshi.store.models import Assignment, Commitment, Department, Region, Report, Section
 from luoshi.web.deps import WebError
@@ -15,12 +15,14 @@ from luoshi.web.deps import WebError
 
 def chosen_report(session: Session, report_id: int | None) -> Report | None:
     """The report asked for, else the newest one; None when the ledger is empty."""
+    # The full text (hundreds of KB for a long report) loads only if a view reads it.
+    q = select(Report).options(defer(Report.text))
     if report_id is not None:
-        report = session.get(Report, report_id)
+        report = session.scalar(q.where(Report.id == report_id))
         if report is None:
             raise WebError(404)
         return report
-    return session.scalar(select(Report).order_by(Report.year.desc().nulls_last(), Report.id.desc()).limit(1))
+    return session.scalar(q.order_by(Report.year.desc().nulls_last(), Report.id.desc()).limit(1))
 
 
 def chosen_date(value: str | None) -> date:

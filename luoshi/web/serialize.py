@@ -59,4 +59,5 @@ def verdict_row(v: Verdict | None) -> dict | None:
     if v is None:
         return None
     return {"id": v.id, "status": v.status, "confidence": v.confidence, "reason": v.reason, "evidence": v.evidence,
-            "origin": v.origin, "confirmed": v.confirmed, "confirmed_at": v.confirmed_at, "version": v.version}
+            "origin": v.origin, "confirmed": v.confirmed, "confirmed_at": v.confirmed_at, "confirmed_by": v.confirmed_by,
+            "machine_status": v.machine_status, "machine_reason": v.machine_reason, "version": v.version}

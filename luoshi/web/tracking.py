@@ -12,12 +12,12 @@ import threading
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select, true
 from sqlalchemy.orm import Session
 
 from luoshi.store.models import Commitment, ProgressUpdate, Report
 from luoshi.store.settings import Settings
-from luoshi.store.status import deadline_date, derive_status, expected_percent, period_start
+from luoshi.store.status import derive_status, effective_due, expected_percent, period_start
 
 
 @dataclass(slots=True)
@@ -56,7 +56,6 @@ def track_report(session: Session, report: Report, today: date, settings: Settin
         where.append(Commitment.id.in_(only))
     progress = latest_progress(session, select(Commitment.id).where(*where))
     start = period_start(report.date, report.year)
-    year_end = date(report.year, 12, 31) if report.year else None  # as luoshi.store.commitments.tracking
     out: dict[int, Track] = {}
     rows = session.execute(
         select(Commitment.id, Commitment.deadline, Commitment.due_date, Commitment.section_key,
@@ -64,7 +63,7 @@ def track_report(session: Session, report: Report, today: date, settings: Settin
         .where(*where)
     )
     for cid, deadline, due_date, section_key, strength, pos in rows:
-        due = due_date or deadline_date(deadline) or year_end
+        due = effective_due(due_date, deadline, report.year)
         pct, state, _ = progress.get(cid, (None, None, None))
         status = derive_status(today, due, start, pct, state, settings.at_risk_margin, settings.due_soon_days)
         out[cid] = Track(cid, status, due, expected_percent(start, due, today), pct, state, section_key, strength, pos)
@@ -79,16 +78,19 @@ def fingerprint(session: Session, report_id: int) -> tuple:
     """
     from luoshi.store.models import Assignment
 
-    return session.execute(
-        select(
-            select(func.coalesce(func.max(ProgressUpdate.id), 0)).scalar_subquery(),
-            select(func.coalesce(func.sum(Commitment.version), 0)).where(Commitment.report_id == report_id).scalar_subquery(),
-            select(func.count(Commitment.id)).where(Commitment.report_id == report_id, Commitment.retired.is_(False)).scalar_subquery(),
-            select(func.count(Assignment.id)).scalar_subquery(),
-            select(func.coalesce(func.max(Assignment.id), 0)).scalar_subquery(),
-            select(func.coalesce(func.sum(Assignment.version), 0)).scalar_subquery(),
-        )
-    ).one()
+    # One statement, one pass over each table (not one per aggregate): this runs on every cached read.
+    coms = (
+        select(func.coalesce(func.sum(Commitment.version), 0).label("versions"),
+               func.count(case((Commitment.retired.is_(False), 1))).label("live"))
+        .where(Commitment.report_id == report_id)
+        .subquery()
+    )
+    assigned = select(func.count(Assignment.id).label("n"), func.coalesce(func.max(Assignment.id), 0).label("last"),
+                      func.coalesce(func.sum(Assignment.version), 0).label("versions")).subquery()
+    progress = select(func.coalesce(func.max(ProgressUpdate.id), 0)).scalar_subquery()
+    # Both subqueries are single-row aggregates: the cross join is one row, said explicitly.
+    row = select(progress, coms.c.versions, coms.c.live, assigned.c.n, assigned.c.last, assigned.c.versions)
+    return tuple(session.execute(row.select_from(coms.join(assigned, true()))).one())
 
 
 class ViewCache:

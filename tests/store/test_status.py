@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from luoshi.store.status import deadline_date, derive_status, expected_percent, period_start
+from luoshi.store.status import deadline_date, derive_status, effective_due, expected_percent, period_start
 
 D = date
 
@@ -66,3 +66,13 @@ def test_derive_status_table(today, deadline, percent, state, expected):
 @pytest.mark.parametrize(("margin", "expected"), [(10, "at_risk"), (40, "on_track")])
 def test_derive_status_margin_is_configurable(margin, expected):
     assert derive_status(D(2022, 7, 1), END, START, 25, "in_progress", margin=margin, due_soon_days=30) == expected
+
+
+@pytest.mark.parametrize(("due_date", "deadline", "year", "expected"), [
+    (D(2022, 5, 1), "2022-06", 2022, D(2022, 5, 1)),  # the office's date wins
+    (None, "2022-06", 2022, D(2022, 6, 30)),  # else the end of the deadline read from the text
+    (None, None, 2022, D(2022, 12, 31)),  # else the end of the report year
+    (None, "年内", None, None),
+])
+def test_effective_due(due_date, deadline, year, expected):
+    assert effective_due(due_date, deadline, year) == expected

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from luoshi.store import assignments as assign_repo
 from luoshi.store.audit import list_audit
-from luoshi.store.commitments import check_version, get_commitment, update_commitment
+from luoshi.store.commitments import get_commitment, update_commitment
 from luoshi.store.models import Commitment, Department, Indicator, ProgressUpdate, User, Verdict
 from luoshi.store.permissions import require_department
 from luoshi.store.progress import add_progress
@@ -26,6 +26,7 @@ from luoshi.web.render import lang_of, respond, twin, wants_json
 from luoshi.web.serialize import commitment_row, indicator_row, progress_row, verdict_row
 from luoshi.web.tracking import track_report
 from luoshi.web.uploads import save_uploads
+from luoshi.web.verdicts import verdict_view
 
 router = APIRouter(tags=["commitments"])
 CONTEXT_CHARS = 160
@@ -42,8 +43,8 @@ def detail_data(session: Session, c: Commitment, user: User | None, today: date,
     lo, hi = max(0, c.start - CONTEXT_CHARS), min(len(text), c.end + CONTEXT_CHARS)
     indicators = list(session.scalars(select(Indicator).where(Indicator.report_id == report.id, Indicator.key.in_(c.indicator_keys or []))))
     show_internal = user is not None
-    names = dict(session.execute(select(Department.id, Department.name)).tuples().all())
-    users = dict(session.execute(select(User.id, User.username)).tuples().all())
+    names = {i: n for i, n in session.execute(select(Department.id, Department.name))}
+    users = {i: n for i, n in session.execute(select(User.id, User.username))}
     progress = list(session.scalars(select(ProgressUpdate).where(ProgressUpdate.commitment_id == c.id).order_by(ProgressUpdate.seq)))
     verdicts = list(session.scalars(select(Verdict).where(Verdict.source_kind == "commitment", Verdict.source_id == c.id).order_by(Verdict.id)))
     row = commitment_row(c, track, depts, titles.get(c.section_key or ""))
@@ -56,7 +57,7 @@ def detail_data(session: Session, c: Commitment, user: User | None, today: date,
         "suggested": depts["suggested"],
         "indicators": [indicator_row(i) for i in indicators],
         "progress": [progress_row(p, names.get(p.department_id), users.get(p.user_id), show_internal) for p in progress],
-        "verdicts": [verdict_row(v) for v in verdicts],
+        "verdicts": [verdict_view(session, v, users, {}) for v in verdicts],
         "audit": [{"at": a.at, "who": a.username, "action": a.action, "entity": a.entity, "before": a.before, "after": a.after}
                   for a in list_audit(session, "commitments", c.id, limit=20)] if user is not None and user.role in ("admin", "supervisor") else [],
     }
@@ -124,30 +125,23 @@ def assign(
     support: Annotated[str, Form(max_length=1000)] = "",
     accept: Annotated[bool, Form()] = False,
 ) -> Response:
-    """Accept the engine's suggested departments, or replace them with a lead and supporting units."""
-    c = get_commitment(session, commitment_id)
-    check_version(c, version)
+    """Accept the engine's suggested departments, or replace them with a lead and supporting units.
+
+    One store call (assignments.set_assignments): replaces the human assignments, bumps the
+    task's version (a stale second edit conflicts) and writes one audit entry.
+    """
     if accept:
-        assign_repo.accept_suggestions(session, commitment_id, actor=user)
+        suggested = assign_repo.suggestions(get_commitment(session, commitment_id))
+        leads = [a.department.name for a in suggested if a.role == "lead"]
+        supports = [a.department.name for a in suggested if a.role != "lead"]
     else:
-        wanted = {n: "lead" for n in _names(lead)} | {n: "support" for n in _names(support) if n not in _names(lead)}
-        if not wanted:
-                raise WebError(422, detail="请至少填写一个牵头单位 / name at least one department")
-        for a in [a for a in c.assignments if a.source == "human" and a.department.name not in wanted]:
-            assign_repo.remove_assignment(session, a.id, a.version, actor=user)
-        for name, role in wanted.items():
-            assign_repo.assign(session, commitment_id, name, role, actor=user)
-    _bump(session, c)
+        leads, supports = _names(lead), _names(support)
+    if not leads and not supports:
+        raise WebError(422, detail="请至少填写一个牵头单位 / name at least one department")
+    assign_repo.set_assignments(session, commitment_id, leads, supports, version, actor=user)
+    c = get_commitment(session, commitment_id)
     session.commit()
     return _done(request, commitment_id, {"id": c.id, "version": c.version, **departments_for(session, [c.id])[c.id]})
-
-
-def _bump(session: Session, c: Commitment) -> None:
-    """Reassignment changes the task: bump its version so a stale second edit conflicts."""
-    from sqlalchemy.orm.attributes import flag_modified
-
-    flag_modified(c, "locked_fields")
-    session.flush()
 
 
 def _names(text: str) -> list[str]:

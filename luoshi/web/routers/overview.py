@@ -17,6 +17,7 @@ from luoshi.web.i18n import translator
 from luoshi.web.lookups import chosen_date, chosen_report, departments_for, report_choices, report_summary, sections_of, top_section
 from luoshi.web.render import lang_of, respond, twin, wants_json
 from luoshi.web.tracking import track_report
+from luoshi.web.verdicts import verdict_summary
 
 router = APIRouter(tags=["overview"])
 STATUSES = ("not_started", "on_track", "at_risk", "overdue", "done")
@@ -74,6 +75,7 @@ def overview(request: Request, session: SessionDep, settings: SettingsDep, user:
     cached = request.app.state.view_cache.get(session, "overview", chosen, today,
                                               lambda: overview_data(session, chosen, today, settings))
     data = dict(cached)  # the cached dict is shared: add page-only keys to a copy
+    data["verdicts"] = verdict_summary(session, chosen)  # None until the report is judged on a later one
     if not wants_json(request):
         data["reports"] = report_choices(session)
     return respond(request, "overview.html", data, title=t("nav_overview"), active="nav_overview")
