@@ -42,6 +42,22 @@ def error_response(request: Request, status_code: int, detail: str | None = None
     return respond(request, "error.html", data, status_code=status_code, title=t(heading_key))
 
 
+_STATUS_OF: dict[type[Exception], int] = {
+    Forbidden: 403,
+    PermissionDeniedError: 403,
+    NotFoundError: 404,
+    ConflictError: 409,
+    StaleDataError: 409,  # a concurrent edit caught by the ORM's version check
+}
+
+
+def _status_handler(status: int):
+    async def handler(request: Request, exc: Exception) -> Response:
+        return error_response(request, status)
+
+    return handler
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:
@@ -49,25 +65,9 @@ def install(app: FastAPI) -> None:
             return error_response(request, 401)
         return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
 
-    @app.exception_handler(Forbidden)
-    async def _forbidden(request: Request, exc: Forbidden) -> Response:
-        return error_response(request, 403)
-
-    @app.exception_handler(PermissionDeniedError)
-    async def _denied(request: Request, exc: PermissionDeniedError) -> Response:
-        return error_response(request, 403)
-
-    @app.exception_handler(NotFoundError)
-    async def _missing(request: Request, exc: NotFoundError) -> Response:
-        return error_response(request, 404)
-
-    @app.exception_handler(ConflictError)
-    async def _conflict(request: Request, exc: ConflictError) -> Response:
-        return error_response(request, 409)
-
-    @app.exception_handler(StaleDataError)
-    async def _stale(request: Request, exc: StaleDataError) -> Response:
-        return error_response(request, 409)
+    # Errors that need nothing but a status page (or JSON) of their own.
+    for exc_type, status in _STATUS_OF.items():
+        app.add_exception_handler(exc_type, _status_handler(status))
 
     @app.exception_handler(InvalidValueError)
     async def _invalid(request: Request, exc: InvalidValueError) -> Response:
