@@ -80,3 +80,9 @@ def strip_query(text: str) -> str:
     """The pledge without how-words (确保, 加快推进 …) and quantities: what remains names the object."""
     stop = _tables()[5]
     return stop.sub("|", _QUANTITY.sub("|", fold(text)))
+
+
+def counts(text: str) -> set[str]:
+    """Counts a pledge names (138个, 1万亩), not dates (2020年): the same count in a later
+    report's clause marks the same batch of work (完成138个村… → 138个…村庄规划获批)."""
+    return {m.group() for m in _QUANTITY.finditer(fold(text)) if not m.group().endswith(("年", "年底"))}

@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from luoshi import rules
-from luoshi.link.aspect import pledge_kind, signal, strip_query
+from luoshi.link.aspect import counts, pledge_kind, signal, strip_query
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.segments import Unit
 from luoshi.model import Commitment, Evidence, Link
 from luoshi.textmap import fold
 
 MIN_COVERAGE = 0.3
+COUNT_BONUS = 0.2  # added to the coverage of credible evidence that repeats a count of the pledge
+MIN_QUERY = 3  # a query of fewer distinct bigrams (编制…规划) names no particular work
 IDF_POWER = 1.0
 PROJECT_WEIGHT = 2.0
 
@@ -69,14 +71,19 @@ class EvidenceIndex:
         grams += list(project_grams)
         if not grams:
             return []
+        if len(set(grams)) < MIN_QUERY:
+            return []
         weights = {g: PROJECT_WEIGHT for g in project_grams}
         hits = self.index.search(grams, limit=12, weights=weights)
+        nums = counts(query)
         found = []
         for i, _ in hits:
             cov = self.index.coverage(grams, self.grams(i), IDF_POWER)
             if cov >= MIN_COVERAGE:
+                if nums and any(re.search(r"(?<![\d.])" + re.escape(n), self.texts[i]) for n in nums):
+                    cov = min(1.0, cov + COUNT_BONUS)
                 found.append((i, cov))
-        found.sort(key=lambda ic: -ic[1])
+        found.sort(key=lambda ic: (-round(ic[1], 3), len(self.texts[ic[0]])))  # a tie goes to the shorter clause
         return found[:limit]
 
 

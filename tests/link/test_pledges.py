@@ -68,3 +68,58 @@ def test_pledges_each_named_work_finds_its_evidence():
     c.projects = ["门头沟小院", "灵山绿产", "京西古道"]
     [link] = link_reports(extraction(2020, [c]), old, extraction(2021), new)
     assert link.status == "fulfilled" and link.evidence[0].text == "成功打响“门头沟小院”精品民宿品牌"
+
+
+_FILLER = ["空气质量持续改善", "城乡居民收入稳步增长", "新增就业岗位", "完成年度造林任务", "接诉即办",
+           "防汛工作有力有序", "营商环境持续优化", "文化事业繁荣发展"]
+
+
+def _index(*clauses: str):
+    """An index over ``clauses`` and some unrelated ones, so that bigram weights are realistic."""
+    from luoshi.link.pledges import EvidenceIndex
+    from luoshi.link.segments import Unit
+
+    units, pos = [], 0
+    for c in [*clauses, *_FILLER]:
+        units.append(Unit(pos, pos + len(c), c, pos, pos + len(c), "review"))
+        pos += len(c) + 1
+    return EvidenceIndex(units, "new")
+
+
+def test_pledges_plan_periods_and_manner_words_are_no_object():
+    from luoshi.link.aspect import strip_query
+
+    assert "十四五" not in strip_query("高质量编制“十四五”规划") and "高质量" not in strip_query("高质量编制“十四五”规划")
+    pledge = "高质量编制“十四五”规划"
+    new = "一、过去一年工作回顾\n市郊铁路纳入市、区“十四五”规划。推动地区实现高质量发展。"
+    old = pledge + "。"
+    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2021), new)
+    assert link.status == "no_evidence" and not link.evidence
+
+
+def test_pledges_a_query_of_two_bigrams_finds_nothing():
+    ev = _index("率先完成分区规划编制", "规划引领")
+    assert ev.find("编制“规划”", []) == []
+    assert ev.find("分区规划编制", [])  # three distinct bigrams and more: searched
+
+
+def test_pledges_counts_are_kept_apart_from_dates():
+    from luoshi.link.aspect import counts
+
+    assert counts("2020年底前完成138个村美丽乡村规划备案") == {"138个"}
+    assert counts("造林1万亩") == {"1万亩"}
+
+
+def test_pledges_a_repeated_count_ranks_its_clause_first():
+    ev = _index("出台美丽乡村规划数据库标准", "138个美丽乡村村庄规划获批", "38个美丽乡村村庄规划获批")
+    found = ev.find("完成138个美丽乡村规划备案", [])
+    assert [ev.units[i].text for i, _ in found][0] == "138个美丽乡村村庄规划获批"
+    ev = _index("出台美丽乡村规划数据库标准", "138个美丽乡村村庄规划获批")
+    assert ev.units[ev.find("完成38个美丽乡村规划备案", [])[0][0]].text == "出台美丽乡村规划数据库标准"  # 38 ≠ 138
+
+
+def test_pledges_equal_coverage_goes_to_the_shorter_clause():
+    ev = _index("滨河地区街区控规成为全市首个获批控规，控规要求下", "27个街区控规形成阶段性成果")
+    found = ev.find("推进街区控规编制工作", [])
+    assert found[0][1] == found[1][1]
+    assert ev.units[found[0][0]].text == "27个街区控规形成阶段性成果"
