@@ -54,7 +54,7 @@ def text_command(file: Path, encoding: str | None) -> None:
 @click.option("--encoding", help="Force a text encoding (e.g. gb18030) instead of detecting it.")
 def extract_command(file: Path, fmt: str, output: Path | None, encoding: str | None) -> None:
     """Extract structure, indicators and commitments from FILE (txt, docx, pdf, html)."""
-    from luoshi.export import rows_from_extraction, write_csv, write_xlsx
+    from luoshi.export import rows_from_extraction, write_csv, write_csv_stream, write_xlsx
     from luoshi.pipeline import extract_file
 
     ex = extract_file(file, encoding=encoding)
@@ -64,15 +64,14 @@ def extract_command(file: Path, fmt: str, output: Path | None, encoding: str | N
     elif fmt == "table":
         from luoshi.summary import print_extraction
 
-        console = Console(file=open(output, "w", encoding="utf-8") if output else None, width=140 if output else None)
-        print_extraction(ex, console, name=file.name, detail=True)
+        if output is None:
+            print_extraction(ex, Console(), name=file.name, detail=True)
+        else:
+            with open(output, "w", encoding="utf-8") as fh:
+                print_extraction(ex, Console(file=fh, width=140), name=file.name, detail=True)
     elif fmt == "csv":
         if output is None:
-            import tempfile
-
-            with tempfile.NamedTemporaryFile("r", suffix=".csv", delete=True, encoding="utf-8-sig") as tmp:
-                write_csv(rows_from_extraction(ex), tmp.name)
-                sys.stdout.write(Path(tmp.name).read_text(encoding="utf-8-sig"))
+            write_csv_stream(rows_from_extraction(ex), sys.stdout, lineterminator="\n")
         else:
             write_csv(rows_from_extraction(ex), output)
     else:

@@ -6,6 +6,7 @@ import csv
 import json
 from dataclasses import asdict
 from pathlib import Path
+from typing import TextIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -51,13 +52,18 @@ def write_xlsx(rows: list[TaskRow], path: str | Path, title: str = "任务分解
 
 
 def write_csv(rows: list[TaskRow], path: str | Path) -> None:
-    extra = _has_extra(rows)
     # utf-8-sig: Excel on Chinese Windows opens BOM-marked UTF-8 correctly.
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(headers(extra))
-        for r in rows:
-            w.writerow(r.values(extra))
+        write_csv_stream(rows, fh)
+
+
+def write_csv_stream(rows: list[TaskRow], fh: TextIO, lineterminator: str = "\r\n") -> None:
+    """The CSV rows onto an open text stream (stdout, a file), no BOM of its own."""
+    extra = _has_extra(rows)
+    w = csv.writer(fh, lineterminator=lineterminator)
+    w.writerow(headers(extra))
+    for r in rows:
+        w.writerow(r.values(extra))
 
 
 def write_json(rows: list[TaskRow], path: str | Path) -> None:

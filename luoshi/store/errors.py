@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from luoshi.errors import LuoshiError
 
+
 class StoreError(LuoshiError):
     code = "E105"
 

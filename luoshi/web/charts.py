@@ -94,12 +94,7 @@ def share_bar(counts: dict[str, int], t, width: int = 180, height: int = 14) -> 
 
 
 def verdict_legend(t) -> Markup:
-    out = []
-    for i, status in enumerate(VERDICT_ORDER):
-        x = 10 + i * 120
-        out.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{VERDICT_COLORS[status]}"/>'
-                   f'<text x="{x + 16}" y="14">{escape(t("verdict_" + status))}</text>')
-    return _svg(500, 20, "".join(out))
+    return _svg(500, 20, _legend_items(VERDICT_ORDER, VERDICT_COLORS, "verdict_", t, step=120))
 
 
 def progress_gauge(expected: float, actual: float, t, width: int = 520) -> Markup:
@@ -161,11 +156,16 @@ def target_actual_chart(series: dict, t, width: int = 560, height: int = 220) ->
 
 
 def _legend(t) -> str:
+    return _legend_items(STATUS_ORDER, STATUS_COLORS, "status_", t, step=110)
+
+
+def _legend_items(order, colors: dict[str, str], label_prefix: str, t, step: int) -> str:
+    """A row of colour swatches with their translated labels (SVG fragment)."""
     out = []
-    for i, status in enumerate(STATUS_ORDER):
-        x = 10 + i * 110
-        out.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{STATUS_COLORS[status]}"/>'
-                   f'<text x="{x + 16}" y="14">{escape(t("status_" + status))}</text>')
+    for i, key in enumerate(order):
+        x = 10 + i * step
+        out.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{colors[key]}"/>'
+                   f'<text x="{x + 16}" y="14">{escape(t(label_prefix + key))}</text>')
     return "".join(out)
 
 
