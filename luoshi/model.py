@@ -17,6 +17,8 @@ Change = Literal["increase", "decrease", "level"]
 IndicatorKind = Literal["target", "actual", "baseline"]
 Strength = Literal["binding", "firm", "process", "exploratory"]
 LinkStatus = Literal["fulfilled", "partial", "not_fulfilled", "no_evidence"]
+SentenceRole = Literal["task", "theme", "target", "context"]
+DeadlineSource = Literal["written", "default"]
 
 
 @dataclass
@@ -66,6 +68,9 @@ class Sentence:
     section: str | None  # innermost Section.id
     part: Part
     clauses: list[Clause] = field(default_factory=list)
+    # goals/plan sentences: task | theme | target | context (only tasks become rows);
+    # None outside those parts.
+    role: SentenceRole | None = None
 
 
 @dataclass
@@ -102,9 +107,21 @@ class Department:
 
 
 @dataclass
+class CommitmentPart:
+    """A clause span of a task row whose owner differs from the row's other clauses."""
+
+    start: int
+    end: int
+    text: str  # text[start:end]
+    departments: list[Department] = field(default_factory=list)
+
+
+@dataclass
 class Commitment:
+    """One row of the 任务分解表: a task sentence (parts where owners differ)."""
+
     id: str
-    text: str  # the clause: text[start:end]
+    text: str  # text[start:end]
     action: str | None
     object: str | None
     strength: Strength
@@ -116,6 +133,10 @@ class Commitment:
     start: int
     end: int
     section: str | None
+    # written: a phrase in the text; default: the office's convention (plan-year end,
+    # the five-year horizon's end). None only where no deadline could be set at all.
+    deadline_source: DeadlineSource | None = None
+    parts: list[CommitmentPart] = field(default_factory=list)
 
 
 @dataclass
@@ -134,6 +155,7 @@ class Extraction:
             "sections": [asdict(s) for s in self.sections],
             "indicators": [asdict(i) for i in self.indicators],
             "commitments": [asdict(c) for c in self.commitments],
+            "sentences": [{k: getattr(s, k) for k in ("start", "end", "part", "section", "role")} for s in self.sentences],
         }
 
 

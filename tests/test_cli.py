@@ -21,7 +21,7 @@ def test_extract_json_has_public_shape_and_exact_offsets():
     res = run("extract", str(SAMPLE), "--format", "json")
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
-    assert set(data) == {"report", "sections", "indicators", "commitments"}
+    assert set(data) == {"report", "sections", "indicators", "commitments", "sentences"}
     assert set(data["report"]) == {"title", "region", "year", "date", "speaker", "session", "sha256", "chars"}
     text = SAMPLE.read_text(encoding="utf-8")
     assert data["report"]["chars"] == len(text)
@@ -30,6 +30,10 @@ def test_extract_json_has_public_shape_and_exact_offsets():
         assert text[ind["start"] : ind["end"]] == ind["value_text"]
     for com in data["commitments"]:
         assert text[com["start"] : com["end"]] == com["text"]
+        for part in com["parts"]:
+            assert text[part["start"] : part["end"]] == part["text"]
+    for sent in data["sentences"]:
+        assert 0 <= sent["start"] < sent["end"] <= len(text)
     fields = {"id", "metric", "value", "value_high", "unit", "value_text", "comparator", "change", "kind",
               "period", "base_period", "sentence", "start", "end", "section"}
     assert set(data["indicators"][0]) == fields
