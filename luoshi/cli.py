@@ -91,11 +91,13 @@ def _emit(payload: str, output: Path | None) -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
               help="Folder for the 任务分解表 xlsx files.")
 @click.option("--no-serve", is_flag=True, help="Only extract and summarise; do not start the web app.")
-def demo_command(out_dir: Path, no_serve: bool) -> None:
-    """Extract the bundled sample reports, summarise them and write their 任务分解表."""
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: all interfaces).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
+def demo_command(out_dir: Path, no_serve: bool, host: str, port: int) -> None:
+    """Extract the bundled sample reports, summarise them, write their 任务分解表, then serve the linked ledger."""
     from luoshi.demo import run_demo
 
-    run_demo(out_dir, serve=not no_serve)
+    run_demo(out_dir, serve=not no_serve, host=host, port=port)
 
 
 def _register_optional() -> None:

@@ -21,8 +21,8 @@ def register(group: click.Group) -> None:
     register_store(group)
 
 
-def serve_demo(console: Console) -> None:
-    """The web half of ``luoshi demo``: ingest, create demo users, serve on 127.0.0.1:8000."""
+def serve_demo(console: Console, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """The web half of ``luoshi demo``: ingest, link, create demo users, serve on ``host:port``."""
     from luoshi.web.commands import demo_serve
 
-    demo_serve(console)
+    demo_serve(console, host=host, port=port)

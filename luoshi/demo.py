@@ -17,8 +17,12 @@ def example_files() -> list[Path]:
     return sorted(EXAMPLES.glob("*.txt"))
 
 
-def run_demo(out_dir: Path, serve: bool = True) -> None:
+def run_demo(out_dir: Path, serve: bool = True, host: str = "127.0.0.1", port: int = 8000) -> None:
     console = Console()
+    if serve:
+        from luoshi.web.commands import check_port
+
+        check_port(host, port)  # a taken port fails at once, not after the summaries
     out_dir.mkdir(parents=True, exist_ok=True)
     for path in example_files():
         ex = extract_file(path)
@@ -31,4 +35,4 @@ def run_demo(out_dir: Path, serve: bool = True) -> None:
     if serve:
         from luoshi.commands import serve_demo
 
-        serve_demo(console)
+        serve_demo(console, host, port)

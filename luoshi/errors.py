@@ -26,6 +26,8 @@ CODES: dict[str, str] = {
     "E105": "invalid value",
     "E106": "database not initialised or out of date",
     "E107": "backup or restore failed",
+    # web (luoshi.web)
+    "E130": "address already in use: the web server cannot listen on the port",
 }
 
 

@@ -10,12 +10,18 @@ import click
 from luoshi.errors import LuoshiError
 
 
-def _engine(url: str | None = None):
+def _engine(url: str | None = None, create_embedded: bool = False):
+    """The configured database at the latest schema; ``create_embedded``: create or upgrade an SQLite file itself.
+
+    A server database (PostgreSQL) is migrated only by ``luoshi db upgrade``, on purpose.
+    """
     from luoshi.store.db import get_engine
     from luoshi.store.errors import SchemaError
-    from luoshi.store.migrate import is_current
+    from luoshi.store.migrate import is_current, upgrade
 
     engine = get_engine(url)
+    if create_embedded and engine.dialect.name == "sqlite" and not is_current(engine):
+        upgrade(engine)
     if not is_current(engine):
         raise SchemaError(f"database {engine.url.render_as_string(hide_password=True)} is not at the latest schema", "run `luoshi db upgrade`")
     return engine
@@ -35,7 +41,7 @@ def ingest_command(files: tuple[Path, ...], region: str | None, year: int | None
     from luoshi.store.db import session_scope
     from luoshi.store.reports import ingest_extraction
 
-    engine = _engine()
+    engine = _engine(create_embedded=True)  # `luoshi ingest` in a fresh folder just works
     ids: list[int] = []
     with Progress(transient=True) as bar:
         task = bar.add_task("ingest", total=len(files))

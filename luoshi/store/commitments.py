@@ -62,13 +62,16 @@ def list_commitments(
     return rows
 
 
-def latest_progress(session: Session, commitment_ids: list[int]) -> dict[int, ProgressUpdate]:
-    """The newest progress update of each commitment (one query)."""
+def latest_progress(session: Session, commitment_ids: list[int], as_of: date | None = None) -> dict[int, ProgressUpdate]:
+    """The newest progress update of each commitment (one query); ``as_of``: reported on or before that day."""
     if not commitment_ids:
         return {}
+    where = [ProgressUpdate.commitment_id.in_(commitment_ids)]
+    if as_of is not None:
+        where.append(ProgressUpdate.reported_on <= as_of)
     newest = (
         select(ProgressUpdate.commitment_id, func.max(ProgressUpdate.seq).label("seq"))
-        .where(ProgressUpdate.commitment_id.in_(commitment_ids))
+        .where(*where)
         .group_by(ProgressUpdate.commitment_id)
         .subquery()
     )
@@ -90,7 +93,7 @@ def tracking(commitment: Commitment, report: Report, last: ProgressUpdate | None
 
 def tracking_for(session: Session, commitments: list[Commitment], today: date | None = None) -> dict[int, Tracking]:
     """Tracking of many commitments at once (two queries)."""
-    last = latest_progress(session, [c.id for c in commitments])
+    last = latest_progress(session, [c.id for c in commitments], as_of=today)
     reports = {r.id: r for r in session.scalars(select(Report).where(Report.id.in_({c.report_id for c in commitments})))}
     return {c.id: tracking(c, reports[c.report_id], last.get(c.id), today) for c in commitments}
 

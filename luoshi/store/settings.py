@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +15,9 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///luoshi.db"  # relative: the working folder
     upload_dir: Path = Path("uploads")  # progress evidence files
     public_mode: bool = False  # read-only public view without login
+    as_of: date | None = None  # the date pages open at ("as of"); empty: today. The demo sets one inside its plan year
+    # The office's choice: department users read only the tasks their department leads or supports.
+    department_own_tasks_only: bool = False
     secret_key: str = ""  # signs session cookies (web); empty: generated per process
     # In-year tracking (status.py): a task is at risk when its percent lags the
     # time-proportional expectation (序时进度) by more than this many points ...

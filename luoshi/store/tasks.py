@@ -14,9 +14,16 @@ from luoshi.store.models import Indicator, Section
 from luoshi.store.status import STATUS_ZH
 
 
-def task_rows(session: Session, report_id: int | None = None, department: str | None = None, today: date | None = None) -> list[TaskRow]:
-    """One row per live commitment, in report order; effective (human over engine) departments."""
+def task_rows(session: Session, report_id: int | None = None, department: str | None = None, today: date | None = None,
+              ids: list[int] | None = None) -> list[TaskRow]:
+    """One row per live commitment, in report order; effective (human over engine) departments.
+
+    ``ids``: only these commitments, in this order (the web ledger's current view); ``today``: the "as of" date.
+    """
     commitments = list_commitments(session, report_id=report_id, department=department)
+    if ids is not None:
+        order = {cid: n for n, cid in enumerate(ids)}
+        commitments = sorted((c for c in commitments if c.id in order), key=lambda c: order[c.id])
     track = tracking_for(session, commitments, today)
     report_ids = {c.report_id for c in commitments}
     sections = list(session.scalars(select(Section).where(Section.report_id.in_(report_ids))))

@@ -13,6 +13,7 @@ from luoshi import __version__
 from luoshi.store.db import make_engine, make_sessionmaker
 from luoshi.store.settings import Settings, get_settings
 from luoshi.web import errors
+from luoshi.web.blanks import BlankQueryMiddleware
 from luoshi.web.security import LoginThrottle
 from luoshi.web.tracking import ViewCache
 
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         https_only=False,  # served behind the office's TLS proxy or on localhost
         max_age=12 * 3600,
     )
+    app.add_middleware(BlankQueryMiddleware)  # empty form fields mean "not set" on every page
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
     for router in ROUTERS:

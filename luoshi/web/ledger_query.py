@@ -74,9 +74,10 @@ def filtered(report_id: int, f: LedgerFilter):
     if f.due_after:
         q = q.where(due_expr() >= f.due_after)
     if f.q:
-        for word in f.q.split():
-            pattern = f"%{_escape_like(word)}%"
-            q = q.where(or_(Commitment.text.like(pattern, escape="\\"), Commitment.note.like(pattern, escape="\\")))
+        from luoshi.web.search import word_condition
+
+        for word in f.q.split():  # every word, in any of its written forms, in the text, note or a heading
+            q = q.where(word_condition(word))
     if f.department:
         q = q.where(
             exists().where(

@@ -10,7 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from luoshi.store.models import Assignment, Commitment, Department, Region, Report, Section
+from luoshi.store.settings import Settings
 from luoshi.web.deps import WebError
+from luoshi.web.names import report_name
 
 
 def chosen_report(session: Session, report_id: int | None) -> Report | None:
@@ -25,9 +27,10 @@ def chosen_report(session: Session, report_id: int | None) -> Report | None:
     return session.scalar(q.order_by(Report.year.desc().nulls_last(), Report.id.desc()).limit(1))
 
 
-def chosen_date(value: str | None) -> date:
+def chosen_date(value: str | None, settings: Settings | None = None) -> date:
+    """The "as of" date asked for, else the configured one (LUOSHI_AS_OF), else today."""
     if not value:
-        return date.today()
+        return (settings.as_of if settings is not None else None) or date.today()
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
@@ -37,6 +40,7 @@ def chosen_date(value: str | None) -> date:
 def report_summary(session: Session, report: Report) -> dict:
     region = session.get(Region, report.region_id) if report.region_id else None
     return {"id": report.id, "title": report.title, "region": region.name if region else None, "year": report.year,
+            "name": report_name(region.name if region else None, report.year, report.title, report.filename),
             "date": report.date, "speaker": report.speaker, "chars": report.chars}
 
 

@@ -33,11 +33,14 @@ class Track:
     start: int
 
 
-def latest_progress(session: Session, commitment_ids_query) -> dict[int, tuple[float | None, str, object]]:
-    """commitment id -> (percent, state, reported_on) of its newest progress update."""
+def latest_progress(session: Session, commitment_ids_query, as_of: date | None = None) -> dict[int, tuple[float | None, str, object]]:
+    """commitment id -> (percent, state, reported_on) of its newest progress update (reported on or before ``as_of``)."""
+    where = [ProgressUpdate.commitment_id.in_(commitment_ids_query)]
+    if as_of is not None:  # looking back at a date: later reports did not exist yet
+        where.append(ProgressUpdate.reported_on <= as_of)
     newest = (
         select(ProgressUpdate.commitment_id, func.max(ProgressUpdate.seq).label("seq"))
-        .where(ProgressUpdate.commitment_id.in_(commitment_ids_query))
+        .where(*where)
         .group_by(ProgressUpdate.commitment_id)
         .subquery()
     )
@@ -54,7 +57,7 @@ def track_report(session: Session, report: Report, today: date, settings: Settin
     where = [Commitment.report_id == report.id, Commitment.retired.is_(False)]
     if only is not None:
         where.append(Commitment.id.in_(only))
-    progress = latest_progress(session, select(Commitment.id).where(*where))
+    progress = latest_progress(session, select(Commitment.id).where(*where), as_of=today)
     start = period_start(report.date, report.year)
     out: dict[int, Track] = {}
     rows = session.execute(

@@ -119,3 +119,18 @@ def verdict_summary(session: Session, report: Report) -> dict | None:
         "by_section": [{"section": k, **_shares(c)} for k, c in by_section.items()],
         "by_department": [{"department": k, **_shares(c)} for k, c in sorted(by_dept.items(), key=lambda kv: -sum(kv[1].values()))],
     }
+
+
+def previous_verdicts(session: Session, report: Report) -> list[dict]:
+    """The older reports judged on ``report``: each with its verdict counts (the overview's first screen)."""
+    from luoshi.web.lookups import report_summary
+
+    judged = select(Commitment.report_id).join(Verdict, (Verdict.source_id == Commitment.id) & (Verdict.source_kind == "commitment")).where(
+        Verdict.evidence_report_id == report.id).distinct()
+    out = []
+    for old in session.scalars(select(Report).where(Report.id.in_(judged), Report.id != report.id).order_by(Report.year.desc())):
+        summary = verdict_summary(session, old)
+        if summary:
+            out.append({"report": report_summary(session, old), "counts": summary["counts"], "shares": summary["shares"],
+                        "total": summary["total"]})
+    return out

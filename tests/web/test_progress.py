@@ -15,7 +15,7 @@ def _file(client, csrf, cid=1, files=None, **form):
 def test_progress_department_files_own_item_and_status_changes(client):
     token = login(client, "jiaotong")
     before = client.get("/commitments/1.json?date=2022-03-01").json()["commitment"]
-    r = _file(client, token, state="done", percent="100", links="https://example.gov.cn/news/1")
+    r = _file(client, token, state="done", percent="100", links="https://example.gov.cn/news/1", reported_on="2022-03-01")
     assert r.status_code == 201 and r.json()["seq"] == 1
     detail = client.get("/commitments/1.json?date=2022-03-01").json()
     assert before["status"] != "done" and detail["commitment"]["status"] == "done"

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, Response
 
 from luoshi.store.audit import list_audit
+from luoshi.web.auditview import changes
 from luoshi.web.deps import OfficeDep, ReaderDep, SessionDep, SettingsDep, WebError
 from luoshi.web.i18n import translator
 from luoshi.web.render import lang_of, respond, twin
@@ -23,9 +24,23 @@ _STORED_NAME = re.compile(r"^[0-9a-f]{32}\.[a-z]{3,4}$")
 def audit(request: Request, session: SessionDep, user: OfficeDep, entity: Annotated[str | None, Query(max_length=40)] = None,
           entity_id: int | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> Response:
     """Every write, newest first: who, when, what, before and after."""
+    lang = lang_of(request)
     rows = [{"id": a.id, "at": a.at, "who": a.username, "action": a.action, "entity": a.entity, "entity_id": a.entity_id,
-             "before": a.before, "after": a.after} for a in list_audit(session, entity, entity_id, limit)]
+             "before": a.before, "after": a.after, "changes": changes(a.before, a.after, lang), "link": _link(a)}
+            for a in list_audit(session, entity, entity_id, limit)]
     return respond(request, "audit.html", {"entries": rows}, title=translator(lang_of(request))("audit_log"), active="nav_audit")
+
+
+def _link(a) -> str | None:
+    """The page of the record a log entry is about, when it has one."""
+    if a.entity == "commitments" and a.entity_id:
+        return f"/commitments/{a.entity_id}"
+    if a.entity in ("assignments", "progress_updates") and isinstance(a.after or a.before, dict):
+        cid = (a.after or a.before).get("commitment_id")
+        return f"/commitments/{cid}" if cid else None
+    if a.entity == "reports" and a.entity_id:
+        return f"/reports/{a.entity_id}"
+    return None
 
 
 @router.get("/api", include_in_schema=False)

@@ -51,7 +51,10 @@ def login(
     token = csrf_token(request)
     if wants_json(request):
         return JSONResponse({"username": user.username, "role": user.role, "csrf_token": token})
-    return RedirectResponse(_safe_next(next), status_code=303)
+    target = _safe_next(next)
+    if target == "/" and user.role == "department":  # a department's day starts at its own tasks
+        target = "/workspace"
+    return RedirectResponse(target, status_code=303)
 
 
 @twin(router, "/logout", methods=("POST",))

@@ -15,10 +15,12 @@ from sqlalchemy.orm import Session
 from luoshi.store import assignments as assign_repo
 from luoshi.store.audit import list_audit
 from luoshi.store.commitments import get_commitment, update_commitment
-from luoshi.store.models import Commitment, Department, Indicator, ProgressUpdate, User, Verdict
+from luoshi.store.linking import newer_report
+from luoshi.store.models import Commitment, Department, Indicator, ProgressUpdate, Report, User, Verdict
 from luoshi.store.permissions import require_department
 from luoshi.store.progress import add_progress
 from luoshi.store.verdicts import confirm_verdict
+from luoshi.web.auditview import changes
 from luoshi.web.deps import CsrfDep, OfficeDep, ReaderDep, SessionDep, SettingsDep, WebError, WriterDep
 from luoshi.web.i18n import translator
 from luoshi.web.lookups import chosen_date, departments_for, department_names, report_summary, sections_of
@@ -34,7 +36,7 @@ _SPLIT = re.compile(r"[,，、;；\s]+")
 _URL = re.compile(r"^https?://\S+$")
 
 
-def detail_data(session: Session, c: Commitment, user: User | None, today: date, settings) -> dict:
+def detail_data(session: Session, c: Commitment, user: User | None, today: date, settings, lang: str = "zh") -> dict:
     report = c.report
     track = track_report(session, report, today, settings, only=[c.id]).get(c.id)
     depts = departments_for(session, [c.id])[c.id]
@@ -49,6 +51,13 @@ def detail_data(session: Session, c: Commitment, user: User | None, today: date,
     verdicts = list(session.scalars(select(Verdict).where(Verdict.source_kind == "commitment", Verdict.source_id == c.id).order_by(Verdict.id)))
     row = commitment_row(c, track, depts, titles.get(c.section_key or ""))
     row["note"] = c.note if show_internal else None
+    earlier = newer_report(session, report) is not None
+    if earlier:  # judged by its verdict on the next year's report, not by an in-year status
+        row["status"], row["expected_percent"] = None, None
+    verdict_rows = [verdict_view(session, v, users, {}) for v in verdicts]
+    for v in verdict_rows:
+        ev = session.get(Report, v["evidence_report_id"]) if v["evidence_report_id"] else None
+        v["evidence_report_name"] = report_summary(session, ev)["name"] if ev else None
     return {
         "report": report_summary(session, report),
         "date": today,
@@ -57,8 +66,10 @@ def detail_data(session: Session, c: Commitment, user: User | None, today: date,
         "suggested": depts["suggested"],
         "indicators": [indicator_row(i) for i in indicators],
         "progress": [progress_row(p, names.get(p.department_id), users.get(p.user_id), show_internal) for p in progress],
-        "verdicts": [verdict_view(session, v, users, {}) for v in verdicts],
-        "audit": [{"at": a.at, "who": a.username, "action": a.action, "entity": a.entity, "before": a.before, "after": a.after}
+        "earlier": earlier,
+        "verdicts": verdict_rows,
+        "audit": [{"at": a.at, "who": a.username, "action": a.action, "entity": a.entity, "before": a.before, "after": a.after,
+                   "changes": changes(a.before, a.after, lang)}
                   for a in list_audit(session, "commitments", c.id, limit=20)] if user is not None and user.role in ("admin", "supervisor") else [],
     }
 
@@ -68,7 +79,10 @@ def commitment_detail(request: Request, session: SessionDep, settings: SettingsD
                       commitment_id: int, date: str | None = None) -> Response:
     """A task in context: indicators, assignments, deadline, progress timeline, verdicts."""
     c = get_commitment(session, commitment_id)
-    data = detail_data(session, c, user, chosen_date(date), settings)
+    if settings.department_own_tasks_only and user is not None and user.role == "department" \
+            and user.department_id not in departments_for(session, [c.id])[c.id]["department_ids"]:
+        raise WebError(403, detail="本单位只能查看本单位承担的任务 / departments read only their own tasks here")
+    data = detail_data(session, c, user, chosen_date(date, settings), settings, lang_of(request))
     if not wants_json(request):
         data["departments"] = department_names(session)
         data["can_file"] = _can_file(user, departments_for(session, [c.id])[c.id])
@@ -100,10 +114,13 @@ def file_progress(
     note: Annotated[str, Form(max_length=5000)] = "",
     links: Annotated[str, Form(max_length=5000)] = "",
     token: Annotated[str | None, Form(max_length=64)] = None,
+    reported_on: Annotated[date | None, Form()] = None,
     files: Annotated[list[UploadFile], File()] = [],  # noqa: B006 - FastAPI reads the default, never mutates it
 ) -> Response:
-    """File a progress update with evidence (links one per line; files up to 10 MB each: pdf, png, jpg, docx, xlsx, txt, csv)."""
+    """File a progress update as of ``reported_on`` (default today; the page offers its "as of" date) with evidence (links one per line; files up to 10 MB each: pdf, png, jpg, docx, xlsx, txt, csv)."""
     c = get_commitment(session, commitment_id)  # 404 before any file is written
+    if reported_on is not None and reported_on > date.today():
+        raise WebError(422, detail=f"报告日期不能晚于今天 / reported_on is in the future: {reported_on}")
     # The store checks again on write; checking here first means a refused user's files are never saved.
     require_department(user, {a.department_id for a in assign_repo.effective(c)})
     urls = [u.strip() for u in links.splitlines() if u.strip()]
@@ -112,7 +129,7 @@ def file_progress(
         raise WebError(422, detail=f"链接格式不正确 / not a http(s) link: {bad[0][:80]}")
     evidence = [{"kind": "url", "value": u} for u in urls]
     evidence += [f.evidence() for f in save_uploads(files, settings.upload_dir)]
-    row = add_progress(session, commitment_id, state, percent, note, evidence, token=token or None, actor=user)
+    row = add_progress(session, commitment_id, state, percent, note, evidence, reported_on=reported_on, token=token or None, actor=user)
     session.commit()
     return _done(request, commitment_id, {"seq": row.seq, "id": row.id, "state": row.state, "percent": row.percent}, 201)
 

@@ -7,22 +7,26 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from luoshi.export import TaskRow, write_csv, write_xlsx
-from luoshi.export.rows import STRENGTH_ZH
+from luoshi.export import write_csv, write_xlsx
+from luoshi.store.linking import newer_report
 from luoshi.store.models import Report
 from luoshi.store.settings import Settings
-from luoshi.store.status import STATUS_ZH
-from luoshi.web.deps import ReaderDep, SessionDep, SettingsDep, WebError
-from luoshi.web.i18n import translator
+from luoshi.store.tasks import task_rows
+from luoshi.web.deps import CsrfDep, OfficeDep, ReaderDep, SessionDep, SettingsDep, WebError
+from luoshi.web.downloads import CSV, XLSX, attachment
+from luoshi.web.i18n import format_date, translator
 from luoshi.web.ledger_query import SORTS, LedgerFilter, run
 from luoshi.web.lookups import chosen_date, chosen_report, department_names, departments_for, report_choices, report_summary, sections_of
-from luoshi.web.render import lang_of, respond, twin
+from luoshi.web.names import short_region
+from luoshi.web.search import occurrences
+from luoshi.web.render import lang_of, respond, twin, wants_json
 from luoshi.web.serialize import commitment_row
 from luoshi.web.tracking import ViewCache
+from luoshi.web.verdicts import effective_verdicts
 
 router = APIRouter(tags=["ledger"])
 Status = Literal["not_started", "on_track", "at_risk", "overdue", "done"]
@@ -49,12 +53,26 @@ def ledger_filter(
 FilterDep = Annotated[LedgerFilter, Depends(ledger_filter)]
 
 
+def own_tasks_only(user, settings: Settings, f: LedgerFilter) -> None:
+    """Under the office's "departments read only their own tasks" setting, a department's ledger is its own."""
+    if settings.department_own_tasks_only and user is not None and user.role == "department":
+        f.department = user.department.name if user.department else "（无单位）"  # no department: nothing to read
+
+
 def ledger_data(session: Session, report: Report, f: LedgerFilter, today: date, settings: Settings,
                 cache: ViewCache | None = None) -> dict:
     rows, total, tracks = run(session, report, f, today, settings, cache)
     depts = departments_for(session, [c.id for c in rows])
     sections = sections_of(session, report.id)
     titles = {s.key: s.title for s in sections}
+    items = [commitment_row(c, tracks.get(c.id), depts.get(c.id), titles.get(c.section_key or "")) for c in rows]
+    earlier = newer_report(session, report) is not None
+    if earlier:  # an earlier year's tasks are judged by verdicts; an in-year status (已逾期) would mislead
+        verdicts = effective_verdicts(session, "commitment", [c.id for c in rows])
+        for item in items:
+            v = verdicts.get(item["id"])
+            item["status"], item["expected_percent"] = None, None
+            item["verdict"] = v.status if v else None
     return {
         "report": report_summary(session, report),
         "date": today,
@@ -63,7 +81,9 @@ def ledger_data(session: Session, report: Report, f: LedgerFilter, today: date, 
         "page": f.page,
         "per_page": f.per_page,
         "pages": max(1, -(-total // f.per_page)),
-        "items": [commitment_row(c, tracks.get(c.id), depts.get(c.id), titles.get(c.section_key or "")) for c in rows],
+        "earlier": earlier,
+        "search": occurrences(session, report, f.q) if f.q else None,
+        "items": items,
         "sections": [{"key": s.key, "title": s.title, "level": s.level} for s in sections if s.level >= 1],
     }
 
@@ -76,34 +96,69 @@ def ledger(request: Request, session: SessionDep, settings: SettingsDep, user: R
     t = translator(lang_of(request))
     if chosen is None:
         return respond(request, "empty.html", {"report": None}, title=t("nav_ledger"), active="nav_ledger")
-    data = ledger_data(session, chosen, f, chosen_date(date), settings, request.app.state.view_cache)
+    own_tasks_only(user, settings, f)
+    data = ledger_data(session, chosen, f, chosen_date(date, settings), settings, request.app.state.view_cache)
     if request.url.path.endswith(".json"):
         return respond(request, "ledger.html", data)
     data |= {"reports": report_choices(session), "departments": department_names(session), "sorts": SORTS}
     return respond(request, "ledger.html", data, title=t("nav_ledger"), active="nav_ledger")
 
 
-@router.get("/ledger.{fmt}", tags=["ledger"], responses={200: {"content": {"application/octet-stream": {}}}})
+@router.get("/ledger.{fmt}", tags=["ledger"], responses={200: {"content": {XLSX: {}, "text/csv": {}}}})
 def export(request: Request, session: SessionDep, settings: SettingsDep, user: ReaderDep, fmt: Literal["xlsx", "csv"],
            f: FilterDep, report: int | None = None, date: str | None = None) -> Response:
-    """Export the current view (same filters and sort, all pages) as xlsx or CSV 任务分解表."""
+    """Export the current view (same filters and sort, all pages) as the 任务分解表 that ``luoshi export`` writes."""
     chosen = chosen_report(session, report)
     if chosen is None:
         raise WebError(404)
+    today = chosen_date(date, settings)
+    own_tasks_only(user, settings, f)
     f.page, f.per_page = 1, EXPORT_LIMIT
-    data = ledger_data(session, chosen, f, chosen_date(date), settings)
-    rows = [
-        TaskRow(seq=n, section=item["section_title"] or "", task=item["text"], indicators="",
-                deadline=item["deadline_text"] or item["deadline"] or "", strength=STRENGTH_ZH.get(item["strength"], item["strength"]),
-                lead="、".join(item["lead"]), support="、".join(item["support"]),
-                status=STATUS_ZH.get(item["status"] or "", ""), progress=f"{item['percent']:g}%" if item["percent"] is not None else "")
-        for n, item in enumerate(data["items"], 1)
-    ]
+    rows, _, _ = run(session, chosen, f, today, settings)
+    table = task_rows(session, report_id=chosen.id, today=today, ids=[c.id for c in rows])
+    summary = report_summary(session, chosen)
+    stem = f"{short_region(summary['region'])}{chosen.year or ''}年任务分解表-截至{today.isoformat()}"
+    title = f"{summary['name']} 任务分解表（截至{format_date(today, 'zh')}）"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"ledger.{fmt}"
-        title = f"{data['report']['title'] or ''} 任务分解表".strip()
-        write_xlsx(rows, path, title=title) if fmt == "xlsx" else write_csv(rows, path)
+        write_xlsx(table, path, title=title) if fmt == "xlsx" else write_csv(table, path)
         body = path.read_bytes()
-    media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if fmt == "xlsx" else "text/csv; charset=utf-8"
-    name = f"ledger-{chosen.id}.{fmt}"
-    return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return attachment(body, f"{stem}.{fmt}", XLSX if fmt == "xlsx" else CSV)
+
+
+@twin(router, "/ledger/assign", methods=("POST",))
+def bulk_assign(
+    request: Request, session: SessionDep, user: OfficeDep, _csrf: CsrfDep,
+    pick: Annotated[list[str], Form(max_length=EXPORT_LIMIT)] = [],  # noqa: B006 - read by FastAPI, never mutated
+    lead: Annotated[str, Form(max_length=200)] = "",
+    support: Annotated[str, Form(max_length=1000)] = "",
+    back: Annotated[str, Form(max_length=2000)] = "/ledger",
+) -> Response:
+    """Give every ticked task (``pick``: "id:version") the same lead and supporting units, all or nothing.
+
+    Each task's version guards against an edit made since the ledger was read (409).
+    """
+    from luoshi.store.assignments import set_assignments
+    from luoshi.web.routers.commitments import _names
+
+    t = translator(lang_of(request))
+    picked = [_pick(p) for p in pick]
+    leads, supports = _names(lead), _names(support)
+    if not picked:
+        raise WebError(422, detail=t("bulk_none_selected"))
+    if not leads:
+        raise WebError(422, detail="请至少填写一个牵头单位 / name at least one department")
+    for cid, version in picked:
+        set_assignments(session, cid, leads, supports, version, actor=user)
+    session.commit()
+    if wants_json(request):
+        return JSONResponse({"assigned": [cid for cid, _ in picked], "lead": leads, "support": supports})
+    request.session["flash"] = t("bulk_done", n=len(picked))
+    return RedirectResponse(back if back.startswith("/") and not back.startswith("//") else "/ledger", status_code=303)
+
+
+def _pick(value: str) -> tuple[int, int]:
+    cid, _, version = value.partition(":")
+    if not (cid.isdigit() and version.isdigit()) or len(cid) > 9 or len(version) > 9:
+        raise WebError(422, detail=f"pick: {value[:20]!r} is not id:version")
+    return int(cid), int(version)

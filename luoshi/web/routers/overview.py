@@ -17,7 +17,8 @@ from luoshi.web.i18n import translator
 from luoshi.web.lookups import chosen_date, chosen_report, departments_for, report_choices, report_summary, sections_of, top_section
 from luoshi.web.render import lang_of, respond, twin, wants_json
 from luoshi.web.tracking import track_report
-from luoshi.web.verdicts import verdict_summary
+from luoshi.store.linking import newer_report
+from luoshi.web.verdicts import previous_verdicts, verdict_summary
 
 router = APIRouter(tags=["overview"])
 STATUSES = ("not_started", "on_track", "at_risk", "overdue", "done")
@@ -71,11 +72,13 @@ def overview(request: Request, session: SessionDep, settings: SettingsDep, user:
     chosen = chosen_report(session, report)
     if chosen is None:
         return respond(request, "empty.html", {"report": None}, title=t("nav_overview"), active="nav_overview")
-    today = chosen_date(date)
+    today = chosen_date(date, settings)
     cached = request.app.state.view_cache.get(session, "overview", chosen, today,
                                               lambda: overview_data(session, chosen, today, settings))
     data = dict(cached)  # the cached dict is shared: add page-only keys to a copy
     data["verdicts"] = verdict_summary(session, chosen)  # None until the report is judged on a later one
+    data["previous"] = previous_verdicts(session, chosen)  # last year's promises judged on this report
+    data["earlier"] = newer_report(session, chosen) is not None
     if not wants_json(request):
         data["reports"] = report_choices(session)
     return respond(request, "overview.html", data, title=t("nav_overview"), active="nav_overview")

@@ -20,7 +20,7 @@ router = APIRouter(tags=["reminders"])
 def reminders(request: Request, session: SessionDep, user: ReaderDep, days: Annotated[int, Query(ge=0, le=366)] = 14,
               report: int | None = None, date: str | None = None) -> Response:
     """Unfinished tasks due within ``days`` days of ``date`` (or overdue), grouped by department."""
-    today = chosen_date(date)
+    today = chosen_date(date, request.app.state.settings)
     due = due_items(session, within_days=days, today=today, report_id=report)
     if user is not None and user.role == "department":  # a department sees its own digest
         due = {d: items for d, items in due.items() if d.id == user.department_id}

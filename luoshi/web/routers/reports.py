@@ -42,7 +42,7 @@ def report_view(request: Request, session: SessionDep, settings: SettingsDep, us
                 date: str | None = None) -> Response:
     """The full text with every commitment (coloured by status) and indicator marked; the outline beside it."""
     report = get_report(session, report_id)
-    today = chosen_date(date)
+    today = chosen_date(date, settings)
     tracks = request.app.state.view_cache.get(session, "tracks", report, today,
                                               lambda: track_report(session, report, today, settings))
     spans = session.execute(select(Commitment.id, Commitment.start, Commitment.end)

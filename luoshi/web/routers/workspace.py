@@ -26,7 +26,7 @@ def workspace(request: Request, session: SessionDep, settings: SettingsDep, user
     if chosen is None:
         return respond(request, "empty.html", {"report": None}, title=t("nav_workspace"), active="nav_workspace")
     f = LedgerFilter(department=user.department.name, sort="status", per_page=500)
-    data = ledger_data(session, chosen, f, chosen_date(date), settings)
+    data = ledger_data(session, chosen, f, chosen_date(date, settings), settings)
     data["items"] = [i for i in data["items"] if user.department.name in i["lead"] + i["support"]]
     data["total"] = len(data["items"])
     data["department"] = user.department.name
