@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi import Path as Path_
 from fastapi.responses import FileResponse, Response
 
 from luoshi.store.audit import list_audit
@@ -60,4 +61,20 @@ def evidence_file(name: str, settings: SettingsDep, user: ReaderDep) -> Response
     if not _STORED_NAME.match(name) or not path.is_file():
         raise WebError(404)
     return FileResponse(path, media_type=MEDIA_TYPES.get(path.suffix, "application/octet-stream"), filename=name,
+                        headers={"X-Content-Type-Options": "nosniff"})
+
+
+PREVIEWABLE = {".pdf", ".png", ".jpg", ".jpeg"}  # shown in the browser; office files and text always download
+
+
+@router.get("/files/{name}/{filename}", tags=["admin"])
+def evidence_file_named(name: str, filename: Annotated[str, Path_(max_length=200)], settings: SettingsDep, user: ReaderDep,
+                        inline: bool = False) -> Response:
+    """An uploaded evidence file under its original name; ``inline=true`` previews a PDF or image in the browser."""
+    path = Path(settings.upload_dir) / name
+    if not _STORED_NAME.match(name) or not path.is_file():
+        raise WebError(404)
+    show = inline and path.suffix in PREVIEWABLE
+    return FileResponse(path, media_type=MEDIA_TYPES.get(path.suffix, "application/octet-stream"), filename=filename,
+                        content_disposition_type="inline" if show else "attachment",
                         headers={"X-Content-Type-Options": "nosniff"})

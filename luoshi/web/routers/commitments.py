@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import urlsplit
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -70,8 +71,16 @@ def detail_data(session: Session, c: Commitment, user: User | None, today: date,
         "verdicts": verdict_rows,
         "audit": [{"at": a.at, "who": a.username, "action": a.action, "entity": a.entity, "before": a.before, "after": a.after,
                    "changes": changes(a.before, a.after, lang)}
-                  for a in list_audit(session, "commitments", c.id, limit=20)] if user is not None and user.role in ("admin", "supervisor") else [],
+                  for a in _task_audit(session, c.id)] if user is not None and user.role in ("admin", "supervisor") else [],
     }
+
+
+def _task_audit(session: Session, commitment_id: int, limit: int = 20) -> list:
+    """The task's own edits and its assignment changes (logged under the task's id), newest first."""
+    assigned = [a for a in list_audit(session, "assignments", commitment_id, limit=limit)  # same id, other records: checked
+                if (a.after or a.before or {}).get("commitment_id") == commitment_id]
+    rows = list_audit(session, "commitments", commitment_id, limit=limit) + assigned
+    return sorted(rows, key=lambda a: (a.at, a.id), reverse=True)[:limit]
 
 
 @twin(router, "/commitments/{commitment_id:int}")
@@ -101,8 +110,9 @@ def _done(request: Request, commitment_id: int, payload: dict, status_code: int 
     if wants_json(request):
         return JSONResponse(jsonable_encoder(payload), status_code=status_code)
     request.session["flash"] = translator(lang_of(request))("saved")
-    back = request.headers.get("referer") or ""
-    target = "/workspace" if back.rstrip("/").endswith("/workspace") else f"/commitments/{commitment_id}"
+    back = urlsplit(request.headers.get("referer") or "")
+    # Back to the workspace (with its date) when the form was filed there; only the path and query are used.
+    target = f"/workspace?{back.query}".rstrip("?") if back.path.rstrip("/") == "/workspace" else f"/commitments/{commitment_id}"
     return RedirectResponse(target, status_code=303)
 
 
