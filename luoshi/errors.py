@@ -18,6 +18,8 @@ CODES: dict[str, str] = {
     "E012": "invalid rules file",
     "E013": "invalid option",
     "E014": "file cannot be read (permission or I/O error)",
+    # ingest/extract hardening: bounded work on hostile input
+    "E015": "too many figures for one report",
     # ledger (luoshi.store)
     "E101": "record not found",
     "E102": "edit conflict: the record changed since it was read",
