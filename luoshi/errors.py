@@ -20,6 +20,7 @@ CODES: dict[str, str] = {
     "E014": "file cannot be read (permission or I/O error)",
     # ingest/extract hardening: bounded work on hostile input
     "E015": "too many figures for one report",
+    "E016": "PDF over a work limit (pages, content, operators or characters)",
     # ledger (luoshi.store)
     "E101": "record not found",
     "E102": "edit conflict: the record changed since it was read",
