@@ -26,10 +26,12 @@ class Document:
     """A decoded report: ``text`` is what every offset indexes."""
 
     text: str
-    format: str  # txt | docx | pdf | html
+    format: str  # txt | md | docx | pdf | html
     sha256: str  # of the source bytes
     path: str | None = None
     encoding: str | None = None
+    # Metadata the file states outside its text (a Markdown front matter's title, source).
+    front_matter: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -42,6 +44,10 @@ class ReportMeta:
     session: str | None = None  # e.g. 第十七届人民代表大会第一次会议
     sha256: str | None = None
     chars: int = 0
+    level: str | None = None  # 国家 | 省 | 市 | 区县, from the region
+    # Fields not stated in the text but taken from the file's path (北京市/2015.md):
+    # "region", "year". A front matter counts as the text's own statement.
+    inferred: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -151,7 +157,7 @@ class Extraction:
         """The public JSON shape of ``luoshi extract --format json``."""
         report = asdict(self.report)
         return {
-            "report": {k: report[k] for k in ("title", "region", "year", "date", "speaker", "session", "sha256", "chars")},
+            "report": {k: report[k] for k in ("title", "region", "level", "year", "date", "speaker", "session", "sha256", "chars", "inferred")},
             "sections": [asdict(s) for s in self.sections],
             "indicators": [asdict(i) for i in self.indicators],
             "commitments": [asdict(c) for c in self.commitments],

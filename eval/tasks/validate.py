@@ -2,7 +2,7 @@
 
 Every line is a JSON object with allowed fields and role; every sentence occurs verbatim
 in the report text, in order; task rows carry a non-empty lead, an ISO deadline with its
-source, and parts whose clauses are verbatim inside the sentence, in order. Messages name
+source, and parts whose clauses cover the sentence exactly, in order. Messages name
 the line only, never the sentence, so held-out files can be checked without being read.
 """
 
@@ -62,6 +62,8 @@ def _check_task(row: dict, where: str) -> list[str]:
                 errors.append(f"{where}: part {k} needs a non-empty lead list")
             elif not set(part["lead"]) <= set(row.get("lead") or []) | set(row.get("co") or []):
                 errors.append(f"{where}: part {k} lead is neither the row's lead nor its co")
+        if "".join(p.get("text") or "" for p in parts if isinstance(p, dict)) != row["sentence"]:
+            errors.append(f"{where}: parts do not cover the sentence exactly, end to end")
     return errors
 
 

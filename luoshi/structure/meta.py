@@ -16,6 +16,7 @@ import re
 
 from luoshi.model import Part, ReportMeta
 from luoshi.structure.rules import MetaRules
+from luoshi.textmap import fold
 
 _YEAR = re.compile(r"(?<![\d〇零○一二三四五六七八九])([12一二])\s?([\d〇零○一二三四五六七八九])\s?([\d〇零○一二三四五六七八九])\s?([\d〇零○一二三四五六七八九])\s*年")
 _Y = r"((?:[12]\s?\d\s?\d\s?\d|[一二][〇零○一二三四五六七八九]{3})\s*)年"
@@ -29,6 +30,7 @@ _OPENING_PLAN = re.compile(
 _REVIEW_OF_YEAR = re.compile(rf"{_Y}(?:国内)?(?:政府)?工作(?:的)?回顾")
 _YEAR_IS = re.compile(rf"{_Y}是")
 _OPENING_WINDOW = 400  # the opening paragraphs, after the title block
+_PATH_YEAR = re.compile(r"(?<!\d)(?:19[4-9]\d|20\d\d)(?!\d)")
 _CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _WS = re.compile(r"\s+")
 _HEAD_WINDOW = 3000  # the opening sentences sit near the top
@@ -72,7 +74,8 @@ def read_meta(
     title = mrules.title.search(front) or mrules.title.search(tail)
     if title:
         meta.title = _WS.sub("", title.group())
-    date = mrules.date_line.search(front) or mrules.date_line.search(tail)
+    front_date = mrules.date_line.search(front)
+    date = front_date or mrules.date_line.search(tail)
     venue = ""
     if date:
         y, mo, d = (cn_number(g) for g in date.groups()[:3])
@@ -84,9 +87,83 @@ def read_meta(
     speaker = mrules.speaker.search(front)
     if speaker:
         meta.speaker = speaker.group(1)
+    elif front_date:
+        meta.speaker = _speaker_alone(text, front_date.start(), mrules)
     meta.region = _region(text[:_HEAD_WINDOW], front, venue, mrules)
     meta.year = _plan_year(top_titles, goal_texts, meta.date, text[len(front) : len(front) + _OPENING_WINDOW],
                            forward_starts or [])
+    return meta
+
+
+def _speaker_alone(text: str, after: int, mrules: MetaRules) -> str | None:
+    """A name alone on the first non-blank line under the date line (starting at ``after``)."""
+    for line in text[after : after + 200].splitlines()[1:]:
+        if line.strip():
+            m = mrules.speaker_alone.match(line)
+            if m and not any(w in m.group(1) for w in mrules.speaker_alone_not):
+                return m.group(1)
+            return None
+    return None
+
+
+def region_level(region: str | None, mrules: MetaRules) -> str | None:
+    """国家 | 省 | 市 | 区县 by the region's name (see ``levels`` in meta.yaml)."""
+    if not region:
+        return None
+    lv = mrules.levels
+    if region in lv["national"]:
+        return "国家"
+    if region in lv["provincial"] or region.endswith(lv["provincial_suffix"]):
+        return "省"
+    if region.endswith(lv["county_suffix"]):
+        return "区县"
+    if region.endswith(lv["city_suffix"]):
+        return "市"
+    return None
+
+
+def complete_meta(meta: ReportMeta, front_matter: dict[str, str], path: str | None, mrules: MetaRules) -> ReportMeta:
+    """Fill what the text left unknown: first from the file's own front matter title
+    (鞍山市政府工作报告 （2016年1月6日 赵爱军）), then region and year from the path
+    (…/鞍山市/2016.md), those two flagged in ``meta.inferred``; then the level."""
+    title = fold(front_matter.get("title", "")).strip()
+    if title:
+        half = len(title) // 2
+        if len(title) % 2 == 0 and title[:half] == title[half:]:  # a title pasted twice
+            title = title[:half]
+        m = mrules.front_title.match(title)
+        if m:
+            if not meta.title or meta.title in mrules.title_words:  # the front title names the region
+                meta.title = _WS.sub("", title.split("(")[0])
+            meta.region = meta.region or m.group("region")
+            if meta.date is None and m.group("y"):
+                y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+                if 1 <= mo <= 12 and 1 <= d <= 31:
+                    meta.date = f"{y:04d}-{mo:02d}-{d:02d}"
+            meta.speaker = meta.speaker or m.group("speaker")
+            if meta.year is None:
+                stated = m.group("y1") or m.group("y2")
+                if stated:
+                    meta.year = int(stated)
+                elif meta.date:
+                    meta.year = _plan_year([], [], meta.date)
+        elif meta.title is None:
+            meta.title = _WS.sub("", title.split("(")[0])
+    if path:
+        parts = re.split(r"[/\\]", path)
+        stem = parts[-1].rsplit(".", 1)[0]
+        if meta.year is None:
+            year = _PATH_YEAR.search(stem)
+            if year:
+                meta.year = int(year.group())
+                meta.inferred.append("year")
+        if meta.region is None:
+            for folder in reversed(parts[:-1]):
+                if region_level(folder, mrules):
+                    meta.region = folder
+                    meta.inferred.append("region")
+                    break
+    meta.level = region_level(meta.region, mrules)
     return meta
 
 
