@@ -71,6 +71,15 @@ def find_head(clause: str) -> Head | None:
     return head
 
 
+def any_verb(text: str) -> Head | None:
+    """The first action verb anywhere in ``text`` (a task whose verb comes late:
+    与石景山区协同推进…), or None."""
+    for m in _VERB.finditer(text):
+        if not _NOUNS.match(text, m.start()):
+            return Head(m.group(), m.start(), m.end())
+    return None
+
+
 def opens_with_verb(text: str) -> bool:
     """True when ``text`` (normalized) opens with an action verb, after adverbs only (推进B, 加快建设C)."""
     pos = _ADVERBS.match(text).end()

@@ -1,4 +1,4 @@
-"""Structure stage: MappedText -> parts, sections, sentences, clauses and metadata.
+"""Structure stage: MappedText -> parts, sections, sentences (with roles), clauses and metadata.
 
 Everything is found on the normalized text (``mt.text``) and every offset in the
 returned records is mapped back to ``mt.original``.
@@ -12,6 +12,7 @@ from luoshi.model import Clause, Document, ReportMeta, Section, Sentence, Struct
 from luoshi.structure.headings import find_headings
 from luoshi.structure.meta import read_meta
 from luoshi.structure.paragraphs import Paragraph, paragraphs
+from luoshi.structure.roles import assign_roles
 from luoshi.structure.rules import MetaRules, heading_rules, meta_rules, part_rules
 from luoshi.structure.sections import Outline, build_outline
 from luoshi.structure.sentences import split_clauses, split_sentences
@@ -33,6 +34,7 @@ def analyze(mt: MappedText, doc: Document | None = None) -> Structure:
     outline = build_outline(text, paras, heads, prules)
     sections = _sections(mt, outline)
     sentences = _sentences(mt, paras, sents, outline, sections)
+    assign_roles(mt, sections, sentences)
     meta = _meta(text, paras, outline, prules.goal_paragraph, mrules)
     meta.chars = len(mt.original)
     meta.sha256 = doc.sha256 if doc is not None else None
