@@ -73,7 +73,9 @@ def find_head(clause: str) -> Head | None:
 
 def any_verb(text: str) -> Head | None:
     """The first action verb anywhere in ``text`` (a task whose verb comes late:
-    与石景山区协同推进…), or None."""
+    与石景山区协同推进…), or None; none in a frame (瞄准…创建: 创建 is a noun there)."""
+    if _FRAME.match(text):
+        return None
     for m in _VERB.finditer(text):
         if not _NOUNS.match(text, m.start()):
             return Head(m.group(), m.start(), m.end())

@@ -48,6 +48,7 @@ class DepartmentRules:
     lookup: dict[str, int] | None = None  # name, alias or unprefixed name -> index
     level: str | None = None
     prefix: str = ""
+    ignore: re.Pattern[str] | None = None  # phrases whose words suggest nothing (下大气力)
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -68,6 +69,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         raise _fail(path, "expected a mapping with a non-empty list under 'departments'")
     if "prefix" in data and not _str_map(data["prefix"]):
         raise _fail(path, "'prefix' must map levels (district, city, national) to strings")
+    if "ignore" in data and not _str_list(data["ignore"]):
+        raise _fail(path, "'ignore' must be a list of strings")
     seen: set[str] = set()
     for i, entry in enumerate(data["departments"]):
         where = f"departments[{i}]"
@@ -133,6 +136,7 @@ def _compile(path: str, level: str | None) -> DepartmentRules:
         lookup,
         level,
         prefix,
+        re.compile(alternation(data["ignore"])) if data.get("ignore") else None,
     )
 
 
@@ -188,19 +192,30 @@ def near_units(name: str, level: str = "district", limit: int = 5, r: Department
 def scores(text: str, r: DepartmentRules | None = None) -> dict[int, list[str]]:
     """Matched words per unit index for ``text`` (normalized)."""
     r = r or rules()
+    if r.ignore is not None:
+        text = r.ignore.sub(lambda m: " " * len(m.group()), text)
     matched: dict[int, list[str]] = {}
+    first: dict[int, int] = {}
+    for m in r.pattern.finditer(text):
+        for i in r.owners[m.group()]:
+            first.setdefault(i, m.start())
     for word in dict.fromkeys(m.group() for m in r.pattern.finditer(text)):
         for i in r.owners[word]:
             matched.setdefault(i, []).append(word)
     if not matched and r.weak_pattern is not None and r.weak_owners:
-        for word in dict.fromkeys(m.group() for m in r.weak_pattern.finditer(text)):
-            for i in r.weak_owners[word]:
-                matched.setdefault(i, []).append(word)
-    return matched
+        for m in r.weak_pattern.finditer(text):
+            for i in r.weak_owners[m.group()]:
+                first.setdefault(i, m.start())
+                if m.group() not in matched.get(i, []):
+                    matched.setdefault(i, []).append(m.group())
+    # dicts keep insertion order: rank() breaks ties by the earliest mention
+    return {i: matched[i] for i in sorted(matched, key=lambda i: first.get(i, 0))}
 
 
 def rank(matched: dict[int, list[str]]) -> list[int]:
-    return sorted(matched, key=lambda i: (-sum(map(len, matched[i])), i))
+    """Best first: the highest score; on a tie, the unit mentioned first (the row's subject)."""
+    order = {i: k for k, i in enumerate(matched)}
+    return sorted(matched, key=lambda i: (-sum(map(len, matched[i])), order[i]))
 
 
 def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Department]:

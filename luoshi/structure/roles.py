@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from luoshi.extract.actions import find_head
+from luoshi.extract.actions import any_verb, find_head
+from luoshi.extract.deadlines import horizon_end
 from luoshi.model import Section, Sentence, SentenceRole
 from luoshi.rules import load
 from luoshi.structure.rules import _compile
@@ -27,12 +28,27 @@ _HEADING_MAX = 60  # a longer "heading" sentence (一是…，…) is a task wri
 _TRIM = re.compile(r"^[\s,;:、.。!?“”]+|[\s,;:、.。!?]+$")
 _CLAUSE = re.compile(r"[^,;:]+")
 _DIGIT = re.compile(r"\d")
+_OPENING = 2  # a head verb this close to a clause's start opens it (加快推进, 新建)
 
 
 @dataclass(frozen=True)
 class RoleRules:
     context: tuple[tuple[str, re.Pattern[str]], ...]
     target: tuple[tuple[str, re.Pattern[str]], ...]
+    paragraph_context: re.Pattern[str]
+    term_target: re.Pattern[str]
+    theme_max: int
+
+
+@dataclass
+class Placement:
+    """Where a sentence sits: its paragraph, its index there, the paragraph's sentence count,
+    and whether the paragraph introduces a part (under a 一、/（一） heading)."""
+
+    para: int
+    index: int
+    count: int
+    intro: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -41,16 +57,27 @@ def role_rules() -> RoleRules:
     return RoleRules(
         context=tuple((e["name"], _compile(e["pattern"], "roles")) for e in data["context"]),
         target=tuple((e["name"], _compile(e["pattern"], "roles")) for e in data["target"]),
+        paragraph_context=_compile(data["paragraph_context"]["pattern"], "roles"),
+        term_target=_compile(data["term_target"]["pattern"], "roles"),
+        theme_max=int(data["theme_opener"]["max_chars"]),
     )
+
+
+def is_theme_opener(length: int) -> bool:
+    """A paragraph's first sentence this short (terminator included) states its theme."""
+    return length - 1 <= role_rules().theme_max
+
+
+def _context_cue(text: str) -> bool:
+    return any(p.search(text) for _, p in role_rules().context)
 
 
 def cue_role(sentence: str) -> SentenceRole | None:
     """The role a cue of roles.yaml gives ``sentence`` (folded or not), or None."""
     text = fold(sentence)
-    r = role_rules()
-    if any(p.search(text) for _, p in r.context):
+    if _context_cue(text):
         return "context"
-    if any(p.search(text) for _, p in r.target):
+    if any(p.search(text) for _, p in role_rules().target):
         return "target"
     return None
 
@@ -60,27 +87,86 @@ def has_task_verb(sentence: str) -> bool:
     return any(find_head(_TRIM.sub("", c)) is not None for c in _CLAUSE.findall(sentence) if _TRIM.sub("", c))
 
 
-def sentence_role(sentence: str, *, heading: bool = False) -> SentenceRole:
-    """Role of one goals/plan sentence (normalized text)."""
+def _opens_with_task(clauses: list[str]) -> bool:
+    head = find_head(clauses[0]) if clauses else None
+    return head is not None and head.start <= _OPENING
+
+
+def _term_target(body: str) -> bool:
+    """A five-year goal stating the state to reach (水质稳中向好, 覆盖率达到50.3%), not work."""
+    clauses = [c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(body)) if c]
+    if _opens_with_task(clauses):
+        return False
+    return role_rules().term_target.search(",".join(clauses[:2])) is not None
+
+
+def sentence_role(
+    sentence: str, *, heading: bool = False, opener: bool = False, intro: bool = False, term: bool = False
+) -> SentenceRole:
+    """Role of one goals/plan sentence (normalized text). ``heading``: it is a section title;
+    ``opener``: a short first sentence of a longer paragraph; ``intro``: it lies in a part's
+    introduction paragraph; ``term``: it lies in a five-year part."""
     body = _TRIM.sub("", sentence)
-    if heading and len(body) <= _HEADING_MAX:
-        return "theme"
+    if (heading and len(body) <= _HEADING_MAX) or opener:
+        return "context" if _context_cue(body) else "theme"
     cue = cue_role(body)
     if cue is not None:
         return cue
-    if has_task_verb(body):
+    if intro:
+        return "theme"
+    if term and _term_target(body):
+        return "target"
+    if has_task_verb(body) or any_verb(body) is not None:
         return "task"
+    if term:
+        return "target"
     return "target" if _DIGIT.search(body) else "context"
 
 
-def assign_roles(mt: MappedText, sections: list[Section], sentences: list[Sentence]) -> None:
-    """Set ``role`` on every goals/plan sentence and on the closing's sentences."""
+def _five_year_sections(sections: list[Section], year: int | None) -> set[str]:
+    by_id = {s.id: s for s in sections}
+    out = set()
+    for sec in sections:
+        cur: Section | None = sec
+        while cur is not None:
+            if horizon_end(fold(cur.title), year) is not None:
+                out.add(sec.id)
+                break
+            cur = by_id.get(cur.parent) if cur.parent else None
+    return out
+
+
+def assign_roles(
+    mt: MappedText,
+    sections: list[Section],
+    sentences: list[Sentence],
+    placements: list[Placement] | None = None,
+    year: int | None = None,
+) -> None:
+    """Set ``role`` on every goals/plan sentence and on the closing's sentences.
+    ``placements`` (aligned with ``sentences``) say where each sits in its paragraph."""
     heading_starts = {s.start for s in sections}
+    term = _five_year_sections(sections, year)
+    r = role_rules()
     forward_seen = False
-    for s in sorted(sentences, key=lambda x: x.start):
+    context_para: int | None = None  # a paragraph whose opening makes all of it context
+    for k, s in enumerate(sentences):
+        place = placements[k] if placements else None
         if s.part in _FORWARD:
             forward_seen = True
             text = mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]
-            s.role = sentence_role(text, heading=s.start in heading_starts)
+            if place is not None and place.index == 0:
+                context_para = place.para if r.paragraph_context.search(fold(text)) else None
+            if place is not None and place.para == context_para:
+                s.role = "context"
+                continue
+            opener = place is not None and place.index == 0 and place.count > 1 and is_theme_opener(len(text))
+            s.role = sentence_role(
+                text,
+                heading=s.start in heading_starts,
+                opener=opener,
+                intro=place is not None and place.intro,
+                term=s.section in term,
+            )
         elif forward_seen and s.part == "other":
             s.role = "context"
