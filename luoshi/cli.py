@@ -129,7 +129,8 @@ def batch_command(paths: tuple[str, ...], out_dir: Path, workers: int, scheduler
 @click.argument("out_dir", type=click.Path(path_type=Path))
 @click.option("--metric", default="地区生产总值", show_default=True,
               help="Metric (any synonym in rules/zh/synonyms.yaml: 全市生产总值, GDP, 经济增长 …).")
-@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx"]), default="csv", show_default=True,
+              help="csv (UTF-8; with a BOM in a file, for Excel), parquet or xlsx.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (default: CSV to stdout).")
 def panel_command(out_dir: Path, metric: str, fmt: str, output: Path | None) -> None:
     """One row per region and year from `luoshi batch` tables in OUT_DIR: the metric's
