@@ -18,6 +18,9 @@ CODES: dict[str, str] = {
     "E012": "invalid rules file",
     "E013": "invalid option",
     "E014": "file cannot be read (permission or I/O error)",
+    # ingest/extract hardening: bounded work on hostile input
+    "E015": "too many figures for one report",
+    "E016": "PDF over a work limit (pages, content, operators or characters)",
     # batch (luoshi.batch)
     "E040": "no files match the pattern",
     "E041": "corpus record without text (see --text-field)",
