@@ -28,6 +28,7 @@ _HEADING_MAX = 60  # a longer "heading" sentence (一是…，…) is a task wri
 _TRIM = re.compile(r"^[\s,;:、.。!?“”]+|[\s,;:、.。!?]+$")
 _CLAUSE = re.compile(r"[^,;:]+")
 _DIGIT = re.compile(r"\d")
+_THEME_LEVEL = 4  # theme sentences and bullets; numbered headings are above it
 _OPENING = 2  # a head verb this close to a clause's start opens it (加快推进, 新建)
 
 
@@ -38,6 +39,9 @@ class RoleRules:
     paragraph_context: re.Pattern[str]
     term_target: re.Pattern[str]
     theme_max: int
+    copula: re.Pattern[str]
+    ordinal_theme: re.Pattern[str]
+    ordinal_max: int
 
 
 @dataclass
@@ -60,6 +64,9 @@ def role_rules() -> RoleRules:
         paragraph_context=_compile(data["paragraph_context"]["pattern"], "roles"),
         term_target=_compile(data["term_target"]["pattern"], "roles"),
         theme_max=int(data["theme_opener"]["max_chars"]),
+        copula=_compile(data["copula"]["pattern"], "roles"),
+        ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
+        ordinal_max=int(data["ordinal_theme"]["max_chars"]),
     )
 
 
@@ -79,7 +86,13 @@ def cue_role(sentence: str) -> SentenceRole | None:
         return "context"
     if any(p.search(text) for _, p in role_rules().target):
         return "target"
+    if role_rules().copula.search(text):
+        return "context"
     return None
+
+
+def _has_verb(body: str) -> bool:
+    return has_task_verb(body) or any_verb(body) is not None
 
 
 def has_task_verb(sentence: str) -> bool:
@@ -101,14 +114,28 @@ def _term_target(body: str) -> bool:
 
 
 def sentence_role(
-    sentence: str, *, heading: bool = False, opener: bool = False, intro: bool = False, term: bool = False
+    sentence: str,
+    *,
+    heading: bool = False,
+    opener: bool = False,
+    intro: bool = False,
+    term: bool = False,
+    plan: bool = False,
 ) -> SentenceRole:
     """Role of one goals/plan sentence (normalized text). ``heading``: it is a section title;
     ``opener``: a short first sentence of a longer paragraph; ``intro``: it lies in a part's
-    introduction paragraph; ``term``: it lies in a five-year part."""
+    introduction paragraph; ``term``: it lies in a five-year part; ``plan``: in the plan part
+    (a figure without a verb there is an allocation: 中央财政扶贫资金增长43.4%)."""
     body = _TRIM.sub("", sentence)
-    if (heading and len(body) <= _HEADING_MAX) or opener:
+    r = role_rules()
+    if heading and len(body) <= _HEADING_MAX:
         return "context" if _context_cue(body) else "theme"
+    if opener:  # a slogan without a verb (为政之道，民生为本) or a judgement is context
+        if _context_cue(body) or r.copula.search(body) or not _has_verb(body):
+            return "context"
+        return "theme"
+    if len(body) <= r.ordinal_max and r.ordinal_theme.search(body):
+        return "theme"
     cue = cue_role(body)
     if cue is not None:
         return cue
@@ -116,11 +143,13 @@ def sentence_role(
         return "theme"
     if term and _term_target(body):
         return "target"
-    if has_task_verb(body) or any_verb(body) is not None:
+    if _has_verb(body):
         return "task"
     if term:
         return "target"
-    return "target" if _DIGIT.search(body) else "context"
+    if _DIGIT.search(body):
+        return "task" if plan else "target"
+    return "context"
 
 
 def _five_year_sections(sections: list[Section], year: int | None) -> set[str]:
@@ -145,7 +174,7 @@ def assign_roles(
 ) -> None:
     """Set ``role`` on every goals/plan sentence and on the closing's sentences.
     ``placements`` (aligned with ``sentences``) say where each sits in its paragraph."""
-    heading_starts = {s.start for s in sections}
+    heading_level = {s.start: s.level for s in sections}
     term = _five_year_sections(sections, year)
     r = role_rules()
     forward_seen = False
@@ -160,13 +189,17 @@ def assign_roles(
             if place is not None and place.para == context_para:
                 s.role = "context"
                 continue
-            opener = place is not None and place.index == 0 and place.count > 1 and is_theme_opener(len(text))
+            level = heading_level.get(s.start)
+            opener = (level is not None and level >= _THEME_LEVEL) or (
+                place is not None and place.index == 0 and place.count > 1 and is_theme_opener(len(text))
+            )
             s.role = sentence_role(
                 text,
-                heading=s.start in heading_starts,
+                heading=level is not None and level < _THEME_LEVEL,
                 opener=opener,
                 intro=place is not None and place.intro,
                 term=s.section in term,
+                plan=s.part == "plan",
             )
         elif forward_seen and s.part == "other":
             s.role = "context"
