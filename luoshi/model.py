@@ -173,6 +173,8 @@ class Evidence:
     end: int
     value_text: str | None
     score: float
+    part: Part | None = None  # the part of the later report the span is in: review (what was done) or plan
+    period: str | None = None  # the period the span covers: "2020", "2016—2020" (a five-year review), the plan year
 
 
 @dataclass
@@ -185,4 +187,7 @@ class Link:
     status: LinkStatus
     confidence: float
     reason: str
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)  # what was done, best first (at most three)
+    # The task appears again in the later report's plan: that span (part "plan"), beside the
+    # source span. A separate signal, never the status's evidence.
+    carried_over: Evidence | None = None

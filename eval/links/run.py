@@ -4,7 +4,8 @@
 set and overall. By default sources come from the engine (``extract_file``) and a
 gold item is matched to the engine link of its kind whose source span overlaps it most;
 ``--oracle`` builds the sources from the gold spans themselves, which measures the
-linker alone (and is what runs when the engine is not installed).
+linker alone (and is what runs when the engine is not installed); the newer report's
+parts still come from the engine when it runs.
 Status accuracy: the engine's status is one of the item's ``accept`` statuses (every status a
 careful annotator could defend; default: just ``status``). Evidence accuracy: when the engine
 gives a status other than no_evidence, its top evidence must overlap a gold evidence span;
@@ -144,9 +145,10 @@ def main() -> None:
             old_text, new_text = old_p.read_text(encoding="utf-8"), new_p.read_text(encoding="utf-8")
             golds = load_pair(old_text, new_text, split_items(pair["items"], args.split, pair.get("split", "halves")))
             old = None if args.oracle else engine(old_p)
-            new = None if args.oracle else engine(new_p)
-            if old is None or new is None:
+            new = engine(new_p)  # the newer report's parts and sentences, in both modes
+            if old is None:
                 old = oracle(golds, pair.get("old_year"))
+            if new is None:
                 new = Extraction(ReportMeta(year=pair.get("new_year")), [], [], [])
             links = link_reports(old, old_text, new, new_text, new_doc=pair["new"])
             for k, v in enumerate(score(golds, links, args.verbose, name)):

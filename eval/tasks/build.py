@@ -83,6 +83,9 @@ def _parts(sentence: str, specs: list[str], where: str) -> list[dict]:
         if not (1 <= lo <= hi <= len(cl)):
             raise LabelError(f"{where}: part {rng} outside clauses 1-{len(cl)}")
         out.append({"text": sentence[bounds[lo - 1]:bounds[hi]].strip(), "lead": _units(units)})
+    if "".join(p["text"] for p in out) != sentence:
+        raise LabelError(f"{where}: parts must cover clauses 1-{len(cl)} once each, in order "
+                         f"(a trailing clause joins the last part: write its range as 'N-')")
     return out
 
 

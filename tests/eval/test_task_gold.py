@@ -70,6 +70,11 @@ TASK = {"role": "task", "lead": ["区水务局"], "co": [], "deadline": "2022-12
         ([{"sentence": "推进甲。", **TASK, "owner": "x"}], "unknown fields"),
         ([{"sentence": "完成乙，建成丙。", **TASK,
            "parts": [{"text": "建成丙。", "lead": ["区水务局"]}, {"text": "完成乙，", "lead": ["区水务局"]}]}], "part 2"),
+        ([{"sentence": "完成乙，建成丙。", **TASK,
+           "parts": [{"text": "完成乙，", "lead": ["区水务局"]}, {"text": "建成", "lead": ["区水务局"]}]}], "cover"),
+        ([{"sentence": "完成乙，建成丙。", **TASK,
+           "parts": [{"text": "完成乙，", "lead": ["区水务局"]}, {"text": "建成丙。", "lead": ["区商务局"]}]}], "neither"),
+        ([{"sentence": "推进甲。", **TASK, "co": ["区水务局"]}], "both lead and co"),
     ],
 )
 def test_validator_catches(tmp_path, monkeypatch, rows, problem):
@@ -86,3 +91,19 @@ def test_validator_accepts_a_good_file(tmp_path, monkeypatch):
     gold = _write(tmp_path, rows)
     monkeypatch.setattr(validate, "HERE", tmp_path)
     assert validate.validate(gold) == []
+
+
+def test_builder_writes_parts_and_refuses_a_part_that_leaves_a_clause_out(tmp_path, monkeypatch):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "x.txt").write_text("一、标题\n完成乙，建成丙，让群众满意。\n", encoding="utf-8")
+    monkeypatch.setattr(build, "HERE", tmp_path)
+    label = tmp_path / "x.txt"
+    head = "text: x\nfrom: 一、标题\ndeadline: 2022-12-31\n---\n001 H || 一、标题\n"
+    label.write_text(head + "002 T 区水务局 || 完成乙\n   > 1 区水务局\n   > 2- 区园林绿化局\n", encoding="utf-8")
+    row = build.build(label)[1]
+    assert row["lead"] == ["区水务局"] and row["co"] == ["区园林绿化局"]
+    assert [p["text"] for p in row["parts"]] == ["完成乙，", "建成丙，让群众满意。"]
+    assert row["deadline"] == "2022-12-31" and row["deadline_source"] == "default"
+    label.write_text(head + "002 T 区水务局 || 完成乙\n   > 1 区水务局\n   > 2 区园林绿化局\n", encoding="utf-8")
+    with pytest.raises(build.LabelError, match="cover"):
+        build.build(label)
