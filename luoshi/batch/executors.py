@@ -67,6 +67,22 @@ class DaskExecutor:
             submit()
 
 
+def _probe(scheduler: str) -> None:
+    """Fail in a second, not after Dask's retries, when nothing listens at the address."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(scheduler if "://" in scheduler else f"tcp://{scheduler}")
+    if parts.hostname is None or parts.port is None:
+        raise LuoshiError("E045", f"not a scheduler address: {scheduler}", "give it as tcp://HOST:PORT")
+    try:
+        with socket.create_connection((parts.hostname, parts.port), timeout=5):
+            pass
+    except OSError as exc:
+        raise LuoshiError("E045", f"cannot reach the Dask scheduler at {scheduler} ({exc.strerror or exc})",
+                          "start it with `dask scheduler` and check host and port") from None
+
+
 @contextmanager
 def executor(workers: int = 0, scheduler: str | None = None) -> Iterator[SerialExecutor | DaskExecutor]:
     """``workers`` 0 or 1 and no scheduler: serial. Otherwise Dask."""
@@ -78,6 +94,7 @@ def executor(workers: int = 0, scheduler: str | None = None) -> Iterator[SerialE
     except ImportError:  # pragma: no cover - dask is a core dependency
         raise LuoshiError("E045", "Dask is not installed", "pip install 'dask[distributed]'") from None
     if scheduler is not None:
+        _probe(scheduler)
         try:
             client = Client(scheduler, timeout=20)
         except (OSError, TimeoutError) as exc:

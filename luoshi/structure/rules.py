@@ -55,6 +55,7 @@ class MetaRules:
     speaker_alone: re.Pattern[str]
     speaker_alone_not: tuple[str, ...]
     front_title: re.Pattern[str]
+    date_alone: re.Pattern[str]
     levels: dict[str, tuple[str, ...]]
 
 
@@ -124,5 +125,6 @@ def meta_rules() -> MetaRules:
         speaker_alone=_compile(data["speaker"]["alone"], "meta"),
         speaker_alone_not=tuple(data["speaker"]["alone_not"]),
         front_title=_compile(data["front_title"]["pattern"], "meta"),
+        date_alone=_compile(data["date_alone"]["pattern"], "meta", re.M),
         levels={k: tuple(v) for k, v in data["levels"].items()},
     )
