@@ -92,7 +92,8 @@ def cue_role(sentence: str) -> SentenceRole | None:
 
 
 def _has_verb(body: str) -> bool:
-    return has_task_verb(body) or any_verb(body) is not None
+    """An action head in a clause, or a verb later in a clause that is not a frame (聚焦…)."""
+    return has_task_verb(body) or any(any_verb(c) is not None for c in _CLAUSE.findall(body))
 
 
 def has_task_verb(sentence: str) -> bool:
