@@ -29,7 +29,7 @@ from luoshi.model import Commitment, Evidence, Link
 from luoshi.textmap import fold
 
 MIN_COVERAGE = 0.3  # for ``find`` (diff, within-report links, quantities)
-COUNT_BONUS = 0.2  # added to the coverage of credible evidence that repeats a count of the pledge
+COUNT_BONUS = 0.3  # added to the coverage of credible evidence that repeats a count of the pledge
 MIN_QUERY = 3  # a query of fewer distinct bigrams (编制…规划) names no particular work
 IDF_POWER = 1.0
 PROJECT_WEIGHT = 2.0
@@ -123,7 +123,9 @@ class EvidenceIndex:
             if m is None:
                 continue
             if nums and any(re.search(r"(?<![\d.])" + re.escape(n), self.texts[i]) for n in nums):
+                # the same count (138个村) marks the same batch of work: as specific as a name
                 m.coverage = min(1.0, m.coverage + COUNT_BONUS)
+                m.anchor = max(m.anchor, 0.5)
             m.unit, m.query = i, query
             out.append(m)
         return out
@@ -189,6 +191,8 @@ def judge(kind: str, pledge_word: str | None, m: Match, ev: EvidenceIndex) -> tu
     """(status, aspect, phrase) from the evidence clause's wording and the pledge's kind."""
     unit = ev.units[m.unit]
     sig = signal(unit.text)
+    if kind == "result" and pledge_word and pledge_word in fold(unit.text) and (sig is None or sig.aspect != "shortfall"):
+        return "fulfilled", "done_strong", f"已{pledge_word}"  # the promised end state, in the pledge's own word
     if sig is None:
         if kind == "process":
             return "fulfilled", "mention", "提及该项工作，推进类承诺以进展为准"
