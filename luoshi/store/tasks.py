@@ -15,10 +15,11 @@ from luoshi.store.status import STATUS_ZH
 
 
 def task_rows(session: Session, report_id: int | None = None, department: str | None = None, today: date | None = None,
-              ids: list[int] | None = None) -> list[TaskRow]:
+              ids: list[int] | None = None, notes: bool = True) -> list[TaskRow]:
     """One row per live commitment, in report order; effective (human over engine) departments.
 
-    ``ids``: only these commitments, in this order (the web ledger's current view); ``today``: the "as of" date.
+    ``ids``: only these commitments, in this order (the web ledger's current view); ``today``: the "as of" date;
+    ``notes``: False leaves the progress notes out of 最新进展 (date and percent only: the public export).
     """
     commitments = list_commitments(session, report_id=report_id, department=department)
     if ids is not None:
@@ -49,13 +50,13 @@ def task_rows(session: Session, report_id: int | None = None, department: str | 
             lead="、".join(a.department.name for a in owners if a.role == "lead"),
             support="、".join(a.department.name for a in owners if a.role != "lead"),
             status=STATUS_ZH[t.status],
-            progress=_progress_text(t.last),
+            progress=_progress_text(t.last, notes),
         ))
     return rows
 
 
-def _progress_text(last) -> str:
+def _progress_text(last, notes: bool = True) -> str:
     if last is None:
         return ""
     pct = f"{last.percent:g}% " if last.percent is not None else ""
-    return f"{last.reported_on.isoformat()} {pct}{last.note}".strip()
+    return f"{last.reported_on.isoformat()} {pct}{last.note if notes else ''}".strip()

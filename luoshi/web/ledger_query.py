@@ -33,9 +33,10 @@ class LedgerFilter:
     sort: str = "position"
     page: int = 1
     per_page: int = 50
+    internal: bool = False  # search internal notes too: only for logged-in users, never in public mode
 
     def as_query(self) -> dict[str, str]:
-        return {k: str(v) for k, v in asdict(self).items() if v not in (None, "") and k != "page"}
+        return {k: str(v) for k, v in asdict(self).items() if v not in (None, "") and k not in ("page", "internal")}
 
 
 def due_expr():
@@ -76,8 +77,8 @@ def filtered(report_id: int, f: LedgerFilter):
     if f.q:
         from luoshi.web.search import word_condition
 
-        for word in f.q.split():  # every word, in any of its written forms, in the text, note or a heading
-            q = q.where(word_condition(word))
+        for word in f.q.split():  # every word, in any of its written forms, in the text, a heading, and (logged in) the note
+            q = q.where(word_condition(word, notes=f.internal))  # an anonymous search must not reveal a note through its counts
     if f.department:
         q = q.where(
             exists().where(

@@ -42,8 +42,8 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def word_condition(word: str):
-    """A task matches a word when any form of it is in its text, its note, or a heading above it."""
+def word_condition(word: str, notes: bool = False):
+    """A task matches a word when any form of it is in its text, a heading above it, or (``notes``) its internal note."""
     conds = []
     for form in variants(word):
         pattern = f"%{_escape_like(form)}%"
@@ -52,7 +52,9 @@ def word_condition(word: str):
             Section.title.like(pattern, escape="\\"),
             or_(Commitment.section_key == Section.key, Commitment.section_key.like(Section.key + ".%")),
         )
-        conds += [Commitment.text.like(pattern, escape="\\"), Commitment.note.like(pattern, escape="\\"), heading]
+        conds += [Commitment.text.like(pattern, escape="\\"), heading]
+        if notes:
+            conds.append(Commitment.note.like(pattern, escape="\\"))
     return or_(*conds)
 
 

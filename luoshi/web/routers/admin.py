@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse, Response
 
 from luoshi.store.audit import list_audit
 from luoshi.web.auditview import changes
-from luoshi.web.deps import OfficeDep, ReaderDep, SessionDep, SettingsDep, WebError
+from luoshi.web.deps import LoginDep, OfficeDep, ReaderDep, SessionDep, SettingsDep, WebError
 from luoshi.web.i18n import translator
 from luoshi.web.render import lang_of, respond, twin
 from luoshi.web.uploads import MEDIA_TYPES
@@ -55,8 +55,9 @@ def api_docs(request: Request, user: ReaderDep) -> Response:
 
 
 @router.get("/files/{name}", tags=["admin"])
-def evidence_file(name: str, settings: SettingsDep, user: ReaderDep) -> Response:
-    """An uploaded evidence file, as an attachment (never rendered inline)."""
+def evidence_file(name: str, settings: SettingsDep, user: LoginDep) -> Response:
+    """An uploaded evidence file, as an attachment (never rendered inline); only for logged-in users,
+    even in public mode, where progress evidence is internal."""
     path = Path(settings.upload_dir) / name
     if not _STORED_NAME.match(name) or not path.is_file():
         raise WebError(404)
@@ -68,9 +69,9 @@ PREVIEWABLE = {".pdf", ".png", ".jpg", ".jpeg"}  # shown in the browser; office 
 
 
 @router.get("/files/{name}/{filename}", tags=["admin"])
-def evidence_file_named(name: str, filename: Annotated[str, Path_(max_length=200)], settings: SettingsDep, user: ReaderDep,
+def evidence_file_named(name: str, filename: Annotated[str, Path_(max_length=200)], settings: SettingsDep, user: LoginDep,
                         inline: bool = False) -> Response:
-    """An uploaded evidence file under its original name; ``inline=true`` previews a PDF or image in the browser."""
+    """An uploaded evidence file under its original name (logged-in users only); ``inline=true`` previews a PDF or image."""
     path = Path(settings.upload_dir) / name
     if not _STORED_NAME.match(name) or not path.is_file():
         raise WebError(404)

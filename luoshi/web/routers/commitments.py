@@ -55,7 +55,7 @@ def detail_data(session: Session, c: Commitment, user: User | None, today: date,
     earlier = newer_report(session, report) is not None
     if earlier:  # judged by its verdict on the next year's report, not by an in-year status
         row["status"], row["expected_percent"] = None, None
-    verdict_rows = [verdict_view(session, v, users, {}) for v in verdicts]
+    verdict_rows = [verdict_view(session, v, users if show_internal else {}, {}, public=not show_internal) for v in verdicts]
     for v in verdict_rows:
         ev = session.get(Report, v["evidence_report_id"]) if v["evidence_report_id"] else None
         v["evidence_report_name"] = report_summary(session, ev)["name"] if ev else None

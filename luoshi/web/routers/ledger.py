@@ -93,6 +93,7 @@ def ledger(request: Request, session: SessionDep, settings: SettingsDep, user: R
            f: FilterDep, report: int | None = None, date: str | None = None) -> Response:
     """One page of the ledger for the chosen report and date (default: newest report, today)."""
     chosen = chosen_report(session, report)
+    f.internal = user is not None
     t = translator(lang_of(request))
     if chosen is None:
         return respond(request, "empty.html", {"report": None}, title=t("nav_ledger"), active="nav_ledger")
@@ -113,9 +114,10 @@ def export(request: Request, session: SessionDep, settings: SettingsDep, user: R
         raise WebError(404)
     today = chosen_date(date, settings)
     own_tasks_only(user, settings, f)
-    f.page, f.per_page = 1, EXPORT_LIMIT
+    f.page, f.per_page, f.internal = 1, EXPORT_LIMIT, user is not None
     rows, _, _ = run(session, chosen, f, today, settings)
-    table = task_rows(session, report_id=chosen.id, today=today, ids=[c.id for c in rows])
+    table = task_rows(session, report_id=chosen.id, today=today, ids=[c.id for c in rows],
+                      notes=user is not None)  # the public export leaves internal progress notes out
     summary = report_summary(session, chosen)
     stem = f"{short_region(summary['region'])}{chosen.year or ''}年任务分解表-截至{today.isoformat()}"
     title = f"{summary['name']} 任务分解表（截至{format_date(today, 'zh')}）"
