@@ -7,7 +7,8 @@ report's level chooses one (``report_level``), ``--departments`` or LUOSHI_RULES
 override. Both files are user-replaceable, so they are validated on load.
 
 Suggestions: a row's score for a unit is the summed length of the distinct keywords
-found in its text (specific words weigh more). ``weak`` words (places, rivers, generic
+found in its text (specific words weigh more; words of the opening clause, the row's
+main task, count double). ``weak`` words (places, rivers, generic
 nouns) count only when nothing else matches: 永定河文化节 is a festival (文化), 校园安全
 隐患排查 a safety check (安全隐患). The best unit is the lead and the next two are support; ``matched``
 says why.
@@ -212,15 +213,24 @@ def scores(text: str, r: DepartmentRules | None = None) -> dict[int, list[str]]:
     return {i: matched[i] for i in sorted(matched, key=lambda i: first.get(i, 0))}
 
 
-def rank(matched: dict[int, list[str]]) -> list[int]:
-    """Best first: the highest score; on a tie, the unit mentioned first (the row's subject)."""
+_CLAUSE_END = re.compile(r"[,;:，；：]")
+
+
+def rank(matched: dict[int, list[str]], lead_clause: str = "") -> list[int]:
+    """Best first: the highest score, words of the opening clause ``lead_clause`` (the row's
+    main task) counting double; on a tie, the unit mentioned first (the row's subject)."""
     order = {i: k for k, i in enumerate(matched)}
-    return sorted(matched, key=lambda i: (-sum(map(len, matched[i])), order[i]))
+
+    def score(i: int) -> int:
+        return sum(len(w) * (2 if w in lead_clause else 1) for w in matched[i])
+
+    return sorted(matched, key=lambda i: (-score(i), order[i]))
 
 
 def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Department]:
     """Lead and support units for ``text`` (normalized), best first; [] when none match."""
     r = r or rules()
     matched = scores(text, r)
-    ranked = rank(matched)[: 1 + MAX_SUPPORT]
+    cut = _CLAUSE_END.search(text)
+    ranked = rank(matched, text[: cut.start()] if cut else text)[: 1 + MAX_SUPPORT]
     return [Department(r.names[i], "lead" if k == 0 else "support", matched[i]) for k, i in enumerate(ranked)]
