@@ -40,6 +40,14 @@ CODES: dict[str, str] = {
     "E107": "backup or restore failed",
     # web (luoshi.web)
     "E130": "address already in use: the web server cannot listen on the port",
+    # hardening of store, web and CLI
+    "E150": "cannot write the output (missing folder, a folder, disk full)",
+    "E151": "the output encoding cannot show the text",
+    "E152": "database URL invalid or database unreachable",
+    "E153": "mail server refused or unreachable",
+    "E154": "number out of range",
+    "E155": "invalid user name",
+    "E156": "nothing to export",
 }
 
 

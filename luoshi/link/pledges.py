@@ -214,6 +214,15 @@ def _unchanged_repeat(c: Commitment, kind: str, pledge_word: str | None, carried
     return new_kind == "result" and new_word == pledge_word
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _informative(text: str) -> float:
+    """Best first: a clause that reports a result (a done word, a number) beats one that only names the work."""
+    sig = signal(text)
+    return 0.05 * bool(_DIGIT.search(text)) + 0.05 * bool(sig is not None and sig.aspect == "done")
+
+
 def _spread(found: list[Match]) -> list[Match]:
     """At most three spans, best first; a row of several tasks shows each task's best span before seconds."""
     firsts, rest, seen = [], [], set()
@@ -251,7 +260,8 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             old = pool.get(m.unit)
             if old is None or (m.coverage, m.anchor) > (old.coverage, old.anchor):
                 pool[m.unit] = m
-    rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0)), len(ev.units[m.unit].text))  # noqa: E731
+    rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0) + _informative(ev.units[m.unit].text)),  # noqa: E731
+                      len(ev.units[m.unit].text))
     found = sorted(review.values(), key=rank)
     carried = max(plan.values(), key=lambda m: (m.coverage, m.anchor), default=None)
     carried = carried if carried is not None and carried.coverage >= CARRY_COVERAGE else None

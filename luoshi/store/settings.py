@@ -19,6 +19,11 @@ class Settings(BaseSettings):
     # The office's choice: department users read only the tasks their department leads or supports.
     department_own_tasks_only: bool = False
     secret_key: str = ""  # signs session cookies (web); empty: generated per process
+    secure_cookies: bool = False  # mark the session cookie Secure: set it when served over TLS
+    # Proxies whose X-Forwarded-For is believed (comma-separated addresses); empty: none, the
+    # peer address is the client (so login throttling cannot be dodged with a forged header).
+    trusted_proxies: str = ""
+    max_upload_mb: int = 60  # largest request body with files (progress evidence, imports)
     # In-year tracking (status.py): a task is at risk when its percent lags the
     # time-proportional expectation (序时进度) by more than this many points ...
     at_risk_margin: float = 20.0
