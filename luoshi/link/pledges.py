@@ -214,6 +214,24 @@ def _unchanged_repeat(c: Commitment, kind: str, pledge_word: str | None, carried
     return new_kind == "result" and new_word == pledge_word
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _informative(text: str) -> float:
+    """Best first: a clause that reports a result (a done word, a number) beats one that only names the work."""
+    sig = signal(text)
+    return 0.05 * bool(_DIGIT.search(text)) + 0.05 * bool(sig is not None and sig.aspect == "done")
+
+
+def _spread(found: list[Match]) -> list[Match]:
+    """At most three spans, best first; a row of several tasks shows each task's best span before seconds."""
+    firsts, rest, seen = [], [], set()
+    for m in found:
+        (rest if m.query in seen else firsts).append(m)
+        seen.add(m.query)
+    return (firsts[:1] + sorted(firsts[1:] + rest, key=lambda m: (m not in firsts, found.index(m))))[:MAX_EVIDENCE]
+
+
 def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = None, *,
                     since: int | None = None, targets: tuple[int, int] | None = None) -> Link:
     """Judge one task on the later report indexed in ``ev``.
@@ -242,7 +260,8 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             old = pool.get(m.unit)
             if old is None or (m.coverage, m.anchor) > (old.coverage, old.anchor):
                 pool[m.unit] = m
-    rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0)), len(ev.units[m.unit].text))  # noqa: E731
+    rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0) + _informative(ev.units[m.unit].text)),  # noqa: E731
+                      len(ev.units[m.unit].text))
     found = sorted(review.values(), key=rank)
     carried = max(plan.values(), key=lambda m: (m.coverage, m.anchor), default=None)
     carried = carried if carried is not None and carried.coverage >= CARRY_COVERAGE else None
@@ -259,9 +278,13 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
 
     if found:
         best = found[0]
+        # the clause of the row that found the evidence says what was pledged (完成A，推进B)
+        q_kind, q_word = pledge_kind(best.query)
+        if q_word:
+            kind, pledge_word = q_kind, q_word
         status, aspect, phrase = judge(kind, pledge_word, best, ev)
         conf = calibration.confidence(status, aspect, best.coverage, best.anchor, kind)
-        evidence = [_evidence(ev, m) for m in found[:MAX_EVIDENCE]]
+        evidence = [_evidence(ev, m) for m in _spread(found)]
         unit = ev.units[best.unit]
         where = f"（{_part_zh(unit.part)}{_period_note(evidence[0].period)}）"
         words = "、".join(best.words) or "—"

@@ -16,13 +16,14 @@ Extraction just ingested, or from the structure stage run again on the stored te
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from luoshi import model as m
 from luoshi.store import audit
-from luoshi.store.models import Commitment, Indicator, Report, Section, User, Verdict
+from luoshi.store.models import Commitment, Indicator, ProgressUpdate, Report, Section, User, Verdict
 from luoshi.store.verdicts import store_links
 
 
@@ -113,9 +114,42 @@ def link_pair(session: Session, old: Report, new: Report, new_extraction: m.Extr
         newer = extraction_of(session, new, _sentences(new))
         newer_ex, newer_text = newer.extraction, newer.text
     links = link_reports(older.extraction, older.text, newer_ex, newer_text, new_doc=str(new.id))
+    with_progress(session, links, older.commitment_ids, new.year)
     ids = {"commitment": older.commitment_ids, "indicator": older.indicator_ids}
     kept = [link for link in links if _wins(session, ids[link.source_kind].get(link.source_id), link, new)]
     return store_links(session, old.id, kept, evidence_report_id=new.id, actor=actor)
+
+
+_PROGRESS_ZH = {"done": "已完成", "in_progress": "推进中", "blocked": "受阻"}
+
+
+def with_progress(session: Session, links: list[m.Link], commitment_ids: dict[str, int], new_year: int | None) -> None:
+    """A task the review says nothing about, judged on the latest progress update filed for it in the ledger.
+
+    Only updates reported up to the end of the year the newer report reviews count. done
+    fulfils; in_progress fulfils a process pledge and is partial for a result pledge; blocked
+    is partial (a shortfall is for the review to state). not_started changes nothing.
+    """
+    from luoshi.link.aspect import pledge_kind
+
+    for link in links:
+        if link.source_kind != "commitment" or link.status != "no_evidence":
+            continue
+        cid = commitment_ids.get(link.source_id)
+        q = select(ProgressUpdate).where(ProgressUpdate.commitment_id == cid)
+        if new_year:
+            q = q.where(ProgressUpdate.reported_on <= date(new_year - 1, 12, 31))
+        update = session.scalar(q.order_by(ProgressUpdate.seq.desc()).limit(1)) if cid is not None else None
+        if update is None or update.state not in _PROGRESS_ZH:
+            continue
+        kind = pledge_kind(link.source_text)[0]
+        status = "fulfilled" if update.state == "done" or (update.state == "in_progress" and kind == "process") else "partial"
+        note = update.note or _PROGRESS_ZH[update.state]
+        link.status = status  # type: ignore[assignment]
+        link.confidence = {"done": 0.7, "in_progress": 0.6, "blocked": 0.55}[update.state]
+        link.reason = (f"新报告回顾未提及；进度报送（{update.reported_on.year}年{update.reported_on.month}月{update.reported_on.day}日）："
+                       f"{_PROGRESS_ZH[update.state]}" + (f"，{update.percent:g}%" if update.percent is not None else "") + f"。{note}")
+        link.evidence = [m.Evidence("progress", note, 0, 0, None, 1.0, None, str(update.reported_on.year))]
 
 
 _RANK = {"fulfilled": 3, "partial": 2, "not_fulfilled": 1, "no_evidence": 0}

@@ -186,3 +186,12 @@ def test_pledges_evidence_is_best_first_at_most_three_with_part_and_period():
     assert link.evidence[0].period == "2016—2020"  # a five-year review, and it says so
     assert all("2016年" not in e.text for e in link.evidence)  # before the task's own year: no evidence of it
     assert link.status == "fulfilled" and "门城水厂" in link.reason
+
+
+def test_pledges_a_row_of_several_tasks_is_judged_by_the_clause_that_found_the_evidence():
+    """完成A，推进B: evidence of progress on B fulfils the process clause; it is not a shortfall of 完成."""
+    new = "一、过去一年工作回顾\n鲁家山垃圾焚烧厂余热供热工程稳步推进。\n"
+    row = "完成龙泉医院迁建,推进鲁家山垃圾焚烧厂余热供热工程"
+    old = row + "。"
+    [link] = link_reports(extraction(2020, [commitment(row, old)]), old, extraction(2021), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "鲁家山垃圾焚烧厂余热供热工程稳步推进"

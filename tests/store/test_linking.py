@@ -170,3 +170,28 @@ def test_multi_year_linking_keeps_the_earliest_credible_evidence_and_relinks_a_m
     link_neighbours(session, middle)
     session.commit()
     assert _state(session) == before
+
+
+def test_progress_filed_in_the_ledger_is_evidence_when_the_review_is_silent(session, tmp_path):
+    from datetime import date
+
+    from luoshi.store.linking import link_pair
+    from luoshi.store.progress import add_progress
+
+    y2020 = _report(tmp_path, 2020, "完成老旧小区综合整治。", "推进龙泉务村污水管网工程建设。完成西山隧道工程建设。")
+    y2021 = _report(tmp_path, 2021, "区域发展取得新成效。", "推进永定河生态修复。")
+    old = ingest_file(session, y2020, region=REGION, year=2020).report
+    new = ingest_file(session, y2021, region=REGION, year=2021).report
+    session.commit()
+    assert _verdicts_of(session, old, "龙泉务村") == [("no_evidence", new.id)]
+    sewer = session.scalar(select(Commitment.id).where(Commitment.report_id == old.id, Commitment.text.contains("龙泉务村")))
+    tunnel = session.scalar(select(Commitment.id).where(Commitment.report_id == old.id, Commitment.text.contains("西山隧道")))
+    add_progress(session, sewer, "in_progress", 60, "管网铺设过半", reported_on=date(2020, 10, 8))
+    add_progress(session, tunnel, "in_progress", 80, "主体完工", reported_on=date(2020, 11, 2))
+    add_progress(session, tunnel, "done", 100, "已通车", reported_on=date(2021, 6, 1))  # after the reviewed year: not counted
+    link_pair(session, old, new)
+    session.commit()
+    assert _verdicts_of(session, old, "龙泉务村") == [("fulfilled", new.id)]  # a process pledge in progress
+    assert _verdicts_of(session, old, "西山隧道") == [("partial", new.id)]  # a result pledge not yet done by 2020
+    v = session.scalar(select(Verdict).where(Verdict.source_kind == "commitment", Verdict.source_id == sewer))
+    assert "进度报送（2020年10月8日）" in v.reason and v.evidence[0]["text"] == "管网铺设过半"
