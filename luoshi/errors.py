@@ -38,6 +38,14 @@ CODES: dict[str, str] = {
     "E105": "invalid value",
     "E106": "database not initialised or out of date",
     "E107": "backup or restore failed",
+    # hardening of store, web and CLI
+    "E150": "cannot write the output (missing folder, a folder, disk full)",
+    "E151": "the output encoding cannot show the text",
+    "E152": "database URL invalid or database unreachable",
+    "E153": "mail server refused or unreachable",
+    "E154": "number out of range",
+    "E155": "invalid user name",
+    "E156": "nothing to export",
 }
 
 
