@@ -16,8 +16,9 @@ def main() -> int:
     ap.add_argument("--limit-mb", type=int, default=LIMIT_MB, help="per-file memory limit, MB over the parent")
     ap.add_argument("--keep", help="save failing files in this folder")
     ap.add_argument("--growth", action="store_true", help="also measure time growth on repeated patterns")
+    ap.add_argument("--jobs", type=int, default=1, help="files run at the same time (default 1)")
     args = ap.parse_args()
-    summary = run(args.seed, args.n, args.limit_s, args.limit_mb, args.keep, progress=True)
+    summary = run(args.seed, args.n, args.limit_s, args.limit_mb, args.keep, progress=True, jobs=args.jobs)
     print(summary.report())
     if args.growth:
         from bench.fuzz.growth import report

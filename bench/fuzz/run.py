@@ -113,7 +113,18 @@ def _vm_bytes() -> int:
         return 0
 
 
-def run_one(name: str, data: bytes, kind: str, limit_s: float = LIMIT_S, limit_mb: int = LIMIT_MB) -> Outcome:
+@dataclass
+class _Running:
+    pid: int
+    fd: int
+    start: float
+    name: str
+    kind: str
+    data: bytes
+    chunks: list[bytes] = field(default_factory=list)
+
+
+def _start(name: str, data: bytes, kind: str, limit_s: float, limit_mb: int) -> _Running:
     r, w = os.pipe()
     start = time.monotonic()
     pid = os.fork()
@@ -124,23 +135,40 @@ def run_one(name: str, data: bytes, kind: str, limit_s: float = LIMIT_S, limit_m
         finally:
             os._exit(1)
     os.close(w)
-    chunks = []
-    deadline = start + limit_s + 5
-    status = None
-    while True:
-        done, wstatus, usage = os.wait4(pid, os.WNOHANG)
-        if done:
-            status = wstatus
-            break
-        if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)
-            _, status, usage = os.wait4(pid, 0)
-            break
+    os.set_blocking(r, False)
+    return _Running(pid, r, start, name, kind, data)
+
+
+def _drain(job: _Running) -> None:
+    try:
+        while chunk := os.read(job.fd, 65536):
+            job.chunks.append(chunk)
+    except BlockingIOError:
+        pass
+
+
+def _poll(job: _Running, limit_s: float, limit_mb: int) -> Outcome | None:
+    """The outcome when the child has ended (killed past the deadline), else None."""
+    _drain(job)
+    done, status, usage = os.wait4(job.pid, os.WNOHANG)
+    if not done:
+        if time.monotonic() <= job.start + limit_s + 5:
+            return None
+        os.kill(job.pid, signal.SIGKILL)
+        _, status, usage = os.wait4(job.pid, 0)
+    _drain(job)
+    os.close(job.fd)
+    return _outcome(job.name, job.kind, job.chunks, status, usage, time.monotonic() - job.start, limit_mb)
+
+
+def run_one(name: str, data: bytes, kind: str, limit_s: float = LIMIT_S, limit_mb: int = LIMIT_MB) -> Outcome:
+    job = _start(name, data, kind, limit_s, limit_mb)
+    while (outcome := _poll(job, limit_s, limit_mb)) is None:
         time.sleep(0.01)
-    while chunk := os.read(r, 65536):
-        chunks.append(chunk)
-    os.close(r)
-    seconds = time.monotonic() - start
+    return outcome
+
+
+def _outcome(name: str, kind: str, chunks: list[bytes], status: int, usage, seconds: float, limit_mb: int) -> Outcome:
     peak_mb = usage.ru_maxrss / 1024
     raw = b"".join(chunks)
     if raw:
@@ -153,18 +181,35 @@ def run_one(name: str, data: bytes, kind: str, limit_s: float = LIMIT_S, limit_m
 
 
 def run(seed: int, n: int, limit_s: float = LIMIT_S, limit_mb: int = LIMIT_MB, keep: str | None = None,
-        progress: bool = False) -> Summary:
+        progress: bool = False, jobs: int = 1) -> Summary:
+    """Run ``n`` generated files, ``jobs`` children at a time (each with its own limits)."""
     import luoshi.pipeline  # noqa: F401 - imported once here, shared by every forked child
     from bench.fuzz.generate import generate
 
     summary = Summary()
-    for i, (name, data, kind) in enumerate(generate(seed, n)):
-        outcome = run_one(name, data, kind, limit_s, limit_mb)
-        summary.outcomes.append(outcome)
-        if keep and (outcome.status in ("crash", "timeout", "memory")):
-            os.makedirs(keep, exist_ok=True)
-            with open(os.path.join(keep, name), "wb") as fh:
-                fh.write(data)
-        if progress and (i + 1) % 50 == 0:
-            print(f"  {i + 1}/{n}  crashed {summary.count('crash')}  over {len(summary.over())}", file=sys.stderr, flush=True)
+    files = generate(seed, n)
+    running: list[_Running] = []
+    exhausted = False
+    while running or not exhausted:
+        while not exhausted and len(running) < max(1, jobs):
+            item = next(files, None)
+            if item is None:
+                exhausted = True
+                break
+            running.append(_start(item[0], item[1], item[2], limit_s, limit_mb))
+        for job in list(running):
+            outcome = _poll(job, limit_s, limit_mb)
+            if outcome is None:
+                continue
+            running.remove(job)
+            summary.outcomes.append(outcome)
+            if keep and outcome.status in ("crash", "timeout", "memory"):
+                os.makedirs(keep, exist_ok=True)
+                with open(os.path.join(keep, job.name), "wb") as fh:
+                    fh.write(job.data)
+            if progress and summary.tried % 50 == 0:
+                print(f"  {summary.tried}/{n}  crashed {summary.count('crash')}  over {len(summary.over())}",
+                      file=sys.stderr, flush=True)
+        time.sleep(0.005)
+    summary.outcomes.sort(key=lambda o: o.name)
     return summary
