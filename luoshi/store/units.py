@@ -142,7 +142,10 @@ def resolve_unit(session: Session, name: str, level: Level | None = None) -> Dep
         existing = next((d for d in session.scalars(select(Department)) if key in _variants(d.name)), None)
     if existing is not None:
         return existing
-    dept = Department(name=listed, level=level, aliases=_aliases_of(listed, level))
+    # A listed unit written with its district prefix (区水务局 for 水务局) keeps the spelling
+    # the office uses; an alias (发改委) becomes the listed name.
+    name_as_listed = written if _key(written) == _key(listed) else listed
+    dept = Department(name=name_as_listed, level=level, aliases=_aliases_of(listed, level))
     session.add(dept)
     session.flush()
     return dept

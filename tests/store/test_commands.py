@@ -35,7 +35,7 @@ def test_db_upgrade_then_users(cli):
     assert cli("user", "add", "office", "--role", "admin", "--password", "long enough").exit_code == 0
     cli("user", "add", "water", "--role", "department", "--department", "区水务局", "--password", "long enough")
     assert cli("user", "passwd", "water", "--password", "another one").exit_code == 0
-    assert cli("user", "list").output.splitlines() == ["office\tadmin\t\tactive", "water\tdepartment\t水务局\tactive"]
+    assert cli("user", "list").output.splitlines() == ["office\tadmin\t\tactive", "water\tdepartment\t区水务局\tactive"]
 
 
 def test_export_remind_backup_restore(cli, tmp_path, extraction):
@@ -83,4 +83,4 @@ def test_import_tasks_command_applies_a_table_and_dry_run_changes_nothing(cli, t
     assert out["unplaced"] == [{"line": 6, "sheet": "分解表", "task": "建设月球科学基地"}]
     cli("export", "--format", "json", "-o", "rows.json")
     rows = json.loads((tmp_path / "rows.json").read_text(encoding="utf-8"))
-    assert (rows[1]["lead"], rows[1]["support"], rows[1]["deadline"]) == ("区水务局", "园林绿化局", "2022年9月30日（本办确定）")
+    assert (rows[1]["lead"], rows[1]["support"], rows[1]["deadline"]) == ("区水务局", "区园林绿化局", "2022年9月30日（本办确定）")

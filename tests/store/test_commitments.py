@@ -69,16 +69,15 @@ def test_human_assignments_override_suggestions(session, task_id):
     assert [(a.source, a.department.name, a.role) for a in accepted] == [("human", "区住房城乡建设委", "lead")]
     assign(session, task_id, "区城市管理委", "support")
     session.commit()
-    # A listed unit is stored under the master list's name (区城市管理委 -> 城市管理委).
-    assert [c.text for c in list_commitments(session, department="城市管理委")] == [row.text]
-    assert [(a.department.name, a.role) for a in effective(row)] == [("区住房城乡建设委", "lead"), ("城市管理委", "support")]
+    assert [c.text for c in list_commitments(session, department="区城市管理委")] == [row.text]
+    assert [(a.department.name, a.role) for a in effective(row)] == [("区住房城乡建设委", "lead"), ("区城市管理委", "support")]
 
 
 def test_set_assignments_replaces_human_set_and_checks_version(session, task_id):
     row = list_commitments(session)[0]
     version = row.version
     set_assignments(session, task_id, ["区城市管理委"], ["区水务局", "区城市管理委"], version)
-    assert [(a.department.name, a.role) for a in effective(row)] == [("城市管理委", "lead"), ("区水务局", "support")]
+    assert [(a.department.name, a.role) for a in effective(row)] == [("区城市管理委", "lead"), ("区水务局", "support")]
     assert row.version == version + 1
     with pytest.raises(ConflictError):
         set_assignments(session, task_id, ["区水务局"], [], version)

@@ -49,9 +49,9 @@ def test_import_marked_lead_column_applies_owners_and_deadlines(session, report_
     assert all(p.score >= 70 for p in result.placed) and result.placed[0].score == 100
     assert [r.task for r in result.unplaced] == ["新建一座月球科学基地"]
     assert owners(session, "完成老旧小区综合整治10个") == (
-        [("区住房城乡建设委", "lead", "import"), ("财政局", "support", "import")], date(2022, 10, 31))
+        [("区住房城乡建设委", "lead", "import"), ("区财政局", "support", "import")], date(2022, 10, 31))
     assert owners(session, "推进永定河生态修复") == (
-        [("区水务局", "lead", "import"), ("园林绿化局", "support", "import"), ("生态环境局", "support", "import")], date(2022, 12, 31))
+        [("区水务局", "lead", "import"), ("区园林绿化局", "support", "import"), ("区生态环境局", "support", "import")], date(2022, 12, 31))
     assert (result.owners_applied, result.deadlines_applied) == (2, 2)
     entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "import"))
     assert entry.after["placed"] == 2 and entry.after["unplaced"] == 1

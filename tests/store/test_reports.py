@@ -75,7 +75,7 @@ def test_reextract_keeps_human_edits(session, extraction):
     assert res.status == "reextracted" and res.report.id == report.id
     rows = {c.id: c for c in session.scalars(select(Commitment).where(Commitment.report_id == report.id))}
     assert set(rows) == set(ids[:3])  # the dropped one had no human data
-    assert [a.department.name for a in effective(rows[ids[0]])] == ["城市管理委"]
+    assert [a.department.name for a in effective(rows[ids[0]])] == ["区城市管理委"]
     assert {a.department.name for a in rows[ids[0]].assignments if a.source == "engine"} == {"区发展改革委"}
     assert rows[ids[1]].text == ex2.commitments[1].text and len(rows[ids[1]].progress) == 1
     assert (rows[ids[2]].deadline, rows[ids[2]].due_date) == ("2022-09", date(2022, 9, 30))

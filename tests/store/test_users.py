@@ -36,7 +36,7 @@ def test_passwd_and_disable(session):
     assert authenticate(session, "liaison", "second pass") is not None
     set_role(session, "liaison", "viewer", active=False)
     assert authenticate(session, "liaison", "second pass") is None
-    assert [(u.username, u.role, u.department.name) for u in list_users(session)] == [("liaison", "viewer", "水务局")]
+    assert [(u.username, u.role, u.department.name) for u in list_users(session)] == [("liaison", "viewer", "区水务局")]
 
 
 @pytest.mark.parametrize("role", ["supervisor", "department", "viewer"])
