@@ -98,6 +98,48 @@ def demo_command(out_dir: Path, no_serve: bool) -> None:
     run_demo(out_dir, serve=not no_serve)
 
 
+@main.command("batch")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="Output folder: one sub-folder of Parquet files per table.")
+@click.option("--workers", type=int, default=0, show_default=True,
+              help="Worker processes on a local Dask cluster (0 or 1: serial, in this process).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Run on an existing Dask cluster instead.")
+@click.option("--text-field", default="text", show_default=True, help="Text column of JSON Lines / Parquet corpora.")
+@click.option("--id-field", help="Id column of JSON Lines / Parquet corpora (default: file#record).")
+@click.option("--link", type=click.Choice(["consecutive"]),
+              help="Also link each report to the next year's report of its region (table links).")
+@click.option("--chunk-size", type=int, default=100, show_default=True, help="Reports per Parquet chunk.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def batch_command(paths: tuple[str, ...], out_dir: Path, workers: int, scheduler: str | None, text_field: str,
+                  id_field: str | None, link: str | None, chunk_size: int, quiet: bool) -> None:
+    """Extract every report in PATHS (folders, globs, files; .jsonl/.parquet corpora) into
+    Parquet tables reports, sections, indicators, commitments, links, errors. A rerun skips
+    reports already done (same sha256 and engine version)."""
+    from luoshi.batch import run_batch
+
+    console = Console(stderr=True)
+    summary = run_batch(list(paths), out_dir, workers=workers, scheduler=scheduler, text_field=text_field,
+                        id_field=id_field, link=link, chunk_size=chunk_size, console=console, progress=not quiet)
+    for line in summary.lines():
+        console.print(line, highlight=False)
+
+
+@main.command("panel")
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@click.option("--metric", default="地区生产总值", show_default=True,
+              help="Metric (any synonym in rules/zh/synonyms.yaml: 全市生产总值, GDP, 经济增长 …).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx"]), default="csv", show_default=True,
+              help="csv (UTF-8; with a BOM in a file, for Excel), parquet or xlsx.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (default: CSV to stdout).")
+def panel_command(out_dir: Path, metric: str, fmt: str, output: Path | None) -> None:
+    """One row per region and year from `luoshi batch` tables in OUT_DIR: the metric's
+    growth target and the actual the next year's report gives (met / not_met / no_evidence)."""
+    from luoshi.batch.panel import build_panel, write_panel
+
+    write_panel(build_panel(out_dir, metric), fmt, output, sys.stdout)
+
+
 def _register_optional() -> None:
     """Commands of later pipeline stages live beside their stage."""
     from luoshi.commands import register

@@ -18,6 +18,18 @@ CODES: dict[str, str] = {
     "E012": "invalid rules file",
     "E013": "invalid option",
     "E014": "file cannot be read (permission or I/O error)",
+    # ingest/extract hardening: bounded work on hostile input
+    "E015": "too many figures for one report",
+    "E016": "PDF over a work limit (pages, content, operators or characters)",
+    # batch (luoshi.batch)
+    "E040": "no files match the pattern",
+    "E041": "corpus record without text (see --text-field)",
+    "E042": "corpus file or record cannot be read",
+    "E043": "extraction failed on one report (engine or worker failure)",
+    "E044": "output folder cannot be written",
+    "E045": "Dask scheduler unreachable or without workers",
+    "E046": "no batch tables in the folder",
+    "E047": "unknown panel metric",
     # ledger (luoshi.store)
     "E101": "record not found",
     "E102": "edit conflict: the record changed since it was read",

@@ -26,10 +26,12 @@ class Document:
     """A decoded report: ``text`` is what every offset indexes."""
 
     text: str
-    format: str  # txt | docx | pdf | html
+    format: str  # txt | md | docx | pdf | html
     sha256: str  # of the source bytes
     path: str | None = None
     encoding: str | None = None
+    # Metadata the file states outside its text (a Markdown front matter's title, source).
+    front_matter: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -42,6 +44,10 @@ class ReportMeta:
     session: str | None = None  # e.g. 第十七届人民代表大会第一次会议
     sha256: str | None = None
     chars: int = 0
+    level: str | None = None  # 国家 | 省 | 市 | 区县, from the region
+    # Fields not stated in the text but taken from the file's path (北京市/2015.md):
+    # "region", "year". A front matter counts as the text's own statement.
+    inferred: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -151,7 +157,7 @@ class Extraction:
         """The public JSON shape of ``luoshi extract --format json``."""
         report = asdict(self.report)
         return {
-            "report": {k: report[k] for k in ("title", "region", "year", "date", "speaker", "session", "sha256", "chars")},
+            "report": {k: report[k] for k in ("title", "region", "level", "year", "date", "speaker", "session", "sha256", "chars", "inferred")},
             "sections": [asdict(s) for s in self.sections],
             "indicators": [asdict(i) for i in self.indicators],
             "commitments": [asdict(c) for c in self.commitments],
@@ -167,6 +173,8 @@ class Evidence:
     end: int
     value_text: str | None
     score: float
+    part: Part | None = None  # the part of the later report the span is in: review (what was done) or plan
+    period: str | None = None  # the period the span covers: "2020", "2016—2020" (a five-year review), the plan year
 
 
 @dataclass
@@ -179,4 +187,7 @@ class Link:
     status: LinkStatus
     confidence: float
     reason: str
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)  # what was done, best first (at most three)
+    # The task appears again in the later report's plan: that span (part "plan"), beside the
+    # source span. A separate signal, never the status's evidence.
+    carried_over: Evidence | None = None

@@ -22,7 +22,7 @@ def test_extract_json_has_public_shape_and_exact_offsets():
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert set(data) == {"report", "sections", "indicators", "commitments", "sentences"}
-    assert set(data["report"]) == {"title", "region", "year", "date", "speaker", "session", "sha256", "chars"}
+    assert set(data["report"]) == {"title", "region", "level", "year", "date", "speaker", "session", "sha256", "chars", "inferred"}
     text = SAMPLE.read_text(encoding="utf-8")
     assert data["report"]["chars"] == len(text)
     assert data["indicators"] and data["commitments"]

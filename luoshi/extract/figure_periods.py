@@ -12,6 +12,8 @@ from luoshi.model import IndicatorKind, Section, Structure
 # Averages and totals over several years: their period is the span (年均增长, 累计治理面积).
 _AVERAGE = re.compile(r"年均|平均每年|每年平均|^\s*累计|累计(?:完成|下降|增长|减少|提高|新增|实现|建成|投资|达到|降低|压减)")
 _RELATIVE_BASE = ("上年", "去年", "同比", "上一年")
+# Words counted from the calendar year of speaking (全年 in a plan means the plan year).
+_CALENDAR_WORDS = frozenset({"今年", "明年", "去年", "本年"})
 
 
 class PeriodContext:
@@ -19,6 +21,11 @@ class PeriodContext:
 
     def __init__(self, structure: Structure) -> None:
         self.year = structure.meta.year
+        # A report delivered late in the year before its plan year (——2013年12月18日…) says
+        # 今年 for the year it reviews and 明年 for the year it plans: relative words count
+        # from the delivery year.
+        date = structure.meta.date
+        self.late = bool(self.year and date and int(date[:4]) == self.year - 1)
         self._sections: dict[str, Section] = {s.id: s for s in structure.sections}
         self._cache: dict[str | None, PeriodMatch | None] = {}
 
@@ -34,6 +41,11 @@ class PeriodContext:
         """In a review, the year-words (今年, 全年, 去年) mean the year reviewed."""
         year = self.year
         found = find_periods(text, year)
+        if self.late and year is not None:  # 今年/明年 count from the delivery year
+            for p in found:
+                if p.text in _CALENDAR_WORDS and p.period and p.period[:4].isdigit():
+                    p.period = str(int(p.period[:4]) - 1) + p.period[4:]
+            return found
         if part != "review" or year is None:
             return found
         for p in found:
@@ -54,12 +66,23 @@ class PeriodContext:
         self._cache[section_id] = found
         return found
 
+    def _titled_year(self, section_id: str | None) -> PeriodMatch | None:
+        """A single year the section's own title states beside a span."""
+        sec = self._sections.get(section_id) if section_id else None
+        if sec is None:
+            return None
+        years = [p for p in self._find(sec.title, sec.part) if p.period and len(p.period) == 4 and p.role != "base"]
+        return years[0] if years else self._titled_year(sec.parent)
+
     def default(self, kind: IndicatorKind, section_id: str | None, over_span: bool) -> str | None:
         """The period of a figure whose sentence states none. ``over_span``: an average, or
         a flow or change in a review of several years (新增…, 提高4.8个百分点)."""
         if kind == "baseline":
             return None if self.year is None else str(self.year - 1)
         ctx = self.section_period(section_id)
+        if ctx is not None and not over_span and ctx.period and len(ctx.period) == 9:
+            # 二、“十四五”和2021年工作安排: a figure for one year belongs to the year named.
+            ctx = self._titled_year(section_id) or ctx
         if ctx is not None and ctx.period:
             is_span = len(ctx.period) == 9 and ctx.period[4] == "-"
             return ctx.period[5:] if is_span and not over_span else ctx.period

@@ -21,6 +21,7 @@ from luoshi.extract.not_indicators import is_not_indicator, is_slogan_count, phr
 from luoshi.extract.numbers import NumberMatch, find_numbers
 from luoshi.extract.periods import PeriodMatch
 from luoshi.extract.units import unit_kind
+from luoshi.errors import LuoshiError
 from luoshi.model import Indicator, IndicatorKind, Sentence, Structure
 from luoshi.textmap import MappedText
 
@@ -35,20 +36,50 @@ _RESPECTIVELY = re.compile(r"分别")
 _MODIFIER = re.compile(r"的|以来")  # 面向2030年的项目: the year qualifies a noun, not the figure
 
 
-def _kind(part: str, sentence: str, before: str, after: str) -> IndicatorKind:
+# A figure's context is its clause, but never more than this many characters either side:
+# a real clause is far shorter, and the bound keeps a report with no punctuation linear.
+WINDOW = 200
+# A national work report has under 2,000 figures; far more means the file is not one report,
+# and the output would be huge (every figure carries its sentence).
+MAX_FIGURES = 50_000
+# How many clauses back a topic phrase is looked for (only dating clauses may sit between).
+_TOPIC_REACH = 8
+
+
+def _sentence_tense(sentence: str) -> IndicatorKind:
+    """The kind a figure of this sentence has when neither its part nor a baseline decides."""
+    if _ESTIMATE.search(sentence) and not _FORWARD.search(sentence.replace("预计", "")):
+        return "actual"
+    return "target" if _FORWARD.search(sentence) else "actual"
+
+
+def _kind(part: str, tense: IndicatorKind, before: str, after: str) -> IndicatorKind:
     if _BASELINE_BEFORE.search(before) and _BASELINE_AFTER.match(after):
         return "baseline"
     if part == "review":
         return "actual"
     if part in ("goals", "plan"):
         return "target"
-    if _ESTIMATE.search(sentence) and not _FORWARD.search(sentence.replace("预计", "")):
-        return "actual"
-    return "target" if _FORWARD.search(sentence) else "actual"
+    return tense
 
 
-def _keep(text: str, n: NumberMatch, blocked: list[tuple[int, int]]) -> bool:
-    if any(s < n.end and n.num_start < e for s, e in blocked):
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, merged spans as (starts, ends), for a bisect overlap test."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _keep(text: str, n: NumberMatch, blocked: tuple[list[int], list[int]]) -> bool:
+    starts, ends = blocked
+    i = bisect_left(starts, n.end) - 1  # the last blocked span starting before the figure ends
+    if i >= 0 and ends[i] > n.num_start:
         return False
     return not is_not_indicator(text, n) and not is_slogan_count(text, n)
 
@@ -61,14 +92,71 @@ def _share_list_units(text: str, found: list[NumberMatch]) -> None:
             n.unit = nxt.unit
 
 
-def _without_periods(text: str, lo: int, hi: int, periods: list[PeriodMatch]) -> str:
-    pieces, pos = [], lo
-    for p in periods:
-        if p.role != "base" and lo <= p.start and p.end <= hi:
-            pieces.append(text[pos : p.start])
-            pos = p.end
-    pieces.append(text[pos:hi])
-    return "".join(pieces)
+class _Periods:
+    """The sentence's period phrases, indexed so each figure's lookups are logarithmic."""
+
+    def __init__(self, text: str, periods: list[PeriodMatch]) -> None:
+        self.all = periods  # in text order, not overlapping
+        self.starts = [p.start for p in periods]
+        self.plain = [p for p in periods if p.role != "base"]
+        self.plain_starts = [p.start for p in self.plain]
+        self.plain_ends = [p.end for p in self.plain]
+        self.base = [p for p in periods if p.role == "base"]
+        self.base_ends = [p.end for p in self.base]
+        # Prefix indexes: the last span, the last unmodified period, the last unmodified span.
+        self.last_span: list[int] = []
+        self.last_free: list[int] = []
+        self.last_free_span: list[int] = []
+        span = free = free_span = -1
+        for i, p in enumerate(self.plain):
+            is_free = not _MODIFIER.match(text, p.end)
+            is_span = p.role == "span" and bool(p.period)  # figure_period reads spans with a period
+            span = i if is_span else span
+            free = i if is_free else free
+            free_span = i if is_free and is_span else free_span
+            self.last_span.append(span)
+            self.last_free.append(free)
+            self.last_free_span.append(free_span)
+
+    def own(self, clause_start: int, at: int) -> list[PeriodMatch]:
+        """What ``figure_period`` reads of the non-base periods before ``at`` (the last one and
+        the last span with a period): any in the figure's clause, and before it those not
+        modifying a noun (面向2030年的)."""
+        k = bisect_right(self.plain_ends, at)  # plain[:k] end before the figure
+        if k == 0:
+            return []
+        a = bisect_left(self.plain_starts, clause_start, 0, k)  # plain[a:k] are in the clause
+        last = k - 1 if a < k else self.last_free[k - 1]
+        span = self.last_span[k - 1] if self.last_span[k - 1] >= a else -1
+        if span < 0:
+            span = self.last_free_span[k - 1]
+        picked = sorted({i for i in (span, last) if i >= 0})
+        return [self.plain[i] for i in picked]
+
+    def after(self, at: int, clause_end: int) -> list[PeriodMatch]:
+        """The first non-base period in the clause after the figure (all ``figure_period`` reads)."""
+        j = bisect_left(self.plain_starts, at)
+        return [self.plain[j]] if j < len(self.plain) and self.plain[j].start < clause_end else []
+
+    def base_before(self, at: int, clause_start: int | None = None) -> PeriodMatch | None:
+        """The last base period (比上年) ending before ``at``, within the clause if given."""
+        k = bisect_right(self.base_ends, at) - 1
+        if k < 0 or (clause_start is not None and self.base[k].start < clause_start):
+            return None
+        return self.base[k]
+
+    def without(self, text: str, lo: int, hi: int) -> str:
+        """``text[lo:hi]`` with the non-base periods wholly inside it cut out."""
+        pieces, pos = [], lo
+        for i in range(bisect_left(self.plain_starts, lo), len(self.plain)):
+            p = self.plain[i]
+            if p.start >= hi:
+                break
+            if p.end <= hi:
+                pieces.append(text[pos : p.start])
+                pos = p.end
+        pieces.append(text[pos:hi])
+        return "".join(pieces)
 
 
 def _metric(text: str, n: NumberMatch, nxt: NumberMatch | None, phrase: str, topic: str | None) -> str | None:
@@ -91,63 +179,75 @@ def _metric(text: str, n: NumberMatch, nxt: NumberMatch | None, phrase: str, top
     return before
 
 
-def _topic(text: str, bounds: list[int], k: int, at: int, numbers: list[NumberMatch],
-           periods: list[PeriodMatch]) -> str | None:
+def _has_number(starts: list[int], lo: int, hi: int) -> bool:
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def _topic(text: str, bounds: list[int], k: int, at: int, number_starts: list[int], periods: _Periods) -> str | None:
     """The clause before clause ``k`` when it holds no figure, is only a noun phrase and opens
     its sentence or semicolon part (clauses that only date it aside): 全年社会商品零售总额，
     比上年增长17.8% -> 社会商品零售总额; not 扣除物价上涨因素，比上年增长12.5%."""
     if k == 0:
         return None
     lo, hi = bounds[k - 1], bounds[k]
-    if any(lo <= n.start < at for n in numbers):  # the clause before, and earlier figures of this one
+    if hi - lo > WINDOW or _has_number(number_starts, lo, at):  # the clause before, and earlier figures of this one
         return None
     for j in range(k - 2, -1, -1):  # what precedes it, back to the sentence or a semicolon
         if text[bounds[j + 1] - 1] in ";；":
             break
-        if any(bounds[j] <= n.start < bounds[j + 1] for n in numbers) or _without_periods(
-            text, bounds[j], bounds[j + 1], periods
+        if k - 2 - j >= _TOPIC_REACH or bounds[j + 1] - bounds[j] > WINDOW:
+            return None
+        if _has_number(number_starts, bounds[j], bounds[j + 1]) or periods.without(
+            text, bounds[j], bounds[j + 1]
         ).strip(" ，,：:"):
             return None
-    return topic_phrase(_without_periods(text, lo, hi, periods).rstrip("，,；;：:"))
+    return topic_phrase(periods.without(text, lo, hi).rstrip("，,；;：:"))
 
 
 def _sentence_indicators(mt: MappedText, sent: Sentence, s: int, e: int, found: list[NumberMatch],
                          ctx: PeriodContext, counter: list[int]) -> list[Indicator]:
-    """Indicators of one sentence (normalized span ``s:e``) from the quantities ``found`` in it."""
+    """Indicators of one sentence (normalized span ``s:e``) from the quantities ``found`` in it.
+    Each figure's work is bounded by ``WINDOW``, so a sentence costs linear time in its length."""
     text = mt.text
     _share_list_units(text, found)
-    periods = ctx.sentence_periods(text[s:e], s, sent.part)
-    blocked = [(p.start, p.end) for p in periods] + phrase_spans(text, s, e)
+    found_periods = ctx.sentence_periods(text[s:e], s, sent.part)
+    blocked = _merged([(p.start, p.end) for p in found_periods] + phrase_spans(text, s, e))
     numbers = [n for n in found if _keep(text, n, blocked)]
     if not numbers:
         return []
+    periods = _Periods(text, found_periods)
+    position = {id(n): i for i, n in enumerate(found)}
+    found_starts = [n.start for n in found]
     bounds = [s] + [m.end() for m in _CLAUSE_END.finditer(text, s, e)] + [e]
     sentence = mt.original[sent.start : sent.end]
+    tense = _sentence_tense(sentence)
     out: list[Indicator] = []
     phrases: list[str] = []
     prev_end = s
-    for i, n in enumerate(numbers):
+    for n in numbers:
         k = bisect_right(bounds, n.start) - 1
         clause_start, clause_end = bounds[k], bounds[min(k + 1, len(bounds) - 1)]
-        before = text[clause_start : n.start]
-        kind = _kind(sent.part, sentence, before, text[n.end : clause_end])
-        base = next((p for p in reversed(periods) if p.role == "base" and clause_start <= p.start and p.end <= n.start), None)
-        own = [p for p in periods if p.role != "base" and p.end <= n.start
-               and (p.start >= clause_start or not _MODIFIER.match(text, p.end))]
-        after = [p for p in periods if p.role != "base" and n.end <= p.start < clause_end]
+        near_start = max(clause_start, n.start - WINDOW)
+        before = text[near_start : n.start]
+        kind = _kind(sent.part, tense, before, text[n.end : min(clause_end, n.end + WINDOW)])
+        base = periods.base_before(n.start, clause_start)
+        own = periods.own(clause_start, n.start)
+        after = periods.after(n.end, clause_end)
         average = is_average(before)
         change = change_of(before)
         flow = sent.part == "review" and base is None and (change != "level" or starts_with_action(before))
-        span_base = base or next((p for p in reversed(periods) if p.role == "base" and p.end <= n.start), None)
+        span_base = base or periods.base_before(n.start)
         period = figure_period(own, after, average, span_base if average else base,
                                ctx.default(kind, sent.section, average or flow))
-        phrase = _without_periods(text, max(clause_start, prev_end), n.start, periods)
-        phrases.append(_without_periods(text, clause_start, n.start, periods))
-        nxt = found[found.index(n) + 1] if found.index(n) + 1 < len(found) else None
+        phrase = periods.without(text, max(near_start, prev_end), n.start)
+        phrases.append(periods.without(text, near_start, n.start))
+        i = position[id(n)]
+        nxt = found[i + 1] if i + 1 < len(found) else None
         start, end = mt.span(n.start, n.end)
         counter[0] += 1
         out.append(Indicator(
-            id=f"i{counter[0]}", metric=_metric(text, n, nxt, phrase, _topic(text, bounds, k, n.start, found, periods)),
+            id=f"i{counter[0]}", metric=_metric(text, n, nxt, phrase, _topic(text, bounds, k, n.start, found_starts, periods)),
             value=n.value, value_high=n.value_high,
             unit=n.unit, value_text=mt.original[start:end], comparator=n.comparator, change=change,
             kind=kind, period=period, base_period=base_period(base, period), sentence=sentence,
@@ -161,6 +261,7 @@ def _sentence_indicators(mt: MappedText, sent: Sentence, s: int, e: int, found: 
 def _fill_elided(text: str, numbers: list[NumberMatch], phrases: list[str], out: list[Indicator]) -> None:
     """Give subject-less figures the metric they refer to: for a list (分别 …) the joint
     subject split in order or the earlier metrics in order, else the metric before them."""
+    earlier: list[str] = []  # the metrics of out[:i], kept as i advances
     i = 0
     while i < len(out):
         j = i + 1
@@ -170,15 +271,17 @@ def _fill_elided(text: str, numbers: list[NumberMatch], phrases: list[str], out:
         if count > 1 and (_RESPECTIVELY.search(phrases[i]) or out[i].metric is None):
             metrics = split_subjects(phrases[i], count)
             if metrics is None:
-                earlier = [o.metric for o in out[:i] if o.metric]
                 metrics = earlier[-count:] if len(earlier) >= count else None
             if metrics:
                 for k, metric in enumerate(metrics):
                     out[i + k].metric = metric
+            earlier.extend(o.metric for o in out[i:j] if o.metric)
             i = j
             continue
         if out[i].metric is None and i > 0:
             out[i].metric = out[i - 1].metric
+        if out[i].metric:
+            earlier.append(out[i].metric)
         i += 1
 
 
@@ -188,6 +291,12 @@ def extract_indicators(mt: MappedText, structure: Structure) -> list[Indicator]:
     counter = [0]
     out: list[Indicator] = []
     numbers = find_numbers(mt.text)  # one scan of the whole text, then sentence by sentence
+    if len(numbers) > MAX_FIGURES:
+        raise LuoshiError(
+            "E015",
+            f"the text has {len(numbers)} figures, over the limit of {MAX_FIGURES} for one report",
+            "a work report has a few thousand figures at most; split the file into one report each",
+        )
     starts = [n.start for n in numbers]
     for sent in structure.sentences:
         s, e = mt.to_norm(sent.start), mt.to_norm(sent.end)

@@ -21,7 +21,8 @@ __all__ = ["DEFAULT_MAX_BYTES", "read_bytes", "read_document"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
-TEXT_EXT = frozenset({".txt", ".text", ".md"})
+TEXT_EXT = frozenset({".txt", ".text", ".md", ".markdown"})
+MARKDOWN_EXT = frozenset({".md", ".markdown"})
 HTML_EXT = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _CONVERT = "save it as .docx, .txt (UTF-8) or a text PDF and try again"
 _NO_OCR = "images need OCR, which luoshi does not do; use the report's text version"
@@ -75,7 +76,12 @@ def read_bytes(data: bytes, name: str, *, encoding: str | None = None, max_bytes
         raise _size_error(name, len(data), max_bytes)
     fmt = _format_of(data, name)
     enc: str | None = None
-    if fmt == "txt":
+    front: dict[str, str] = {}
+    if fmt == "md":
+        from luoshi.ingest.markdown import read_markdown
+
+        text, enc, front = read_markdown(data, name, encoding)
+    elif fmt == "txt":
         from luoshi.ingest.txt import read_txt
 
         text, enc = read_txt(data, name, encoding)
@@ -93,11 +99,12 @@ def read_bytes(data: bytes, name: str, *, encoding: str | None = None, max_bytes
         text, enc = read_html(data, name, encoding)
     if _BLANK.fullmatch(text):
         raise LuoshiError("E003", f"{name} has no text (empty or only whitespace)", "check that this is the right file")
-    return Document(text=text, format=fmt, sha256=hashlib.sha256(data).hexdigest(), path=None, encoding=enc)
+    return Document(text=text, format=fmt, sha256=hashlib.sha256(data).hexdigest(), path=None, encoding=enc,
+                    front_matter=front)
 
 
 def _format_of(data: bytes, name: str) -> str:
-    """txt | docx | pdf | html, or the LuoshiError that explains why not."""
+    """txt | md | docx | pdf | html, or the LuoshiError that explains why not."""
     ext = Path(name).suffix.lower()
     if ext in UNSUPPORTED_EXT:
         raise LuoshiError("E010", f"{name}: {ext} files are not supported", UNSUPPORTED_EXT[ext])
@@ -117,4 +124,4 @@ def _format_of(data: bytes, name: str) -> str:
         raise LuoshiError("E006", f"{name} is not a zip container, so not a real .docx", "re-save it from Word/WPS as .docx")
     if ext in HTML_EXT or (ext not in TEXT_EXT and _HTML_START.match(head)):
         return "html"
-    return "txt"
+    return "md" if ext in MARKDOWN_EXT else "txt"

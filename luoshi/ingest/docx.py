@@ -1,7 +1,9 @@
 """Word .docx -> text: body paragraphs and tables in document order, one paragraph a line.
 
-The zip is vetted first (``safety.open_docx_zip``: central directory limits, then a
-capped inflate of ``word/document.xml``). Paragraph text is read from the XML rather
+The zip is vetted first (``safety.open_docx_zip``: central directory limits), then only
+the main document part is inflated, capped by the bytes actually inflated (headers may
+lie), and parsed within an element budget. No other part (styles, media, fonts) is ever
+read, so a bomb or a damaged entry there cannot cost memory or raise. Paragraph text is read from the XML rather
 than ``Paragraph.text`` so runs inside tracked insertions, smart tags, fields and
 content controls are kept, while deleted text, field codes, the ``mc:Fallback``
 copy of drawings and text boxes are not duplicated into the body.
@@ -10,6 +12,7 @@ copy of drawings and text boxes are not duplicated into the body.
 from __future__ import annotations
 
 import io
+import re
 
 from lxml import etree
 
@@ -29,20 +32,57 @@ _RUNS = etree.XPath(
 _VMERGE_CONTINUE = etree.XPath("w:tcPr/w:vMerge[not(@w:val) or @w:val='continue']", namespaces=_NS)
 
 
+# The main document part: a real report's document.xml is a few MB; past these it is refused.
+MAX_DOCUMENT_XML = 30 * 1024 * 1024
+MAX_ELEMENTS = 3_000_000
+_OFFICE_DOCUMENT = re.compile(
+    rb'<Relationship\b[^>]*?Type="[^"]*/officeDocument"[^>]*?Target="/?([^"]+)"'
+    rb'|<Relationship\b[^>]*?Target="/?([^"]+)"[^>]*?Type="[^"]*/officeDocument"'
+)
+
+
 def read_docx(data: bytes, name: str) -> str:
     """The text ``luoshi text`` prints for a .docx: stable for a given file."""
-    import docx  # python-docx: the element classes give run text (w:t, w:tab, w:br ...)
-    from docx.opc.exceptions import PackageNotFoundError
+    from docx.oxml.parser import oxml_parser  # python-docx element classes give run text (w:t, w:tab, w:br ...)
 
     zf = safety.open_docx_zip(io.BytesIO(data), name)
-    safety.read_member_capped(zf, "word/document.xml", name)  # truncation and real-size check
+    xml = safety.read_member_capped(zf, _main_part(zf, name), name, MAX_DOCUMENT_XML)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as exc:  # lxml XMLSyntaxError is a SyntaxError
-        raise LuoshiError("E006", f"{name} is not a readable Word document: {exc}", "re-save it from Word/WPS as .docx") from None
+        root = etree.fromstring(xml, oxml_parser)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise LuoshiError("E006", f"{name} has a damaged document part: {_one_line(exc)}", "re-save it from Word/WPS as .docx") from None
+    count = 0
+    for _ in root.iter():
+        count += 1
+        if count > MAX_ELEMENTS:
+            raise LuoshiError(
+                "E007",
+                f"{name}: the document part has over {MAX_ELEMENTS} XML elements",
+                "a work report has far fewer; re-save it from Word, or save the text as .txt",
+            )
+    body = root.find(f"{{{_W}}}body")
+    if body is None:
+        raise LuoshiError("E006", f"{name} has no document body (w:body); it is not a Word document",
+                          "re-save it from Word/WPS as .docx")
     lines: list[str] = []
-    _blocks(document.element.body, lines)
+    _blocks(body, lines)
     return "\n".join(lines)
+
+
+def _main_part(zf, name: str) -> str:
+    """The officeDocument target of ``_rels/.rels``, else ``word/document.xml``."""
+    names = set(zf.namelist())
+    if "_rels/.rels" in names:
+        rels = safety.read_member_capped(zf, "_rels/.rels", name, 1024 * 1024)
+        m = _OFFICE_DOCUMENT.search(rels)
+        target = (m.group(1) or m.group(2)).decode("utf-8", "replace") if m else ""
+        if target in names:
+            return target
+    return "word/document.xml"
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]
 
 
 def _blocks(parent, lines: list[str]) -> None:

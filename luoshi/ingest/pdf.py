@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 
 from luoshi.errors import LuoshiError
@@ -47,6 +48,34 @@ def read_pdf(data: bytes, name: str) -> str:
     return join_lines(lines)
 
 
+# Work limits: a work report is under ~200 pages and ~300,000 characters. Each can be raised
+# by its environment variable for a genuinely larger document.
+LIMITS = {
+    "pages": ("LUOSHI_PDF_MAX_PAGES", 2000),
+    "content": ("LUOSHI_PDF_MAX_CONTENT_MB", 40),  # decoded page content streams, MB
+    "operators": ("LUOSHI_PDF_MAX_OPERATORS", 3_000_000),  # drawing operators, forms included
+    "chars": ("LUOSHI_PDF_MAX_CHARS", 3_000_000),
+}
+
+
+def limit(which: str) -> int:
+    env, default = LIMITS[which]
+    try:
+        return max(1, int(os.environ.get(env, default)))
+    except ValueError:
+        return default
+
+
+def _over(name: str, which: str, what: str) -> LuoshiError:
+    env, _ = LIMITS[which]
+    return LuoshiError("E016", f"{name}: {what}, over the limit of {limit(which)}",
+                       f"a work report is far smaller; to read it anyway set {env} higher")
+
+
+class _Budget(Exception):
+    """Raised from inside pypdf's operator loop when the operator budget is spent."""
+
+
 def _page_texts(data: bytes, name: str) -> list[str]:
     from pypdf import PdfReader
 
@@ -55,18 +84,74 @@ def _page_texts(data: bytes, name: str) -> list[str]:
     log = logging.getLogger("pypdf")
     level = log.level
     log.setLevel(logging.ERROR)
+    ops = [0]
+    max_ops = limit("operators")
+
+    def count(*_args) -> None:
+        ops[0] += 1
+        if ops[0] > max_ops:
+            raise _Budget
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise LuoshiError("E011", f"{name} is password-protected", "remove the password (print to PDF) and retry")
-        return [page.extract_text() or "" for page in reader.pages]
+        declared = _declared_pages(reader)  # cheap, before pypdf walks the whole page tree
+        if declared > limit("pages"):
+            raise _over(name, "pages", f"the PDF declares {declared} pages")
+        pages = reader.pages
+        if len(pages) > limit("pages"):
+            raise _over(name, "pages", f"the PDF has {len(pages)} pages")
+        texts: list[str] = []
+        seen: set = set()
+        content = chars = 0
+        for page in pages:
+            key = _contents_key(page)
+            if key is not None and key in seen:
+                continue  # a page repeating another page's content stream adds no text, only work
+            seen.add(key)
+            stream = page.get_contents()
+            content += len(stream.get_data()) if stream is not None else 0
+            if content > limit("content") * 1048576:
+                raise _over(name, "content", f"page content exceeds {limit('content')} MB")
+            text = page.extract_text(visitor_operand_before=count) or ""
+            chars += len(text)
+            if chars > limit("chars"):
+                raise _over(name, "chars", f"the text exceeds {limit('chars')} characters")
+            texts.append(text)
+        return texts
     except LuoshiError:
         raise
+    except _Budget:
+        raise _over(name, "operators", f"drawing the pages takes over {max_ops} operators") from None
     except Exception as exc:  # noqa: BLE001 - see above
-        raise LuoshiError("E011", f"{name} is a corrupt or unreadable PDF: {type(exc).__name__}: {exc}",
+        msg = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        raise LuoshiError("E011", f"{name} is a corrupt or unreadable PDF: {msg}",
                           "re-export or re-download the PDF") from None
     finally:
         log.setLevel(level)
+
+
+def _declared_pages(reader) -> int:
+    try:
+        return int(reader.trailer["/Root"]["/Pages"]["/Count"])
+    except Exception:  # noqa: BLE001 - a missing or odd /Count: pypdf's own walk decides
+        return 0
+
+
+def _contents_key(page) -> tuple | None:
+    """The object numbers of a page's content streams (None when inline or absent)."""
+    from pypdf.generic import ArrayObject, IndirectObject
+
+    raw = page.raw_get("/Contents") if "/Contents" in page else None
+    if isinstance(raw, IndirectObject):
+        target = raw.get_object()
+        if isinstance(target, ArrayObject):
+            return tuple((r.idnum, r.generation) for r in target if isinstance(r, IndirectObject)) or None
+        return (raw.idnum, raw.generation)
+    if isinstance(raw, ArrayObject):
+        return tuple((r.idnum, r.generation) for r in raw if isinstance(r, IndirectObject)) or None
+    return None
 
 
 def _drop_page_numbers(lines: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ read only the central directory, so a zip bomb is refused before anything inflat
 from __future__ import annotations
 
 import zipfile
+import zlib
 from typing import IO
 
 from luoshi.errors import LuoshiError
@@ -93,8 +94,9 @@ def open_docx_zip(data: IO[bytes], name: str) -> zipfile.ZipFile:
     """Open a .docx container, refusing corrupt archives (E006) and zip bombs (E007)."""
     try:
         zf = zipfile.ZipFile(data)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise LuoshiError("E006", f"{name} is not a valid .docx (zip) file: {exc}", "re-save it from Word/WPS as .docx") from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:  # RuntimeError: NotImplementedError too
+        msg = " ".join(str(exc).split())[:200]
+        raise LuoshiError("E006", f"{name} is not a valid .docx (zip) file: {msg}", "re-save it from Word/WPS as .docx") from None
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
         raise LuoshiError("E007", f"{name} has {len(infos)} zip entries (limit {MAX_ENTRIES})", "this is not a normal .docx; re-save it from Word")
@@ -122,6 +124,10 @@ def read_member_capped(zf: zipfile.ZipFile, member: str, name: str, cap: int = M
     chunks: list[bytes] = []
     size = 0
     try:
+        # Word writes only stored or deflated parts; zipfile inflates bzip2/lzma without an
+        # output bound, so any other method is refused before it runs.
+        if zf.getinfo(member).compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise NotImplementedError
         with zf.open(member) as fh:
             while chunk := fh.read(1 << 20):
                 size += len(chunk)
@@ -130,6 +136,12 @@ def read_member_capped(zf: zipfile.ZipFile, member: str, name: str, cap: int = M
                 chunks.append(chunk)
     except KeyError:
         raise LuoshiError("E006", f"{name} has no {member}; it is not a Word document", "re-save it from Word/WPS as .docx") from None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # truncated / bad CRC / bad deflate
-        raise LuoshiError("E006", f"{name} is truncated or corrupt: {exc}", "re-save it from Word/WPS as .docx") from None
+    except NotImplementedError:  # (a RuntimeError, so caught first) e.g. method 99 = AES, 6 = implode
+        raise LuoshiError("E006", f"{name}: {member} uses an unsupported zip compression",
+                          "re-save it from Word/WPS as .docx") from None
+    except RuntimeError:  # zipfile: "File ... is encrypted, password required"
+        raise LuoshiError("E006", f"{name}: {member} is encrypted", "remove the password in Word/WPS and save again") from None
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:  # truncated / bad CRC / bad deflate
+        msg = " ".join(str(exc).split())[:200]
+        raise LuoshiError("E006", f"{name} is truncated or corrupt: {msg}", "re-save it from Word/WPS as .docx") from None
     return b"".join(chunks)

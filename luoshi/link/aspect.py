@@ -76,9 +76,21 @@ def pledge_kind(text: str) -> tuple[PledgeKind, str | None]:
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:年底|年|个|万亩|亩|公顷|项|家|人次|人|户|座|条|名|套|%|元|平方米|公里)")
 
 
-def strip_query(text: str) -> str:
+# Generic nouns of the stop list: dropped for the report-local matching of ``find``, kept in
+# place for corpus-weighted matching (their weight is near zero there, and cutting them out
+# would break 城乡建设用地 into pieces).
+_NOUNS = frozenset({"建设", "工作", "项目", "工程", "水平", "能力", "体系", "机制", "重点", "相关", "各项", "基本", "高质量"})
+
+
+@lru_cache(maxsize=1)
+def _manner() -> re.Pattern:
+    words = [w for w in rules.load("verdict_words")["query_stopwords"] if w not in _NOUNS]
+    return _alternation(words)
+
+
+def strip_query(text: str, keep_nouns: bool = False) -> str:
     """The pledge without how-words (确保, 加快推进 …) and quantities: what remains names the object."""
-    stop = _tables()[5]
+    stop = _manner() if keep_nouns else _tables()[5]
     return stop.sub("|", _QUANTITY.sub("|", fold(text)))
 
 

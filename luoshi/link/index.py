@@ -7,6 +7,7 @@ touches only the units that share a bigram with it, never every unit.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -58,7 +59,7 @@ class BigramIndex:
                 scores[i] += w * tf * (k1 + 1) / (tf + norm[i])
         if not scores:
             return []
-        return sorted(scores.items(), key=lambda kv: -kv[1])[:limit]
+        return heapq.nlargest(limit, scores.items(), key=lambda kv: kv[1])
 
     def coverage(self, grams: list[str], doc_grams: set[str], power: float = 1.0) -> float:
         """Share of the query's IDF weight present in a document (0..1).

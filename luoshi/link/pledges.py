@@ -1,32 +1,42 @@
-"""Link a commitment of one report to evidence in a later one, and judge it.
+"""Link a task of one report to what a later report says was done, and judge it.
 
-Evidence units (clauses) of the later report are indexed once (``EvidenceIndex``);
-a commitment becomes a bigram query from its projects, object and wording without
-how-words. A clause counts as evidence when it covers enough of the query's weight.
-The verdict comes from the evidence's aspect (``aspect.signal``) and the pledge's
-kind: a process pledge (推进…) is met by progress, a result pledge (建成…) by the
-result. A pledge found only in the later report's plan is unfinished.
+Evidence units (clauses) of the later report are indexed once (``EvidenceIndex``). A task
+becomes queries (its whole wording and each of its clauses and named works, without
+how-words) matched by corpus-weighted bigrams (``match``): a candidate must share the
+task's specific content. The status rests only on the later report's review (what was
+done); the later plan saying the same again is recorded as ``carried_over`` beside it.
+The status follows the pledge: a result pledge (建成/完成/出台) needs the result, a process
+pledge (推进/加快/深化) concrete progress on that work; not_fulfilled needs an explicit
+shortfall, or a one-off end state promised again unchanged after its deadline. Boilerplate
+(完成市政府下达的各项任务) is judged from the report's targets. The confidence is a
+calibrated probability (``calibration``); below the point where the verdict is wrong
+more often than right the linker says no_evidence.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
 from functools import lru_cache
 
 from luoshi import rules
+from luoshi.link import calibration
 from luoshi.link.aspect import counts, pledge_kind, signal, strip_query
 from luoshi.link.index import BigramIndex, bigrams
+from luoshi.link.match import Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
 from luoshi.model import Commitment, Evidence, Link
 from luoshi.textmap import fold
 
-MIN_COVERAGE = 0.3
+MIN_COVERAGE = 0.3  # for ``find`` (diff, within-report links, quantities)
 COUNT_BONUS = 0.2  # added to the coverage of credible evidence that repeats a count of the pledge
 MIN_QUERY = 3  # a query of fewer distinct bigrams (编制…规划) names no particular work
 IDF_POWER = 1.0
 PROJECT_WEIGHT = 2.0
+MAX_EVIDENCE = 3
+CARRY_COVERAGE = 0.5
+REVIEW_PARTS = ("review",)
+PLAN_PARTS = ("plan", "goals")
 
 
 @lru_cache(maxsize=1)
@@ -48,15 +58,26 @@ def canonical(text: str) -> str:
     return pattern.sub(lambda m: canon[m.group()], text) if pattern else text
 
 
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern:
+    words = rules.load("verdict_words")["boilerplate"]["words"]
+    return re.compile("|".join(map(re.escape, sorted((fold(w) for w in words), key=len, reverse=True))))
+
+
 class EvidenceIndex:
     """The clauses of one report and a bigram index over them."""
 
-    def __init__(self, units: list[Unit], doc: str) -> None:
+    def __init__(self, units: list[Unit], doc: str, periods=None) -> None:
         self.units = units
         self.doc = doc
         self.texts = [canonical(u.text) for u in units]
         self.index = BigramIndex(self.texts)
+        self.weights = TermWeights(self.index)
+        self.periods = periods  # unit index -> (label, first year, last year), or None
         self._grams: dict[int, set[str]] = {}
+        parts = {u.part for u in units}
+        # Without a recognised review part (an excerpt, unknown headings) the non-plan text stands in.
+        self.review_parts = REVIEW_PARTS if "review" in parts else ("review", "other")
 
     def grams(self, i: int) -> set[str]:
         g = self._grams.get(i)
@@ -65,13 +86,11 @@ class EvidenceIndex:
         return g
 
     def find(self, query: str, projects: list[str], limit: int = 5) -> list[tuple[int, float]]:
-        """(unit index, coverage) of credible evidence, best first."""
+        """(unit index, coverage) of lexically similar units, best first (local weights only)."""
         grams = bigrams(canonical(strip_query(query)))
         project_grams = {g for p in projects for g in bigrams(canonical(p))}
         grams += list(project_grams)
-        if not grams:
-            return []
-        if len(set(grams)) < MIN_QUERY:
+        if not grams or len(set(grams)) < MIN_QUERY:
             return []
         weights = {g: PROJECT_WEIGHT for g in project_grams}
         hits = self.index.search(grams, limit=12, weights=weights)
@@ -86,6 +105,29 @@ class EvidenceIndex:
         found.sort(key=lambda ic: (-round(ic[1], 3), len(self.texts[ic[0]])))  # a tie goes to the shorter clause
         return found[:limit]
 
+    def match(self, query: str, names: list[str], limit: int = 8) -> list[Match]:
+        """Credible candidates for one query, each scored by ``match.score``."""
+        q = canonical(strip_query(query, keep_nouns=True))
+        grams = bigrams(q)
+        if len(set(grams)) < MIN_QUERY:
+            return []
+        names = [canonical(n) for n in names]
+        name_grams = {g for n in names for g in bigrams(n)}
+        weights = {g: self.weights(g) * (PROJECT_WEIGHT if g in name_grams else 1.0) for g in set(grams) | name_grams}
+        nums = counts(query)
+        out = []
+        # words every report uses add nothing to the ranking and cost the longest postings
+        searched = [g for g, x in weights.items() if x >= 0.03] or list(weights)
+        for i, _ in self.index.search(searched, limit=limit, weights=weights):
+            m = score(q, names, self.texts[i], self.grams(i), self.weights)
+            if m is None:
+                continue
+            if nums and any(re.search(r"(?<![\d.])" + re.escape(n), self.texts[i]) for n in nums):
+                m.coverage = min(1.0, m.coverage + COUNT_BONUS)
+            m.unit, m.query = i, query
+            out.append(m)
+        return out
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -94,68 +136,139 @@ class Verdict:
     reason: str
 
 
-def judge_commitment(text: str, review: tuple[Unit, float] | None, plan: tuple[Unit, float] | None) -> Verdict:
-    kind, pledge_word = pledge_kind(text)
-    if review is not None:
-        unit, cov = review
-        sig = signal(unit.text)
-        base = 0.35 + 0.55 * min(1.0, cov)
-        if sig is None:
-            status = "fulfilled" if kind == "process" else "partial"
-            return Verdict(status, round(base * 0.6, 2), f"证据：{unit.text} — 提及但未说明结果")
-        if sig.aspect == "shortfall":
-            return Verdict("not_fulfilled", round(base, 2), f"证据：{unit.text} — {sig.word}")
-        if sig.aspect == "done":
-            conf = base if sig.strong else base * 0.85
-            return Verdict("fulfilled", round(conf, 2), f"证据：{unit.text} — {sig.word}")
-        if kind == "process":
-            return Verdict("fulfilled", round(base * 0.8, 2), f"证据：{unit.text} — {sig.word}，推进类承诺以进展为准")
-        wanted = pledge_word or "完成"
-        return Verdict("partial", round(base * 0.85, 2), f"证据：{unit.text} — {sig.word}而非{wanted}")
-    if plan is not None:
-        unit, cov = plan
-        conf = round(0.3 + 0.3 * min(1.0, cov), 2)
-        if kind == "result":
-            return Verdict("not_fulfilled", conf, f"新报告计划再次提出：{unit.text} — 结果尚未达成")
-        return Verdict("partial", conf, f"新报告计划继续安排：{unit.text} — 工作仍在进行")
-    return Verdict("no_evidence", 0.5, "新报告中未找到相关内容")
+_SPLIT = re.compile(r"[,，;；:：。]")
 
 
-_SPLIT = re.compile(r"[,，;；:：]")
+def queries(c: Commitment) -> list[str]:
+    """The whole task, each of its clauses when it has several, and each named work when it names several.
 
-
-def queries(c: Commitment) -> list[tuple[str, str]]:
-    """(query, pledge wording) for the whole commitment, each of its clauses when it has
-    several, and each named work when it names several.
-
-    The extractor may keep several objects in one commitment (…实施河长制, 配合永定河
-    生态补水; 打响“A”“B”两个品牌); each clause or name then finds its own evidence. The
-    pledge wording, which decides result vs process, is the commitment's own text, never
-    its object (推动…落地建设 is a process pledge although its object starts with 落地).
+    A task sentence may hold several objects (…实施河长制, 配合永定河生态补水; 打响“A”“B”两个
+    品牌); each clause or name then finds its own evidence.
     """
-    text = " ".join(filter(None, [c.object, c.text]))
     parts = [p for p in _SPLIT.split(c.text) if len(p.strip()) >= 4]
-    out = [(text, c.text)] + ([(p, p) for p in parts] if len(parts) > 1 else [])
+    out = [c.text] + (parts if len(parts) > 1 else [])
+    out += [p.text for p in c.parts if p.text not in out]
     names = [p for p in c.projects if len(p) >= 4]
     if len(names) > 1:
-        out += [(n, c.text) for n in names]
-    return out
+        out += names
+    return list(dict.fromkeys(out))
 
 
-def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = None) -> Link:
-    best: dict[int, tuple[float, str]] = {}  # unit -> (coverage, the query clause that found it)
-    for q, wording in queries(c):
-        for i, cov in ev.find(q, [q] if q in c.projects else c.projects):
-            if cov > best.get(i, (0.0, ""))[0]:
-                best[i] = (cov, wording)
-    found = sorted(best.items(), key=lambda kv: -kv[1][0])
-    review = next(((ev.units[i], cq) for i, cq in found if ev.units[i].part not in ("plan", "goals")), None)
-    plan = next(((ev.units[i], cq) for i, cq in found if ev.units[i].part in ("plan", "goals")), None)
-    chosen = review or plan
-    pledge = chosen[1][1] if chosen and pledge_kind(chosen[1][1])[1] else c.text
-    verdict = judge_commitment(pledge, review and (review[0], review[1][0]), plan and (plan[0], plan[1][0]))
-    ordered = sorted(found, key=lambda kv: (ev.units[kv[0]].part in ("plan", "goals"), -kv[1][0]))[:5]
-    evidence = [Evidence(ev.doc, ev.units[i].text, ev.units[i].start, ev.units[i].end, None, round(cq[0], 3))
-                for i, cq in ordered]
-    return Link(c.id, "commitment", source_text if source_text is not None else c.text, c.start, c.end,
-                verdict.status, verdict.confidence, verdict.reason, evidence)  # type: ignore[arg-type]
+def is_boilerplate(text: str, weights: TermWeights) -> bool:
+    """A stock phrase (完成市政府下达的各项任务) with nothing specific left once it is removed."""
+    folded = fold(text)
+    if not _boilerplate().search(folded):
+        return False
+    rest = canonical(strip_query(_boilerplate().sub("|", folded)))
+    return sum(weights(g) for g in set(bigrams(rest))) < 0.8
+
+
+def _period_note(period: str | None) -> str:
+    return f"，{period}" if period else ""
+
+
+def _part_zh(part: str | None) -> str:
+    return {"review": "回顾", "plan": "计划", "goals": "目标"}.get(part or "", "其他")
+
+
+def _evidence(ev: EvidenceIndex, m: Match) -> Evidence:
+    u = ev.units[m.unit]
+    period = ev.periods(m.unit)[0] if ev.periods else None
+    return Evidence(ev.doc, u.text, u.start, u.end, None, round(m.coverage, 3), u.part, period)
+
+
+def _in_period(ev: EvidenceIndex, i: int, since: int | None) -> bool:
+    """Evidence of a review dated before the task's own period cannot show the task was done."""
+    if since is None or ev.periods is None:
+        return True
+    _, _, last = ev.periods(i)
+    return last is None or last >= since
+
+
+def judge(kind: str, pledge_word: str | None, m: Match, ev: EvidenceIndex) -> tuple[str, str, str]:
+    """(status, aspect, phrase) from the evidence clause's wording and the pledge's kind."""
+    unit = ev.units[m.unit]
+    sig = signal(unit.text)
+    if sig is None:
+        if kind == "process":
+            return "fulfilled", "mention", "提及该项工作，推进类承诺以进展为准"
+        return "partial", "mention", f"提及该项工作但未说明{pledge_word or '结果'}"
+    if sig.aspect == "shortfall":
+        return "not_fulfilled", "shortfall", f"明确未达成（{sig.word}）"
+    if sig.aspect == "done":
+        return "fulfilled", "done_strong" if sig.strong else "done", f"已{sig.word}"
+    if kind == "process":
+        return "fulfilled", "progress", f"{sig.word}，推进类承诺以进展为准"
+    return "partial", "progress", f"{sig.word}而非{pledge_word or '完成'}"
+
+
+def _unchanged_repeat(c: Commitment, kind: str, pledge_word: str | None, carried: Match | None, ev: EvidenceIndex) -> bool:
+    """A one-off end state (建成X, 实现X开工) promised again in the later plan with the same words."""
+    if carried is None or kind != "result" or not pledge_word or carried.coverage < 0.8:
+        return False
+    new_kind, new_word = pledge_kind(ev.units[carried.unit].text)
+    return new_kind == "result" and new_word == pledge_word
+
+
+def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = None, *,
+                    since: int | None = None, targets: tuple[int, int] | None = None) -> Link:
+    """Judge one task on the later report indexed in ``ev``.
+
+    ``since``: the task's plan year (review evidence of earlier years is left out);
+    ``targets``: (met, missed) counts of the same report's targets, for boilerplate.
+    """
+    text = source_text if source_text is not None else c.text
+
+    def link(status: str, conf: float, reason: str, evidence: list[Evidence], carried: Evidence | None) -> Link:
+        return Link(c.id, "commitment", text, c.start, c.end, status, conf, reason, evidence, carried)  # type: ignore[arg-type]
+
+    kind, pledge_word = pledge_kind(c.text)
+    names = names_in(c.text, c.projects)
+    review: dict[int, Match] = {}
+    plan: dict[int, Match] = {}
+    for q in queries(c):
+        q_names = [q] if q in c.projects else [n for n in names if n in q] or []
+        for m in ev.match(q, q_names):
+            if not credible(m):
+                continue
+            part = ev.units[m.unit].part
+            pool = review if part in ev.review_parts else plan if part in PLAN_PARTS else None
+            if pool is None or (pool is review and not _in_period(ev, m.unit, since)):
+                continue
+            old = pool.get(m.unit)
+            if old is None or (m.coverage, m.anchor) > (old.coverage, old.anchor):
+                pool[m.unit] = m
+    rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0)), len(ev.units[m.unit].text))  # noqa: E731
+    found = sorted(review.values(), key=rank)
+    carried = max(plan.values(), key=lambda m: (m.coverage, m.anchor), default=None)
+    carried = carried if carried is not None and carried.coverage >= CARRY_COVERAGE else None
+    carried_ev = _evidence(ev, carried) if carried else None
+    carry_note = f"；新报告计划再次提出：{ev.units[carried.unit].text}" if carried else ""
+
+    if is_boilerplate(c.text, ev.weights):
+        met, missed = targets or (0, 0)
+        if met + missed == 0:
+            return link("no_evidence", calibration.NO_EVIDENCE_PRIOR, "套话，不作为具体任务判断；本报告指标无可比结果" + carry_note, [], carried_ev)
+        status = "fulfilled" if missed == 0 else "not_fulfilled" if missed > met else "partial"
+        conf = calibration.boilerplate(met, missed)
+        return link(status, conf, f"套话，依本报告指标判断：{met}项达成，{missed}项未达成" + carry_note, [], carried_ev)
+
+    if found:
+        best = found[0]
+        status, aspect, phrase = judge(kind, pledge_word, best, ev)
+        conf = calibration.confidence(status, aspect, best.coverage, best.anchor, kind)
+        evidence = [_evidence(ev, m) for m in found[:MAX_EVIDENCE]]
+        unit = ev.units[best.unit]
+        where = f"（{_part_zh(unit.part)}{_period_note(evidence[0].period)}）"
+        words = "、".join(best.words) or "—"
+        reason = f"证据{where}：{unit.text} — {phrase}；匹配：{words}{carry_note}"
+        if conf < calibration.ABSTAIN:
+            return link("no_evidence", round(1 - conf, 2), f"证据不足，不作判断。最接近的{reason}", evidence, carried_ev)
+        return link(status, conf, reason, evidence, carried_ev)
+
+    if _unchanged_repeat(c, kind, pledge_word, carried, ev):
+        conf = calibration.REPEAT_CONFIDENCE
+        reason = f"到期未见完成：新报告计划原样再次提出“{pledge_word}”：{ev.units[carried.unit].text}"  # type: ignore[union-attr]
+        return link("not_fulfilled", conf, reason, [carried_ev], carried_ev)  # type: ignore[list-item]
+    reason = "新报告回顾中未找到该项工作" + (f"（新报告计划再次提出：{ev.units[carried.unit].text}，不作为落实证据）" if carried else "")
+    return link("no_evidence", calibration.NO_EVIDENCE_PRIOR, reason, [], carried_ev)

@@ -10,7 +10,7 @@ import re
 
 from luoshi.model import Clause, Document, ReportMeta, Section, Sentence, Structure
 from luoshi.structure.headings import find_headings
-from luoshi.structure.meta import read_meta
+from luoshi.structure.meta import complete_meta, read_meta
 from luoshi.structure.paragraphs import Paragraph, paragraphs
 from luoshi.structure.rules import MetaRules, heading_rules, meta_rules, part_rules
 from luoshi.structure.sections import Outline, build_outline
@@ -36,6 +36,7 @@ def analyze(mt: MappedText, doc: Document | None = None) -> Structure:
     meta = _meta(text, paras, outline, prules.goal_paragraph, mrules)
     meta.chars = len(mt.original)
     meta.sha256 = doc.sha256 if doc is not None else None
+    complete_meta(meta, doc.front_matter if doc is not None else {}, doc.path if doc is not None else None, mrules)
     return Structure(meta=meta, sections=sections, sentences=sentences)
 
 

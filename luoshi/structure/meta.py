@@ -3,9 +3,9 @@
 ``year`` is the plan year: the year whose work the report arranges. A report
 delivered in March 2017 with 二、2017年工作总体部署 has year 2017; one delivered in
 December 2021 with 三、2022年政府工作计划 has year 2022. It is read, in order,
+from the delivery date (a report delivered from October on plans the next year),
 from a goals/plan top-level heading (…2022年政府工作计划), from a paragraph stating
-the year's targets (2020年政府工作的总体要求是…), and from the delivery date
-(a report delivered from October on plans the next year), and last from the opening
+the year's targets (2020年政府工作的总体要求是…), and last from the opening
 paragraphs (提出关于1958年度国民经济计划的报告 -> 1958; 刚刚过去的1984年 -> 1985).
 Years may be written in Chinese numerals (一九八五年). Unknown fields are None.
 """
@@ -16,6 +16,7 @@ import re
 
 from luoshi.model import Part, ReportMeta
 from luoshi.structure.rules import MetaRules
+from luoshi.textmap import fold
 
 _YEAR = re.compile(r"(?<![\d〇零○一二三四五六七八九])([12一二])\s?([\d〇零○一二三四五六七八九])\s?([\d〇零○一二三四五六七八九])\s?([\d〇零○一二三四五六七八九])\s*年")
 _Y = r"((?:[12]\s?\d\s?\d\s?\d|[一二][〇零○一二三四五六七八九]{3})\s*)年"
@@ -28,7 +29,9 @@ _OPENING_PLAN = re.compile(
 )
 _REVIEW_OF_YEAR = re.compile(rf"{_Y}(?:国内)?(?:政府)?工作(?:的)?回顾")
 _YEAR_IS = re.compile(rf"{_Y}是")
-_OPENING_WINDOW = 400  # the opening paragraphs, after the title block
+_OPENING_WINDOW = 400
+_DATE_WINDOW = 300  # where a date line can sit when no title block was recognised  # the opening paragraphs, after the title block
+_PATH_YEAR = re.compile(r"(?<!\d)(?:19[4-9]\d|20\d\d)(?!\d)")
 _CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _WS = re.compile(r"\s+")
 _HEAD_WINDOW = 3000  # the opening sentences sit near the top
@@ -72,21 +75,108 @@ def read_meta(
     title = mrules.title.search(front) or mrules.title.search(tail)
     if title:
         meta.title = _WS.sub("", title.group())
-    date = mrules.date_line.search(front) or mrules.date_line.search(tail)
+    # The date line opens the text; where a title line runs into it (政府工作报告\n（2021年…）)
+    # the title block is empty, so the first lines are searched too.
+    front_date = mrules.date_line.search(front) or mrules.date_line.search(text, 0, max(len(front), _DATE_WINDOW))
+    date = front_date or mrules.date_line.search(tail)
     venue = ""
     if date:
-        y, mo, d = (cn_number(g) for g in date.groups()[:3])
-        if y and mo and d and 1 <= mo <= 12 and 1 <= d <= 31:
-            meta.date = f"{y:04d}-{mo:02d}-{d:02d}"
+        meta.date = _iso(*date.groups()[:3])
         venue = _WS.sub("", date.group(4))
         session = mrules.session.search(venue)
         meta.session = session.group() if session else None
+    if meta.date is None:  # ——在哈密市第二届人民代表大会第一次会议上\n（2022年1月11日）
+        alone = mrules.date_alone.search(front)
+        if alone:
+            meta.date = _iso(*alone.groups())
     speaker = mrules.speaker.search(front)
     if speaker:
         meta.speaker = speaker.group(1)
+    elif front_date:
+        meta.speaker = _speaker_alone(text, front_date.start(), mrules)
     meta.region = _region(text[:_HEAD_WINDOW], front, venue, mrules)
     meta.year = _plan_year(top_titles, goal_texts, meta.date, text[len(front) : len(front) + _OPENING_WINDOW],
                            forward_starts or [])
+    return meta
+
+
+def _iso(y: str, mo: str, d: str) -> str | None:
+    yy, mm, dd = cn_number(y), cn_number(mo), cn_number(d)
+    if yy and mm and dd and 1 <= mm <= 12 and 1 <= dd <= 31:
+        return f"{yy:04d}-{mm:02d}-{dd:02d}"
+    return None
+
+
+def _speaker_alone(text: str, after: int, mrules: MetaRules) -> str | None:
+    """A name alone on the first non-blank line under the date line (starting at ``after``)."""
+    for line in text[after : after + 200].splitlines()[1:]:
+        if line.strip():
+            m = mrules.speaker_alone.match(line)
+            if m and not any(w in m.group(1) for w in mrules.speaker_alone_not):
+                return m.group(1)
+            return None
+    return None
+
+
+def region_level(region: str | None, mrules: MetaRules) -> str | None:
+    """国家 | 省 | 市 | 区县 by the region's name (see ``levels`` in meta.yaml)."""
+    if not region:
+        return None
+    lv = mrules.levels
+    if region in lv["national"]:
+        return "国家"
+    if region in lv["provincial"] or region.endswith(lv["provincial_suffix"]):
+        return "省"
+    if region.endswith(lv["county_suffix"]):
+        return "区县"
+    if region.endswith(lv["city_suffix"]):
+        return "市"
+    return None
+
+
+def complete_meta(meta: ReportMeta, front_matter: dict[str, str], path: str | None, mrules: MetaRules) -> ReportMeta:
+    """Fill what the text left unknown: first from the file's own front matter title
+    (鞍山市政府工作报告 （2016年1月6日 赵爱军）), then region and year from the path
+    (…/鞍山市/2016.md), those two flagged in ``meta.inferred``; then the level."""
+    title = fold(front_matter.get("title", "")).strip()
+    if title:
+        half = len(title) // 2
+        if len(title) % 2 == 0 and title[:half] == title[half:]:  # a title pasted twice
+            title = title[:half]
+        m = mrules.front_title.match(title)
+        if m:
+            if not meta.title or meta.title in mrules.title_words:  # the front title names the region
+                meta.title = _WS.sub("", title.split("(")[0])
+            if meta.region is None and region_level(m.group("region"), mrules):
+                meta.region = m.group("region")
+            if meta.date is None and m.group("y"):
+                y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+                if 1 <= mo <= 12 and 1 <= d <= 31:
+                    meta.date = f"{y:04d}-{mo:02d}-{d:02d}"
+            meta.speaker = meta.speaker or m.group("speaker")
+            if meta.year is None:
+                stated = m.group("y1") or m.group("y2")
+                if stated:
+                    meta.year = int(stated)
+                elif meta.date:
+                    meta.year = _plan_year([], [], meta.date)
+        elif meta.title is None:
+            meta.title = _WS.sub("", title.split("(")[0])
+    if path:
+        parts = re.split(r"[/\\]", path)
+        stem = parts[-1].rsplit(".", 1)[0]
+        if meta.year is None:
+            year = _PATH_YEAR.search(stem)
+            if year:
+                meta.year = int(year.group())
+                meta.inferred.append("year")
+        if meta.region is None:
+            for folder in reversed(parts[:-1]):
+                if region_level(folder, mrules):
+                    meta.region = folder
+                    meta.inferred.append("region")
+                    break
+    meta.level = region_level(meta.region, mrules)
     return meta
 
 
@@ -120,6 +210,12 @@ def _plan_year(
     opening: str = "",
     forward_starts: list[str] = (),  # type: ignore[assignment]
 ) -> int | None:
+    # The delivery date decides first: headings mislead where a report also sets
+    # five-year and 2035 goals (二、“十四五”时期主要目标任务和二〇三五年远景目标) or
+    # reviews under a plan-like title (回顾2022年工作).
+    if date:
+        year, month = int(date[:4]), int(date[5:7])
+        return year + 1 if month >= 10 else year
     for title, part in top_titles:
         if part in ("goals", "plan"):
             year = _year_in(title)

@@ -52,6 +52,11 @@ class MetaRules:
     national_name: str
     represent: re.Pattern[str]
     speaker: re.Pattern[str]
+    speaker_alone: re.Pattern[str]
+    speaker_alone_not: tuple[str, ...]
+    front_title: re.Pattern[str]
+    date_alone: re.Pattern[str]
+    levels: dict[str, tuple[str, ...]]
 
 
 def _compile(pattern: str, source: str, flags: int = 0) -> re.Pattern[str]:
@@ -117,4 +122,9 @@ def meta_rules() -> MetaRules:
         national_name=region["national_name"],
         represent=_compile(region["represent"], "meta"),
         speaker=_compile(data["speaker"]["pattern"], "meta", re.M),
+        speaker_alone=_compile(data["speaker"]["alone"], "meta"),
+        speaker_alone_not=tuple(data["speaker"]["alone_not"]),
+        front_title=_compile(data["front_title"]["pattern"], "meta"),
+        date_alone=_compile(data["date_alone"]["pattern"], "meta", re.M),
+        levels={k: tuple(v) for k, v in data["levels"].items()},
     )

@@ -5,7 +5,9 @@ period that is not part of a number or a Latin word; closing quotes and brackets
 stay with their sentence (``。”``). A terminator inside “…” does not split while
 the quote is open, unless the quote runs on implausibly long (an unbalanced “).
 Clauses split sentences on , ; : — not on 、 (lists of objects stay whole) and
-not inside numbers (2,000 or 10:30).
+not inside numbers (2,000 or 10:30). A run longer than ``MAX_SENTENCE`` characters
+without a terminator (hostile or damaged text) is cut at a clause mark or blank near the
+limit, so every later stage works on bounded sentences.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ _CLAUSE_SEP = re.compile(r";|(?<![0-9]):|:(?![0-9])|(?<![0-9]),|,(?![0-9]{3}(?![
 _TRAIL = set(" \t\r\n\u200b\ufeff。!?;.,:")
 _WS = " \t\r\n\u200b\ufeff"
 _QUOTE_SPAN = 150  # longest plausible quotation holding sentence punctuation
+MAX_SENTENCE = 600  # real sentences stay under ~500 characters (national and city reports)
+_CUT_AT = re.compile(r"[,:、 \t\r\n\u3000]")  # preferred cut points in an over-long run
+_WORDISH = re.compile(r"[0-9A-Za-z.%]")  # never cut inside a number or a Latin word
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -42,10 +47,32 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if depth > 0 and m.start() - opened < _QUOTE_SPAN:
                 continue
             depth = 0
-        _append(text, spans, begin, m.end())
+        _append_capped(text, spans, begin, m.end())
         begin = m.end()
-    _append(text, spans, begin, end)
+    _append_capped(text, spans, begin, end)
     return spans
+
+
+def _append_capped(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
+    """``_append``, cutting a span longer than ``MAX_SENTENCE`` into pieces under it."""
+    while e - s > MAX_SENTENCE:
+        cut = _cut_point(text, s, s + MAX_SENTENCE)
+        _append(text, spans, s, cut)
+        s = cut
+    _append(text, spans, s, e)
+
+
+def _cut_point(text: str, s: int, limit: int) -> int:
+    """The last clause mark or blank in the second half of ``text[s:limit]`` (cut after it),
+    else ``limit`` moved back out of a number or word, else ``limit``."""
+    half = s + MAX_SENTENCE // 2
+    for i in range(limit - 1, half, -1):
+        if _CUT_AT.match(text, i):
+            return i + 1
+    cut = limit
+    while cut > half and _WORDISH.match(text, cut - 1) and _WORDISH.match(text, cut):
+        cut -= 1
+    return cut if cut > half else limit
 
 
 def _append(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:

@@ -26,7 +26,8 @@ def _docx(text: str) -> bytes:
         ("report.DOCX", _docx("一、总体要求"), "docx", "一、总体要求"),
         ("report.htm", "<p>报告</p>".encode(), "html", "报告"),
         ("report", "<!-- saved --><html><body><p>报告</p></body></html>".encode(), "html", "报告"),
-        ("report.md", "# 报告\n".encode(), "txt", "# 报告\n"),
+        ("report.md", "# 报告\n".encode(), "md", "报告\n"),  # markup is not the report's text
+        ("report.text", "# 报告\n".encode(), "txt", "# 报告\n"),
         ("report.dat", "报告\r\n".encode("gbk"), "txt", "报告\r\n"),
     ],
 )

@@ -21,7 +21,9 @@ NEW = (
         ("加快推进档案馆新馆建设", "fulfilled", "档案馆新馆开工建设"),
         ("建成档案馆新馆", "partial", "档案馆新馆开工建设"),
         ("开工建设西山隧道工程", "not_fulfilled", "西山隧道工程尚未开工"),
-        ("推动琉璃文化创意产业园落地建设", "partial", "确保金隅琉璃文化创意产业园改造工程年内完工"),  # only in the new plan
+        # the new plan alone is no evidence: carried over, status from the review only
+        ("推动琉璃文化创意产业园落地建设", "no_evidence", None),
+        # a one-off end state promised again unchanged after its deadline
         ("实现梁桥220千伏变电站开工", "not_fulfilled", "实现梁桥220千伏变电站年内开工"),
         ("启动冀热察挺进军司令部旧址陈列馆提升", "no_evidence", None),
     ],
@@ -37,6 +39,23 @@ def test_pledges_process_and_result_verdicts(pledge, status, evidence):
         assert link.reason
 
 
+def test_pledges_carried_over_is_a_signal_beside_the_status():
+    pledge = "推动琉璃文化创意产业园落地建设"
+    old = f"2020年。{pledge}。"
+    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2022), NEW)
+    assert link.status == "no_evidence" and not link.evidence
+    carried = link.carried_over
+    assert carried is not None and carried.text == "确保金隅琉璃文化创意产业园改造工程年内完工"
+    assert carried.part == "plan" and NEW[carried.start : carried.end] == carried.text
+    assert "不作为落实证据" in link.reason
+    # with review evidence as well, the status rests on the review and carried_over stays beside it
+    new = NEW.replace("档案馆新馆开工建设。", "档案馆新馆开工建设。金隅琉璃文化创意产业园开工建设。")
+    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2022), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "金隅琉璃文化创意产业园开工建设"
+    assert link.evidence[0].part == "review" and link.evidence[0].period == "2021"
+    assert link.carried_over is not None and link.carried_over.part == "plan"
+
+
 def test_pledges_each_clause_of_a_long_commitment_finds_its_evidence():
     pledge = "配合做好永定河生态补水,严格落实河长制"
     new = "一、过去一年工作回顾\n率先实施河长制，断面水质稳定达标。"
@@ -48,7 +67,7 @@ def test_pledges_each_clause_of_a_long_commitment_finds_its_evidence():
 def test_pledges_reason_says_what_was_promised_and_found():
     old = "完成门城水厂建设。"
     [link] = link_reports(extraction(2020, [commitment("完成门城水厂建设", old)]), old, extraction(2022), NEW)
-    assert link.reason == "证据：门城水厂主体完工 — 主体完工而非完成"
+    assert link.reason.startswith("证据（回顾，2021）：门城水厂主体完工 — 主体完工而非完成；匹配：门城水厂")
 
 
 def test_pledges_policy_paraphrases_read_the_same():

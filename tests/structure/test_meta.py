@@ -85,3 +85,69 @@ def test_meta_region(text: str, region: str) -> None:
 @pytest.mark.parametrize(("text", "value"), [("2021", 2021), ("二〇二一", 2021), ("十二", 12), ("二十三", 23), ("十", 10), ("九", 9)])
 def test_meta_cn_number(text: str, value: int) -> None:
     assert cn_number(text) == value
+
+
+# --- provincial and city reports: first lines, front matter, path, level -----------------
+
+from luoshi.model import Document  # noqa: E402
+from luoshi.structure import analyze  # noqa: E402
+from luoshi.structure.meta import region_level  # noqa: E402
+from luoshi.structure.rules import meta_rules  # noqa: E402
+from luoshi.textmap import MappedText  # noqa: E402
+
+
+def _meta(text: str, front: dict | None = None, path: str | None = None):
+    doc = Document(text=text, format="md", sha256="0" * 64, path=path, front_matter=front or {})
+    return analyze(MappedText(text), doc).meta
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("——２０１５年１月２７日在湖北省第十二届人民代表大会第三次会议上\n省长　王国生\n各位代表：\n",
+         ("湖北省", "省", 2015, "2015-01-27", "王国生")),
+        ("2008年2月16日在武汉市第十二届人民代表大会第三次会议上\n代市长 阮成发\n各位代表：\n",
+         ("武汉市", "市", 2008, "2008-02-16", "阮成发")),
+        ("——2021年12月30日在湘潭市第十六届人民代表大会第一次会议上\n胡贺波\n各位代表：现在，我代表市人民政府报告工作。\n",
+         ("湘潭市", "市", 2022, "2021-12-30", "胡贺波")),
+        ("——2016年1月6日在鞍山市第十五届人民代表大会第五次会议上\n鞍山市人民政府代理市长 赵爱军\n各位代表：\n",
+         ("鞍山市", "市", 2016, "2016-01-06", "赵爱军")),
+        ("——2012年1月12日在北京市第十三届人民代表大会第五次会议上\n北京市市长 郭金龙\n各位代表：\n",
+         ("北京市", "省", 2012, "2012-01-12", "郭金龙")),
+    ],
+)
+def test_meta_first_lines_of_local_reports(text: str, expected: tuple) -> None:
+    m = _meta(text)
+    assert (m.region, m.level, m.year, m.date, m.speaker) == expected
+    assert m.inferred == []
+
+
+def test_meta_from_front_matter_title() -> None:
+    m = _meta("各位代表：\n现在，我代表市人民政府向大会报告工作。\n",
+              {"title": "七台河市政府工作报告 （2014年1月9日 韩立华）"})
+    assert (m.title, m.region, m.level, m.year, m.date, m.speaker, m.inferred) == (
+        "七台河市政府工作报告", "七台河市", "市", 2014, "2014-01-09", "韩立华", [])
+
+
+def test_meta_front_title_pasted_twice_and_year_first() -> None:
+    m = _meta("各位代表：\n正文。\n", {"title": "2014年广州市政府工作报告2014年广州市政府工作报告"})
+    assert (m.title, m.region, m.year) == ("2014年广州市政府工作报告", "广州市", 2014)
+
+
+def test_meta_region_and_year_from_path_are_flagged() -> None:
+    m = _meta("各位代表：\n正文。\n", path="corpus/cities/other/邢台市/2013.md")
+    assert (m.region, m.level, m.year, sorted(m.inferred)) == ("邢台市", "市", 2013, ["region", "year"])
+
+
+def test_meta_text_wins_over_path() -> None:
+    m = _meta("——2012年1月5日在邢台市第十三届人民代表大会第一次会议上\n各位代表：\n", path="other/邢台市/2014.md")
+    assert (m.region, m.year, m.inferred) == ("邢台市", 2012, [])
+
+
+@pytest.mark.parametrize(
+    ("region", "level"),
+    [("全国", "国家"), ("湖北省", "省"), ("广西壮族自治区", "省"), ("重庆市", "省"), ("南京市", "市"),
+     ("恩施土家族苗族自治州", "市"), ("北京市门头沟区", "区县"), ("长兴县", "区县"), (None, None), ("某地", None)],
+)
+def test_region_level(region: str | None, level: str | None) -> None:
+    assert region_level(region, meta_rules()) == level

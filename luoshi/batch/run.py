@@ -1,0 +1,189 @@
+"""``luoshi batch``: a corpus in, tidy Parquet tables out (see ``luoshi.batch``)."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
+
+from luoshi.batch import sources
+from luoshi.batch.executors import executor
+from luoshi.batch.links import consecutive_pairs, load_item
+from luoshi.batch.rows import EXTRACTION_TABLES
+from luoshi.batch.sources import Item
+from luoshi.batch.store import OutDir
+from luoshi.batch.version import engine_version
+from luoshi.batch.work import Result, extract_item, link_pair
+from luoshi.errors import LuoshiError
+
+LINK_MODES = ("consecutive",)
+
+
+@dataclass
+class Summary:
+    files: int = 0  # listed
+    extracted: int = 0
+    skipped: int = 0  # already in OUT with the same sha256 and engine version
+    errors: Counter[str] = field(default_factory=Counter)
+    bytes: int = 0  # of the reports extracted in this run
+    seconds: float = 0.0
+    links: int = 0
+    executor: str = ""
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per worker (host:pid)
+
+    @property
+    def mb(self) -> float:
+        return self.bytes / 1e6
+
+    def lines(self) -> list[str]:
+        rate = f"{self.mb / self.seconds:.2f} MB/s" if self.seconds > 0 else "-"
+        out = [
+            f"{self.files} files · {self.extracted} extracted · {self.skipped} unchanged (skipped) · "
+            f"{sum(self.errors.values())} errors",
+            f"{self.mb:.1f} MB in {self.seconds:.1f} s ({rate}) on {self.executor}",
+        ]
+        if self.errors:
+            out.append("errors by code: " + ", ".join(f"{c} ×{n}" for c, n in sorted(self.errors.items())))
+        if self.links:
+            out.append(f"{self.links} report pairs linked")
+        if self.peak_rss_mb:
+            out.append("peak RSS per worker: " + ", ".join(f"{v:.0f} MB" for v in sorted(self.peak_rss_mb.values())))
+        return out
+
+
+def _crash_result(item: Item, exc: BaseException) -> Result:
+    err = LuoshiError("E043", f"{item.path}: the worker failed ({type(exc).__name__}: {exc})",
+                      "please report this file; the rest of the batch went on")
+    row = {"id": item.id, "path": item.path, "sha256": item.sha256, "engine_version": engine_version(),
+           "code": err.code, "message": err.message}
+    return Result(item.id, rows={"errors": [row]}, error_code=err.code)
+
+
+def _progress(console: Console, show: bool) -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+        console=console, disable=not show, transient=False,
+    )
+
+
+class _Chunker:
+    """Buffers result rows and writes a chunk every ``size`` reports."""
+
+    def __init__(self, store: OutDir, size: int, tables: tuple[str, ...]) -> None:
+        self.store, self.size, self.tables = store, size, tables
+        self.rows: dict[str, list[dict]] = {}
+        self.count = 0
+
+    def add(self, result: Result) -> None:
+        for name, rows in result.rows.items():
+            self.rows.setdefault(name, []).extend(rows)
+        self.count += 1
+        if self.count >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.count:
+            self.store.write_chunk(self.rows, self.tables)
+        self.rows, self.count = {}, 0
+
+
+def run_batch(
+    paths: list[str],
+    out: str | Path,
+    *,
+    workers: int = 0,
+    scheduler: str | None = None,
+    text_field: str = "text",
+    id_field: str | None = None,
+    link: str | None = None,
+    chunk_size: int = 100,
+    console: Console | None = None,
+    progress: bool = True,
+) -> Summary:
+    if link is not None and link not in LINK_MODES:
+        raise LuoshiError("E013", f"unknown --link mode {link!r}", f"use one of: {', '.join(LINK_MODES)}")
+    if chunk_size < 1:
+        raise LuoshiError("E013", "--chunk-size must be at least 1", "the default is 100 reports per chunk")
+    console = console or Console(stderr=True)
+    t0 = time.perf_counter()
+    plan = sources.plan(paths)
+    total = plan.count(text_field)
+    store = OutDir(Path(out))
+    done = store.done_keys()
+    version = engine_version()
+    summary = Summary(files=total)
+
+    def todo(bar: Progress, task: int) -> Iterator[Item]:
+        for item in sources.iter_items(plan, text_field, id_field):
+            if (item.id, item.sha256, version) in done:
+                summary.skipped += 1
+                bar.advance(task)
+                continue
+            yield item
+
+    with executor(workers, scheduler) as ex, _progress(console, progress) as bar:
+        summary.executor = ex.description
+        task = bar.add_task("luoshi batch", total=total, rate="")
+        chunker = _Chunker(store, chunk_size, EXTRACTION_TABLES)
+        started = time.perf_counter()
+        try:
+            for result in ex.map(extract_item, todo(bar, task), _crash_result):
+                chunker.add(result)
+                _tally(summary, result)
+                summary.extracted += result.error_code is None
+                elapsed = time.perf_counter() - started
+                bar.update(task, advance=1, rate=f"{summary.bytes / 1e6 / elapsed:.2f} MB/s" if elapsed else "")
+        finally:
+            chunker.flush()  # an interrupted run keeps every finished report
+        if link == "consecutive":
+            _link_phase(store, ex, bar, summary, version, text_field, id_field)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _tally(summary: Summary, result: Result) -> None:
+    summary.bytes += result.nbytes
+    if result.error_code:
+        summary.errors[result.error_code] += 1
+    if result.worker:
+        summary.peak_rss_mb[result.worker] = max(summary.peak_rss_mb.get(result.worker, 0.0), result.peak_rss_mb)
+
+
+def _link_phase(store: OutDir, ex, bar: Progress, summary: Summary, version: str, text_field: str,
+                id_field: str | None) -> None:
+    done = store.done_links()
+    pairs = [p for p in consecutive_pairs(store.read("reports")) if (p[0]["sha256"], p[1]["sha256"], version) not in done]
+    task = bar.add_task("links", total=len(pairs), rate="")
+    chunker = _Chunker(store, 50, ("errors", "links", "reports"))
+
+    def items() -> Iterator[tuple[Item, Item]]:
+        for old, new in pairs:
+            yield load_item(old, text_field, id_field), load_item(new, text_field, id_field)
+
+    try:
+        for result in ex.map(_link_args, items(), _crash_pair):
+            chunker.add(result)
+            if result.error_code:
+                summary.errors[result.error_code] += 1
+            else:
+                summary.links += 1
+            bar.advance(task)
+    finally:
+        chunker.flush()
+
+
+def _link_args(pair: tuple[Item, Item]) -> Result:
+    return link_pair(*pair)
+
+
+def _crash_pair(pair: tuple[Item, Item], exc: BaseException) -> Result:
+    old, new = pair
+    return _crash_result(Item(f"{old.id} -> {new.id}", f"{old.path} -> {new.path}", "", None,
+                              f"{old.sha256}:{new.sha256}"), exc)

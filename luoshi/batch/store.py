@@ -1,0 +1,96 @@
+"""The output folder: one sub-folder of Parquet chunk files per table.
+
+A chunk is written table by table, each file under a temporary dot-name first and
+renamed into place (a rename is atomic), ``reports`` last: the reports file is the
+chunk's commit mark. On opening, chunk files of other tables whose reports file
+never appeared (a run killed mid-chunk) and stray temporary files are removed, so a
+killed run leaves only whole chunks and a rerun redoes exactly the missing reports.
+
+Readers see plain Parquet: ``duckdb.sql("select * from 'OUT/indicators/*.parquet'")``
+or ``pyarrow.dataset.dataset("OUT/indicators")`` (dot-files are skipped by both).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import time
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from luoshi.batch.rows import SCHEMAS, SORT_KEYS, to_table
+from luoshi.errors import LuoshiError
+
+_PART = re.compile(r"^part-(?P<chunk>[0-9a-z]+-\d+)\.parquet$")
+
+
+class OutDir:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        try:
+            for name in SCHEMAS:
+                (self.root / name).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LuoshiError("E044", f"cannot create output folder {root}: {exc.strerror or exc}",
+                              "choose a folder you can write to") from None
+        self.run = f"{time.strftime('%Y%m%d%H%M%S')}{secrets.token_hex(2)}"
+        self.seq = 0
+        self._recover()
+
+    def _recover(self) -> None:
+        committed = {m.group("chunk") for f in (self.root / "reports").iterdir() if (m := _PART.match(f.name))}
+        for name in SCHEMAS:
+            for f in (self.root / name).iterdir():
+                m = _PART.match(f.name)
+                if f.name.startswith(".") or (m and name != "reports" and m.group("chunk") not in committed):
+                    f.unlink(missing_ok=True)
+
+    def done_keys(self) -> set[tuple[str, str, str]]:
+        """(id, sha256, engine version) of every report already extracted or refused."""
+        keys: set[tuple[str, str, str]] = set()
+        for name in ("reports", "errors"):
+            t = self.read(name, columns=["id", "sha256", "engine_version"], sort=False)
+            keys.update(zip(*(t.column(c).to_pylist() for c in ("id", "sha256", "engine_version"))))
+        return keys
+
+    def done_links(self) -> set[tuple[str, str, str]]:
+        t = self.read("links", columns=["sha256", "next_sha256", "engine_version"], sort=False)
+        return set(zip(*(t.column(c).to_pylist() for c in ("sha256", "next_sha256", "engine_version"))))
+
+    def write_chunk(self, rows: dict[str, list[dict[str, Any]]], tables: tuple[str, ...]) -> str:
+        """Write one chunk of every table in ``tables`` (commit mark last); returns its id."""
+        chunk = f"{self.run}-{self.seq:05d}"
+        self.seq += 1
+        for name in sorted(tables, key=lambda n: n == "reports"):  # the commit mark last
+            target = self.root / name / f"part-{chunk}.parquet"
+            tmp = target.with_name(f".{target.name}.tmp")
+            pq.write_table(to_table(name, rows.get(name, [])), tmp, compression="zstd")
+            os.replace(tmp, target)
+        return chunk
+
+    def read(self, name: str, columns: list[str] | None = None, sort: bool = True) -> pa.Table:
+        return read_parts(self.root, name, columns, sort)
+
+
+def read_parts(root: Path, name: str, columns: list[str] | None = None, sort: bool = True) -> pa.Table:
+    """All chunks of one table, in a stable order (see ``SORT_KEYS``)."""
+    files = sorted((root / name).glob("part-*.parquet"))
+    schema = SCHEMAS[name] if not columns else pa.schema([SCHEMAS[name].field(c) for c in columns])
+    parts = [pq.read_table(f, columns=columns).cast(schema) for f in files]
+    table = pa.concat_tables(parts) if parts else schema.empty_table()
+    if sort:
+        keys = [k for k in SORT_KEYS[name] if k in schema.names]
+        table = table.sort_by([(k, "ascending") for k in keys])
+    return table
+
+
+def read_table(out: str | Path, name: str) -> pa.Table:
+    """One batch table from an output folder, sorted stably (for comparisons and panels)."""
+    root = Path(out)
+    if not (root / "reports").is_dir():
+        raise LuoshiError("E046", f"{out} holds no batch tables", "run `luoshi batch PATH… -o OUT/` first")
+    return read_parts(root, name)

@@ -1,0 +1,110 @@
+"""The unit of work a batch worker runs: one report's bytes in, its table rows out.
+
+Plain functions of plain data, so a Dask worker on another machine runs them
+without a shared filesystem (the bytes travel with the task) and without the driver's
+state. Nothing here raises: a bad report comes back as an ``errors`` row.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import socket
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from luoshi.batch.rows import extraction_rows, link_rows
+from luoshi.batch.sources import Item
+from luoshi.batch.version import engine_version
+from luoshi.errors import LuoshiError
+
+
+@dataclass
+class Result:
+    id: str
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    nbytes: int = 0
+    error_code: str | None = None
+    worker: str = ""  # host:pid, to report memory per worker
+    peak_rss_mb: float = 0.0
+
+
+def _worker_stamp(result: Result) -> Result:
+    result.worker = f"{socket.gethostname()}:{os.getpid()}"
+    result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return result
+
+
+def _error_row(item: Item, err: LuoshiError, version: str) -> dict[str, Any]:
+    return {"id": item.id, "path": item.path, "sha256": item.sha256, "engine_version": version,
+            "code": err.code, "message": err.message}
+
+
+def extract_item(item: Item) -> Result:
+    """Extract one report; its reports row, section/indicator/commitment rows, or one
+    errors row."""
+    from luoshi.ingest import read_bytes
+    from luoshi.pipeline import extract_document
+
+    version = engine_version()
+    result = Result(item.id, nbytes=len(item.data or b""))
+    t0 = time.perf_counter()
+    try:
+        if item.error is not None:
+            raise item.error
+        assert item.data is not None
+        doc = read_bytes(item.data, item.name)
+        doc.path = item.id if "#" in item.path else item.path  # the path metadata may be inferred from
+        ex = extract_document(doc)
+    except LuoshiError as err:
+        result.error_code = err.code
+        result.rows = {"errors": [_error_row(item, err, version)]}
+        return _worker_stamp(result)
+    except Exception as exc:  # an engine bug on one report must not end a corpus run
+        err = LuoshiError("E043", f"{item.path}: extraction failed ({type(exc).__name__}: {exc})",
+                          "please report this file; the rest of the batch went on")
+        result.error_code = err.code
+        result.rows = {"errors": [_error_row(item, err, version)]}
+        return _worker_stamp(result)
+    m = ex.report
+    rows = extraction_rows(item.id, ex)
+    rows["reports"] = [{
+        "id": item.id, "path": item.path, "sha256": item.sha256, "engine_version": version, "format": doc.format,
+        "title": m.title, "region": m.region, "level": getattr(m, "level", None), "year": m.year, "date": m.date,
+        "speaker": m.speaker, "session": m.session,
+        "region_inferred": "region" in getattr(m, "inferred", ()), "year_inferred": "year" in getattr(m, "inferred", ()),
+        "chars": m.chars, "sections": len(ex.sections), "indicators": len(ex.indicators),
+        "commitments": len(ex.commitments), "seconds": round(time.perf_counter() - t0, 4),
+    }]
+    result.rows = rows
+    return _worker_stamp(result)
+
+
+def link_pair(old: Item, new: Item) -> Result:
+    """Link a report's targets and tasks to the next year's report of the same region."""
+    from luoshi.ingest import read_bytes
+    from luoshi.link import link_reports
+    from luoshi.pipeline import extract_document
+
+    version = engine_version()
+    result = Result(f"{old.id} -> {new.id}", nbytes=len(old.data or b"") + len(new.data or b""))
+    try:
+        docs = []
+        for item in (old, new):
+            if item.error is not None:
+                raise item.error
+            doc = read_bytes(item.data or b"", item.name)
+            doc.path = item.id if "#" in item.path else item.path
+            docs.append(doc)
+        exs = [extract_document(d) for d in docs]
+        links = link_reports(exs[0], docs[0].text, exs[1], docs[1].text, new_doc=new.id)
+    except Exception as exc:  # noqa: BLE001 - a linker failure is one error row
+        code = exc.code if isinstance(exc, LuoshiError) else "E043"
+        err = LuoshiError(code, f"{old.path} -> {new.path}: linking failed ({exc})", "the extraction rows stand")
+        result.error_code = code
+        result.rows = {"errors": [_error_row(Item(result.id, result.id, "", None, f"{old.sha256}:{new.sha256}"),
+                                             err, version)]}
+        return _worker_stamp(result)
+    result.rows = {"links": link_rows(old.id, new.id, links, old.sha256, new.sha256, version)}
+    return _worker_stamp(result)

@@ -1,0 +1,145 @@
+"""Is a clause of a later report about the same work as a task? Weighted bigram matching.
+
+A bigram weighs what it says about *which* work is meant: its inverse document
+frequency over the shipped corpus (``weights``: 推进, 建设, 体系 weigh almost nothing,
+门城水厂 a lot) times its inverse frequency within the later report (门头沟 is in every
+clause of a Mentougou report and tells one clause from another not at all). A candidate
+must share the task's specific content: a run of shared characters (an *anchor*) heavy
+enough to name the object, and a named project or quoted programme when the task has one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from luoshi.link.index import BigramIndex, bigrams
+from luoshi.link.weights import corpus_weights
+
+MIN_COVERAGE = 0.35  # share of the task's weight a clause must hold
+MIN_ANCHOR = 0.25  # weight of the heaviest shared run of characters (one rare bigram ≈ 0.5–0.8)
+NAME_SHARE = 0.75  # share of a named project's / quoted programme's weight a clause must hold
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
+
+
+@dataclass
+class Match:
+    unit: int
+    coverage: float
+    anchor: float
+    words: list[str] = field(default_factory=list)  # shared words, heaviest first (the reason names them)
+    query: str = ""  # the query (task clause) that found it
+    total: float = 0.0  # the query's weight
+
+
+class TermWeights:
+    """Weight of a bigram for one later report: corpus IDF × within-report IDF, each in 0..1."""
+
+    def __init__(self, index: BigramIndex) -> None:
+        self.index = index
+        self.corpus = corpus_weights()
+        self._top = math.log(index.n + 1) or 1.0
+        self._cache: dict[str, float] = {}
+
+    def local(self, gram: str) -> float:
+        posting = self.index.postings.get(gram)
+        df = len(posting) if posting else 0
+        return math.log((self.index.n + 1) / (df + 1)) / self._top
+
+    def __call__(self, gram: str) -> float:
+        w = self._cache.get(gram)
+        if w is None:
+            local = self.local(gram)
+            w = (self.corpus.idf(gram) if self.corpus else 0.6) * local
+            self._cache[gram] = w
+        return w
+
+
+def names_in(text: str, projects: list[str]) -> list[str]:
+    """Named projects and quoted programmes of a task (“健康门头沟”, 门城水厂)."""
+    names = [m.group(1) for m in _QUOTED.finditer(text)]
+    names += [p for p in projects if len(p) >= 3]
+    return list(dict.fromkeys(n for n in names if len(n) >= 2))
+
+
+def shared_runs(query: str, target: str) -> list[str]:
+    """Maximal substrings (≥ 2 characters) of ``query`` that occur in ``target``, left to right."""
+    out = []
+    for run in _CJK_RUN.findall(query):
+        i = 0
+        while i < len(run) - 1:
+            j = i + 2
+            if run[i:j] not in target:
+                i += 1
+                continue
+            while j < len(run) and run[i : j + 1] in target:
+                j += 1
+            out.append(run[i:j])
+            i = j
+    return out
+
+
+def weight_of(text: str, w: TermWeights) -> float:
+    return sum(w(g) for g in set(bigrams(text)))
+
+
+# Function characters join words (综合治理与生态修复): the bigrams across them name nothing.
+_JOINERS = re.compile(r"[与及并的等、]|和(?![谐平美睦])")
+
+
+def split_words(query: str) -> str:
+    return _JOINERS.sub("|", query)
+
+
+def _edge_grams(query: str, runs: list[str]) -> set[str]:
+    """Bigrams with one character in a shared run and one outside it (永定河|山峡段 → 河山).
+
+    Without a word segmenter such a bigram may be a word boundary; it is left out of the
+    query's weight rather than counted as missing content.
+    """
+    edges: set[str] = set()
+    for run in runs:
+        a = query.find(run)
+        while a >= 0:
+            b = a + len(run)
+            if a > 0:
+                edges.add(query[a - 1 : a + 1])
+            if b < len(query):
+                edges.add(query[b - 1 : b + 1])
+            a = query.find(run, a + 1)
+    return edges
+
+
+def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w: TermWeights) -> Match | None:
+    """Coverage, anchor and shared words of one clause for one (stripped, canonical) query."""
+    query = split_words(query)
+    runs = shared_runs(query, unit_text)
+    grams = set(bigrams(query)) - {g for g in _edge_grams(query, runs) if g not in unit_grams}
+    total = sum(w(g) for g in grams)
+    if total <= 0:
+        return None
+    coverage = sum(w(g) for g in grams if g in unit_grams) / total
+    weighed = sorted(((weight_of(r, w), r) for r in runs), reverse=True)
+    anchor = weighed[0][0] if weighed else 0.0
+    if names:
+        best = max((sum(w(g) for g in set(bigrams(n)) if g in unit_grams) / (weight_of(n, w) or 1.0)) for n in names)
+        if best < NAME_SHARE:
+            coverage *= 0.5
+    return Match(-1, coverage, anchor, [r for x, r in weighed if x >= 0.05][:4], total=total)
+
+
+SAME_WORDING = 0.8  # a clause holding this much of the task's weight says the same thing: a lighter anchor will do
+
+
+def credible(m: Match) -> bool:
+    """Enough of the task's weight, and a shared run heavy enough to name its object.
+
+    A task made only of words common everywhere (扫黑除恶) cannot offer a heavy run: then
+    half of its own weight will do.
+    """
+    anchor = min(MIN_ANCHOR, 0.5 * m.total)
+    if m.coverage >= SAME_WORDING:
+        return m.anchor >= anchor / 2
+    return m.coverage >= MIN_COVERAGE and m.anchor >= anchor

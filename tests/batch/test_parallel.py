@@ -1,0 +1,96 @@
+"""Serial, local Dask and a real Dask cluster (a scheduler and two workers started as
+separate processes on 127.0.0.1) give identical tables."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from luoshi.batch import run_batch
+from luoshi.errors import LuoshiError
+from tests.batch.helpers import tables
+
+DASK = shutil.which("dask", path=str(Path(sys.executable).parent)) or shutil.which("dask")
+
+
+def _run(corpus: Path, out: Path, **kw):
+    return run_batch([str(corpus)], out, text_field="body", id_field="doc", progress=False, link="consecutive", **kw)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_port(port: int, proc: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"dask scheduler exited with {proc.returncode}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"dask scheduler did not listen on {port} within {timeout} s")
+
+
+def _stop(procs: list[subprocess.Popen]) -> None:
+    for p in reversed(procs):
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGTERM)
+    for p in reversed(procs):
+        try:
+            p.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait(timeout=5)
+
+
+def test_local_cluster_matches_serial(corpus: Path, tmp_path: Path) -> None:
+    _run(corpus, tmp_path / "serial")
+    summary = _run(corpus, tmp_path / "local", workers=2)
+    assert summary.executor.startswith("local Dask cluster")
+    assert len(summary.peak_rss_mb) == 2  # both worker processes did work
+    assert tables(tmp_path / "local") == tables(tmp_path / "serial")
+
+
+@pytest.mark.skipif(DASK is None, reason="the dask command is not installed")
+def test_real_cluster_matches_serial(corpus: Path, tmp_path: Path) -> None:
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    log = open(tmp_path / "dask.log", "wb")
+    common = dict(stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=tmp_path)
+    procs = [subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                               "--dashboard-address", ":0", "--no-show"], **common)]
+    try:
+        _wait_port(port, procs[0], 60)
+        for i in range(2):
+            procs.append(subprocess.Popen([DASK, "worker", address, "--nworkers", "1", "--nthreads", "1",
+                                           "--no-dashboard", "--name", f"w{i}", "--local-directory",
+                                           str(tmp_path / f"w{i}")], **common))
+        from distributed import Client
+
+        with Client(address, timeout=30) as client:
+            client.wait_for_workers(2, timeout=90)
+        _run(corpus, tmp_path / "serial")
+        summary = _run(corpus, tmp_path / "cluster", scheduler=address)
+        assert summary.executor == f"Dask cluster {address}"
+        assert tables(tmp_path / "cluster") == tables(tmp_path / "serial")
+    finally:
+        _stop(procs)
+        log.close()
+
+
+def test_unreachable_scheduler_is_one_error(corpus: Path, tmp_path: Path) -> None:
+    with pytest.raises(LuoshiError) as exc:
+        _run(corpus, tmp_path / "out", scheduler=f"tcp://127.0.0.1:{_free_port()}")
+    assert exc.value.code == "E045"

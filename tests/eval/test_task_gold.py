@@ -1,0 +1,109 @@
+"""The task-table gold (eval/tasks): every file valid, every label file in step with its gold."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eval.tasks import build, validate
+from eval.tasks.sentences import clauses, prepare_markdown, split
+
+GOLD = validate.gold_files()
+LABELS = sorted((build.HERE / "labels").glob("*.txt"))
+
+
+def test_there_is_gold_to_check():
+    assert GOLD and LABELS
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=lambda p: p.stem)
+def test_gold_file_is_valid(gold):
+    assert validate.validate(gold) == []
+
+
+@pytest.mark.parametrize("label", LABELS, ids=lambda p: p.stem)
+def test_gold_is_rebuilt_from_its_labels(label):
+    name = label.stem.removeprefix("heldout-")
+    sub = "heldout" if label.stem.startswith("heldout-") else ""
+    gold = build.HERE / "gold" / sub / f"{name}.jsonl"
+    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
+    assert build.build(label) == rows, f"run python -m eval.tasks.build after editing {label.name}"
+
+
+def test_split_ends_at_stops_and_line_breaks_not_semicolons():
+    text = "一、标题\n  推进甲；推进乙。“做好丙。”完成丁！\n"
+    assert [s for _, s in split(text)] == ["一、标题", "推进甲；推进乙。", "“做好丙。”", "完成丁！"]
+    assert all(text[o:o + len(s)] == s for o, s in split(text))
+
+
+def test_clauses_cut_after_commas_semicolons_and_colons_only():
+    assert clauses("造林1万亩、封山育林2万亩，建成公园；完成：x") == ["造林1万亩、封山育林2万亩，", "建成公园；", "完成：", "x"]
+
+
+def test_prepare_markdown_drops_front_matter_bold_and_comments_only():
+    md = "---\ntitle: x\n---\n\n**一、**回顾<!-- 图 -->\n正文。\n"
+    assert prepare_markdown(md) == "\n一、回顾\n正文。\n"
+
+
+def _write(tmp_path, rows, text="推进甲。完成乙，建成丙。"):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "texts" / "x.txt").write_text(text, encoding="utf-8")
+    gold = tmp_path / "gold" / "x.jsonl"
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return gold
+
+
+TASK = {"role": "task", "lead": ["区水务局"], "co": [], "deadline": "2022-12-31", "deadline_source": "default"}
+
+
+@pytest.mark.parametrize(
+    "rows, problem",
+    [
+        ([{"sentence": "完成乙，建成丙。", "role": "context"}, {"sentence": "推进甲。", "role": "context"}], "not found"),
+        ([{"sentence": "推进甲。", "role": "goal"}], "role must be"),
+        ([{"sentence": "推进甲。", **TASK, "lead": []}], "non-empty lead"),
+        ([{"sentence": "推进甲。", **TASK, "deadline": "2022-13-01"}], "ISO date"),
+        ([{"sentence": "推进甲。", **TASK, "deadline_source": "guess"}], "deadline_source"),
+        ([{"sentence": "推进甲。", "role": "theme", "lead": ["区水务局"]}], "only task rows"),
+        ([{"sentence": "推进甲。", **TASK, "owner": "x"}], "unknown fields"),
+        ([{"sentence": "完成乙，建成丙。", **TASK,
+           "parts": [{"text": "建成丙。", "lead": ["区水务局"]}, {"text": "完成乙，", "lead": ["区水务局"]}]}], "part 2"),
+        ([{"sentence": "完成乙，建成丙。", **TASK,
+           "parts": [{"text": "完成乙，", "lead": ["区水务局"]}, {"text": "建成", "lead": ["区水务局"]}]}], "cover"),
+        ([{"sentence": "完成乙，建成丙。", **TASK,
+           "parts": [{"text": "完成乙，", "lead": ["区水务局"]}, {"text": "建成丙。", "lead": ["区商务局"]}]}], "neither"),
+        ([{"sentence": "推进甲。", **TASK, "co": ["区水务局"]}], "both lead and co"),
+    ],
+)
+def test_validator_catches(tmp_path, monkeypatch, rows, problem):
+    gold = _write(tmp_path, rows)
+    monkeypatch.setattr(validate, "HERE", tmp_path)
+    errors = validate.validate(gold)
+    assert errors and problem in " ".join(errors)
+
+
+def test_validator_accepts_a_good_file(tmp_path, monkeypatch):
+    rows = [{"sentence": "推进甲。", "role": "theme"},
+            {"sentence": "完成乙，建成丙。", **TASK, "lead": ["区水务局", "区园林绿化局"],
+             "parts": [{"text": "完成乙，", "lead": ["区水务局"]}, {"text": "建成丙。", "lead": ["区园林绿化局"]}]}]
+    gold = _write(tmp_path, rows)
+    monkeypatch.setattr(validate, "HERE", tmp_path)
+    assert validate.validate(gold) == []
+
+
+def test_builder_writes_parts_and_refuses_a_part_that_leaves_a_clause_out(tmp_path, monkeypatch):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "x.txt").write_text("一、标题\n完成乙，建成丙，让群众满意。\n", encoding="utf-8")
+    monkeypatch.setattr(build, "HERE", tmp_path)
+    label = tmp_path / "x.txt"
+    head = "text: x\nfrom: 一、标题\ndeadline: 2022-12-31\n---\n001 H || 一、标题\n"
+    label.write_text(head + "002 T 区水务局 || 完成乙\n   > 1 区水务局\n   > 2- 区园林绿化局\n", encoding="utf-8")
+    row = build.build(label)[1]
+    assert row["lead"] == ["区水务局"] and row["co"] == ["区园林绿化局"]
+    assert [p["text"] for p in row["parts"]] == ["完成乙，", "建成丙，让群众满意。"]
+    assert row["deadline"] == "2022-12-31" and row["deadline_source"] == "default"
+    label.write_text(head + "002 T 区水务局 || 完成乙\n   > 1 区水务局\n   > 2 区园林绿化局\n", encoding="utf-8")
+    with pytest.raises(build.LabelError, match="cover"):
+        build.build(label)
