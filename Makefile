@@ -22,6 +22,8 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.run --set dev
 	$(BIN)/python -m eval.run --set heldout
 	$(BIN)/python -m eval.links.run
+	$(BIN)/python -m eval.tasks.run --set dev
+	$(BIN)/python -m eval.tasks.run --set heldout
 
 bench: $(STAMP)
 	$(BIN)/pip install -q -e '.[bench]'

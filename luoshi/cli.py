@@ -52,12 +52,14 @@ def text_command(file: Path, encoding: str | None) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write to this file (required for xlsx; default stdout for json/table/csv).")
 @click.option("--encoding", help="Force a text encoding (e.g. gb18030) instead of detecting it.")
-def extract_command(file: Path, fmt: str, output: Path | None, encoding: str | None) -> None:
+@click.option("--departments", "departments", metavar="FILE|district|city|national",
+              help="Units list for owners: a YAML file, or a shipped list by level (default: chosen by the report's level).")
+def extract_command(file: Path, fmt: str, output: Path | None, encoding: str | None, departments: str | None) -> None:
     """Extract structure, indicators and commitments from FILE (txt, docx, pdf, html)."""
     from luoshi.export import rows_from_extraction, write_csv, write_csv_stream, write_xlsx
     from luoshi.pipeline import extract_file
 
-    ex = extract_file(file, encoding=encoding)
+    ex = extract_file(file, encoding=encoding, departments=departments)
     if fmt == "json":
         payload = json.dumps(ex.to_dict(), ensure_ascii=False, indent=1)
         _emit(payload + "\n", output)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from luoshi.extract.commitments import extract_commitments
+from luoshi.extract.commitments import departments_for, extract_commitments
 from luoshi.extract.indicators import extract_indicators
 from luoshi.ingest import read_document
 from luoshi.model import Document, Extraction
@@ -16,11 +16,13 @@ from luoshi.structure import analyze
 from luoshi.textmap import MappedText
 
 
-def extract_document(doc: Document) -> Extraction:
+def extract_document(doc: Document, departments: str | None = None) -> Extraction:
+    """``departments``: a units file or a level (district | city | national) overriding the
+    list chosen by the report's level."""
     mt = MappedText(doc.text)
     structure = analyze(mt, doc)
     indicators = extract_indicators(mt, structure)
-    commitments = extract_commitments(mt, structure, indicators)
+    commitments = extract_commitments(mt, structure, indicators, departments_for(structure, departments))
     return Extraction(
         report=structure.meta,
         sections=structure.sections,
@@ -30,5 +32,5 @@ def extract_document(doc: Document) -> Extraction:
     )
 
 
-def extract_file(path: str | Path, encoding: str | None = None) -> Extraction:
-    return extract_document(read_document(path, encoding=encoding))
+def extract_file(path: str | Path, encoding: str | None = None, departments: str | None = None) -> Extraction:
+    return extract_document(read_document(path, encoding=encoding), departments)

@@ -39,6 +39,35 @@ def test_extract_json_has_public_shape_and_exact_offsets():
     assert set(data["indicators"][0]) == fields
 
 
+def test_extract_rows_have_roles_deadlines_and_owners():
+    data = json.loads(run("extract", str(SAMPLE), "--format", "json").stdout)
+    roles = {s["role"] for s in data["sentences"] if s["part"] in ("goals", "plan")}
+    assert roles == {"task", "theme", "target", "context"}
+    tasks = [s for s in data["sentences"] if s["role"] == "task"]
+    assert len(data["commitments"]) == len(tasks)  # one row per task sentence
+    assert all(c["deadline"] and c["deadline_source"] in ("written", "default") for c in data["commitments"])
+    assert all(c["departments"] and c["departments"][0]["matched"] for c in data["commitments"])
+    from luoshi.extract.departments import rules
+
+    district = set(rules("district").names)  # a district report: the district list
+    assert all(d["name"] in district for c in data["commitments"] for d in c["departments"])
+
+
+@pytest.mark.parametrize(("choice", "prefix"), [("national", ("国家", "财政部")), ("city", ("市",))])
+def test_extract_departments_option_chooses_the_list(choice, prefix):
+    data = json.loads(run("extract", str(SAMPLE), "--format", "json", "--departments", choice).stdout)
+    names = {d["name"] for c in data["commitments"] for d in c["departments"]}
+    assert names and not any(n.startswith("区") for n in names)
+    assert any(n.startswith(prefix) for n in names)
+
+
+def test_extract_departments_option_takes_a_units_file(tmp_path):
+    units = tmp_path / "units.yaml"
+    units.write_text("departments:\n  - name: 环保处\n    keywords: [污染, 大气]\n", encoding="utf-8")
+    data = json.loads(run("extract", str(SAMPLE), "--format", "json", "--departments", str(units)).stdout)
+    assert {d["name"] for c in data["commitments"] for d in c["departments"]} == {"环保处"}
+
+
 def test_text_prints_exactly_the_decoded_file():
     res = subprocess.run([sys.executable, "-m", "luoshi.cli", "text", str(SAMPLE)], capture_output=True, timeout=60)
     assert res.returncode == 0

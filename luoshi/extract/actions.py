@@ -21,6 +21,9 @@ _LIGHT = frozenset(_R["light"])
 # 的建设, 完成数); a trailing 好 is part of it (巩固好, 举办好).
 _VERB = re.compile(rf"(?<!的)(?:{alternation(VERBS)})好?(?![的了过是之数率额])")
 _INTRANSITIVE = frozenset(_R["intransitive"])
+# Anywhere in a sentence (a late verb: 与石景山区协同推进…, 推进数字广播电视户户通): no lookahead
+# for 数/率 (完成数 is rare after the head region) but still not 的-nouns.
+_ANY_VERB = re.compile(rf"(?<!的)(?:{alternation(VERBS)})好?(?![的了过])")
 _NOMINAL = frozenset(_R["nominal"])
 _NOUNS = re.compile(alternation(_R["nouns"]))
 _ADVERBS = re.compile(rf"(?:{alternation(_R['adverbs'])})*")
@@ -69,6 +72,17 @@ def find_head(clause: str) -> Head | None:
     if head.end == len(clause) and head.start > 0 and head.action not in _INTRANSITIVE:
         return None
     return head
+
+
+def any_verb(text: str) -> Head | None:
+    """The first action verb anywhere in ``text`` (a task whose verb comes late:
+    与石景山区协同推进…), or None; none in a frame (瞄准…创建: 创建 is a noun there)."""
+    if _FRAME.match(text):
+        return None
+    for m in _ANY_VERB.finditer(text):
+        if not _NOUNS.match(text, m.start()):
+            return Head(m.group(), m.start(), m.end())
+    return None
 
 
 def opens_with_verb(text: str) -> bool:

@@ -1,21 +1,21 @@
-"""Commitments: clause-level tasks of the goals and plan parts.
+"""Task rows of the 任务分解表: one row per task sentence, parts where owners differ.
 
-A commitment is a clause whose head is an action verb (``actions``), together with
-the verb-less clauses around it in the same sentence: a leading one (到2025年, 围绕
-“三大产业”) is context for the next verb clause, a trailing one (投资规模64.2亿元)
-continues the previous. Section titles (全面落实减量发展。) are not commitments.
+Only sentences whose role is ``task`` (``luoshi.structure.roles``) become rows, one
+row each, as an office's table has them. Inside the sentence, clauses are grouped
+around their action verbs (``actions``): a verb-less clause before a verb clause is
+its context (到2025年, 围绕“三大产业”), one after it continues it (投资规模64.2亿元). The
+row's action and object are its first group's. The groups give the row ``parts``:
+where the owner changes from one clause group to the next (the way the State
+Council's division-of-labour opinions cut a sentence at a comma), and for a list of
+quotas under one verb (造林绿化1万亩、封山育林15.1万亩…) — each part with its own units.
 
-A clause that lists several tasks separated by 、 is split into one commitment per
-task when every listed item is a task of its own: each with a quantity of its own
-(实施新一轮百万亩造林绿化1万亩、京津风沙源治理封山育林15.1万亩、…) or each opening with
-an action verb (加强A、推进B). The first keeps the head verb and the context before
-it; the others inherit its action. Lists of names under one verb (潭柘寺、斋堂110千伏
-输变电工程) stay one commitment.
+Deadline: the written phrase wins (年内, 6月底前, 到“十四五”末; several: the latest,
+as a range takes its outer bound); otherwise the office's convention, marked
+``deadline_source: default``: the plan year's end, or the horizon's end in a
+five-year part. ``deadline`` is an ISO date (2022-12-31).
 
-Deadline: the first deadline phrase written in the commitment, else a sentence-level
-one written before the sentence's first action verb (今年要…, …, …). Nothing is
-defaulted: with no phrase written, ``deadline`` and ``deadline_text`` stay null
-(年内/今年 are written phrases and resolve to the plan year).
+Owners: keyword rules (``departments``) on the row's text; a row with no match of
+its own takes its theme paragraph's owner (reason 同段落主题).
 """
 
 from __future__ import annotations
@@ -24,12 +24,15 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from luoshi.extract.actions import Head, find_head, is_forward, object_of, opens_with_verb
-from luoshi.extract.deadlines import Deadline, first_deadline
-from luoshi.extract.departments import DepartmentRules, rules, suggest_departments
+from collections import Counter
+
+from luoshi.extract.actions import Head, any_verb, find_head, is_forward, object_of, opens_with_verb
+from luoshi.extract.deadlines import default_date, deadline_date, find_deadlines, horizon_end
+from luoshi.extract.departments import DepartmentRules, report_level, rules, suggest_departments
 from luoshi.extract.projects import find_project_spans
 from luoshi.extract.strength import strength_of
-from luoshi.model import Commitment, Indicator, Sentence, Structure
+from luoshi.model import Commitment, CommitmentPart, Department, Indicator, Section, Sentence, Structure
+from luoshi.structure.roles import sentence_role
 from luoshi.textmap import MappedText, fold
 
 _TASK_PARTS = frozenset({"goals", "plan"})
@@ -49,6 +52,7 @@ class _Group:
     head_clause: str  # normalized text of the clause holding the head
     head_at: int  # normalized offset of the head verb
     listed: bool = False  # a later item of a split list: inherits the head, its text is the object
+    quota: bool = False  # an item of a list of quotas under one verb (造林1万亩、封山育林15.1万亩)
 
 
 @dataclass
@@ -58,6 +62,7 @@ class _Context:
     indicators: list[Indicator]  # sorted by start
     starts: list[int]
     departments: DepartmentRules
+    horizons: dict[str, int | None]  # section id -> last year of its five-year part
 
 
 def _title_key(text: str) -> str:
@@ -100,6 +105,13 @@ def _cjk(text: str) -> int:
     return sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
 
 
+def _is_quota_list(items: list[str]) -> bool:
+    """True when every item of a 、-list has a quantity of its own (造林1万亩、修复12.9公顷)."""
+    return len(items) >= 2 and all(
+        _QUANTIFIED.fullmatch(it) and _cjk(re.sub(r"\d.*$", "", it)) >= _ITEM_MIN_CJK for it in items
+    )
+
+
 def _is_task_list(items: list[str]) -> bool:
     """True when every item of a 、-list is a task of its own (see module doc)."""
     if len(items) < 2:
@@ -124,50 +136,63 @@ def _split_list(mt: MappedText, g: _Group) -> list[_Group]:
             continue
         out = []
         pos = body_start
+        quota = _is_quota_list(items)
         for k, it in enumerate(items):
             end = pos + len(it)
             if k == 0:
                 in_head_clause = seg_start <= g.head_at
                 head_clause = mt.text[g.head_at - g.head.start : end] if in_head_clause else g.head_clause
-                out.append(_Group(g.start, end, g.head, head_clause, g.head_at))
+                out.append(_Group(g.start, end, g.head, head_clause, g.head_at, quota=quota))
             else:  # an item opening with its own verb keeps it; a quantified one inherits the head
                 head = find_head(it) if opens_with_verb(it) else None
                 out.append(_Group(pos, end, head or Head(g.head.action, 0, 0), it, pos + (head.start if head else 0),
-                                  listed=True))
+                                  listed=True, quota=quota))
             pos = end + 1
         out[-1].end = g.end  # trailing verb-less clauses stay with the last task
         return out
     return [g]
 
 
-def extract_commitments(mt: MappedText, structure: Structure, indicators: list[Indicator]) -> list[Commitment]:
-    """Commitments of the report, ids c1, c2… in text order."""
+def section_horizons(sections: list[Section], year: int | None) -> dict[str, int | None]:
+    """Section id -> the last year of the five-year part it lies in (None: the annual plan)."""
+    by_id = {s.id: s for s in sections}
+    out: dict[str, int | None] = {}
+    for sec in sections:
+        found, cur = None, sec
+        while cur is not None and found is None:
+            found = horizon_end(fold(cur.title), year)
+            cur = by_id.get(cur.parent) if cur.parent else None
+        out[sec.id] = found
+    return out
+
+
+def departments_for(structure: Structure, choice: str | None = None) -> DepartmentRules:
+    """The master list for this report: chosen by its level unless ``choice`` says otherwise."""
+    return rules(report_level(structure.meta.region), choice)
+
+
+def extract_commitments(
+    mt: MappedText, structure: Structure, indicators: list[Indicator], departments: DepartmentRules | None = None
+) -> list[Commitment]:
+    """Task rows of the report, ids c1, c2… in text order."""
     year = structure.meta.year
     titles = {_title_key(s.title) for s in structure.sections}
     ordered = sorted(indicators, key=lambda i: i.start)
-    context = _Context(mt, year, ordered, [i.start for i in ordered], rules())
+    context = _Context(mt, year, ordered, [i.start for i in ordered], departments or departments_for(structure),
+                       section_horizons(structure.sections, year))
     out: list[Commitment] = []
     for sentence in sorted(structure.sentences, key=lambda s: s.start):
         sn, se = mt.to_norm(sentence.start), mt.to_norm(sentence.end)
         text = mt.text[sn:se]
-        if sentence.part not in _TASK_PARTS and not is_forward(text):
+        role = sentence.role
+        if role is None and (sentence.part in _TASK_PARTS or is_forward(text)):
+            role = sentence_role(text, heading=_title_key(text) in titles)
+        if role != "task":
             continue
-        if _title_key(text) in titles:
-            continue
-        clauses = _clauses(mt, sentence)
-        groups = [part for g in _group(mt, clauses) for part in _split_list(mt, g)]
-        if not groups:
-            continue
-        first_clause = mt.text[clauses[0][0] : clauses[0][1]]
-        # A time phrase before the sentence's first verb (今年要…) covers all its clauses.
-        lead = first_deadline(mt.text[clauses[0][0] : groups[0].head_at], year)
-        inherited = (clauses[0][0], lead) if lead else None
-        listed_from = inherited
-        for g in groups:
-            if not g.listed:  # a deadline written before a list covers its later items
-                own = first_deadline(mt.text[g.start : g.end], year)
-                listed_from = (g.start, own) if own else inherited
-            out.append(_commitment(context, g, first_clause, sentence, listed_from if g.listed else inherited))
+        row = _row(context, sentence)
+        if row is not None:
+            out.append(row)
+    _inherit_owners(out, structure.sections, context)
     for k, c in enumerate(out, 1):
         c.id = f"c{k}"
     return out
@@ -177,27 +202,127 @@ def _original(mt: MappedText, base: int, start: int, end: int) -> str:
     return mt.original_slice(base + start, base + end)
 
 
-def _commitment(
-    ctx: _Context, g: _Group, first_clause: str, sentence: Sentence, inherited: tuple[int, Deadline] | None
-) -> Commitment:
+def _head(mt: MappedText, clauses: list[tuple[int, int]], groups: list[_Group]) -> tuple[Head | None, str]:
+    """The row's head verb and the clause text it governs."""
+    if groups:
+        return groups[0].head, groups[0].head_clause
+    for s, e in clauses:
+        head = any_verb(mt.text[s:e])
+        if head is not None:
+            return head, mt.text[s:e]
+    return None, ""
+
+
+def _row(ctx: _Context, sentence: Sentence) -> Commitment | None:
     mt = ctx.mt
-    norm = mt.text[g.start : g.end]
-    start, end = mt.span(g.start, g.end)
-    own = first_deadline(norm, ctx.year)
-    base, deadline = (g.start, own) if own else inherited or (0, None)
+    clauses = _clauses(mt, sentence)
+    if not clauses:
+        return None
+    groups = [part for g in _group(mt, clauses) for part in _split_list(mt, g)]
+    head, head_clause = _head(mt, clauses, groups)
+    ns, ne = clauses[0][0], clauses[-1][1]
+    norm = mt.text[ns:ne]
+    start, end = mt.span(ns, ne)
+    first_clause = mt.text[clauses[0][0] : clauses[0][1]]
+    # The written phrase wins; several: the latest (a range's outer bound).
+    written = [(d, deadline_date(d, ctx.year)) for d in find_deadlines(norm, ctx.year)]
+    written = [(d, date) for d, date in written if date]
     lo, hi = bisect_left(ctx.starts, start), bisect_left(ctx.starts, end)
-    return Commitment(
+    row = Commitment(
         id="",
         text=mt.original[start:end],
-        action=g.head.action,
-        object=object_of(g.head_clause, g.head),
-        strength=strength_of(norm, first_clause, g.head.action),
-        deadline=deadline.period if deadline else None,
-        deadline_text=_original(mt, base, deadline.start, deadline.end) if deadline else None,
-        projects=[_original(mt, g.start, s, e) for s, e in find_project_spans(norm)],
+        action=head.action if head else None,
+        object=object_of(head_clause, head) if head else None,
+        strength=strength_of(norm, first_clause, head.action if head else None),
+        deadline=None,
+        deadline_text=None,
+        projects=[_original(mt, ns, s, e) for s, e in find_project_spans(norm)],
         indicators=[i.id for i in ctx.indicators[lo:hi] if i.end <= end],
         departments=suggest_departments(norm, ctx.departments),
         start=start,
         end=end,
         section=sentence.section,
     )
+    if written:
+        phrase, date = max(written, key=lambda w: (w[1], -w[0].start))
+        row.deadline, row.deadline_source = date, "written"
+        row.deadline_text = _original(mt, ns, phrase.start, phrase.end)
+    else:
+        horizon = ctx.horizons.get(sentence.section or "")
+        row.deadline = default_date(horizon, ctx.year)
+        row.deadline_source = "default" if row.deadline else None
+    row.parts = _parts(ctx, groups, ns, ne)
+    return row
+
+
+def _parts(ctx: _Context, groups: list[_Group], ns: int, ne: int) -> list[CommitmentPart]:
+    """Clause spans with an owner of their own: where the lead unit changes between clause
+    groups, or the items of a list of quotas under one verb."""
+    mt = ctx.mt
+    if len(groups) < 2:
+        return []
+    # Each group runs to the next one's start, so parts cover the row without gaps.
+    bounds = [(g.start, groups[k + 1].start if k + 1 < len(groups) else ne) for k, g in enumerate(groups)]
+    bounds[0] = (ns, bounds[0][1])
+    suggested = [suggest_departments(mt.text[s:e], ctx.departments) for s, e in bounds]
+    if any(g.quota for g in groups):
+        spans = [(s, e, d) for (s, e), d in zip(bounds, suggested)]
+    else:
+        leads = [d[0].name if d else None for d in suggested]
+        known = [x for x in leads if x]
+        if len(set(known)) < 2:
+            return []
+        spans = []
+        current = next(x for x in leads if x)
+        for (s, e), lead in zip(bounds, leads):
+            lead = lead or current
+            if spans and lead == current:
+                spans[-1] = (spans[-1][0], e, None)
+            else:
+                spans.append((s, e, None))
+            current = lead
+        spans = [(s, e, suggest_departments(mt.text[s:e], ctx.departments)) for s, e, _ in spans]
+    out = []
+    for s, e, deps in spans:
+        piece = mt.text[s:e]
+        lead = _LEAD.match(piece)
+        tail = _TAIL.search(piece)
+        s2, e2 = s + (lead.end() if lead else 0), e - (len(tail.group()) if tail else 0)
+        if e2 <= s2:
+            continue
+        os_, oe = mt.span(s2, e2)
+        out.append(CommitmentPart(os_, oe, mt.original[os_:oe], deps or []))
+    return out if len(out) >= 2 else []
+
+
+def _inherit_owners(rows: list[Commitment], sections: list[Section], ctx: _Context) -> None:
+    """A row with no unit of its own takes its theme paragraph's owner (同段落主题): the unit
+    the theme sentence or heading names, else the one leading most rows under it."""
+    by_id = {s.id: s for s in sections}
+    leads: dict[str, Counter[str]] = {}
+    for r in rows:
+        if r.departments and r.section:
+            sec: Section | None = by_id.get(r.section)
+            while sec is not None:  # a row counts for its paragraph and every heading above it
+                leads.setdefault(sec.id, Counter())[r.departments[0].name] += 1
+                sec = by_id.get(sec.parent) if sec.parent else None
+    cache: dict[str, str | None] = {}
+
+    def owner(sid: str) -> str | None:
+        if sid not in cache:
+            sec = by_id[sid]
+            own = suggest_departments(ctx.mt.text[ctx.mt.to_norm(sec.start) : ctx.mt.to_norm(sec.start) + len(sec.title)],
+                                      ctx.departments)
+            if own:
+                cache[sid] = own[0].name
+            elif leads.get(sid):
+                cache[sid] = leads[sid].most_common(1)[0][0]
+            else:
+                cache[sid] = owner(sec.parent) if sec.parent in by_id else None
+        return cache[sid]
+
+    for r in rows:
+        if not r.departments and r.section in by_id:
+            name = owner(r.section)
+            if name:
+                r.departments = [Department(name, "lead", ["同段落主题"])]

@@ -7,10 +7,11 @@ that is a comparison base (比2016年) or lies before the plan year is no deadli
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
-from luoshi.extract.periods import find_periods
+from luoshi.extract.periods import find_periods, plan_years
 from luoshi.rules import load
 
 _R = load("deadlines")
@@ -58,3 +59,68 @@ def find_deadlines(text: str, report_year: int | None) -> list[Deadline]:
 def first_deadline(text: str, report_year: int | None) -> Deadline | None:
     found = find_deadlines(text, report_year)
     return found[0] if found else None
+
+
+# --- the date a row is tracked against -------------------------------------------------------------
+
+_SPAN_YEARS = re.compile(r"(?:([一二三四五六七八九十两]|\d{1,2})(?:到|至|-|~))?([一二三四五六七八九十两]|\d{1,2})年")
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _month_end(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def iso_end(period: str | None) -> str | None:
+    """The last day of a normalized period: "2022" -> 2022-12-31, "2022-06" -> 2022-06-30,
+    a span "2021-2025" -> its outer bound 2025-12-31; None when it is not a date."""
+    if not period:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", period)
+    if m:
+        year, month, day = int(m.group(1)), m.group(2), m.group(3)
+        if day:
+            return f"{year:04d}-{int(month):02d}-{int(day):02d}"
+        return _month_end(year, int(month)) if month else f"{year:04d}-12-31"
+    span = re.fullmatch(r"\d{4}(?:-\d{1,2})?-(\d{4})", period)
+    return f"{span.group(1)}-12-31" if span else None
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _CN_NUM.get(word)
+
+
+def deadline_date(d: Deadline, report_year: int | None) -> str | None:
+    """ISO date a written phrase sets: its period's end, or for 三年内 / 3到5年内 / 用5年时间 the
+    outer bound counted with the plan year as the first year."""
+    date = iso_end(d.period)
+    if date or report_year is None:
+        return date
+    m = _SPAN_YEARS.search(d.text)
+    n = _count(m.group(2)) if m else None
+    return f"{report_year + n - 1:04d}-12-31" if n else None
+
+
+_FIVE = _R["five_year_part"]
+_FIVE_YEAR = re.compile(_FIVE["pattern"])
+_FIVE_NOT = re.compile(_FIVE["not_pattern"])
+_PLAN_NO = re.compile(r"十([一二三四五六七八九])五")
+
+
+def horizon_end(title: str, report_year: int | None) -> int | None:
+    """Last year of the five-year part ``title`` opens (今后五年 -> plan year + 4,
+    “十三五” -> 2020), or None when the title is not a five-year part's."""
+    if not _FIVE_YEAR.search(title) or _FIVE_NOT.search(title):
+        return None
+    m = _PLAN_NO.search(title)
+    if m:
+        return plan_years(10 + _CN_NUM[m.group(1)])[1]
+    return report_year + 4 if report_year is not None else None
+
+
+def default_date(horizon: int | None, report_year: int | None) -> str | None:
+    """The office's convention: a five-year part's horizon end, else the plan year's end."""
+    year = horizon or report_year
+    return f"{year:04d}-12-31" if year else None

@@ -1,32 +1,55 @@
-"""Suggested responsible units for a commitment, from ``rules/zh/departments.yaml``.
+"""Responsible units: the master lists, name resolution, and suggestions for a task row.
 
-Each unit has keywords; a commitment's score for a unit is the summed length of
-the distinct keywords found in its text (specific words weigh more). The best
-unit is the lead and the next two are support; ``matched`` says why.
-The file is user-replaceable (LUOSHI_RULES_DIR), so it is validated on load.
+Two lists ship: ``departments.yaml`` (a local government's units, level-neutral names
+that take the report's prefix: 区发展改革委 in a district, 市发展改革委 in a city) and
+``departments_national.yaml`` (the State Council's ministries and agencies); the
+report's level chooses one (``report_level``), ``--departments`` or LUOSHI_RULES_DIR
+override. Both files are user-replaceable, so they are validated on load.
+
+Suggestions: a row's score for a unit is the summed length of the distinct keywords
+found in its text (specific words weigh more; words of the opening clause, the row's
+main task, count double). ``weak`` words (places, rivers, generic
+nouns) count only when nothing else matches: 永定河文化节 is a festival (文化), 校园安全
+隐患排查 a safety check (安全隐患). The best unit is the lead and the next two are support; ``matched``
+says why.
+
+For the ledger: ``canonical_unit(name, level)`` resolves a name or alias to the
+master list's name, ``near_units(name, level)`` lists close names for an error message.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 from luoshi.errors import LuoshiError
 from luoshi.extract.vocab import alternation
 from luoshi.model import Department
 from luoshi.rules import load_file, rule_path
 
+Level = Literal["district", "city", "national"]
+LEVELS: tuple[str, ...] = ("district", "city", "national")
 MAX_SUPPORT = 2
 _HINT = "see the schema in the comment at the top of luoshi/rules/zh/departments.yaml"
+_NOTE = re.compile(r"[（(][^）)]*[）)]|\s+")  # （牵头） and blanks in a written unit name
+_LOCAL_PREFIX = re.compile(r"^(?:\S{0,8}?(?:省|自治区))?(?:\S{1,6}?市)?(?:\S{1,6}?[区县])?")
 
 
 @dataclass
 class DepartmentRules:
-    names: list[str]
+    names: list[str]  # the unit names printed at this level, prefix included
     pattern: re.Pattern[str]  # one alternation of every keyword
     owners: dict[str, list[int]]  # keyword -> indexes into names
+    weak_pattern: re.Pattern[str] | None = None
+    weak_owners: dict[str, list[int]] | None = None
+    lookup: dict[str, int] | None = None  # name, alias or unprefixed name -> index
+    level: str | None = None
+    prefix: str = ""
+    ignore: re.Pattern[str] | None = None  # phrases whose words suggest nothing (下大气力)
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -37,10 +60,18 @@ def _str_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
 
+def _str_map(value: Any) -> bool:
+    return isinstance(value, dict) and all(k in LEVELS and isinstance(v, str) and v.strip() for k, v in value.items())
+
+
 def validate(data: Any, path: str) -> list[dict[str, Any]]:
     """The entries of a departments file, or E012 saying what is wrong."""
     if not isinstance(data, dict) or not isinstance(data.get("departments"), list) or not data["departments"]:
         raise _fail(path, "expected a mapping with a non-empty list under 'departments'")
+    if "prefix" in data and not _str_map(data["prefix"]):
+        raise _fail(path, "'prefix' must map levels (district, city, national) to strings")
+    if "ignore" in data and not _str_list(data["ignore"]):
+        raise _fail(path, "'ignore' must be a list of strings")
     seen: set[str] = set()
     for i, entry in enumerate(data["departments"]):
         where = f"departments[{i}]"
@@ -54,33 +85,152 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         seen.add(name)
         if not _str_list(entry.get("keywords")) or not entry["keywords"]:
             raise _fail(path, f"{where} ({name}) needs a non-empty list of 'keywords' strings")
-        for key in ("examples", "not"):
+        for key in ("examples", "not", "aliases", "weak", "levels"):
             if key in entry and not _str_list(entry[key]):
                 raise _fail(path, f"{where} ({name}) '{key}' must be a list of strings")
+        for key in ("names", "full"):
+            if key in entry and not _str_map(entry[key]):
+                raise _fail(path, f"{where} ({name}) '{key}' must map levels to names")
     return data["departments"]
 
 
-@lru_cache(maxsize=8)
-def _compile(path: str) -> DepartmentRules:
-    entries = validate(load_file(path), path)
+def display_name(entry: dict[str, Any], level: str | None, prefix: str) -> str:
+    """The unit's name as printed at ``level`` (level-neutral name when level is None)."""
+    if level is not None and level in entry.get("full", {}):
+        return entry["full"][level]
+    base = entry.get("names", {}).get(level, entry["name"]) if level is not None else entry["name"]
+    return prefix + base
+
+
+def _key(name: str) -> str:
+    return _NOTE.sub("", name)
+
+
+@lru_cache(maxsize=16)
+def _compile(path: str, level: str | None) -> DepartmentRules:
+    data = load_file(path)
+    entries = validate(data, path)
+    prefix = (data.get("prefix") or {}).get(level, "") if level else ""
+    entries = [e for e in entries if level is None or level in e.get("levels", LEVELS)]
+    names = [display_name(e, level, prefix) for e in entries]
     owners: dict[str, list[int]] = {}
+    weak: dict[str, list[int]] = {}
+    lookup: dict[str, int] = {}
     for i, entry in enumerate(entries):
         for word in entry["keywords"]:
             owners.setdefault(word, []).append(i)
-    return DepartmentRules([e["name"] for e in entries], re.compile(alternation(owners)), owners)
+        for word in entry.get("weak", []):
+            weak.setdefault(word, []).append(i)
+        plain = [entry["name"], *entry.get("names", {}).values(), *entry.get("aliases", [])]
+        for alias in plain:
+            lookup.setdefault(_key(alias), i)
+            if prefix:
+                lookup.setdefault(_key(prefix + alias), i)
+        for full in [names[i], *entry.get("full", {}).values()]:
+            lookup[_key(full)] = i
+    return DepartmentRules(
+        names,
+        re.compile(alternation(owners)),
+        owners,
+        re.compile(alternation(weak)) if weak else None,
+        weak,
+        lookup,
+        level,
+        prefix,
+        re.compile(alternation(data["ignore"])) if data.get("ignore") else None,
+    )
 
 
-def rules() -> DepartmentRules:
-    """The departments rules in effect (LUOSHI_RULES_DIR may replace the file)."""
-    return _compile(str(rule_path("departments")))
+def _path(choice: str | None, level: str | None) -> str:
+    if choice and choice not in LEVELS:
+        if not Path(choice).is_file():
+            raise LuoshiError("E012", f"departments file not found: {choice}", "pass district, city, national or a YAML file")
+        return str(Path(choice))
+    return str(rule_path("departments_national" if level == "national" else "departments"))
+
+
+def rules(level: str | None = None, choice: str | None = None) -> DepartmentRules:
+    """The departments rules in effect for ``level`` (LUOSHI_RULES_DIR may replace the files;
+    ``choice`` is a file path or a level name from ``--departments``)."""
+    if choice in LEVELS:
+        level = choice
+    return _compile(_path(choice, level), level)
+
+
+def report_level(region: str | None) -> Level:
+    """national for the State Council's report, district for a 区/县 report, else city."""
+    if not region or region in ("全国", "中国", "国务院"):
+        return "national" if region else "district"
+    if region.endswith(("区", "县", "旗")) and not region.endswith(("自治区", "特别行政区")):
+        return "district"
+    return "city"
+
+
+def canonical_unit(name: str, level: str = "district", r: DepartmentRules | None = None) -> str | None:
+    """The master list's name for ``name`` (a name or alias, with or without the level
+    prefix or a region's name: 规自分局, 区发改委, 门头沟区水务局), or None."""
+    r = r or rules(level)
+    assert r.lookup is not None
+    key = _key(name)
+    for candidate in (key, key[1:] if key[:1] in "区市县" else None, _LOCAL_PREFIX.sub("", key, count=1)):
+        if candidate and candidate in r.lookup:
+            return r.names[r.lookup[candidate]]
+    return None
+
+
+def near_units(name: str, level: str = "district", limit: int = 5, r: DepartmentRules | None = None) -> list[str]:
+    """Master-list names close to ``name`` (for "unknown unit, did you mean…")."""
+    r = r or rules(level)
+    assert r.lookup is not None
+    key = _key(name)
+    out: list[str] = []
+    for alias in difflib.get_close_matches(key, list(r.lookup), n=limit * 3, cutoff=0.4):
+        out.append(r.names[r.lookup[alias]])
+    out += [n for n in r.names if key and (key in n or n in key)]
+    return list(dict.fromkeys(out))[:limit]
+
+
+def scores(text: str, r: DepartmentRules | None = None) -> dict[int, list[str]]:
+    """Matched words per unit index for ``text`` (normalized)."""
+    r = r or rules()
+    if r.ignore is not None:
+        text = r.ignore.sub(lambda m: " " * len(m.group()), text)
+    matched: dict[int, list[str]] = {}
+    first: dict[int, int] = {}
+    for m in r.pattern.finditer(text):
+        for i in r.owners[m.group()]:
+            first.setdefault(i, m.start())
+    for word in dict.fromkeys(m.group() for m in r.pattern.finditer(text)):
+        for i in r.owners[word]:
+            matched.setdefault(i, []).append(word)
+    if not matched and r.weak_pattern is not None and r.weak_owners:
+        for m in r.weak_pattern.finditer(text):
+            for i in r.weak_owners[m.group()]:
+                first.setdefault(i, m.start())
+                if m.group() not in matched.get(i, []):
+                    matched.setdefault(i, []).append(m.group())
+    # dicts keep insertion order: rank() breaks ties by the earliest mention
+    return {i: matched[i] for i in sorted(matched, key=lambda i: first.get(i, 0))}
+
+
+_CLAUSE_END = re.compile(r"[,;:，；：]")
+
+
+def rank(matched: dict[int, list[str]], lead_clause: str = "") -> list[int]:
+    """Best first: the highest score, words of the opening clause ``lead_clause`` (the row's
+    main task) counting double; on a tie, the unit mentioned first (the row's subject)."""
+    order = {i: k for k, i in enumerate(matched)}
+
+    def score(i: int) -> int:
+        return sum(len(w) * (2 if w in lead_clause else 1) for w in matched[i])
+
+    return sorted(matched, key=lambda i: (-score(i), order[i]))
 
 
 def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Department]:
     """Lead and support units for ``text`` (normalized), best first; [] when none match."""
     r = r or rules()
-    matched: dict[int, list[str]] = {}
-    for word in dict.fromkeys(m.group() for m in r.pattern.finditer(text)):
-        for i in r.owners[word]:
-            matched.setdefault(i, []).append(word)
-    ranked = sorted(matched, key=lambda i: (-sum(map(len, matched[i])), i))[: 1 + MAX_SUPPORT]
+    matched = scores(text, r)
+    cut = _CLAUSE_END.search(text)
+    ranked = rank(matched, text[: cut.start()] if cut else text)[: 1 + MAX_SUPPORT]
     return [Department(r.names[i], "lead" if k == 0 else "support", matched[i]) for k, i in enumerate(ranked)]

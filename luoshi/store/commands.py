@@ -191,12 +191,14 @@ def db_backup(path: Path, fmt: str | None) -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.confirmation_option(prompt="Replace ALL ledger content with the backup?")
 def db_restore(path: Path) -> None:
-    """Replace the database content with a backup (SQLite file or JSON)."""
+    """Replace the database content with a backup (SQLite file or JSON). The file is checked
+    first (a luoshi backup at a known schema revision); the current content is kept in a
+    safety copy beside the backup, and the output says how to roll back to it."""
     from luoshi.store.backup import restore
     from luoshi.store.db import get_engine
 
-    restore(get_engine(), path)
-    click.echo(f"restored from {path}")
+    result = restore(get_engine(), path)
+    click.echo(result.message(path))
 
 
 @click.command("remind")

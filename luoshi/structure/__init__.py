@@ -1,4 +1,4 @@
-"""Structure stage: MappedText -> parts, sections, sentences, clauses and metadata.
+"""Structure stage: MappedText -> parts, sections, sentences (with roles), clauses and metadata.
 
 Everything is found on the normalized text (``mt.text``) and every offset in the
 returned records is mapped back to ``mt.original``.
@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from luoshi.model import Clause, Document, ReportMeta, Section, Sentence, Structure
-from luoshi.structure.headings import find_headings
+from luoshi.structure.headings import Heading, find_headings
 from luoshi.structure.meta import complete_meta, read_meta
 from luoshi.structure.paragraphs import Paragraph, paragraphs
+from luoshi.structure.roles import Placement, assign_roles, is_theme_opener
 from luoshi.structure.rules import MetaRules, heading_rules, meta_rules, part_rules
 from luoshi.structure.sections import Outline, build_outline
 from luoshi.structure.sentences import split_clauses, split_sentences
@@ -37,6 +38,7 @@ def analyze(mt: MappedText, doc: Document | None = None) -> Structure:
     meta.chars = len(mt.original)
     meta.sha256 = doc.sha256 if doc is not None else None
     complete_meta(meta, doc.front_matter if doc is not None else {}, doc.path if doc is not None else None, mrules)
+    assign_roles(mt, sections, sentences, _placements(paras, sents, heads, outline), meta.year)
     return Structure(meta=meta, sections=sections, sentences=sentences)
 
 
@@ -68,6 +70,31 @@ def _sentences(
             clauses = [Clause(*mt.span(cs, ce)) for cs, ce in split_clauses(text, s, e)]
             start, end = mt.span(s, e)
             out.append(Sentence(start, end, sid, part, clauses))
+    return out
+
+
+def _placements(
+    paras: list[Paragraph], sents: list[list[tuple[int, int]]], heads: list[Heading], outline: Outline
+) -> list[Placement]:
+    """Where each sentence sits in its paragraph, and which paragraphs are a part's
+    introduction (the paragraph right under a 一、/（一） heading, before paragraphs that
+    open with their own theme sentences)."""
+    level = {h.para: h.level for h in heads if not h.paragraph_scope}
+    n = len(paras)
+
+    def themed(i: int) -> bool:
+        return paras[i].kind == "text" and len(sents[i]) >= 2 and is_theme_opener(sents[i][0][1] - sents[i][0][0])
+
+    intro = set()
+    for i in range(1, n - 1):
+        if paras[i].kind != "text" or level.get(i - 1, 9) > 2 or len(sents[i - 1]) != 1 or themed(i):
+            continue
+        if level.get(i + 1, 9) > 2 and themed(i + 1):
+            intro.add(i)
+    out = []
+    for i, spans in enumerate(sents):
+        for k in range(len(spans)):
+            out.append(Placement(i, k, len(spans), i in intro))
     return out
 
 

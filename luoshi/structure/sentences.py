@@ -1,9 +1,10 @@
 """Sentence and clause splitting inside a paragraph (normalized offsets).
 
-A sentence ends at 。 ! ? ; (full-width already folded to ASCII) and at an ASCII
+A sentence ends at 。 ! ? (full-width already folded to ASCII) and at an ASCII
 period that is not part of a number or a Latin word; closing quotes and brackets
 stay with their sentence (``。”``). A terminator inside “…” does not split while
-the quote is open, unless the quote runs on implausibly long (an unbalanced “).
+the quote is open, unless the quote runs on implausibly long (an unbalanced “). A semicolon does not end a
+sentence: offices cut a report into rows at sentence ends, and a ；-series is one task.
 Clauses split sentences on , ; : — not on 、 (lists of objects stay whole) and
 not inside numbers (2,000 or 10:30). A run longer than ``MAX_SENTENCE`` characters
 without a terminator (hostile or damaged text) is cut at a clause mark or blank near the
@@ -16,7 +17,7 @@ import re
 
 _CLOSERS = "”’」』)\\]】》\"'"
 _TERM_OR_QUOTE = re.compile(
-    rf"(“)|(”)|(?:[。!?;]+|(?<![0-9A-Za-z])\.(?![0-9A-Za-z.]))[{_CLOSERS}]*"
+    rf"(“)|(”)|(?:[。!?]+|(?<![0-9A-Za-z])\.(?![0-9A-Za-z.]))[{_CLOSERS}]*"
 )
 _CLAUSE_SEP = re.compile(r";|(?<![0-9]):|:(?![0-9])|(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
 _TRAIL = set(" \t\r\n\u200b\ufeff。!?;.,:")

@@ -80,6 +80,13 @@ def reader(request: Request, user: Annotated[User | None, Depends(optional_user)
     return user
 
 
+def logged_in(user: Annotated[User | None, Depends(optional_user)]) -> User:
+    """Any logged-in user, whatever the public mode (uploaded evidence, for one)."""
+    if user is None:
+        raise LoginRequired()
+    return user
+
+
 def writer(user: Annotated[User | None, Depends(optional_user)]) -> User:
     """Any logged-in user except viewers may write (the store checks which items)."""
     if user is None:
@@ -99,6 +106,7 @@ def office(user: Annotated[User | None, Depends(optional_user)]) -> User:
 
 
 ReaderDep = Annotated[User | None, Depends(reader)]
+LoginDep = Annotated[User, Depends(logged_in)]
 WriterDep = Annotated[User, Depends(writer)]
 OfficeDep = Annotated[User, Depends(office)]
 

@@ -33,9 +33,10 @@ class LedgerFilter:
     sort: str = "position"
     page: int = 1
     per_page: int = 50
+    internal: bool = False  # search internal notes too: only for logged-in users, never in public mode
 
     def as_query(self) -> dict[str, str]:
-        return {k: str(v) for k, v in asdict(self).items() if v not in (None, "") and k != "page"}
+        return {k: str(v) for k, v in asdict(self).items() if v not in (None, "") and k not in ("page", "internal")}
 
 
 def due_expr():
@@ -76,7 +77,10 @@ def filtered(report_id: int, f: LedgerFilter):
     if f.q:
         for word in f.q.split():
             pattern = f"%{_escape_like(word)}%"
-            q = q.where(or_(Commitment.text.like(pattern, escape="\\"), Commitment.note.like(pattern, escape="\\")))
+            fields = [Commitment.text.like(pattern, escape="\\")]
+            if f.internal:  # an anonymous search must not reveal a note through its counts
+                fields.append(Commitment.note.like(pattern, escape="\\"))
+            q = q.where(or_(*fields))
     if f.department:
         q = q.where(
             exists().where(

@@ -40,7 +40,7 @@ def commitment_row(c: Commitment, track: Track | None, depts: dict | None, secti
 
 
 def progress_row(p: ProgressUpdate, department: str | None, username: str | None, show_note: bool) -> dict:
-    evidence = p.evidence if show_note else [e for e in p.evidence if e.get("kind") != "text"]
+    evidence = p.evidence if show_note else []  # links and uploaded files are internal too
     return {
         "seq": p.seq,
         "reported_on": p.reported_on,

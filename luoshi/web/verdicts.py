@@ -14,7 +14,8 @@ from luoshi.web.serialize import verdict_row
 QUOTE_CHARS = 60
 
 
-def verdict_view(session: Session, v: Verdict, users: dict[int, str] | None = None, texts: dict[int, str] | None = None) -> dict:
+def verdict_view(session: Session, v: Verdict, users: dict[int, str] | None = None, texts: dict[int, str] | None = None,
+                 public: bool = False) -> dict:
     """verdict_row plus machine status/reason, who decided, and each evidence span with its surroundings."""
     row = verdict_row(v) or {}
     if users is None:
@@ -43,6 +44,10 @@ def verdict_view(session: Session, v: Verdict, users: dict[int, str] | None = No
         "human": {"status": v.status, "reason": v.reason, "by": users.get(v.confirmed_by) if v.confirmed_by else None,
                   "at": v.confirmed_at} if v.confirmed else None,
     })
+    if public:  # anonymous readers see the decision, not who made it
+        row["confirmed_by"] = None
+        if row["human"]:
+            row["human"]["by"] = None
     return row
 
 

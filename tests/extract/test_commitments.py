@@ -81,14 +81,15 @@ def test_commitments_head_verb_and_object(clause, action, obj):
         assert (found[0].action, found[0].object) == (action, obj)
 
 
-def test_commitments_one_per_action_clause_in_text_order():
+def test_commitments_one_row_per_task_sentence_in_text_order():
     found = commitments("持续推进城乡建设用地减量,坚决执行“三个严禁”,严控山区开发强度。做好战略留白。")
-    assert [c.id for c in found] == ["c1", "c2", "c3", "c4"]
-    assert [c.text for c in found] == ["持续推进城乡建设用地减量", "坚决执行“三个严禁”", "严控山区开发强度", "做好战略留白"]
-    assert [c.strength for c in found] == ["process", "binding", "process", "process"]
+    assert [c.id for c in found] == ["c1", "c2"]
+    assert [c.text for c in found] == ["持续推进城乡建设用地减量,坚决执行“三个严禁”,严控山区开发强度", "做好战略留白"]
+    assert [c.strength for c in found] == ["binding", "process"]  # the sentence's strongest cue
+    assert [(c.action, c.object) for c in found] == [("推进", "城乡建设用地减量"), ("做好", "战略留白")]
 
 
-def test_commitments_verbless_clauses_join_their_neighbours():
+def test_commitments_verbless_clauses_stay_in_the_row():
     text = "围绕“三大产业”,加快培育发展新动能。全年计划安排重点工程81项,投资规模64.2亿元。"
     found = commitments(text)
     assert [c.text for c in found] == ["围绕“三大产业”,加快培育发展新动能", "全年计划安排重点工程81项,投资规模64.2亿元"]
@@ -98,7 +99,7 @@ def test_commitments_verbless_clauses_join_their_neighbours():
 def test_commitments_text_is_original_span_with_full_width_punctuation():
     text = "力争ＰＭ２．５浓度、重污染天数“双降”，建成门城水厂。"
     found = commitments(text)
-    assert [c.text for c in found] == ["力争ＰＭ２．５浓度、重污染天数“双降”", "建成门城水厂"]
+    assert [c.text for c in found] == ["力争ＰＭ２．５浓度、重污染天数“双降”，建成门城水厂"]
     assert all(text[c.start : c.end] == c.text for c in found)
 
 
@@ -117,27 +118,58 @@ def test_commitments_theme_sentence_title_is_not_a_commitment():
 
 
 @pytest.mark.parametrize(
-    ("text", "deadlines"),
+    "text",
     [
-        # own phrase; an opening time phrase covers the sentence; no phrase, no guess
-        ("力争市郊铁路“门大线”年内开工,加快推进西苑路前期手续办理。", [("年内", "2022"), (None, None)]),
-        ("今年要再压减钢铁产能5000万吨左右,退出煤炭产能1.5亿吨以上。", [("今年", "2022"), ("今年", "2022")]),
-        ("到“十四五”末,全区森林覆盖率达到50.3%。", [("到“十四五”末", "2025")]),
-        ("推进社保体系建设。", [(None, None)]),
+        "2022年是党的二十大召开之年,也是我区全面推进转型发展至为关键的一年。",  # background
+        "借力“紫气东来门头沟”之势,将为我区加强与中心城区协作联动注入新动能。",  # predicted effect
+        "齐心协力推动地区实现高质量发展。",  # exhortation
+        "依法接受区人大及其常委会的法律监督和工作监督。",  # relationship
+        "积极支持人民法院、检察院依法履职。",
     ],
 )
-def test_commitments_deadline_written_or_inherited(text, deadlines):
-    found = commitments(text)
-    assert [(c.deadline_text, c.deadline) for c in found] == deadlines
+def test_commitments_context_sentences_make_no_row(text):
+    assert commitments(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "deadline", "source", "phrase"),
+    [
+        # a written phrase wins; several: the latest (a range's outer bound)
+        ("力争市郊铁路“门大线”年内开工,加快推进西苑路前期手续办理。", 2022, "2022-12-31", "written", "年内"),
+        ("6月底前完成整改,年底前全部验收。", 2022, "2022-12-31", "written", "年底前"),
+        ("6月底前完成整改。", 2022, "2022-06-30", "written", "6月底前"),
+        ("到“十四五”末,全区森林覆盖率达到50.3%。", 2022, "2025-12-31", "written", "到“十四五”末"),
+        ("争取3到5年内打造5A级景区。", 2020, "2024-12-31", "written", "3到5年内"),
+        ("用5年时间完成改造。", 2022, "2026-12-31", "written", "用5年时间"),
+        # none written: the annual plan's convention
+        ("推进社保体系建设。", 2022, "2022-12-31", "default", None),
+        ("推进社保体系建设。", None, None, None, None),
+    ],
+)
+def test_commitments_deadline_written_wins_else_plan_year_end(text, year, deadline, source, phrase):
+    (row,) = commitments(text, year=year)
+    assert (row.deadline, row.deadline_source, row.deadline_text) == (deadline, source, phrase)
+
+
+def test_commitments_five_year_part_defaults_to_its_horizon():
+    text = "二、未来五年政府工作主要目标任务\n实施城市更新行动,打造滨水新城。"
+    mt = MappedText(text)
+    head_end = text.index("\n")
+    body = head_end + 1
+    sections = [Section("s1", None, 1, text[:head_end], "goals", 0, len(text))]
+    sentence = Sentence(body, len(text) - 1, "s1", "goals",
+                        [Clause(body, text.index(",")), Clause(text.index(",") + 1, len(text) - 1)])
+    (row,) = extract_commitments(mt, Structure(ReportMeta(year=2022), sections, [sentence]), [])
+    assert (row.deadline, row.deadline_source) == ("2026-12-31", "default")
 
 
 def test_commitments_first_clause_cue_governs_cueless_clauses():
-    found = commitments("确保到2020年低收入村全部消除,低收入农户实现“三保障”。", year=2020)
-    assert [c.strength for c in found] == ["binding", "binding"]
+    (row,) = commitments("确保到2020年低收入村全部消除,低收入农户实现“三保障”。", year=2020)
+    assert row.strength == "binding"
 
 
 def test_commitments_indicator_ids_inside_span():
-    text = "城乡劳动力实现就业5000人,推进社保体系建设。"
+    text = "城乡劳动力实现就业5000人,推进社保体系建设。建成门城水厂。"
     mt, structure = clause_structure(text)
     at = text.index("5000人")
     indicator = Indicator("i1", "就业", 5000, None, "人", "5000人", "eq", "increase", "target", "2022", None, "", at, at + 5, "s1")
@@ -148,7 +180,19 @@ def test_commitments_indicator_ids_inside_span():
 def test_commitments_projects_and_departments_attached():
     found = commitments("加快实施国道109新线高速公路建设。")
     assert found[0].projects == ["国道109新线高速公路"]
-    assert found[0].departments[0].name == "交通局" and found[0].departments[0].role == "lead"
+    assert found[0].departments[0].name == "区交通局" and found[0].departments[0].role == "lead"
+
+
+def test_commitments_row_without_a_unit_takes_its_theme_paragraph_owner():
+    text = "深入推进污染防治攻坚。高标准打好“三大战役”。"
+    mt = MappedText(text)
+    theme_end = text.index("。") + 1
+    sections = [Section("s1", None, 4, text[: theme_end - 1], "plan", 0, len(text))]
+    sentences = [Sentence(0, theme_end, "s1", "plan", [Clause(0, theme_end - 1)]),
+                 Sentence(theme_end, len(text), "s1", "plan", [Clause(theme_end, len(text) - 1)])]
+    (row,) = extract_commitments(mt, Structure(ReportMeta(year=2022), sections, sentences), [])
+    assert row.text == "高标准打好“三大战役”"
+    assert [(d.name, d.role, d.matched) for d in row.departments] == [("区生态环境局", "lead", ["同段落主题"])]
 
 
 @pytest.mark.parametrize("name", ["mentougou-2020", "mentougou-2021"])
@@ -171,29 +215,23 @@ def test_commitments_offsets_exact_on_sample_reports():
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "parts"),
     [
-        # a list of quantified tasks under one verb: one commitment per task
+        # a list of quotas under one verb: one row, a part per quota
         ("重点实施新一轮造林绿化1万亩、废弃矿山修复12.9公顷、林木抚育任务8.7万亩。",
          ["重点实施新一轮造林绿化1万亩", "废弃矿山修复12.9公顷", "林木抚育任务8.7万亩"]),
-        # each listed item opens with its own verb
-        ("加强基层医疗建设、推进分级诊疗、完善家庭医生签约服务。",
-         ["加强基层医疗建设", "推进分级诊疗", "完善家庭医生签约服务"]),
-        # names under one verb, adjectives in 化, quoted lists: one commitment
-        ("加快推进潭柘寺、斋堂110千伏输变电工程建设。", ["加快推进潭柘寺、斋堂110千伏输变电工程建设"]),
-        ("强化农村“三资”管理制度化、规范化水平。", ["强化农村“三资”管理制度化、规范化水平"]),
-        ("实施63个村、1.6万户煤改清洁能源工程。", ["实施63个村、1.6万户煤改清洁能源工程"]),
+        # clauses whose owners differ: a part per owner
+        ("加快景山学校门头沟校区建设,推进区医院改扩建。", ["加快景山学校门头沟校区建设", "推进区医院改扩建"]),
+        # one owner throughout, names under one verb, adjectives in 化: no parts
+        ("加强基层医疗建设、推进分级诊疗、完善家庭医生签约服务。", []),
+        ("加快推进潭柘寺、斋堂110千伏输变电工程建设。", []),
+        ("强化农村“三资”管理制度化、规范化水平。", []),
     ],
 )
-def test_commitments_list_of_tasks_split_at_enumeration_comma(text, expected):
-    got = commitments(text)
-    assert [c.text for c in got] == expected
-    assert all(text[c.start : c.end] == c.text for c in got)
+def test_commitments_one_row_with_parts_where_owners_change_or_quotas_are_listed(text, parts):
+    (row,) = commitments(text)
+    assert [p.text for p in row.parts] == parts
+    assert all(text[p.start : p.end] == p.text for p in row.parts)
+    assert all(p.departments for p in row.parts)
 
 
-def test_commitments_listed_tasks_inherit_action_and_deadline():
-    text = "年底前完成道路修复3公里、管网改造12公里。"
-    first, second = commitments(text)
-    assert second.action == first.action == "完成"
-    assert second.object == "管网改造12公里"
-    assert second.deadline == first.deadline is not None

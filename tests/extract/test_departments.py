@@ -1,10 +1,11 @@
 import pytest
 
 from luoshi.errors import LuoshiError
-from luoshi.extract.departments import MAX_SUPPORT, rules, suggest_departments
+from luoshi.extract.departments import MAX_SUPPORT, canonical_unit, near_units, report_level, rules, suggest_departments
 from luoshi.rules import load
 
 ENTRIES = load("departments")["departments"]
+NATIONAL = load("departments_national")["departments"]
 
 
 @pytest.mark.parametrize(("name", "text"), [(e["name"], t) for e in ENTRIES for t in e.get("examples", [])])
@@ -18,6 +19,75 @@ def test_departments_rule_counter_examples_do_not_lead(name, text):
     assert not found or found[0].name != name
 
 
+@pytest.mark.parametrize(("name", "text"), [(e["name"], t) for e in NATIONAL for t in e.get("examples", [])])
+def test_departments_national_examples_lead(name, text):
+    assert suggest_departments(text, rules("national"))[0].name == name
+
+
+@pytest.mark.parametrize(("name", "text"), [(e["name"], t) for e in NATIONAL for t in e.get("not", [])])
+def test_departments_national_counter_examples_do_not_lead(name, text):
+    found = suggest_departments(text, rules("national"))
+    assert not found or found[0].name != name
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("持续办好永定河文化节", "文化和旅游局"),  # a river names the place, the festival is the subject
+        ("围绕液化石油气、校园安全等重点行业领域,持续开展隐患排查治理", "城市管理委"),
+        ("围绕校园安全隐患排查开展专项治理", "应急管理局"),
+        ("推动医疗器械产业集聚力不断提升", "经济和信息化局"),  # an industry, not health care
+    ],
+)
+def test_departments_subject_outweighs_place_and_modifier_words(text, lead):
+    assert suggest_departments(text)[0].name == lead
+
+
+@pytest.mark.parametrize(
+    ("level", "names"),
+    [
+        ("district", ["区发展改革委", "区规划自然资源分局", "区公安分局", "区交通局", "各镇街"]),
+        ("city", ["市发展改革委", "市规划自然资源委", "市公安局", "市交通委", "各区政府", "市文物局"]),
+        ("national", ["国家发展改革委", "财政部", "人民银行", "生态环境部", "市场监管总局"]),
+    ],
+)
+def test_departments_master_list_names_by_level(level, names):
+    assert set(names) <= set(rules(level).names)
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "canonical"),
+    [
+        ("规自分局", "district", "区规划自然资源分局"),
+        ("区发改委", "district", "区发展改革委"),
+        ("区发展改革委（牵头）", "district", "区发展改革委"),
+        ("门头沟区水务局", "district", "区水务局"),
+        ("区经信局", "district", "区经济和信息化局"),
+        ("发改委", "city", "市发展改革委"),
+        ("市规划国土委", "city", "市规划自然资源委"),
+        ("市场监管局", "city", "市市场监管局"),
+        ("环境保护部", "national", "生态环境部"),
+        ("国家卫生计生委", "national", "国家卫生健康委"),
+        ("区宇宙探索局", "district", None),
+    ],
+)
+def test_departments_canonical_unit_resolves_aliases(name, level, canonical):
+    assert canonical_unit(name, level) == canonical
+
+
+def test_departments_near_units_for_an_unknown_name():
+    assert "区发展改革委" in near_units("区发展改革局委", "district")
+    assert near_units("区水务所", "district")[:3] and "区水务局" in near_units("区水务所", "district")
+
+
+@pytest.mark.parametrize(
+    ("region", "level"),
+    [("北京市门头沟区", "district"), ("北京市", "city"), ("杭州市", "city"), ("全国", "national"), (None, "district")],
+)
+def test_departments_report_level(region, level):
+    assert report_level(region) == level
+
+
 @pytest.mark.parametrize(
     ("text", "lead", "matched"),
     [
@@ -25,7 +95,7 @@ def test_departments_rule_counter_examples_do_not_lead(name, text):
         ("实施新一轮百万亩造林绿化1万亩", "园林绿化局", ["造林", "绿化"]),
         ("建成门城水厂", "水务局", ["水厂"]),
         ("加快景山学校门头沟校区建设", "教委", ["学校", "校区"]),
-        ("持续推进城乡建设用地减量", "规划自然资源分局", ["用地", "减量"]),
+        ("持续推进城乡建设用地减量", "规划自然资源", ["建设用地", "减量"]),
     ],
 )
 def test_departments_lead_and_reason(text, lead, matched):

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, Response
 
 from luoshi.store.audit import list_audit
-from luoshi.web.deps import OfficeDep, ReaderDep, SessionDep, SettingsDep, WebError
+from luoshi.web.deps import LoginDep, OfficeDep, ReaderDep, SessionDep, SettingsDep, WebError
 from luoshi.web.i18n import translator
 from luoshi.web.render import lang_of, respond, twin
 from luoshi.web.uploads import MEDIA_TYPES
@@ -39,8 +39,9 @@ def api_docs(request: Request, user: ReaderDep) -> Response:
 
 
 @router.get("/files/{name}", tags=["admin"])
-def evidence_file(name: str, settings: SettingsDep, user: ReaderDep) -> Response:
-    """An uploaded evidence file, as an attachment (never rendered inline)."""
+def evidence_file(name: str, settings: SettingsDep, user: LoginDep) -> Response:
+    """An uploaded evidence file, as an attachment (never rendered inline); only for logged-in users,
+    even in public mode, where progress evidence is internal."""
     path = Path(settings.upload_dir) / name
     if not _STORED_NAME.match(name) or not path.is_file():
         raise WebError(404)

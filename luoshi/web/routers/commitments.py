@@ -57,7 +57,7 @@ def detail_data(session: Session, c: Commitment, user: User | None, today: date,
         "suggested": depts["suggested"],
         "indicators": [indicator_row(i) for i in indicators],
         "progress": [progress_row(p, names.get(p.department_id), users.get(p.user_id), show_internal) for p in progress],
-        "verdicts": [verdict_view(session, v, users, {}) for v in verdicts],
+        "verdicts": [verdict_view(session, v, users if show_internal else {}, {}, public=not show_internal) for v in verdicts],
         "audit": [{"at": a.at, "who": a.username, "action": a.action, "entity": a.entity, "before": a.before, "after": a.after}
                   for a in list_audit(session, "commitments", c.id, limit=20)] if user is not None and user.role in ("admin", "supervisor") else [],
     }

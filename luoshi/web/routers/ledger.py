@@ -73,6 +73,7 @@ def ledger(request: Request, session: SessionDep, settings: SettingsDep, user: R
            f: FilterDep, report: int | None = None, date: str | None = None) -> Response:
     """One page of the ledger for the chosen report and date (default: newest report, today)."""
     chosen = chosen_report(session, report)
+    f.internal = user is not None
     t = translator(lang_of(request))
     if chosen is None:
         return respond(request, "empty.html", {"report": None}, title=t("nav_ledger"), active="nav_ledger")
@@ -90,7 +91,7 @@ def export(request: Request, session: SessionDep, settings: SettingsDep, user: R
     chosen = chosen_report(session, report)
     if chosen is None:
         raise WebError(404)
-    f.page, f.per_page = 1, EXPORT_LIMIT
+    f.page, f.per_page, f.internal = 1, EXPORT_LIMIT, user is not None
     data = ledger_data(session, chosen, f, chosen_date(date), settings)
     rows = [
         TaskRow(seq=n, section=item["section_title"] or "", task=item["text"], indicators="",

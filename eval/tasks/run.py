@@ -1,0 +1,104 @@
+"""``python -m eval.tasks.run [--set dev|heldout] [--json] [--errors N]``: task rows against the gold.
+
+Runs the pipeline on each gold report's text (eval/tasks/texts/) and prints, per report
+and in total: task recall, cleanliness, rows per task sentence, lead, deadline and role
+accuracy (definitions in eval/tasks/score.py). ``dev`` is eval/tasks/gold/*.jsonl, the
+gold the engine is tuned on; ``heldout`` is eval/tasks/gold/heldout/*.jsonl, labelled for
+reporting only and never tuned on. Unit names are canonicalized with the master list of
+the report's level (luoshi.extract.departments.canonical_unit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from eval.tasks.score import TaskScore, load_gold, score
+
+HERE = Path(__file__).parent
+GOLD_DIR = HERE / "gold"
+HELDOUT_DIR = GOLD_DIR / "heldout"
+TEXTS = HERE / "texts"
+SETS = ("dev", "heldout")
+
+
+def text_path(name: str) -> Path:
+    """texts/<name>.txt, or the text a partial gold names (mentougou-2021-fiveyear -> mentougou-2021)."""
+    stem = name
+    while stem:
+        path = TEXTS / f"{stem}.txt"
+        if path.is_file():
+            return path
+        stem = stem.rpartition("-")[0]
+    raise FileNotFoundError(f"no text for gold {name!r} in {TEXTS}")
+
+
+def set_files(which: str) -> list[Path]:
+    return sorted((GOLD_DIR if which == "dev" else HELDOUT_DIR).glob("*.jsonl"))
+
+
+def evaluate(which: str) -> tuple[dict[str, TaskScore], TaskScore]:
+    from luoshi.extract.departments import canonical_unit, report_level
+    from luoshi.pipeline import extract_file
+
+    per_doc: dict[str, TaskScore] = {}
+    total = TaskScore()
+    for path in set_files(which):
+        tpath = text_path(path.stem)
+        ex = extract_file(tpath)
+        level = report_level(ex.report.region)
+        text = tpath.read_text(encoding="utf-8")
+
+        def canon(name: str, level: str = level) -> str:
+            return canonical_unit(name, level) or name
+
+        per_doc[path.stem] = score(text, load_gold(path), ex.to_dict(), canon)
+        total.add(per_doc[path.stem])
+    return per_doc, total
+
+
+COLUMNS = (("tasks", "tasks", "d"), ("recall", "recall", ".3f"), ("clean", "cleanliness", ".3f"),
+           ("rows/task", "rows_per_task", ".2f"), ("lead", "lead", ".3f"), ("deadline", "deadline", ".3f"),
+           ("role", "role", ".3f"))
+
+
+def print_report(per_doc: dict[str, TaskScore], total: TaskScore, which: str, errors: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title=f"task rows vs hand-labelled 任务分解表 ({which} set)")
+    table.add_column("report")
+    for title, _, _ in COLUMNS:
+        table.add_column(title, justify="right")
+    names = list(per_doc)
+    for name, s in [*per_doc.items(), ("TOTAL", total)]:
+        table.add_row(name, *(format(getattr(s, attr), fmt) for _, attr, fmt in COLUMNS),
+                      end_section=bool(names) and name == names[-1])
+    console.print(table)
+    if total.missing:
+        console.print(f"[bold red]{total.missing} gold sentences not found in their text[/]")
+    for kind, sentence, gold, got in total.errors[:errors]:
+        console.print(f"[bold]{kind}[/] {sentence}  gold={gold}  engine={got}", highlight=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m eval.tasks.run", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", dest="which", choices=SETS, default="dev",
+                    help="dev: the tuning gold (default); heldout: never tuned on, look at totals only")
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (dev set only)")
+    args = ap.parse_args(argv)
+    per_doc, total = evaluate(args.which)
+    if args.json:
+        out = {"set": args.which, "docs": {k: v.as_dict() for k, v in per_doc.items()}, "total": total.as_dict()}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print_report(per_doc, total, args.which, args.errors if args.which == "dev" else 0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+"""Sentence roles of the goals and plan parts: task | theme | target | context.
+
+Only task sentences become rows of the 任务分解表. A heading or a theme sentence
+(the structure stage found them as sections) is a theme; the cues of
+``rules/zh/roles.yaml`` mark context (ideology, background, predicted effects,
+exhortations, relationship statements) and targets; a sentence with an action verb
+in one of its clauses is a task; what is left states a figure (target) or is
+context. Inside a five-year part, a sentence that only describes the state to be
+reached (…更加牢固, 覆盖率达到50.3%) is a target of the term, not a task.
+Sentences of the closing (after the plan, outside any part) are context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from luoshi.extract.actions import any_verb, find_head
+from luoshi.extract.deadlines import horizon_end
+from luoshi.model import Section, Sentence, SentenceRole
+from luoshi.rules import load
+from luoshi.structure.rules import _compile
+from luoshi.textmap import MappedText, fold
+
+_FORWARD = frozenset({"goals", "plan"})
+_HEADING_MAX = 60  # a longer "heading" sentence (一是…，…) is a task written under a marker
+_TRIM = re.compile(r"^[\s,;:、.。!?“”]+|[\s,;:、.。!?]+$")
+_CLAUSE = re.compile(r"[^,;:]+")
+_DIGIT = re.compile(r"\d")
+_THEME_LEVEL = 4  # theme sentences and bullets; numbered headings are above it
+_OPENING = 2  # a head verb this close to a clause's start opens it (加快推进, 新建)
+
+
+@dataclass(frozen=True)
+class RoleRules:
+    context: tuple[tuple[str, re.Pattern[str]], ...]
+    target: tuple[tuple[str, re.Pattern[str]], ...]
+    paragraph_context: re.Pattern[str]
+    term_target: re.Pattern[str]
+    theme_max: int
+    copula: re.Pattern[str]
+    ordinal_theme: re.Pattern[str]
+    ordinal_max: int
+
+
+@dataclass
+class Placement:
+    """Where a sentence sits: its paragraph, its index there, the paragraph's sentence count,
+    and whether the paragraph introduces a part (under a 一、/（一） heading)."""
+
+    para: int
+    index: int
+    count: int
+    intro: bool = False
+
+
+@lru_cache(maxsize=None)
+def role_rules() -> RoleRules:
+    data = load("roles")
+    return RoleRules(
+        context=tuple((e["name"], _compile(e["pattern"], "roles")) for e in data["context"]),
+        target=tuple((e["name"], _compile(e["pattern"], "roles")) for e in data["target"]),
+        paragraph_context=_compile(data["paragraph_context"]["pattern"], "roles"),
+        term_target=_compile(data["term_target"]["pattern"], "roles"),
+        theme_max=int(data["theme_opener"]["max_chars"]),
+        copula=_compile(data["copula"]["pattern"], "roles"),
+        ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
+        ordinal_max=int(data["ordinal_theme"]["max_chars"]),
+    )
+
+
+def is_theme_opener(length: int) -> bool:
+    """A paragraph's first sentence this short (terminator included) states its theme."""
+    return length - 1 <= role_rules().theme_max
+
+
+def _context_cue(text: str) -> bool:
+    return any(p.search(text) for _, p in role_rules().context)
+
+
+def cue_role(sentence: str) -> SentenceRole | None:
+    """The role a cue of roles.yaml gives ``sentence`` (folded or not), or None."""
+    text = fold(sentence)
+    if _context_cue(text):
+        return "context"
+    if any(p.search(text) for _, p in role_rules().target):
+        return "target"
+    if role_rules().copula.search(text):
+        return "context"
+    return None
+
+
+def _has_verb(body: str) -> bool:
+    return has_task_verb(body) or any_verb(body) is not None
+
+
+def has_task_verb(sentence: str) -> bool:
+    """True when a clause of ``sentence`` (normalized) has an action head."""
+    return any(find_head(_TRIM.sub("", c)) is not None for c in _CLAUSE.findall(sentence) if _TRIM.sub("", c))
+
+
+def _opens_with_task(clauses: list[str]) -> bool:
+    head = find_head(clauses[0]) if clauses else None
+    return head is not None and head.start <= _OPENING
+
+
+def _term_target(body: str) -> bool:
+    """A five-year goal stating the state to reach (水质稳中向好, 覆盖率达到50.3%), not work."""
+    clauses = [c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(body)) if c]
+    if _opens_with_task(clauses):
+        return False
+    return role_rules().term_target.search(",".join(clauses[:2])) is not None
+
+
+def sentence_role(
+    sentence: str,
+    *,
+    heading: bool = False,
+    opener: bool = False,
+    intro: bool = False,
+    term: bool = False,
+    plan: bool = False,
+) -> SentenceRole:
+    """Role of one goals/plan sentence (normalized text). ``heading``: it is a section title;
+    ``opener``: a short first sentence of a longer paragraph; ``intro``: it lies in a part's
+    introduction paragraph; ``term``: it lies in a five-year part; ``plan``: in the plan part
+    (a figure without a verb there is an allocation: 中央财政扶贫资金增长43.4%)."""
+    body = _TRIM.sub("", sentence)
+    r = role_rules()
+    if heading and len(body) <= _HEADING_MAX:
+        return "context" if _context_cue(body) else "theme"
+    if opener:  # a slogan without a verb (为政之道，民生为本) or a judgement is context
+        if _context_cue(body) or r.copula.search(body) or not _has_verb(body):
+            return "context"
+        return "theme"
+    if len(body) <= r.ordinal_max and r.ordinal_theme.search(body):
+        return "theme"
+    cue = cue_role(body)
+    if cue is not None:
+        return cue
+    if intro:
+        return "theme"
+    if term and _term_target(body):
+        return "target"
+    if _has_verb(body):
+        return "task"
+    if term:
+        return "target"
+    if _DIGIT.search(body):
+        return "task" if plan else "target"
+    return "context"
+
+
+def _five_year_sections(sections: list[Section], year: int | None) -> set[str]:
+    by_id = {s.id: s for s in sections}
+    out = set()
+    for sec in sections:
+        cur: Section | None = sec
+        while cur is not None:
+            if horizon_end(fold(cur.title), year) is not None:
+                out.add(sec.id)
+                break
+            cur = by_id.get(cur.parent) if cur.parent else None
+    return out
+
+
+def assign_roles(
+    mt: MappedText,
+    sections: list[Section],
+    sentences: list[Sentence],
+    placements: list[Placement] | None = None,
+    year: int | None = None,
+) -> None:
+    """Set ``role`` on every goals/plan sentence and on the closing's sentences.
+    ``placements`` (aligned with ``sentences``) say where each sits in its paragraph."""
+    heading_level = {s.start: s.level for s in sections}
+    term = _five_year_sections(sections, year)
+    r = role_rules()
+    forward_seen = False
+    context_para: int | None = None  # a paragraph whose opening makes all of it context
+    for k, s in enumerate(sentences):
+        place = placements[k] if placements else None
+        if s.part in _FORWARD:
+            forward_seen = True
+            text = mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]
+            if place is not None and place.index == 0:
+                context_para = place.para if r.paragraph_context.search(fold(text)) else None
+            if place is not None and place.para == context_para:
+                s.role = "context"
+                continue
+            level = heading_level.get(s.start)
+            opener = (level is not None and level >= _THEME_LEVEL) or (
+                place is not None and place.index == 0 and place.count > 1 and is_theme_opener(len(text))
+            )
+            s.role = sentence_role(
+                text,
+                heading=level is not None and level < _THEME_LEVEL,
+                opener=opener,
+                intro=place is not None and place.intro,
+                term=s.section in term,
+                plan=s.part == "plan",
+            )
+        elif forward_seen and s.part == "other":
+            s.role = "context"

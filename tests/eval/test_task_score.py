@@ -1,0 +1,79 @@
+"""The task-table scorer on a tiny hand-made gold (no pipeline needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eval.tasks.score import locate, score
+
+TEXT = "二、2022年工作计划\n\n2022年是关键之年。\n\n持续完善制度体系。深化考核机制，建立补偿机制。落实河长制。\n"
+GOLD = [
+    {"sentence": "二、2022年工作计划", "role": "theme"},
+    {"sentence": "2022年是关键之年。", "role": "context"},
+    {"sentence": "持续完善制度体系。", "role": "theme"},
+    {"sentence": "深化考核机制，建立补偿 机制。", "role": "task", "lead": ["区生态环境局"], "deadline": "2022-12-31"},
+    {"sentence": "落实河长制。", "role": "task", "lead": ["区水务局", "区园林绿化局"], "deadline": "2022-12-31"},
+]
+
+
+def _at(text: str, piece: str) -> tuple[int, int]:
+    s = TEXT.index(piece)
+    return s, s + len(piece)
+
+
+def _row(piece: str, lead: str | None, deadline: str) -> dict:
+    s, e = _at(TEXT, piece)
+    deps = [{"name": lead, "role": "lead", "matched": []}] if lead else []
+    return {"start": s, "end": e, "text": piece, "departments": deps, "deadline": deadline}
+
+
+def _sent(piece: str, role: str | None) -> dict:
+    s, e = _at(TEXT, piece)
+    return {"start": s, "end": e, "role": role}
+
+
+def test_locate_ignores_whitespace_and_keeps_order():
+    spans = locate(TEXT, GOLD)
+    assert [TEXT[x.start : x.end] for x in spans][3] == "深化考核机制，建立补偿机制。"
+    assert all(x.start is not None for x in spans)
+
+
+def test_score_perfect_engine():
+    engine = {
+        "sentences": [_sent("二、2022年工作计划", "theme"), _sent("2022年是关键之年。", "context"),
+                      _sent("持续完善制度体系。", "theme"), _sent("深化考核机制，建立补偿机制。", "task"),
+                      _sent("落实河长制。", "task")],
+        "commitments": [_row("深化考核机制，建立补偿机制", "区生态环境局", "2022-12-31"),
+                        _row("落实河长制", "区园林绿化局", "2022-12-31")],
+    }
+    s = score(TEXT, GOLD, engine)
+    assert (s.tasks, s.recall, s.cleanliness, s.rows_per_task, s.lead, s.deadline, s.role) == (2, 1, 1, 1, 1, 1, 1)
+
+
+def test_score_clause_rows_missing_rows_and_wrong_fields():
+    engine = {
+        # a split sentence (engine sentences need not match the gold's splitting)
+        "sentences": [_sent("持续完善制度体系。", "task"), _sent("深化考核机制，", "task"), _sent("建立补偿机制。", "task")],
+        "commitments": [_row("持续完善制度体系", "区发展改革委", "2022-12-31"),
+                        _row("深化考核机制", "区财政局", "2022-06-30"), _row("建立补偿机制", None, "2022-12-31")],
+    }
+    s = score(TEXT, GOLD, engine)
+    assert s.recall == 0.5  # 落实河长制 got no row
+    assert s.cleanliness == pytest.approx(2 / 3)  # the theme got a row
+    assert s.rows_per_task == 2
+    assert (s.lead, s.deadline) == (0, 0)
+    assert s.role == pytest.approx(2 / 5)  # unlabelled sentences count as context
+    kinds = {k for k, *_ in s.errors}
+    assert {"no row", "not clean", "lead", "deadline", "role"} <= kinds
+
+
+def test_score_leads_are_compared_canonicalized():
+    engine = {"sentences": [], "commitments": [_row("落实河长制", "水务局", "2022-12-31")]}
+    canon = {"水务局": "区水务局"}.get
+    s = score(TEXT, GOLD[4:], engine, lambda n: canon(n) or n)
+    assert s.lead == 1
+
+
+def test_score_sentence_not_in_text_is_reported():
+    s = score(TEXT, [{"sentence": "不存在的句子。", "role": "task", "lead": [], "deadline": None}], {"commitments": []})
+    assert s.missing == 1 and s.tasks == 1 and s.recall == 0
