@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from luoshi.store.errors import UnknownUnitError
 from luoshi.store.models import Department
 
-Level = Literal["district", "national"]
+Level = Literal["district", "city", "national"]
+LEVELS: tuple[Level, ...] = ("district", "city", "national")
 NEAR = 5
 # A region prefix written before a unit's own name; a 牵头/配合 remark after it.
 _PREFIX = re.compile(r"^(?:北京市|[\u4e00-\u9fff]{1,3}[省市])?(?:[\u4e00-\u9fff]{1,3}[区县])?")
@@ -33,9 +34,14 @@ _NATIONAL_REGIONS = ("全国", "中国", "中华人民共和国", "国务院")
 
 
 def report_level(region: str | None, title: str | None = None) -> Level:
-    """Which master list a report's rows use: the State Council's or a district's."""
-    text = f"{region or ''} {title or ''}"
-    return "national" if any(w in text for w in _NATIONAL_REGIONS) else "district"
+    """Which master list a report's rows use: the State Council's, a city's or a district's."""
+    if (region or "") in _NATIONAL_REGIONS or (not region and "国务院" in (title or "")):
+        return "national"
+    try:
+        from luoshi.extract.departments import report_level as engine_level
+    except ImportError:
+        return "district"
+    return engine_level(region)  # type: ignore[return-value]
 
 
 def level_of(report) -> Level:
@@ -93,7 +99,7 @@ def canonical(name: str, level: Level | None = None) -> str | None:
         return None
     api = _engine_api()
     if api is not None:
-        for lv in ((level,) if level else ("district", "national")):
+        for lv in ((level,) if level else LEVELS):
             found = api[0](name, lv)
             if found:
                 return found
@@ -107,7 +113,7 @@ def near(name: str, level: Level | None = None, extra: list[str] | tuple[str, ..
     api = _engine_api()
     names: list[str] = []
     if api is not None:
-        for lv in ((level,) if level else ("district", "national")):
+        for lv in ((level,) if level else LEVELS):
             names += list(api[1](clean(name), lv))
     else:
         spellings = master_names(level)
@@ -144,7 +150,7 @@ def resolve_unit(session: Session, name: str, level: Level | None = None) -> Dep
         return existing
     # A listed unit written with its district prefix (区水务局 for 水务局) keeps the spelling
     # the office uses; an alias (发改委) becomes the listed name.
-    name_as_listed = written if _key(written) == _key(listed) else listed
+    name_as_listed = listed if _engine_api() is not None or _key(written) != _key(listed) else written
     dept = Department(name=name_as_listed, level=level, aliases=_aliases_of(listed, level))
     session.add(dept)
     session.flush()

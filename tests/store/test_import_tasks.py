@@ -80,7 +80,7 @@ def test_unknown_unit_is_E112_listing_near_names_and_nothing_changes(session, re
     assert "区水务部" in str(err.value) and "水务局" in str(err.value)
     assert err.value.rows == [{"line": 6, "sheet": "分解表", "unit": "区水务部", "near": err.value.rows[0]["near"],
                                "task": "推进永定河生态修复"}]
-    assert "水务局" in err.value.rows[0]["near"]
+    assert "区水务局" in err.value.rows[0]["near"]
     session.rollback()
     assert snapshot(session) == before
 

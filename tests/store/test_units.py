@@ -9,8 +9,8 @@ from luoshi.store.units import canonical, engine_unit, near, report_level, resol
 
 
 @pytest.mark.parametrize(("written", "listed"), [
-    ("区发展改革委", "发展改革委"), ("北京市门头沟区财政局", "财政局"), ("区财政局（牵头）", "财政局"),
-    (" 水务局 ", "水务局"), ("区水务部", None), ("宇宙局", None),
+    ("区发展改革委", "区发展改革委"), ("发改委", "区发展改革委"), ("规自分局", "区规划自然资源分局"),
+    ("北京市门头沟区财政局", "区财政局"), ("区财政局（牵头）", "区财政局"), (" 水务局 ", "区水务局"), ("区水务部", None), ("宇宙局", None),
 ])
 def test_canonical_names_of_the_district_list(written, listed):
     assert canonical(written, "district") == listed
