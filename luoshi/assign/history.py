@@ -89,7 +89,7 @@ def refresh_later(session: Session, report: Report) -> int:
 
 def _rules_reason(owner: dict) -> str | None:
     words = owner.get("matched") or []
-    return "匹配词：" + "、".join(words) if words else None
+    return "依据：" + "、".join(words) if words else None
 
 
 def _unique(owners: list[tuple[str, str]]) -> list[tuple[str, str]]:

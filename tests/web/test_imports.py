@@ -50,7 +50,7 @@ def test_import_is_for_the_office_only(client, tmp_path):
 def test_assigning_a_unit_not_in_the_master_list_is_E108_with_near_names(client):
     token = login(client, "sup")
     version = client.get("/commitments/1.json").json()["commitment"]["version"]
-    r = client.post("/commitments/1/assign.json", data={"version": version, "lead": "区交通委", "csrf_token": token})
+    r = client.post("/commitments/1/assign.json", data={"version": version, "lead": "区交通部", "csrf_token": token})
     assert r.status_code == 422
     assert "E108" in r.json()["message"] and "交通局" in r.json()["message"]
     assert client.get("/commitments/1.json").json()["commitment"]["lead"] == ["区交通局"]
