@@ -60,6 +60,22 @@ def pipeline_runner() -> Callable[[list[str]], object] | str:
     return run
 
 
+def analyze_runner() -> Callable[[list[str]], object] | str:
+    """The structure stage alone (parts, sections, sentences, roles): its own line in the table."""
+    try:
+        from luoshi.model import Document
+        from luoshi.structure import analyze
+        from luoshi.textmap import MappedText
+    except ImportError as exc:
+        return f"not importable yet ({exc})"
+
+    def run(texts: list[str]) -> None:
+        for t in texts:
+            analyze(MappedText(t), Document(text=t, format="txt", sha256=hashlib.sha256(t.encode()).hexdigest()))
+
+    return run
+
+
 def capped(texts: list[str], kb: int) -> list[str]:
     out, left = [], kb * 1000
     for t in texts:
@@ -95,6 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     floor_s = timed(lambda: floor_scan(texts), repeat=5)
     floor_rate = size / floor_s
     rows: list[tuple[str, str, str]] = [("floor: one compiled regex for numbers", f"{floor_rate:8.2f}", "1.00x")]
+
+    analyze = analyze_runner()
+    if not isinstance(analyze, str):
+        rate = size / timed(lambda: analyze(texts), repeat=2)
+        rows.append(("luoshi structure stage alone (aim >= 1 MB/s)", f"{rate:8.2f}", f"{floor_rate / rate:.1f}x slower"))
 
     run = pipeline_runner()
     if isinstance(run, str):

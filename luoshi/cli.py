@@ -19,13 +19,26 @@ class LuoshiGroup(click.Group):
     """Turns expected failures into one line on stderr and exit code 2."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
+        from luoshi.cli_errors import print_error, silence_stdout, translate
+
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk or closed pipe shows here, not at interpreter exit
+            return result
         except LuoshiError as exc:
-            click.echo(f"luoshi: {exc}", err=True)
+            print_error(exc)
+            silence_stdout()
             sys.exit(2)
         except BrokenPipeError:
+            silence_stdout()
             sys.exit(0)
+        except Exception as exc:  # noqa: BLE001 - expected environment failures get a code, bugs re-raise
+            coded = translate(exc)
+            if coded is None:
+                raise
+            print_error(coded)
+            silence_stdout()
+            sys.exit(2)
 
 
 @click.group(cls=LuoshiGroup, context_settings={"help_option_names": ["-h", "--help"]})

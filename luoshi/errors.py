@@ -44,6 +44,14 @@ CODES: dict[str, str] = {
     "E110": "task table has no header row with a task column",
     "E111": "task table has no task rows",
     "E112": "task table names units not in the master list",
+    # hardening of store, web and CLI
+    "E150": "cannot write the output (missing folder, a folder, disk full)",
+    "E151": "the output encoding cannot show the text",
+    "E152": "database URL invalid or database unreachable",
+    "E153": "mail server refused or unreachable",
+    "E154": "number out of range",
+    "E155": "invalid user name",
+    "E156": "nothing to export",
 }
 
 

@@ -1,7 +1,8 @@
 """Score the linker against the hand-labelled link sets in this folder.
 
-``python eval/links/run.py [--oracle] [--split dev|test|all] [-v]`` prints status and evidence accuracy per
-set and overall. By default sources come from the engine (``extract_file``) and a
+``python -m eval.links.run [--oracle] [--split dev|test|all] [-v]`` prints status and evidence accuracy per
+set and overall; ``--calibration`` prints the reliability table of task-verdict confidence
+(dev half and never-tuned half apart). By default sources come from the engine (``extract_file``) and a
 gold item is matched to the engine link of its kind whose source span overlaps it most;
 ``--oracle`` builds the sources from the gold spans themselves, which measures the
 linker alone (and is what runs when the engine is not installed); the newer report's
@@ -17,6 +18,7 @@ positions in test; older sets use the first half (dev) and the second half (test
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,7 +92,9 @@ def best_link(g: Gold, links: list[Link]) -> Link | None:
     return best
 
 
-def score(golds: list[Gold], links: list[Link], verbose: bool, name: str) -> tuple[int, int, int]:
+def score(golds: list[Gold], links: list[Link], verbose: bool, name: str,
+          records: list[tuple[float, bool]] | None = None) -> tuple[int, int, int]:
+    """(status right, evidence right, items); ``records`` collects (confidence, status right) per commitment."""
     status_ok = evidence_ok = 0
     for g in golds:
         link = best_link(g, links)
@@ -105,6 +109,8 @@ def score(golds: list[Gold], links: list[Link], verbose: bool, name: str) -> tup
             e_ok = any(min(e, top.end) > max(s, top.start) for s, e in g.evidence)
         status_ok += s_ok
         evidence_ok += e_ok
+        if records is not None and link is not None and g.kind == "commitment":
+            records.append((link.confidence, s_ok))
         if verbose and not (s_ok and e_ok):
             print(f"  ✗ [{name}] {g.text[:40]} gold={g.status} got={got} "
                   f"ev={'ok' if e_ok else 'WRONG'} :: {link.reason[:90] if link else ''}")
@@ -125,13 +131,43 @@ def split_items(items: list[dict], split: str, how: str = "halves") -> list[dict
     return items[:half] if split == "dev" else items[half:]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--oracle", action="store_true", help="sources from the gold spans, not the engine")
-    ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
-                    help="first half of each set's items by position (dev), second half (test), or all")
-    args = ap.parse_args()
+BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
+
+
+def reliability(records: list[tuple[float, bool]], bins: tuple[float, ...] = BINS) -> list[tuple[float, float, int, float, float]]:
+    """Rows (low, high, n, mean confidence, share right) of a reliability table; empty bins left out."""
+    rows = []
+    for lo, hi in zip(bins, bins[1:]):
+        inside = [(c, ok) for c, ok in records if lo <= c < hi]
+        if inside:
+            rows.append((lo, min(hi, 1.0), len(inside), sum(c for c, _ in inside) / len(inside),
+                         sum(ok for _, ok in inside) / len(inside)))
+    return rows
+
+
+def expected_calibration_error(records: list[tuple[float, bool]]) -> float:
+    rows = reliability(records)
+    n = sum(r[2] for r in rows) or 1
+    return sum(r[2] * abs(r[3] - r[4]) for r in rows) / n
+
+
+def fit_platt(records: list[tuple[float, bool]], steps: int = 3000, lr: float = 0.05) -> tuple[float, float]:
+    """(a, b) such that sigmoid(a·logit(confidence) + b) fits the records (gradient descent on log loss)."""
+    xs = [math.log(max(1e-3, min(1 - 1e-3, c)) / (1 - max(1e-3, min(1 - 1e-3, c)))) for c, _ in records]
+    ys = [1.0 if ok else 0.0 for _, ok in records]
+    a, b = 1.0, 0.0
+    for _ in range(steps):
+        ga = gb = 0.0
+        for x, y in zip(xs, ys):
+            p = 1 / (1 + math.exp(-(a * x + b)))
+            ga += (p - y) * x
+            gb += p - y
+        a -= lr * ga / len(xs)
+        b -= lr * gb / len(xs)
+    return a, b
+
+
+def run(split: str, oracle_mode: bool, verbose: bool, records: list | None = None, quiet: bool = False) -> tuple[int, int, int]:
     sets = []
     for path in sorted(Path(__file__).parent.glob("*.yaml")):
         cfg = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -143,19 +179,47 @@ def main() -> None:
         for pair in pairs:
             old_p, new_p = ROOT / pair["old"], ROOT / pair["new"]
             old_text, new_text = old_p.read_text(encoding="utf-8"), new_p.read_text(encoding="utf-8")
-            golds = load_pair(old_text, new_text, split_items(pair["items"], args.split, pair.get("split", "halves")))
-            old = None if args.oracle else engine(old_p)
+            golds = load_pair(old_text, new_text, split_items(pair["items"], split, pair.get("split", "halves")))
+            old = None if oracle_mode else engine(old_p)
             new = engine(new_p)  # the newer report's parts and sentences, in both modes
             if old is None:
                 old = oracle(golds, pair.get("old_year"))
             if new is None:
                 new = Extraction(ReportMeta(year=pair.get("new_year")), [], [], [])
             links = link_reports(old, old_text, new, new_text, new_doc=pair["new"])
-            for k, v in enumerate(score(golds, links, args.verbose, name)):
+            for k, v in enumerate(score(golds, links, verbose, name, records)):
                 acc[k] += v
-        print(f"{name:28s} items {acc[2]:3d}  status {acc[0] / acc[2]:.3f}  evidence {acc[1] / acc[2]:.3f}")
+        if not quiet:
+            print(f"{name:28s} items {acc[2]:3d}  status {acc[0] / acc[2]:.3f}  evidence {acc[1] / acc[2]:.3f}")
         totals = [t + a for t, a in zip(totals, acc)]
-    print(f"{'overall':28s} items {totals[2]:3d}  status {totals[0] / totals[2]:.3f}  evidence {totals[1] / totals[2]:.3f}")
+    if not quiet:
+        print(f"{'overall':28s} items {totals[2]:3d}  status {totals[0] / totals[2]:.3f}  evidence {totals[1] / totals[2]:.3f}")
+    return totals[0], totals[1], totals[2]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--oracle", action="store_true", help="sources from the gold spans, not the engine")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
+                    help="dev or test half of each set (fixed by position before tuning), or all")
+    ap.add_argument("--calibration", action="store_true",
+                    help="reliability table of task-verdict confidence, dev half and never-tuned half apart")
+    ap.add_argument("--fit", action="store_true", help="with --calibration: Platt scaling (a, b) fitted on the dev half")
+    args = ap.parse_args()
+    if not args.calibration:
+        run(args.split, args.oracle, args.verbose)
+        return
+    for split in ("dev", "test"):
+        records: list[tuple[float, bool]] = []
+        run(split, args.oracle, False, records, quiet=True)
+        print(f"{split}: {len(records)} task verdicts, expected calibration error {expected_calibration_error(records):.3f}")
+        print("  confidence    n   mean conf   share right")
+        for lo, hi, n, mean, right in reliability(records):
+            print(f"  {lo:.1f}–{hi:.1f}  {n:5d}   {mean:9.3f}   {right:11.3f}")
+        if args.fit and split == "dev":
+            a, b = fit_platt(records)
+            print(f"  Platt fit on dev: a={a:.3f} b={b:.3f}")
 
 
 if __name__ == "__main__":

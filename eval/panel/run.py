@@ -1,6 +1,6 @@
 """Accuracy of report metadata and of the GDP panel on the labelled city sample.
 
-    python -m eval.panel.run [--workers N] [--out DIR]
+    python -m eval.panel.run [--set dev|heldout] [--workers N] [--out DIR] [--misses]
 
 Extracts the 110 sampled reports and, for each, the next year's report of the same city
 (where the corpus has it) with ``luoshi batch``, builds ``luoshi panel --metric
@@ -26,8 +26,11 @@ def _num(s: str) -> float | None:
     return float(s) if s not in ("", None) else None
 
 
-def load_gold() -> list[dict]:
-    with open(HERE / "gold.csv", encoding="utf-8") as fh:
+SETS = {"dev": "gold.csv", "heldout": "heldout.csv"}
+
+
+def load_gold(name: str = "dev") -> list[dict]:
+    with open(HERE / SETS[name], encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -81,6 +84,8 @@ def _status(target: tuple[float | None, float | None], comparator: str, actual: 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--set", choices=sorted(SETS), default="dev",
+                    help="dev: the 110 city-years the panel was tuned on; heldout: 40 never tuned on")
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("--out", type=Path, help="keep the batch tables here (default: a temporary folder)")
     ap.add_argument("--misses", action="store_true", help="list every disagreement")
@@ -89,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     if not root.is_dir():
         print(f"the city corpus is not at {root}; set LUOSHI_SHARED", file=sys.stderr)
         return 2
-    gold = load_gold()
+    gold = load_gold(args.set)
     files = {g["file"] for g in gold} | {g["file"].rsplit("/", 1)[0] + f"/{int(g['year']) + 1}.md" for g in gold}
     # the file name is the plan year in this corpus (SOURCE.md), so year+1 names the next report
     paths = sorted(str(root / f) for f in files if (root / f).exists())
@@ -97,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out or Path(tmp) / "out"
         run_batch(paths, out, workers=args.workers, progress=False)
         score, misses = evaluate(out, gold, root)
-    print(f"labelled sample: {len(gold)} city-years (eval/panel/gold.csv); {len(paths)} reports extracted")
+    print(f"labelled sample ({args.set}): {len(gold)} city-years (eval/panel/{SETS[args.set]}); "
+          f"{len(paths)} reports extracted")
     print(f"{'field':<30} {'correct':>8} {'of':>5} {'accuracy':>9}")
     for k, (ok, n) in score.items():
         print(f"{k:<30} {ok:>8} {n:>5} {ok / n:>9.3f}")

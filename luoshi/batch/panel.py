@@ -65,6 +65,17 @@ def _targets_cue() -> re.Pattern[str]:
     return re.compile(rules.load("panel")["targets_paragraph"]["pattern"])
 
 
+_WHOLE = re.compile(r"(?:全|本|我)?[市省区州县盟旗]?|.*[市省州盟]")
+
+
+def _whole_region(name: str) -> bool:
+    """地区生产总值, 全市生产总值, 北京市地区生产总值: the whole region's."""
+    folded = fold(name).strip()
+    found = mentions(folded)
+    prefix = folded[: found[-1].start] if found else folded
+    return _WHOLE.fullmatch(prefix.removesuffix("地区")) is not None
+
+
 def _is_average(row: dict) -> bool:
     """年均增长7%, 两年平均增长6.2%: a rate over several years, not the year's."""
     at = row["sentence"].find(row["value_text"])
@@ -75,7 +86,7 @@ def _candidates(indicators: pa.Table) -> list[dict[str, Any]]:
     keep = pc.and_(pc.is_in(indicators["kind"], pa.array(["target", "actual"])),
                    pc.is_in(indicators["unit"], pa.array(list(_RATE_UNITS))))
     cols = ["report_id", "metric", "value", "value_high", "value_text", "comparator", "change", "kind", "period",
-            "start", "sentence", "section"]
+            "base_period", "start", "sentence", "section"]
     return indicators.filter(keep).select(cols).to_pylist()
 
 
@@ -98,9 +109,13 @@ def build_panel(out: str | Path, metric_name: str) -> list[dict[str, Any]]:
             row["part"] = part_of.get((row["report_id"], row["section"]))
             by_report.setdefault(row["report_id"], []).append(row)
     first: dict[tuple[str, int], dict] = {}
-    for r in reports:  # sorted by id: the first report of a region-year wins, as in links
+    for r in reports:  # sorted by id; of two reports for one region-year (a mid-year report of
+        # a new congress beside the January one), the one stating the year's target wins
         if r["region"] and r["year"]:
-            first.setdefault((r["region"], r["year"]), r)
+            key = (r["region"], r["year"])
+            if key not in first or (_pick(by_report.get(first[key]["id"], []), "target", key[1]) is None
+                                    and _pick(by_report.get(r["id"], []), "target", key[1]) is not None):
+                first[key] = r
     rows = []
     for (region, year), rep in sorted(first.items()):
         target = _pick(by_report.get(rep["id"], []), "target", year)
@@ -138,12 +153,15 @@ def _for_year(row: dict, kind: str, year: int) -> int | None:
     # such (a part titled 一、经济社会发展势头良好), so any part but the targets serves.
     if row["kind"] == "target":  # a "target" for a year already past is what was achieved
         return 4 if period == str(year) and not _targets_cue().search(fold(row["sentence"])) else None
+    if row["base_period"] not in (None, str(year - 1)):
+        return None  # 比2016年增长35.2%: growth over several years
+    sub = 0 if _whole_region(row["metric"]) else 5  # 滇中直管区地区生产总值: a part, if nothing better
     if period == str(year):
-        return 0
+        return sub
     if period and len(period) == 9 and period.endswith(f"-{year}"):
-        return 1  # the last year of a review of several (一、“十三五”时期和2020年工作回顾)
+        return sub + 1  # the last year of a review of several (一、“十三五”时期和2020年工作回顾)
     if row["part"] != "goals" and period in (None, str(year + 1)):
-        return 2  # 预计全年… counted in the next report's own year
+        return sub + 2  # 预计全年… counted in the next report's own year
     return None
 
 

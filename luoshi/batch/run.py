@@ -5,9 +5,12 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
+import pyarrow as pa
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
@@ -15,7 +18,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgress
 from luoshi.batch import sources
 from luoshi.batch.executors import executor
 from luoshi.batch.links import consecutive_pairs, load_item
-from luoshi.batch.rows import EXTRACTION_TABLES
+from luoshi.batch.rows import EXTRACTION_TABLES, to_table
 from luoshi.batch.sources import Item
 from luoshi.batch.store import OutDir
 from luoshi.batch.version import engine_version
@@ -33,6 +36,7 @@ class Summary:
     errors: Counter[str] = field(default_factory=Counter)
     bytes: int = 0  # of the reports extracted in this run
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # summed over workers, extraction only
     links: int = 0
     executor: str = ""
     peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per worker (host:pid)
@@ -74,24 +78,26 @@ def _progress(console: Console, show: bool) -> Progress:
 
 
 class _Chunker:
-    """Buffers result rows and writes a chunk every ``size`` reports."""
+    """Buffers results as Arrow tables (compact, unlike row dicts) and writes a chunk every
+    ``size`` reports."""
 
     def __init__(self, store: OutDir, size: int, tables: tuple[str, ...]) -> None:
         self.store, self.size, self.tables = store, size, tables
-        self.rows: dict[str, list[dict]] = {}
+        self.parts: dict[str, list[pa.Table]] = {}
         self.count = 0
 
     def add(self, result: Result) -> None:
         for name, rows in result.rows.items():
-            self.rows.setdefault(name, []).extend(rows)
+            if rows:
+                self.parts.setdefault(name, []).append(to_table(name, rows))
         self.count += 1
         if self.count >= self.size:
             self.flush()
 
     def flush(self) -> None:
         if self.count:
-            self.store.write_chunk(self.rows, self.tables)
-        self.rows, self.count = {}, 0
+            self.store.write_chunk(self.parts, self.tables)
+        self.parts, self.count = {}, 0
 
 
 def run_batch(
@@ -128,38 +134,54 @@ def run_batch(
                 continue
             yield item
 
-    with executor(workers, scheduler) as ex, _progress(console, progress) as bar:
-        summary.executor = ex.description
+    with ExitStack() as stack:
+        bar = stack.enter_context(_progress(console, progress))
         task = bar.add_task("luoshi batch", total=total, rate="")
-        chunker = _Chunker(store, chunk_size, EXTRACTION_TABLES)
-        started = time.perf_counter()
-        try:
-            for result in ex.map(extract_item, todo(bar, task), _crash_result):
-                chunker.add(result)
-                _tally(summary, result)
-                summary.extracted += result.error_code is None
-                elapsed = time.perf_counter() - started
-                bar.update(task, advance=1, rate=f"{summary.bytes / 1e6 / elapsed:.2f} MB/s" if elapsed else "")
-        finally:
-            chunker.flush()  # an interrupted run keeps every finished report
+
+        def start():  # a cluster starts only when there is work (a no-change rerun needs none)
+            ex = stack.enter_context(executor(workers, scheduler))
+            summary.executor = ex.description
+            return ex
+
+        pending = todo(bar, task)
+        first = next(pending, None)
+        ex = None
+        if first is not None:
+            ex = start()
+            chunker = _Chunker(store, chunk_size, EXTRACTION_TABLES)
+            started = time.perf_counter()
+            try:
+                for result in ex.map(extract_item, chain([first], pending), _crash_result):
+                    chunker.add(result)
+                    _tally(summary, result)
+                    summary.extracted += result.error_code is None
+                    elapsed = time.perf_counter() - started
+                    bar.update(task, advance=1, rate=f"{summary.bytes / 1e6 / elapsed:.2f} MB/s" if elapsed else "")
+            finally:
+                chunker.flush()  # an interrupted run keeps every finished report
         if link == "consecutive":
-            _link_phase(store, ex, bar, summary, version, text_field, id_field)
+            _link_phase(store, lambda: ex or start(), bar, summary, version, text_field, id_field)
+    summary.executor = summary.executor or "nothing to do"
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
 def _tally(summary: Summary, result: Result) -> None:
     summary.bytes += result.nbytes
+    summary.cpu_seconds += result.cpu_seconds
     if result.error_code:
         summary.errors[result.error_code] += 1
     if result.worker:
         summary.peak_rss_mb[result.worker] = max(summary.peak_rss_mb.get(result.worker, 0.0), result.peak_rss_mb)
 
 
-def _link_phase(store: OutDir, ex, bar: Progress, summary: Summary, version: str, text_field: str,
+def _link_phase(store: OutDir, get_executor, bar: Progress, summary: Summary, version: str, text_field: str,
                 id_field: str | None) -> None:
     done = store.done_links()
     pairs = [p for p in consecutive_pairs(store.read("reports")) if (p[0]["sha256"], p[1]["sha256"], version) not in done]
+    if not pairs:
+        return
+    ex = get_executor()
     task = bar.add_task("links", total=len(pairs), rate="")
     chunker = _Chunker(store, 50, ("errors", "links", "reports"))
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from luoshi.errors import LuoshiError
+from luoshi.ingest import DEFAULT_MAX_BYTES
 
 REPORT_EXT = frozenset({".txt", ".text", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm", ".xhtml", ".shtml"})
 CORPUS_EXT = frozenset({".jsonl", ".ndjson", ".parquet"})
@@ -84,6 +85,11 @@ def iter_items(pl: Plan, text_field: str = "text", id_field: str | None = None) 
 def _file_item(f: Path) -> Item:
     path = f.as_posix()
     try:
+        size = f.stat().st_size
+        if size > DEFAULT_MAX_BYTES:  # never loaded: the worker's reader says why (E009)
+            return Item(path, path, f.name, None, "", LuoshiError(
+                "E009", f"{f.name} is {size / 1048576:.1f} MB, over the {DEFAULT_MAX_BYTES / 1048576:.0f} MB limit",
+                "a work report is well under 5 MB; split the file if it holds several reports"))
         data = f.read_bytes()
     except FileNotFoundError:
         return Item(path, path, f.name, None, "", LuoshiError("E001", f"file not found: {path}", "check the path"))

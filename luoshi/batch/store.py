@@ -61,14 +61,16 @@ class OutDir:
         t = self.read("links", columns=["sha256", "next_sha256", "engine_version"], sort=False)
         return set(zip(*(t.column(c).to_pylist() for c in ("sha256", "next_sha256", "engine_version"))))
 
-    def write_chunk(self, rows: dict[str, list[dict[str, Any]]], tables: tuple[str, ...]) -> str:
+    def write_chunk(self, parts: dict[str, list[pa.Table]], tables: tuple[str, ...]) -> str:
         """Write one chunk of every table in ``tables`` (commit mark last); returns its id."""
         chunk = f"{self.run}-{self.seq:05d}"
         self.seq += 1
         for name in sorted(tables, key=lambda n: n == "reports"):  # the commit mark last
             target = self.root / name / f"part-{chunk}.parquet"
             tmp = target.with_name(f".{target.name}.tmp")
-            pq.write_table(to_table(name, rows.get(name, [])), tmp, compression="zstd")
+            got = parts.get(name)
+            table = pa.concat_tables(got) if got else to_table(name, [])
+            pq.write_table(table, tmp, compression="zstd")
             os.replace(tmp, target)
         return chunk
 

@@ -28,9 +28,12 @@ class Result:
     error_code: str | None = None
     worker: str = ""  # host:pid, to report memory per worker
     peak_rss_mb: float = 0.0
+    cpu_seconds: float = 0.0  # of this report in its worker (wall time suffers from a busy machine)
 
 
-def _worker_stamp(result: Result) -> Result:
+def _worker_stamp(result: Result, cpu0: float | None = None) -> Result:
+    if cpu0 is not None:
+        result.cpu_seconds = time.process_time() - cpu0
     result.worker = f"{socket.gethostname()}:{os.getpid()}"
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return result
@@ -49,7 +52,7 @@ def extract_item(item: Item) -> Result:
 
     version = engine_version()
     result = Result(item.id, nbytes=len(item.data or b""))
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     try:
         if item.error is not None:
             raise item.error
@@ -60,7 +63,7 @@ def extract_item(item: Item) -> Result:
     except LuoshiError as err:
         result.error_code = err.code
         result.rows = {"errors": [_error_row(item, err, version)]}
-        return _worker_stamp(result)
+        return _worker_stamp(result, cpu0)
     except Exception as exc:  # an engine bug on one report must not end a corpus run
         err = LuoshiError("E043", f"{item.path}: extraction failed ({type(exc).__name__}: {exc})",
                           "please report this file; the rest of the batch went on")
@@ -78,7 +81,7 @@ def extract_item(item: Item) -> Result:
         "commitments": len(ex.commitments), "seconds": round(time.perf_counter() - t0, 4),
     }]
     result.rows = rows
-    return _worker_stamp(result)
+    return _worker_stamp(result, cpu0)
 
 
 def link_pair(old: Item, new: Item) -> Result:

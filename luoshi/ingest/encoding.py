@@ -33,12 +33,21 @@ _GB_FAMILY = ("gb18030", "gbk", "gb2312", "hz")
 _DECODE_HINT = "pass --encoding (e.g. gb18030, big5, utf-16) if you know it, or re-save the file as UTF-8"
 
 
+# Python codecs that decode bytes to str but are not the character encoding of a document.
+_NOT_DOCUMENT = frozenset({"unicode_escape", "raw_unicode_escape", "idna", "punycode", "undefined", "utf_7",
+                           "palmos", "charmap", "mbcs", "oem"})
+
+
 def codec_name(encoding: str) -> str:
-    """The canonical codec name, or E013 for an unknown one."""
+    """The canonical codec name, or E013 for an unknown one or one that is not a text encoding
+    (rot13, base64, zlib, hex, unicode_escape ...)."""
     try:
-        return codecs.lookup(encoding).name
-    except LookupError:
-        raise LuoshiError("E013", f"unknown encoding {encoding!r}", "use a Python codec name such as utf-8, gb18030, big5") from None
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError, TypeError):  # ValueError: NUL or odd characters in the name
+        raise LuoshiError("E013", f"unknown encoding {encoding[:40]!r}", "use a Python codec name such as utf-8, gb18030, big5") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name.replace("-", "_") in _NOT_DOCUMENT:
+        raise LuoshiError("E013", f"{encoding[:40]!r} is not a text encoding", "use a character encoding such as utf-8, gb18030, big5")
+    return info.name
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -48,6 +57,8 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         raise LuoshiError(
             "E005", f"{name} is not valid {encoding}: {exc.reason} at byte {exc.start}", _DECODE_HINT
         ) from None
+    except (UnicodeError, ValueError, LookupError) as exc:
+        raise LuoshiError("E005", f"{name} cannot be decoded as {encoding}: {str(exc)[:120]}", _DECODE_HINT) from None
 
 
 def _bom_less_utf16(data: bytes) -> str | None:
@@ -86,6 +97,20 @@ def plausible_gb(text: str) -> bool:
     return len(wide.encode("gb2312", "ignore")) / 2 >= _GB2312_SHARE * len(wide)
 
 
+_CHUNK = 400  # wide characters per window of the mixed-encoding check
+
+
+def _mixed_gb(text: str) -> bool:
+    """Some windows read as plain GB2312 Chinese and others as rare characters: two encodings."""
+    wide = _NON_ASCII.sub("", text)
+    shares = []
+    for i in range(0, len(wide), _CHUNK):
+        chunk = wide[i : i + _CHUNK]
+        if len(chunk) >= 50:
+            shares.append(len(chunk.encode("gb2312", "ignore")) / 2 / len(chunk))
+    return bool(shares) and max(shares) >= _GB2312_SHARE and min(shares) < 0.6
+
+
 def _detect(data: bytes) -> str | None:
     from charset_normalizer import from_bytes  # slow import; only for the rare fallback
 
@@ -94,9 +119,9 @@ def _detect(data: bytes) -> str | None:
         return None
     try:
         data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
+        return codec_name(best.encoding)
+    except (UnicodeError, LookupError, ValueError, LuoshiError):
         return None
-    return codec_name(best.encoding)
 
 
 def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -123,6 +148,12 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
         gb = None
     if gb is not None and plausible_gb(gb):
         return gb, "gb18030"
+    if gb is not None and _mixed_gb(gb):
+        raise LuoshiError(
+            "E005",
+            f"{name} mixes encodings: part of it is GBK and part is not (e.g. Big5 pasted after GBK)",
+            "convert each part to UTF-8 separately, or force --encoding if you are sure of one",
+        )
     detected = _detect(data)
     if detected and detected not in _GB_FAMILY:
         return data.decode(detected), detected

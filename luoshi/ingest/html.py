@@ -60,7 +60,7 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
         try:
             enc = codec_name(declared)
             return data.decode(enc), enc
-        except (UnicodeDecodeError, LuoshiError):  # a wrong or unknown declaration: detect instead
+        except (UnicodeError, ValueError, LookupError, LuoshiError):  # a wrong, unknown or non-text declaration: detect
             pass
     return decode_text(data, name, None)
 

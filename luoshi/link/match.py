@@ -116,7 +116,8 @@ def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w:
     """Coverage, anchor and shared words of one clause for one (stripped, canonical) query."""
     query = split_words(query)
     runs = shared_runs(query, unit_text)
-    grams = set(bigrams(query)) - {g for g in _edge_grams(query, runs) if g not in unit_grams}
+    named = {g for n in names for g in bigrams(n)}  # a name is one word: no boundary inside it
+    grams = set(bigrams(query)) - {g for g in _edge_grams(query, runs) if g not in unit_grams and g not in named}
     total = sum(w(g) for g in grams)
     if total <= 0:
         return None
@@ -126,7 +127,7 @@ def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w:
     if names:
         best = max((sum(w(g) for g in set(bigrams(n)) if g in unit_grams) / (weight_of(n, w) or 1.0)) for n in names)
         if best < NAME_SHARE:
-            coverage *= 0.5
+            coverage *= 0.3
     return Match(-1, coverage, anchor, [r for x, r in weighed if x >= 0.05][:4], total=total)
 
 

@@ -29,7 +29,7 @@ from luoshi.model import Commitment, Evidence, Link
 from luoshi.textmap import fold
 
 MIN_COVERAGE = 0.3  # for ``find`` (diff, within-report links, quantities)
-COUNT_BONUS = 0.2  # added to the coverage of credible evidence that repeats a count of the pledge
+COUNT_BONUS = 0.3  # added to the coverage of credible evidence that repeats a count of the pledge
 MIN_QUERY = 3  # a query of fewer distinct bigrams (编制…规划) names no particular work
 IDF_POWER = 1.0
 PROJECT_WEIGHT = 2.0
@@ -123,7 +123,9 @@ class EvidenceIndex:
             if m is None:
                 continue
             if nums and any(re.search(r"(?<![\d.])" + re.escape(n), self.texts[i]) for n in nums):
+                # the same count (138个村) marks the same batch of work: as specific as a name
                 m.coverage = min(1.0, m.coverage + COUNT_BONUS)
+                m.anchor = max(m.anchor, 0.5)
             m.unit, m.query = i, query
             out.append(m)
         return out
@@ -189,6 +191,8 @@ def judge(kind: str, pledge_word: str | None, m: Match, ev: EvidenceIndex) -> tu
     """(status, aspect, phrase) from the evidence clause's wording and the pledge's kind."""
     unit = ev.units[m.unit]
     sig = signal(unit.text)
+    if kind == "result" and pledge_word and pledge_word in fold(unit.text) and (sig is None or sig.aspect != "shortfall"):
+        return "fulfilled", "done_strong", f"已{pledge_word}"  # the promised end state, in the pledge's own word
     if sig is None:
         if kind == "process":
             return "fulfilled", "mention", "提及该项工作，推进类承诺以进展为准"
@@ -208,6 +212,24 @@ def _unchanged_repeat(c: Commitment, kind: str, pledge_word: str | None, carried
         return False
     new_kind, new_word = pledge_kind(ev.units[carried.unit].text)
     return new_kind == "result" and new_word == pledge_word
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _informative(text: str) -> float:
+    """Best first: a clause that reports a result (a done word, a number) beats one that only names the work."""
+    sig = signal(text)
+    return 0.05 * bool(_DIGIT.search(text)) + 0.05 * bool(sig is not None and sig.aspect == "done")
+
+
+def _spread(found: list[Match]) -> list[Match]:
+    """At most three spans, best first; a row of several tasks shows each task's best span before seconds."""
+    firsts, rest, seen = [], [], set()
+    for m in found:
+        (rest if m.query in seen else firsts).append(m)
+        seen.add(m.query)
+    return (firsts[:1] + sorted(firsts[1:] + rest, key=lambda m: (m not in firsts, found.index(m))))[:MAX_EVIDENCE]
 
 
 def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = None, *,
@@ -238,7 +260,8 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             old = pool.get(m.unit)
             if old is None or (m.coverage, m.anchor) > (old.coverage, old.anchor):
                 pool[m.unit] = m
-    rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0)), len(ev.units[m.unit].text))  # noqa: E731
+    rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0) + _informative(ev.units[m.unit].text)),  # noqa: E731
+                      len(ev.units[m.unit].text))
     found = sorted(review.values(), key=rank)
     carried = max(plan.values(), key=lambda m: (m.coverage, m.anchor), default=None)
     carried = carried if carried is not None and carried.coverage >= CARRY_COVERAGE else None
@@ -255,9 +278,13 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
 
     if found:
         best = found[0]
+        # the clause of the row that found the evidence says what was pledged (完成A，推进B)
+        q_kind, q_word = pledge_kind(best.query)
+        if q_word:
+            kind, pledge_word = q_kind, q_word
         status, aspect, phrase = judge(kind, pledge_word, best, ev)
         conf = calibration.confidence(status, aspect, best.coverage, best.anchor, kind)
-        evidence = [_evidence(ev, m) for m in found[:MAX_EVIDENCE]]
+        evidence = [_evidence(ev, m) for m in _spread(found)]
         unit = ev.units[best.unit]
         where = f"（{_part_zh(unit.part)}{_period_note(evidence[0].period)}）"
         words = "、".join(best.words) or "—"

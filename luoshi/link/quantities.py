@@ -27,16 +27,21 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
     if not ind.metric or len(ind.metric) < MIN_NAME or not base or base in ("年", "%"):
         return link
     found = ev.find(ind.metric, [])
-    review = [(ev.units[i], cov) for i, cov in found if ev.units[i].part not in ("plan", "goals") and cov >= MIN_COVERAGE]
-    for unit, cov in review:
-        for m in _NUMBER.finditer(fold(unit.text)):
-            if not m.group(3).startswith(base):
-                continue
+    review = [(i, ev.units[i], cov) for i, cov in found if ev.units[i].part not in ("plan", "goals") and cov >= MIN_COVERAGE]
+    for i, unit, cov in review:
+        folded = fold(unit.text)
+        tail = fold(ind.metric)[-2:]
+        anchor = folded.rfind(tail)
+        numbers = [m for m in _NUMBER.finditer(folded) if m.group(3).startswith(base)]
+        if anchor >= 0:  # the number right after the metric's own words (驿站160家, not 照料中心20家)
+            numbers.sort(key=lambda m: abs(m.start() - (anchor + len(tail))))
+        for m in numbers:
             value = float(m.group(1)) * split_unit((m.group(2) or "") + base)[0] / scale
             verdict = judge(ind.comparator, ind.value, ind.value_high, value, ind.unit, "higher")
             actual = unit.text[m.start() : m.start() + len(m.group(1)) + len(m.group(2) or "") + len(base)]
             link.status, link.confidence = verdict.status, round(0.3 + 0.3 * cov, 2)
             link.reason = f"目标 {ind.metric}{ind.value_text}，新报告：{unit.text}（{actual}，可能为多年累计），{verdict.phrase}"
-            link.evidence = [Evidence(ev.doc, unit.text, unit.start, unit.end, actual, round(cov, 3))]
+            period = ev.periods(i)[0] if ev.periods else None
+            link.evidence = [Evidence(ev.doc, unit.text, unit.start, unit.end, actual, round(cov, 3), unit.part, period)]
             return link
     return link

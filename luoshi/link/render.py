@@ -13,7 +13,8 @@ from luoshi.model import Link
 
 STATUS_ZH = {"fulfilled": "已落实", "partial": "部分落实", "not_fulfilled": "未落实", "no_evidence": "无证据"}
 STATUS_STYLE = {"fulfilled": "green", "partial": "yellow", "not_fulfilled": "red", "no_evidence": "dim"}
-COLUMNS = ["类型", "原文", "起", "止", "结论", "置信度", "理由", "证据", "证据起", "证据止"]
+COLUMNS = ["类型", "原文", "起", "止", "结论", "置信度", "理由", "证据", "证据起", "证据止", "证据出处", "证据期间", "新计划再次提出"]
+PART_ZH = {"review": "回顾", "plan": "计划", "goals": "目标", "other": "其他"}
 
 
 def links_json(links: list[Link]) -> dict:
@@ -25,17 +26,20 @@ def _row(link: Link) -> list:
     top = link.evidence[0] if link.evidence else None
     return ["指标" if link.source_kind == "indicator" else "承诺", link.source_text, link.source_start, link.source_end,
             STATUS_ZH[link.status], link.confidence, link.reason,
-            top.text if top else "", top.start if top else None, top.end if top else None]
+            top.text if top else "", top.start if top else None, top.end if top else None,
+            PART_ZH.get(top.part or "", "") if top else "", (top.period or "") if top else "",
+            link.carried_over.text if link.carried_over else ""]
 
 
 def print_links(links: list[Link], console: Console) -> None:
     table = Table(show_lines=False)
-    for name in ("类型", "原文", "结论", "置信度", "理由"):
+    for name in ("类型", "原文", "结论", "置信度", "理由", "延续"):
         table.add_column(name, overflow="fold")
     for link in links:
         style = STATUS_STYLE[link.status]
         table.add_row("指标" if link.source_kind == "indicator" else "承诺", link.source_text[:60],
-                      f"[{style}]{STATUS_ZH[link.status]}[/]", f"{link.confidence:.2f}", link.reason[:120])
+                      f"[{style}]{STATUS_ZH[link.status]}[/]", f"{link.confidence:.2f}", link.reason[:120],
+                      "是" if link.carried_over else "")
     console.print(table)
     counts = {s: sum(1 for l in links if l.status == s) for s in STATUS_ZH}
     console.print("  ".join(f"{STATUS_ZH[s]} {n}" for s, n in counts.items()))
@@ -53,7 +57,7 @@ def write_links_xlsx(links: list[Link], path: Path) -> None:
         cell.font = Font(bold=True)
     for link in links:
         ws.append(_row(link))
-    for col, width in zip("ABCDEFGHIJ", (6, 50, 7, 7, 9, 7, 50, 50, 7, 7)):
+    for col, width in zip("ABCDEFGHIJKLM", (6, 50, 7, 7, 9, 7, 50, 50, 7, 7, 8, 11, 50)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
     wb.save(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from luoshi.link.figures import scan_figures
@@ -28,6 +29,23 @@ def target_period(ind: Indicator, old: Extraction) -> Indicator:
     return replace(ind, period=str(old.report.year))
 
 
+def _with_figures(link: Link, figures: list[Link]) -> Link:
+    """A task row whose review is silent, judged by the target figures in its own sentence (新增就业28万人)."""
+    judged = [f for f in figures if f.status != "no_evidence" and f.evidence]
+    if not judged:
+        return link
+    missed = [f for f in judged if f.status in ("not_fulfilled", "partial")]
+    if link.status == "no_evidence":
+        f = missed[0] if missed else judged[0]
+        return replace(link, status=f.status, confidence=f.confidence, evidence=f.evidence[:3],
+                       reason=f"依本句指标判断：{f.reason}")
+    if missed and link.status == "fulfilled":  # work done, but the sentence's own figure fell short
+        f = missed[0]
+        return replace(link, status="partial", confidence=min(link.confidence, f.confidence),
+                       evidence=(f.evidence[:1] + link.evidence)[:3], reason=f"{link.reason}；但本句指标未达成：{f.reason}")
+    return link
+
+
 def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str, *, new_doc: str = "new") -> list[Link]:
     """One link per commitment and per target indicator of ``old``, in text order.
 
@@ -50,7 +68,22 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
             links.append(link)
     judged = [l.status for l in links if l.status != "no_evidence"]
     targets = (sum(s == "fulfilled" for s in judged), sum(s in ("not_fulfilled", "partial") for s in judged))
-    links += [link_commitment(c, evidence, old_text[c.start : c.end], since=old.report.year, targets=targets)
-              for c in old.commitments]
+    by_indicator = {l.source_id: l for l in links}
+    for c in old.commitments:
+        link = link_commitment(c, evidence, old_text[c.start : c.end], since=old.report.year, targets=targets)
+        links.append(_with_figures(link, [by_indicator[i] for i in c.indicators if i in by_indicator]))
+    _label_evidence(links, units, periods)
     links.sort(key=lambda l: (l.source_start, l.source_kind))
     return links
+
+
+def _label_evidence(links: list[Link], units, periods) -> None:
+    """Part and period on every evidence span (target figures come without them)."""
+    starts = [u.sent_start for u in units]
+    for link in links:
+        for e in link.evidence:
+            if e.part is not None or e.doc == "progress":
+                continue
+            k = bisect_right(starts, e.start) - 1
+            if k >= 0 and units[k].sent_start <= e.start < units[k].sent_end:
+                e.part, e.period = units[k].part, periods[k][0]

@@ -6,8 +6,22 @@ from datetime import date
 from pathlib import Path
 
 import click
+from sqlalchemy import select
 
+from luoshi.cli_errors import DB_ID, BoundedInt
 from luoshi.errors import LuoshiError
+
+REPORT_ID = BoundedInt(*DB_ID, "report id")
+YEAR = BoundedInt(1900, 2200, "year")
+MAX_USERNAME = 80  # the users.username column
+
+
+def _check_username(username: str) -> str:
+    name = username.strip()
+    if not name or name != username or len(name) > MAX_USERNAME or any(not ch.isprintable() for ch in name):
+        raise LuoshiError("E155", f"invalid user name {username[:40]!r}",
+                          f"1 to {MAX_USERNAME} printable characters, no leading or trailing blanks")
+    return name
 
 
 def _engine(url: str | None = None):
@@ -24,7 +38,7 @@ def _engine(url: str | None = None):
 @click.command("ingest")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--region", help="Region name (default: inferred from the report, e.g. 北京市门头沟区).")
-@click.option("--year", type=int, help="Plan year (default: inferred from the report).")
+@click.option("--year", type=YEAR, help="Plan year (default: inferred from the report).")
 @click.option("--encoding", help="Force a text encoding (e.g. gb18030) instead of detecting it.")
 def ingest_command(files: tuple[Path, ...], region: str | None, year: int | None, encoding: str | None) -> None:
     """Extract FILES and load them into the ledger (the same file twice changes nothing)."""
@@ -61,7 +75,7 @@ def ingest_command(files: tuple[Path, ...], region: str | None, year: int | None
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(("xlsx", "csv", "json")), default="xlsx", show_default=True,
               help="xlsx: the 任务分解表 for Excel; csv: UTF-8 with BOM; json: one object per task.")
-@click.option("--report", "report_id", type=int, help="Only this report (id from the web app or `luoshi ingest`).")
+@click.option("--report", "report_id", type=REPORT_ID, help="Only this report (id from the web app or `luoshi ingest`).")
 @click.option("--department", help="Only tasks assigned to this department.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write.")
 def export_command(fmt: str, report_id: int | None, department: str | None, output: Path) -> None:
@@ -70,7 +84,13 @@ def export_command(fmt: str, report_id: int | None, department: str | None, outp
     from luoshi.store.db import session_scope
     from luoshi.store.tasks import task_rows
 
+    from luoshi.store.models import Department, Report
+
     with session_scope(_engine()) as s:
+        if report_id is not None and s.get(Report, report_id) is None:
+            raise LuoshiError("E156", f"no report {report_id}", "report ids are printed by `luoshi ingest` and shown in the web app")
+        if department and s.scalar(select(Department.id).where(Department.name == department)) is None:
+            raise LuoshiError("E156", f"no department {department[:40]!r}", "use a department name as it appears in the ledger")
         rows = task_rows(s, report_id=report_id, department=department)
     {"xlsx": write_xlsx, "csv": write_csv, "json": write_json}[fmt](rows, output)
     click.echo(f"{len(rows)} rows -> {output}")
@@ -130,6 +150,7 @@ def user_add(username: str, role: str, department: str | None, email: str | None
     from luoshi.store.db import session_scope
     from luoshi.store.users import create_user
 
+    username = _check_username(username)
     with session_scope(_engine()) as s:
         create_user(s, username, password, role, department=department, email=email)
     click.echo(f"user {username} ({role}) added")
@@ -146,6 +167,43 @@ def user_passwd(username: str, password: str) -> None:
     with session_scope(_engine()) as s:
         set_password(s, username, password)
     click.echo(f"password of {username} changed")
+
+
+@user_group.command("disable")
+@click.argument("username")
+def user_disable(username: str) -> None:
+    """Disable a user: no login, and every open session of the user ends at once."""
+    _set_user(username, active=False)
+    click.echo(f"user {username} disabled; open sessions ended")
+
+
+@user_group.command("enable")
+@click.argument("username")
+def user_enable(username: str) -> None:
+    """Enable a disabled user again."""
+    _set_user(username, active=True)
+    click.echo(f"user {username} enabled")
+
+
+@user_group.command("role")
+@click.argument("username")
+@click.argument("role", type=click.Choice(("admin", "supervisor", "department", "viewer")))
+@click.option("--department", help="The department, for a department user.")
+def user_role(username: str, role: str, department: str | None) -> None:
+    """Change a user's role (open sessions of the user end at once)."""
+    _set_user(username, role=role, department=department)
+    click.echo(f"user {username} is now {role}; open sessions ended")
+
+
+def _set_user(username: str, role: str | None = None, department: str | None = None, active: bool | None = None) -> None:
+    from luoshi.store.db import session_scope
+    from luoshi.store.users import get_user, set_role
+
+    with session_scope(_engine()) as s:
+        user = get_user(s, username)
+        if (role or user.role) == "department" and not (department or user.department_id):
+            raise LuoshiError("E105", "a department user needs --department")
+        set_role(s, username, role or user.role, department=department, active=active)
 
 
 @user_group.command("list")

@@ -13,9 +13,43 @@ from luoshi.store.settings import get_settings
 _ENGINES: dict[str, Engine] = {}
 
 
+_URL_HINT = "set LUOSHI_DATABASE_URL to sqlite:///path/luoshi.db or postgresql+psycopg://user:password@host:5432/db"
+
+
+def check_url(url: str) -> None:
+    """E152 unless ``url`` names SQLite (an existing folder, a SQLite file or none yet) or PostgreSQL."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from luoshi.errors import LuoshiError
+
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError, TypeError):
+        raise LuoshiError("E152", f"not a database URL: {url[:80]!r}", _URL_HINT) from None
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise LuoshiError("E152", f"{backend}:// databases are not supported", "luoshi runs on SQLite or PostgreSQL; " + _URL_HINT)
+    db = parsed.database or ""
+    if backend != "sqlite" or db in ("", ":memory:") or db.startswith("file:"):
+        return
+    path = Path(db)
+    if not path.parent.is_dir():
+        raise LuoshiError("E152", f"the folder of the database file {path} does not exist", "create the folder, or " + _URL_HINT)
+    if path.is_dir():
+        raise LuoshiError("E152", f"the database path {path} is a folder", _URL_HINT)
+    if path.is_file() and path.stat().st_size:
+        with open(path, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise LuoshiError("E152", f"{path} is not a SQLite database", "point LUOSHI_DATABASE_URL at the luoshi database file")
+
+
 def make_engine(url: str | None = None, **kwargs) -> Engine:
-    """A new engine for ``url`` (default LUOSHI_DATABASE_URL)."""
+    """A new engine for ``url`` (default LUOSHI_DATABASE_URL), after ``check_url``."""
     url = url or get_settings().database_url
+    check_url(url)
     if url.startswith("sqlite"):
         kwargs.setdefault("connect_args", {"timeout": 60})
         engine = create_engine(url, **kwargs)

@@ -1,9 +1,12 @@
-"""Cross-year verdicts in the ledger: link a region's reports year to year as they are ingested.
+"""Cross-year verdicts in the ledger: link a region's reports across years as they are ingested.
 
-When a report is stored, its region's immediately older report (the nearest earlier
-plan year) is judged against it, and it is judged against the immediately newer one
-if that was ingested first. The engine's verdicts go through ``store_links``: a
-decision a person made (confirmed or overridden) is never replaced.
+A task can be fulfilled in a later year than the next: each report is judged against
+every later report of its region. When a report is stored, every earlier report of the
+region is judged against it, and it is judged against every later one already there (a
+report added in the middle re-links both sides). Each task keeps one engine verdict: the
+earliest later report with credible evidence, else the latest report's no_evidence (with
+its carried_over). The engine's verdicts go through ``store_links``: a decision a person
+made (confirmed or overridden) is never replaced.
 
 The older side is rebuilt from the stored rows (so verdict keys are the ledger's);
 the newer side needs its sentences, which are not stored: they come from the
@@ -13,12 +16,14 @@ Extraction just ingested, or from the structure stage run again on the stored te
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from luoshi import model as m
-from luoshi.store.models import Commitment, Indicator, Report, Section, User, Verdict
+from luoshi.store import audit
+from luoshi.store.models import Commitment, Indicator, ProgressUpdate, Report, Section, User, Verdict
 from luoshi.store.verdicts import store_links
 
 
@@ -60,22 +65,46 @@ def _sentences(report: Report) -> list[m.Sentence]:
 
 def older_report(session: Session, report: Report) -> Report | None:
     """The same region's report of the nearest earlier plan year (None without region or year)."""
-    if report.region_id is None or report.year is None:
-        return None
-    return session.scalar(select(Report).where(Report.region_id == report.region_id, Report.year < report.year)
-                          .order_by(Report.year.desc(), Report.id.desc()).limit(1))
+    reports = earlier_reports(session, report)
+    return reports[-1] if reports else None
 
 
 def newer_report(session: Session, report: Report) -> Report | None:
+    reports = later_reports(session, report)
+    return reports[0] if reports else None
+
+
+def earlier_reports(session: Session, report: Report) -> list[Report]:
+    """The same region's reports of earlier plan years, oldest first (one per year: the latest stored)."""
     if report.region_id is None or report.year is None:
-        return None
-    return session.scalar(select(Report).where(Report.region_id == report.region_id, Report.year > report.year)
-                          .order_by(Report.year, Report.id.desc()).limit(1))
+        return []
+    return _one_per_year(session.scalars(select(Report).where(Report.region_id == report.region_id, Report.year < report.year)
+                                         .order_by(Report.year, Report.id.desc())))
+
+
+def later_reports(session: Session, report: Report) -> list[Report]:
+    """The same region's reports of later plan years, oldest first (one per year: the latest stored)."""
+    if report.region_id is None or report.year is None:
+        return []
+    return _one_per_year(session.scalars(select(Report).where(Report.region_id == report.region_id, Report.year > report.year)
+                                         .order_by(Report.year, Report.id.desc())))
+
+
+def _one_per_year(rows) -> list[Report]:
+    out: dict[int, Report] = {}
+    for r in rows:  # ordered by year, newest id first within a year
+        out.setdefault(r.year, r)
+    return [out[y] for y in sorted(out)]
 
 
 def link_pair(session: Session, old: Report, new: Report, new_extraction: m.Extraction | None = None,
               actor: User | None = None) -> list[Verdict]:
-    """Judge ``old``'s commitments and targets on ``new``; store the verdicts (human decisions kept)."""
+    """Judge ``old``'s commitments and targets on ``new`` and merge with its verdicts on other later reports.
+
+    Per item one engine verdict stays (``_wins``): the best status, from the earliest report
+    that shows it; with no evidence anywhere, the latest report's no_evidence. Human
+    decisions are kept as they are.
+    """
     from luoshi.link import link_reports
 
     older = extraction_of(session, old)
@@ -85,7 +114,72 @@ def link_pair(session: Session, old: Report, new: Report, new_extraction: m.Extr
         newer = extraction_of(session, new, _sentences(new))
         newer_ex, newer_text = newer.extraction, newer.text
     links = link_reports(older.extraction, older.text, newer_ex, newer_text, new_doc=str(new.id))
-    return store_links(session, old.id, links, evidence_report_id=new.id, actor=actor)
+    with_progress(session, links, older.commitment_ids, new.year)
+    ids = {"commitment": older.commitment_ids, "indicator": older.indicator_ids}
+    kept = [link for link in links if _wins(session, ids[link.source_kind].get(link.source_id), link, new)]
+    return store_links(session, old.id, kept, evidence_report_id=new.id, actor=actor)
+
+
+_PROGRESS_ZH = {"done": "已完成", "in_progress": "推进中", "blocked": "受阻"}
+
+
+def with_progress(session: Session, links: list[m.Link], commitment_ids: dict[str, int], new_year: int | None) -> None:
+    """A task the review says nothing about, judged on the latest progress update filed for it in the ledger.
+
+    Only updates reported up to the end of the year the newer report reviews count. done
+    fulfils; in_progress fulfils a process pledge and is partial for a result pledge; blocked
+    is partial (a shortfall is for the review to state). not_started changes nothing.
+    """
+    from luoshi.link.aspect import pledge_kind
+
+    for link in links:
+        if link.source_kind != "commitment" or link.status != "no_evidence":
+            continue
+        cid = commitment_ids.get(link.source_id)
+        q = select(ProgressUpdate).where(ProgressUpdate.commitment_id == cid)
+        if new_year:
+            q = q.where(ProgressUpdate.reported_on <= date(new_year - 1, 12, 31))
+        update = session.scalar(q.order_by(ProgressUpdate.seq.desc()).limit(1)) if cid is not None else None
+        if update is None or update.state not in _PROGRESS_ZH:
+            continue
+        kind = pledge_kind(link.source_text)[0]
+        status = "fulfilled" if update.state == "done" or (update.state == "in_progress" and kind == "process") else "partial"
+        note = update.note or _PROGRESS_ZH[update.state]
+        link.status = status  # type: ignore[assignment]
+        link.confidence = {"done": 0.7, "in_progress": 0.6, "blocked": 0.55}[update.state]
+        link.reason = (f"新报告回顾未提及；进度报送（{update.reported_on.year}年{update.reported_on.month}月{update.reported_on.day}日）："
+                       f"{_PROGRESS_ZH[update.state]}" + (f"，{update.percent:g}%" if update.percent is not None else "") + f"。{note}")
+        link.evidence = [m.Evidence("progress", note, 0, 0, None, 1.0, None, str(update.reported_on.year))]
+
+
+_RANK = {"fulfilled": 3, "partial": 2, "not_fulfilled": 1, "no_evidence": 0}
+
+
+def _wins(session: Session, source_id: int | None, link: m.Link, new: Report) -> bool:
+    """Does ``link`` (judged on ``new``) replace the item's engine verdict on another report?
+
+    The better status wins (fulfilled > partial > not_fulfilled > no_evidence: a task done
+    in a later year is done); between equal credible statuses the earlier report (the
+    earliest evidence), between two no_evidence the later one (the newest word). When the
+    link wins, the other engine row is removed; a person's confirmed row never is.
+    """
+    if source_id is None:
+        return False
+    others = session.execute(
+        select(Verdict, Report.year).join(Report, Report.id == Verdict.evidence_report_id)
+        .where(Verdict.source_kind == link.source_kind, Verdict.source_id == source_id, Verdict.evidence_report_id != new.id,
+               Verdict.origin == "engine", Verdict.confirmed.is_(False))).all()
+    rank, year = _RANK[link.status], new.year or 0
+    for v, other_year in others:
+        other, other_year = _RANK.get(v.machine_status or v.status, 0), other_year or 0
+        if other > rank:
+            return False
+        if other == rank and (other_year < year if rank else other_year > year):
+            return False
+    for v, _ in others:
+        audit.record(session, None, "relink", "verdicts", v.id, audit.snapshot(v), {"moved_to_report": new.id, "status": link.status})
+        session.delete(v)
+    return True
 
 
 def _linked(session: Session, old: Report, new: Report) -> bool:
@@ -96,20 +190,26 @@ def _linked(session: Session, old: Report, new: Report) -> bool:
 
 def link_neighbours(session: Session, report: Report, extraction: m.Extraction | None = None, *, only_missing: bool = False,
                     actor: User | None = None) -> dict[str, int]:
-    """After ``report`` was stored: link (older → report) and (report → newer) where those exist.
+    """After ``report`` was stored: judge every earlier report of its region on it, and it on every later one.
 
     ``only_missing``: skip a pair that already has verdicts (an unchanged re-ingest).
-    Returns {"older": report id judged on this one, "newer": ...} for the pairs linked.
+    Returns {"older": nearest earlier report id, "newer": nearest later one, "pairs": pairs linked}
+    for what was linked.
     """
     done: dict[str, int] = {}
-    older = older_report(session, report)
-    if older is not None and not (only_missing and _linked(session, older, report)):
-        link_pair(session, older, report, extraction, actor=actor)
-        done["older"] = older.id
-    newer = newer_report(session, report)
-    if newer is not None and not (only_missing and _linked(session, report, newer)):
-        link_pair(session, report, newer, actor=actor)
-        done["newer"] = newer.id
+    pairs = 0
+    for older in reversed(earlier_reports(session, report)):
+        if not (only_missing and _linked(session, older, report)):
+            link_pair(session, older, report, extraction, actor=actor)
+            done.setdefault("older", older.id)
+            pairs += 1
+    for newer in later_reports(session, report):
+        if not (only_missing and _linked(session, report, newer)):
+            link_pair(session, report, newer, actor=actor)
+            done.setdefault("newer", newer.id)
+            pairs += 1
+    if pairs:
+        done["pairs"] = pairs
     return done
 
 
@@ -131,7 +231,7 @@ def diff_stored(session: Session, old: Report, new: Report) -> StoredDiff:
 
 
 def link_series(session: Session, reports: list[Report], actor: User | None = None) -> list[tuple[int, int]]:
-    """Reports ingested together (``luoshi ingest old.txt new.txt``): link each to the next by plan year.
+    """Reports ingested together (``luoshi ingest old.txt new.txt``): link each to every later one by plan year.
 
     A report whose region the engine could not infer (an excerpt without its title
     page) takes the region of the others when they agree on one, so the pair also
@@ -146,10 +246,11 @@ def link_series(session: Session, reports: list[Report], actor: User | None = No
                 r.region_id = region_id
         session.flush()
     done = []
-    for old, new in zip(dated, dated[1:]):
-        if old.year == new.year or (old.region_id is not None and new.region_id is not None and old.region_id != new.region_id):
-            continue
-        if not _linked(session, old, new):
-            link_pair(session, old, new, actor=actor)
-        done.append((old.id, new.id))
+    for k, old in enumerate(dated):
+        for new in dated[k + 1 :]:
+            if old.year == new.year or (old.region_id is not None and new.region_id is not None and old.region_id != new.region_id):
+                continue
+            if not _linked(session, old, new):
+                link_pair(session, old, new, actor=actor)
+            done.append((old.id, new.id))
     return done

@@ -15,6 +15,11 @@ class Settings(BaseSettings):
     upload_dir: Path = Path("uploads")  # progress evidence files
     public_mode: bool = False  # read-only public view without login
     secret_key: str = ""  # signs session cookies (web); empty: generated per process
+    secure_cookies: bool = False  # mark the session cookie Secure: set it when served over TLS
+    # Proxies whose X-Forwarded-For is believed (comma-separated addresses); empty: none, the
+    # peer address is the client (so login throttling cannot be dodged with a forged header).
+    trusted_proxies: str = ""
+    max_upload_mb: int = 60  # largest request body with files (progress evidence, imports)
     # In-year tracking (status.py): a task is at risk when its percent lags the
     # time-proportional expectation (序时进度) by more than this many points ...
     at_risk_margin: float = 20.0

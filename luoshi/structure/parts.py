@@ -40,7 +40,8 @@ class PartTracker:
     def paragraph(self, text: str, section_part: Part | None) -> Part:
         """Part of a text paragraph; ``section_part`` is None outside any section."""
         if self.rules.goal_paragraph.search(text):
-            if section_part is None or section_part == "review":
+            # under no section, a review, or a cue-less one (a report's title line set as a heading)
+            if section_part in (None, "review", "other"):
                 self.current = "goals"
                 self.shifted = section_part == "review"
             return "goals"

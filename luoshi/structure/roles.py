@@ -36,6 +36,8 @@ _OPENING = 2  # a head verb this close to a clause's start opens it (加快推�
 class RoleRules:
     context: tuple[tuple[str, re.Pattern[str]], ...]
     target: tuple[tuple[str, re.Pattern[str]], ...]
+    context_any: re.Pattern[str]  # every context cue in one alternation (speed)
+    target_any: re.Pattern[str]
     paragraph_context: re.Pattern[str]
     term_target: re.Pattern[str]
     theme_max: int
@@ -61,6 +63,8 @@ def role_rules() -> RoleRules:
     return RoleRules(
         context=tuple((e["name"], _compile(e["pattern"], "roles")) for e in data["context"]),
         target=tuple((e["name"], _compile(e["pattern"], "roles")) for e in data["target"]),
+        context_any=_compile("|".join(f"(?:{e['pattern']})" for e in data["context"]), "roles"),
+        target_any=_compile("|".join(f"(?:{e['pattern']})" for e in data["target"]), "roles"),
         paragraph_context=_compile(data["paragraph_context"]["pattern"], "roles"),
         term_target=_compile(data["term_target"]["pattern"], "roles"),
         theme_max=int(data["theme_opener"]["max_chars"]),
@@ -76,7 +80,7 @@ def is_theme_opener(length: int) -> bool:
 
 
 def _context_cue(text: str) -> bool:
-    return any(p.search(text) for _, p in role_rules().context)
+    return role_rules().context_any.search(text) is not None
 
 
 def cue_role(sentence: str) -> SentenceRole | None:
@@ -84,7 +88,7 @@ def cue_role(sentence: str) -> SentenceRole | None:
     text = fold(sentence)
     if _context_cue(text):
         return "context"
-    if any(p.search(text) for _, p in role_rules().target):
+    if role_rules().target_any.search(text):
         return "target"
     if role_rules().copula.search(text):
         return "context"
@@ -92,7 +96,8 @@ def cue_role(sentence: str) -> SentenceRole | None:
 
 
 def _has_verb(body: str) -> bool:
-    return has_task_verb(body) or any_verb(body) is not None
+    """An action head in a clause, or a verb later in a clause that is not a frame (聚焦…)."""
+    return has_task_verb(body) or any(any_verb(c) is not None for c in _CLAUSE.findall(body))
 
 
 def has_task_verb(sentence: str) -> bool:

@@ -13,7 +13,7 @@ from luoshi import __version__
 from luoshi.store.db import make_engine, make_sessionmaker
 from luoshi.store.settings import Settings, get_settings
 from luoshi.web import errors
-from luoshi.web.security import LoginThrottle
+from luoshi.web.security import GuardMiddleware, LoginThrottle
 from luoshi.web.tracking import ViewCache
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -43,9 +43,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         secret_key=settings.secret_key or secrets.token_urlsafe(32),
         session_cookie="luoshi_session",
         same_site="lax",
-        https_only=False,  # served behind the office's TLS proxy or on localhost
+        https_only=settings.secure_cookies,  # LUOSHI_SECURE_COOKIES=1 when served over TLS
         max_age=12 * 3600,
     )
+    app.add_middleware(GuardMiddleware, max_upload_bytes=settings.max_upload_mb * 1024 * 1024)  # outermost
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
     for router in ROUTERS:

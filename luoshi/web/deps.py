@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from luoshi.store.models import User
 from luoshi.store.settings import Settings
-from luoshi.web.security import CSRF_HEADER, csrf_valid
+from luoshi.web.security import CSRF_HEADER, csrf_valid, session_generation
 
 
 class LoginRequired(Exception):
@@ -66,8 +66,9 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 def optional_user(request: Request, session: SessionDep) -> User | None:
     uid = request.session.get("uid")
     user = session.get(User, uid) if isinstance(uid, int) else None
-    if user is not None and not user.active:
-        user = None
+    if user is not None and (not user.active or request.session.get("gen") != session_generation(session, user.id)):
+        user = None  # disabled, or the session was revoked (logout, password or role change)
+        request.session.clear()
     # Templates (and error pages rendered after a rollback) get a detached snapshot.
     request.state.user = Viewer.of(user) if user is not None else None
     return user

@@ -61,6 +61,8 @@ def test_local_cluster_matches_serial(corpus: Path, tmp_path: Path) -> None:
     assert summary.executor.startswith("local Dask cluster")
     assert len(summary.peak_rss_mb) == 2  # both worker processes did work
     assert tables(tmp_path / "local") == tables(tmp_path / "serial")
+    again = _run(corpus, tmp_path / "local", workers=2)
+    assert (again.executor, again.extracted, again.skipped) == ("nothing to do", 0, 12)  # no cluster started
 
 
 @pytest.mark.skipif(DASK is None, reason="the dask command is not installed")

@@ -142,3 +142,56 @@ def test_pledges_equal_coverage_goes_to_the_shorter_clause():
     found = ev.find("推进街区控规编制工作", [])
     assert found[0][1] == found[1][1]
     assert ev.units[found[0][0]].text == "27个街区控规形成阶段性成果"
+
+
+def test_pledges_generic_words_do_not_make_a_match():
+    """深入推进“健康门头沟”建设 is not fulfilled by 推进平安门头沟建设: the shared words are the frame."""
+    new = ("一、过去一年工作回顾\n推进平安门头沟建设。门头沟区生态环境持续改善。门头沟小院品牌叫响。"
+           "门头沟区新增就业岗位。\n三、2022年政府工作计划\n打造“健康门头沟”。\n")
+    pledge = "深入推进“健康门头沟”建设"
+    old = pledge + "。"
+    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2022), new)
+    assert link.status == "no_evidence" and not link.evidence
+    assert link.carried_over is not None and link.carried_over.text == "打造“健康门头沟”"
+    # the specific word present: evidence, and the reason names it
+    new2 = new.replace("推进平安门头沟建设。", "“健康门头沟”建设全面推进。")
+    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2022), new2)
+    assert link.status == "fulfilled" and "健康门头沟" in link.reason
+
+
+def test_pledges_boilerplate_is_judged_from_the_targets():
+    from tests.link.helpers import target
+
+    new = ("一、过去一年工作回顾\n地区生产总值增长6.5%。全面完成市政府下达的各项任务。\n"
+           "三、2022年政府工作计划\n全面完成市政府下达的各项任务。\n")
+    old = "主要预期目标：地区生产总值增长6%左右。全面完成市政府下达的各项任务。"
+    c = commitment("全面完成市政府下达的各项任务", old)
+    ind = target(old, "增长6%左右", "地区生产总值", 6, "about", "increase", period="2021")
+    links = link_reports(extraction(2021, [c], [ind]), old, extraction(2022), new)
+    task = next(l for l in links if l.source_kind == "commitment")
+    assert task.status == "fulfilled" and "依本报告指标判断" in task.reason and not task.evidence
+    # without targets to judge from: no verdict, and the repeat in the new plan is no shortfall
+    [task] = link_reports(extraction(2021, [c]), old, extraction(2022), new)
+    assert task.status == "no_evidence" and task.carried_over is not None
+
+
+def test_pledges_evidence_is_best_first_at_most_three_with_part_and_period():
+    new = ("一、“十三五”时期工作回顾\n门城水厂开工建设。门城水厂主体完工。门城水厂建成通水。"
+           "2016年门城水厂完成选址。门城水厂完成规划。\n三、2021年政府工作计划\n门城水厂投入运营。\n")
+    pledge = "完成门城水厂建设"
+    old = pledge + "。"
+    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2021), new)
+    assert 1 <= len(link.evidence) <= 3
+    assert all(e.part == "review" for e in link.evidence)
+    assert link.evidence[0].period == "2016—2020"  # a five-year review, and it says so
+    assert all("2016年" not in e.text for e in link.evidence)  # before the task's own year: no evidence of it
+    assert link.status == "fulfilled" and "门城水厂" in link.reason
+
+
+def test_pledges_a_row_of_several_tasks_is_judged_by_the_clause_that_found_the_evidence():
+    """完成A，推进B: evidence of progress on B fulfils the process clause; it is not a shortfall of 完成."""
+    new = "一、过去一年工作回顾\n鲁家山垃圾焚烧厂余热供热工程稳步推进。\n"
+    row = "完成龙泉医院迁建,推进鲁家山垃圾焚烧厂余热供热工程"
+    old = row + "。"
+    [link] = link_reports(extraction(2020, [commitment(row, old)]), old, extraction(2021), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "鲁家山垃圾焚烧厂余热供热工程稳步推进"

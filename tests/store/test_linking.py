@@ -125,3 +125,73 @@ def test_cli_ingest_old_and_new_in_one_call_links_them(tmp_path, monkeypatch):
         engine.dispose()
     finally:
         get_settings.cache_clear()
+
+
+def _report(tmp_path, year: int, review: str, plan: str) -> Path:
+    path = tmp_path / f"{year}.txt"
+    path.write_text(f"门头沟区{year}年政府工作报告\n一、{year - 1}年工作回顾\n一年来，各项工作取得新进展。{review}\n"
+                    f"二、{year}年工作安排\n今年重点做好以下工作。{plan}\n", encoding="utf-8")
+    return path
+
+
+def _verdicts_of(session, report, text):
+    cid = session.scalar(select(Commitment.id).where(Commitment.report_id == report.id, Commitment.text.contains(text)))
+    assert cid is not None, text
+    return session.execute(select(Verdict.status, Verdict.evidence_report_id).where(
+        Verdict.source_kind == "commitment", Verdict.source_id == cid)).all()
+
+
+def test_multi_year_linking_keeps_the_earliest_credible_evidence_and_relinks_a_middle_year(session, tmp_path):
+    y2019 = _report(tmp_path, 2019, "完成老旧小区综合整治。",
+                    "完成西山隧道工程建设。推进龙泉务村污水管网工程建设。启动冀热察挺进军司令部旧址陈列馆提升。")
+    y2020 = _report(tmp_path, 2020, "西山隧道工程开工建设。龙泉务村污水管网工程开工建设。",
+                    "完成西山隧道工程建设。")
+    y2021 = _report(tmp_path, 2021, "西山隧道工程建成通车。龙泉务村污水管网工程建成投用。",
+                    "推进永定河生态修复。")
+    first = ingest_file(session, y2019, region=REGION, year=2019).report
+    last = ingest_file(session, y2021, region=REGION, year=2021).report
+    session.commit()
+    assert _verdicts_of(session, first, "西山隧道") == [("fulfilled", last.id)]
+    assert _verdicts_of(session, first, "龙泉务村") == [("fulfilled", last.id)]
+    assert _verdicts_of(session, first, "冀热察") == [("no_evidence", last.id)]
+
+    middle = ingest_file(session, y2020, region=REGION, year=2020).report  # a year added in the middle
+    session.commit()
+    # a result pledge only begun in 2020 and done in 2021: the 2021 evidence stands
+    assert _verdicts_of(session, first, "西山隧道") == [("fulfilled", last.id)]
+    # a process pledge with progress in 2020: the earliest credible evidence wins
+    assert _verdicts_of(session, first, "龙泉务村") == [("fulfilled", middle.id)]
+    # nothing anywhere: one no_evidence, from the latest report
+    assert _verdicts_of(session, first, "冀热察") == [("no_evidence", last.id)]
+    # the middle year's own tasks are judged on the later report
+    assert _verdicts_of(session, middle, "西山隧道") == [("fulfilled", last.id)]
+    # linking again changes nothing
+    before = _state(session)
+    link_neighbours(session, middle)
+    session.commit()
+    assert _state(session) == before
+
+
+def test_progress_filed_in_the_ledger_is_evidence_when_the_review_is_silent(session, tmp_path):
+    from datetime import date
+
+    from luoshi.store.linking import link_pair
+    from luoshi.store.progress import add_progress
+
+    y2020 = _report(tmp_path, 2020, "完成老旧小区综合整治。", "推进龙泉务村污水管网工程建设。完成西山隧道工程建设。")
+    y2021 = _report(tmp_path, 2021, "区域发展取得新成效。", "推进永定河生态修复。")
+    old = ingest_file(session, y2020, region=REGION, year=2020).report
+    new = ingest_file(session, y2021, region=REGION, year=2021).report
+    session.commit()
+    assert _verdicts_of(session, old, "龙泉务村") == [("no_evidence", new.id)]
+    sewer = session.scalar(select(Commitment.id).where(Commitment.report_id == old.id, Commitment.text.contains("龙泉务村")))
+    tunnel = session.scalar(select(Commitment.id).where(Commitment.report_id == old.id, Commitment.text.contains("西山隧道")))
+    add_progress(session, sewer, "in_progress", 60, "管网铺设过半", reported_on=date(2020, 10, 8))
+    add_progress(session, tunnel, "in_progress", 80, "主体完工", reported_on=date(2020, 11, 2))
+    add_progress(session, tunnel, "done", 100, "已通车", reported_on=date(2021, 6, 1))  # after the reviewed year: not counted
+    link_pair(session, old, new)
+    session.commit()
+    assert _verdicts_of(session, old, "龙泉务村") == [("fulfilled", new.id)]  # a process pledge in progress
+    assert _verdicts_of(session, old, "西山隧道") == [("partial", new.id)]  # a result pledge not yet done by 2020
+    v = session.scalar(select(Verdict).where(Verdict.source_kind == "commitment", Verdict.source_id == sewer))
+    assert "进度报送（2020年10月8日）" in v.reason and v.evidence[0]["text"] == "管网铺设过半"

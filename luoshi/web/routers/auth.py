@@ -7,11 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from luoshi.store.models import User
 from luoshi.store.users import authenticate
 from luoshi.web.deps import CsrfDep, SessionDep, WebError
 from luoshi.web.i18n import translator
 from luoshi.web.render import lang_of, respond, twin, wants_json
-from luoshi.web.security import csrf_token
+from luoshi.web.security import client_address, csrf_token, revoke_sessions, session_generation
 
 router = APIRouter(tags=["auth"])
 
@@ -33,13 +34,12 @@ def login(
     next: Annotated[str, Form()] = "/",
 ) -> Response:
     t = translator(lang_of(request))
-    client = request.client.host if request.client else "?"
+    client = client_address(request, request.app.state.settings.trusted_proxies)
     throttle = request.app.state.throttle
-    if throttle.blocked(username, client):
+    if not throttle.attempt(username, client):  # counted atomically before the password check
         raise WebError(429, "login_throttled")
     user = authenticate(session, username, password)
     if user is None:
-        throttle.fail(username, client)
         if wants_json(request):
             raise WebError(401, "login_failed")
         data = {"next": _safe_next(next), "error": t("login_failed"), "username": username}
@@ -48,6 +48,7 @@ def login(
     throttle.succeed(username, client)
     request.session.clear()  # a fresh session on login: no fixation
     request.session["uid"] = user.id
+    request.session["gen"] = session_generation(session, user.id)
     token = csrf_token(request)
     if wants_json(request):
         return JSONResponse({"username": user.username, "role": user.role, "csrf_token": token})
@@ -55,7 +56,13 @@ def login(
 
 
 @twin(router, "/logout", methods=("POST",))
-def logout(request: Request, _csrf: CsrfDep) -> Response:
+def logout(request: Request, session: SessionDep, _csrf: CsrfDep) -> Response:
+    """Log out: ends this user's sessions everywhere (a copied cookie stops working too)."""
+    uid = request.session.get("uid")
+    user = session.get(User, uid) if isinstance(uid, int) else None
+    if user is not None and request.session.get("gen") == session_generation(session, user.id):
+        revoke_sessions(session, user)
+        session.commit()
     request.session.clear()
     if wants_json(request):
         return JSONResponse({"ok": True})
