@@ -135,10 +135,10 @@ def test_browser_office_assigns_sets_deadline_overrides_verdict_and_reads_the_lo
         log_in(page, "sup", PASSWORD)
         page.goto("/commitments/3")
         page.fill("#assign-form input[name=lead]", "区住房城乡建设委")
-        page.fill("#assign-form input[name=support]", "区财政局、区城管委")
+        page.fill("#assign-form input[name=support]", "区财政局、区城市管理委")
         page.click("#assign-form button[type=submit]")
         page.wait_for_selector(".flash")
-        assert page.inner_text("#support") == "区财政局、区城管委"
+        assert page.inner_text("#support") == "区财政局、区城市管理委"
         page.fill("#deadline-form input[name=due_date]", "2022-09-30")
         page.fill("#deadline-form textarea[name=note]", "按季度调度")
         page.click("#deadline-form button[type=submit]")
