@@ -24,6 +24,7 @@ left empty, the row's lead lists every part's lead (a list of equals)::
     > 1-3 区水务局,区生态环境局
     > 4- 区园林绿化局
 
+Label files named ``heldout-x.txt`` / ``fresh-x.txt`` build gold/heldout/x.jsonl / gold/fresh/x.jsonl.
 ``python -m eval.tasks.build skeleton labels/x.txt`` appends the numbered sentences of the
 region to a header-only file; ``python -m eval.tasks.build`` rewrites every gold file.
 """
@@ -152,6 +153,17 @@ def build(path: Path) -> list[dict]:
     return rows
 
 
+# Label files of the never-tuned-on sets carry their set as a prefix: heldout-x.txt → gold/heldout/x.jsonl.
+SUBSETS = ("heldout", "fresh")
+
+
+def gold_path(label: Path) -> Path:
+    for sub in SUBSETS:
+        if label.stem.startswith(f"{sub}-"):
+            return HERE / "gold" / sub / f"{label.stem.removeprefix(sub + '-')}.jsonl"
+    return HERE / "gold" / f"{label.stem}.jsonl"
+
+
 def skeleton(path: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     head, body = _header(lines)
@@ -165,9 +177,7 @@ def main(argv: list[str]) -> int:
         skeleton(Path(argv[1]))
         return 0
     for label in sorted((HERE / "labels").glob("*.txt")):
-        heldout = label.stem.startswith("heldout-")
-        name = label.stem.removeprefix("heldout-")
-        out = HERE / "gold" / ("heldout" if heldout else "") / f"{name}.jsonl"
+        out = gold_path(label)
         rows = build(label)
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         print(f"{out.relative_to(HERE)}: {len(rows)} sentences")

@@ -1,11 +1,12 @@
-"""``python -m eval.tasks.run [--set dev|heldout] [--json] [--errors N]``: task rows against the gold.
+"""``python -m eval.tasks.run [--set dev|heldout|fresh] [--json] [--errors N]``: task rows against the gold.
 
 Runs the pipeline on each gold report's text (eval/tasks/texts/) and prints, per report
 and in total: task recall, cleanliness, rows per task sentence, lead, deadline and role
 accuracy (definitions in eval/tasks/score.py). ``dev`` is eval/tasks/gold/*.jsonl, the
 gold the engine is tuned on; ``heldout`` is eval/tasks/gold/heldout/*.jsonl, labelled for
-reporting only and never tuned on. Unit names are canonicalized with the master list of
-the report's level (luoshi.extract.departments.canonical_unit).
+reporting only and never tuned on; ``fresh`` is eval/tasks/gold/fresh/*.jsonl, a second
+never-tuned-on set labelled after the held-out set had been scored once. Unit names are
+canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ HERE = Path(__file__).parent
 GOLD_DIR = HERE / "gold"
 HELDOUT_DIR = GOLD_DIR / "heldout"
 TEXTS = HERE / "texts"
-SETS = ("dev", "heldout")
+SETS = ("dev", "heldout", "fresh")
 
 
 def text_path(name: str) -> Path:
@@ -36,7 +37,7 @@ def text_path(name: str) -> Path:
 
 
 def set_files(which: str) -> list[Path]:
-    return sorted((GOLD_DIR if which == "dev" else HELDOUT_DIR).glob("*.jsonl"))
+    return sorted((GOLD_DIR if which == "dev" else GOLD_DIR / which).glob("*.jsonl"))
 
 
 def evaluate(which: str) -> tuple[dict[str, TaskScore], TaskScore]:
@@ -87,7 +88,7 @@ def print_report(per_doc: dict[str, TaskScore], total: TaskScore, which: str, er
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.tasks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", dest="which", choices=SETS, default="dev",
-                    help="dev: the tuning gold (default); heldout: never tuned on, look at totals only")
+                    help="dev: the tuning gold (default); heldout, fresh: never tuned on, look at totals only")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (dev set only)")
     args = ap.parse_args(argv)

@@ -24,11 +24,15 @@ def test_gold_file_is_valid(gold):
 
 @pytest.mark.parametrize("label", LABELS, ids=lambda p: p.stem)
 def test_gold_is_rebuilt_from_its_labels(label):
-    name = label.stem.removeprefix("heldout-")
-    sub = "heldout" if label.stem.startswith("heldout-") else ""
-    gold = build.HERE / "gold" / sub / f"{name}.jsonl"
+    gold = build.gold_path(label)
     rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
     assert build.build(label) == rows, f"run python -m eval.tasks.build after editing {label.name}"
+
+
+def test_every_set_has_gold_and_every_gold_file_has_labels():
+    subs = {p.parent.name for p in GOLD}
+    assert {"gold", "heldout", "fresh"} <= subs
+    assert sorted(build.gold_path(label) for label in LABELS) == GOLD
 
 
 def test_split_ends_at_stops_and_line_breaks_not_semicolons():
