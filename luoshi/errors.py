@@ -21,6 +21,8 @@ CODES: dict[str, str] = {
     # ingest/extract hardening: bounded work on hostile input
     "E015": "too many figures for one report",
     "E016": "PDF over a work limit (pages, content, operators or characters)",
+    "E017": "HTML with too many tags",
+    "E018": "text over the work limit (characters or lines)",
     # batch (luoshi.batch)
     "E040": "no files match the pattern",
     "E041": "corpus record without text (see --text-field)",
@@ -38,6 +40,12 @@ CODES: dict[str, str] = {
     "E105": "invalid value",
     "E106": "database not initialised or out of date",
     "E107": "backup or restore failed",
+    # units master list and task-table import (luoshi.store.units, luoshi.store.import_tasks)
+    "E108": "unit not in the master list",
+    "E109": "task table cannot be read (corrupt or not .xlsx)",
+    "E110": "task table has no header row with a task column",
+    "E111": "task table has no task rows",
+    "E112": "task table names units not in the master list",
     # hardening of store, web and CLI
     "E150": "cannot write the output (missing folder, a folder, disk full)",
     "E151": "the output encoding cannot show the text",

@@ -168,7 +168,7 @@ def section_horizons(sections: list[Section], year: int | None) -> dict[str, int
 
 def departments_for(structure: Structure, choice: str | None = None) -> DepartmentRules:
     """The master list for this report: chosen by its level unless ``choice`` says otherwise."""
-    return rules(report_level(structure.meta.region), choice)
+    return rules(report_level(structure.meta.region), choice, structure.meta.region)
 
 
 def extract_commitments(

@@ -50,6 +50,9 @@ class DepartmentRules:
     level: str | None = None
     prefix: str = ""
     ignore: re.Pattern[str] | None = None  # phrases whose words suggest nothing (下大气力)
+    territorial: re.Pattern[str] | None = None  # work done where people live (各区, 属地, 街道乡镇)
+    territorial_unit: int | None = None  # index of the unit that owns it (各区政府 / 各镇街)
+    head_words: frozenset[str] = frozenset()  # kinds of work that decide the owner as a clause's head (立法)
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -72,6 +75,11 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         raise _fail(path, "'prefix' must map levels (district, city, national) to strings")
     if "ignore" in data and not _str_list(data["ignore"]):
         raise _fail(path, "'ignore' must be a list of strings")
+    if "head_words" in data and not _str_list(data["head_words"]):
+        raise _fail(path, "'head_words' must be a list of strings")
+    terr = data.get("territorial")
+    if terr is not None and not (isinstance(terr, dict) and isinstance(terr.get("unit"), str) and _str_list(terr.get("words"))):
+        raise _fail(path, "'territorial' must map 'unit' to a unit name and 'words' to a list of strings")
     seen: set[str] = set()
     for i, entry in enumerate(data["departments"]):
         where = f"departments[{i}]"
@@ -85,7 +93,7 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         seen.add(name)
         if not _str_list(entry.get("keywords")) or not entry["keywords"]:
             raise _fail(path, f"{where} ({name}) needs a non-empty list of 'keywords' strings")
-        for key in ("examples", "not", "aliases", "weak", "levels"):
+        for key in ("examples", "not", "aliases", "weak", "levels", "regions"):
             if key in entry and not _str_list(entry[key]):
                 raise _fail(path, f"{where} ({name}) '{key}' must be a list of strings")
         for key in ("names", "full"):
@@ -106,12 +114,19 @@ def _key(name: str) -> str:
     return _NOTE.sub("", name)
 
 
-@lru_cache(maxsize=16)
-def _compile(path: str, level: str | None) -> DepartmentRules:
+def _in_region(entry: dict[str, Any], region: str | None) -> bool:
+    """A standing special body (冬奥组委, 城市副中心管委会) belongs to the regions it names;
+    without a region (tests, lookups) every entry is kept."""
+    wanted = entry.get("regions")
+    return not wanted or region is None or any(w in region or region in w for w in wanted)
+
+
+@lru_cache(maxsize=32)
+def _compile(path: str, level: str | None, region: str | None = None) -> DepartmentRules:
     data = load_file(path)
     entries = validate(data, path)
     prefix = (data.get("prefix") or {}).get(level, "") if level else ""
-    entries = [e for e in entries if level is None or level in e.get("levels", LEVELS)]
+    entries = [e for e in entries if (level is None or level in e.get("levels", LEVELS)) and _in_region(e, region)]
     names = [display_name(e, level, prefix) for e in entries]
     owners: dict[str, list[int]] = {}
     weak: dict[str, list[int]] = {}
@@ -128,6 +143,8 @@ def _compile(path: str, level: str | None) -> DepartmentRules:
                 lookup.setdefault(_key(prefix + alias), i)
         for full in [names[i], *entry.get("full", {}).values()]:
             lookup[_key(full)] = i
+    terr = data.get("territorial")
+    terr_unit = next((i for i, e in enumerate(entries) if terr and e["name"] == terr["unit"]), None)
     return DepartmentRules(
         names,
         re.compile(alternation(owners)),
@@ -138,6 +155,9 @@ def _compile(path: str, level: str | None) -> DepartmentRules:
         level,
         prefix,
         re.compile(alternation(data["ignore"])) if data.get("ignore") else None,
+        re.compile(alternation(terr["words"])) if terr and terr_unit is not None else None,
+        terr_unit,
+        frozenset(data.get("head_words") or ()),
     )
 
 
@@ -149,12 +169,13 @@ def _path(choice: str | None, level: str | None) -> str:
     return str(rule_path("departments_national" if level == "national" else "departments"))
 
 
-def rules(level: str | None = None, choice: str | None = None) -> DepartmentRules:
+def rules(level: str | None = None, choice: str | None = None, region: str | None = None) -> DepartmentRules:
     """The departments rules in effect for ``level`` (LUOSHI_RULES_DIR may replace the files;
-    ``choice`` is a file path or a level name from ``--departments``)."""
+    ``choice`` is a file path or a level name from ``--departments``). ``region`` (the
+    report's, e.g. 北京市) keeps the special bodies listed for it and drops other regions' ones."""
     if choice in LEVELS:
         level = choice
-    return _compile(_path(choice, level), level)
+    return _compile(_path(choice, level), level, region or None)
 
 
 def report_level(region: str | None) -> Level:
@@ -216,15 +237,26 @@ def scores(text: str, r: DepartmentRules | None = None) -> dict[int, list[str]]:
 _CLAUSE_END = re.compile(r"[,;:，；：]")
 
 
-def rank(matched: dict[int, list[str]], lead_clause: str = "") -> list[int]:
+def rank(matched: dict[int, list[str]], lead_clause: str = "", head_word: str = "") -> list[int]:
     """Best first: the highest score, words of the opening clause ``lead_clause`` (the row's
-    main task) counting double; on a tie, the unit mentioned first (the row's subject)."""
+    main task) counting double and ``head_word`` (the last keyword of that clause: the head
+    noun of its object, 立法 in 推动安全生产等重点领域立法) triple; on a tie, the unit
+    mentioned first (the row's subject)."""
     order = {i: k for k, i in enumerate(matched)}
 
+    def weight(w: str) -> int:
+        return 3 if w == head_word else 2 if w in lead_clause else 1
+
     def score(i: int) -> int:
-        return sum(len(w) * (2 if w in lead_clause else 1) for w in matched[i])
+        return sum(len(w) * weight(w) for w in matched[i])
 
     return sorted(matched, key=lambda i: (-score(i), order[i]))
+
+
+def _head_word(clause: str, r: DepartmentRules) -> str:
+    """The last keyword of ``clause``: in a Chinese noun phrase the head comes last."""
+    words = [m.group() for m in r.pattern.finditer(clause)]
+    return words[-1] if words and r.head_words and words[-1] in r.head_words else ""
 
 
 def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Department]:
@@ -232,5 +264,25 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
     r = r or rules()
     matched = scores(text, r)
     cut = _CLAUSE_END.search(text)
-    ranked = rank(matched, text[: cut.start()] if cut else text)[: 1 + MAX_SUPPORT]
+    lead_clause = text[: cut.start()] if cut else text
+    ranked = rank(matched, lead_clause, _head_word(lead_clause, r))
+    _territorial(text, r, matched, ranked)
+    ranked = ranked[: 1 + MAX_SUPPORT]
     return [Department(r.names[i], "lead" if k == 0 else "support", matched[i]) for k, i in enumerate(ranked)]
+
+
+def _territorial(text: str, r: DepartmentRules, matched: dict[int, list[str]], ranked: list[int]) -> None:
+    """Work done on the ground (各区, 属地, 街道乡镇) is the districts' or towns' own: their
+    unit leads when it is the row's subject (各区要…), else it joins as the first co-unit."""
+    unit = r.territorial_unit
+    if r.territorial is None or unit is None:
+        return
+    hit = r.territorial.search(text)
+    if hit is None:
+        return
+    matched.setdefault(unit, [])
+    if hit.group() not in matched[unit]:
+        matched[unit].append(hit.group())
+    if unit in ranked:
+        ranked.remove(unit)
+    ranked.insert(0 if hit.start() == 0 or not ranked else 1, unit)

@@ -23,7 +23,7 @@ from luoshi import rules
 from luoshi.link import calibration
 from luoshi.link.aspect import counts, pledge_kind, signal, strip_query
 from luoshi.link.index import BigramIndex, bigrams
-from luoshi.link.match import Match, TermWeights, credible, names_in, score
+from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
 from luoshi.model import Commitment, Evidence, Link
 from luoshi.textmap import fold
@@ -34,7 +34,7 @@ MIN_QUERY = 3  # a query of fewer distinct bigrams (编制…规划) names no pa
 IDF_POWER = 1.0
 PROJECT_WEIGHT = 2.0
 MAX_EVIDENCE = 3
-CARRY_COVERAGE = 0.5
+CARRY_COVERAGE = 0.6
 REVIEW_PARTS = ("review",)
 PLAN_PARTS = ("plan", "goals")
 
@@ -263,8 +263,9 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0) + _informative(ev.units[m.unit].text)),  # noqa: E731
                       len(ev.units[m.unit].text))
     found = sorted(review.values(), key=rank)
-    carried = max(plan.values(), key=lambda m: (m.coverage, m.anchor), default=None)
-    carried = carried if carried is not None and carried.coverage >= CARRY_COVERAGE else None
+    # the same work promised again: a heavy shared run, not just the same frame (实现…规范化)
+    carried = max((m for m in plan.values() if m.coverage >= CARRY_COVERAGE and m.anchor >= MIN_ANCHOR),
+                  key=lambda m: (m.coverage, m.anchor), default=None)
     carried_ev = _evidence(ev, carried) if carried else None
     carry_note = f"；新报告计划再次提出：{ev.units[carried.unit].text}" if carried else ""
 

@@ -37,6 +37,7 @@ def test_departments_national_counter_examples_do_not_lead(name, text):
         ("围绕液化石油气、校园安全等重点行业领域,持续开展隐患排查治理", "城市管理委"),
         ("围绕校园安全隐患排查开展专项治理", "应急管理局"),
         ("推动医疗器械产业集聚力不断提升", "经济和信息化局"),  # an industry, not health care
+        ("推进物业管理、生活垃圾分类等重点领域立法", "司法局"),  # legislation heads the clause
     ],
 )
 def test_departments_subject_outweighs_place_and_modifier_words(text, lead):
@@ -141,3 +142,33 @@ def test_departments_user_file_replaces_shipped(tmp_path, monkeypatch):
     monkeypatch.setenv("LUOSHI_RULES_DIR", str(tmp_path))
     found = suggest_departments("坚决打好蓝天保卫战")
     assert [(d.name, d.matched) for d in found] == [("环保处", ["蓝天"])]
+
+
+def test_departments_special_bodies_only_in_their_region():
+    beijing, shanghai = rules("city", region="北京市"), rules("city", region="上海市")
+    assert "城市副中心管委会" in beijing.names and "城市副中心管委会" not in shanghai.names
+    assert suggest_departments("高水平建设城市副中心", beijing)[0].name == "城市副中心管委会"
+    assert all(d.name != "城市副中心管委会" for d in suggest_departments("高水平建设城市副中心", shanghai))
+    assert "北京冬奥组委" not in rules("district", region="北京市门头沟区").names  # a city's body
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("各区要落实属地责任,加强生活垃圾分类", ["各区政府", "市城市管理委"]),  # the districts are the subject
+        ("加强生活垃圾分类,压实属地责任", ["市城市管理委", "各区政府"]),  # on-the-ground work: co-unit
+        ("加强生活垃圾分类", ["市城市管理委"]),
+    ],
+)
+def test_departments_territorial_work_names_the_districts(text, names):
+    assert [d.name for d in suggest_departments(text, rules("city"))][: len(names)] == names
+
+
+def test_departments_bad_territorial_entry_is_e012(tmp_path, monkeypatch):
+    (tmp_path / "departments.yaml").write_text(
+        "territorial: [各区]\ndepartments:\n  - name: 环保处\n    keywords: [蓝天]\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("LUOSHI_RULES_DIR", str(tmp_path))
+    with pytest.raises(LuoshiError) as err:
+        rules()
+    assert err.value.code == "E012" and "territorial" in str(err.value)

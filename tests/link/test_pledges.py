@@ -170,9 +170,10 @@ def test_pledges_boilerplate_is_judged_from_the_targets():
     links = link_reports(extraction(2021, [c], [ind]), old, extraction(2022), new)
     task = next(l for l in links if l.source_kind == "commitment")
     assert task.status == "fulfilled" and "依本报告指标判断" in task.reason and not task.evidence
-    # without targets to judge from: no verdict, and the repeat in the new plan is no shortfall
+    # without targets to judge from: no verdict; the stock phrase repeated in the new plan is
+    # neither a shortfall nor the same work carried over
     [task] = link_reports(extraction(2021, [c]), old, extraction(2022), new)
-    assert task.status == "no_evidence" and task.carried_over is not None
+    assert task.status == "no_evidence" and task.carried_over is None and not task.evidence
 
 
 def test_pledges_evidence_is_best_first_at_most_three_with_part_and_period():

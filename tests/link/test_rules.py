@@ -57,3 +57,24 @@ def test_rules_paraphrase_examples_read_the_same_terms(pair):
     a, b = (canonical(t) for t in pair)
     forms = [canonical(f) for g in rules.load("synonyms")["paraphrases"] for f in g["forms"]]
     assert any(f in a and f in b for f in forms)
+
+
+def _boilerplate_cases():
+    entry = rules.load("verdict_words")["boilerplate"]
+    for text in entry.get("examples", []):
+        yield text, True
+    for text in entry.get("not", []):
+        yield text, False
+
+
+@pytest.mark.parametrize(("text", "expected"), list(_boilerplate_cases()))
+def test_rules_boilerplate_examples(text, expected):
+    from luoshi.link.pledges import EvidenceIndex, is_boilerplate
+    from luoshi.link.segments import Unit
+
+    clauses = ["地区生产总值增长6%", "门城水厂主体完工", "空气质量持续改善", "全面完成市政府下达的各项任务"]
+    units, pos = [], 0
+    for c in clauses:
+        units.append(Unit(pos, pos + len(c), c, pos, pos + len(c), "review"))
+        pos += len(c) + 1
+    assert is_boilerplate(text, EvidenceIndex(units, "new").weights) == expected
