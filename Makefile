@@ -24,6 +24,7 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.links.run
 	$(BIN)/python -m eval.tasks.run --set dev
 	$(BIN)/python -m eval.tasks.run --set heldout
+	$(BIN)/python -m eval.tasks.run --set fresh
 
 bench: $(STAMP)
 	$(BIN)/pip install -q -e '.[bench]'

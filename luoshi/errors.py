@@ -21,6 +21,8 @@ CODES: dict[str, str] = {
     # ingest/extract hardening: bounded work on hostile input
     "E015": "too many figures for one report",
     "E016": "PDF over a work limit (pages, content, operators or characters)",
+    "E017": "HTML with too many tags",
+    "E018": "text over the work limit (characters or lines)",
     # batch (luoshi.batch)
     "E040": "no files match the pattern",
     "E041": "corpus record without text (see --text-field)",

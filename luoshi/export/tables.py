@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from luoshi.export.cells import safe_cell, safe_row
 from luoshi.export.rows import COLUMNS, EXTRA_COLUMNS, TaskRow, headers
 
 _THIN = Side(style="thin", color="999999")
@@ -27,7 +28,7 @@ def write_xlsx(rows: list[TaskRow], path: str | Path, title: str = "任务分解
     ws = wb.active
     ws.title = "任务分解表"
     ncols = len(headers(extra))
-    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
+    ws.cell(row=1, column=1, value=safe_cell(title)).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
     ws.append(headers(extra))
@@ -37,7 +38,7 @@ def write_xlsx(rows: list[TaskRow], path: str | Path, title: str = "任务分解
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = Border(top=_THIN, bottom=_THIN, left=_THIN, right=_THIN)
     for r in rows:
-        ws.append(r.values(extra))
+        ws.append(safe_row(r.values(extra)))
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in ws.iter_rows(min_row=3):
         for cell in row:
@@ -63,7 +64,7 @@ def write_csv_stream(rows: list[TaskRow], fh: TextIO, lineterminator: str = "\r\
     w = csv.writer(fh, lineterminator=lineterminator)
     w.writerow(headers(extra))
     for r in rows:
-        w.writerow(r.values(extra))
+        w.writerow(safe_row(r.values(extra)))
 
 
 def write_json(rows: list[TaskRow], path: str | Path) -> None:

@@ -52,6 +52,7 @@ class DepartmentRules:
     ignore: re.Pattern[str] | None = None  # phrases whose words suggest nothing (下大气力)
     territorial: re.Pattern[str] | None = None  # work done where people live (各区, 属地, 街道乡镇)
     territorial_unit: int | None = None  # index of the unit that owns it (各区政府 / 各镇街)
+    head_words: frozenset[str] = frozenset()  # kinds of work that decide the owner as a clause's head (立法)
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -74,6 +75,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         raise _fail(path, "'prefix' must map levels (district, city, national) to strings")
     if "ignore" in data and not _str_list(data["ignore"]):
         raise _fail(path, "'ignore' must be a list of strings")
+    if "head_words" in data and not _str_list(data["head_words"]):
+        raise _fail(path, "'head_words' must be a list of strings")
     terr = data.get("territorial")
     if terr is not None and not (isinstance(terr, dict) and isinstance(terr.get("unit"), str) and _str_list(terr.get("words"))):
         raise _fail(path, "'territorial' must map 'unit' to a unit name and 'words' to a list of strings")
@@ -154,6 +157,7 @@ def _compile(path: str, level: str | None, region: str | None = None) -> Departm
         re.compile(alternation(data["ignore"])) if data.get("ignore") else None,
         re.compile(alternation(terr["words"])) if terr and terr_unit is not None else None,
         terr_unit,
+        frozenset(data.get("head_words") or ()),
     )
 
 
@@ -233,15 +237,26 @@ def scores(text: str, r: DepartmentRules | None = None) -> dict[int, list[str]]:
 _CLAUSE_END = re.compile(r"[,;:，；：]")
 
 
-def rank(matched: dict[int, list[str]], lead_clause: str = "") -> list[int]:
+def rank(matched: dict[int, list[str]], lead_clause: str = "", head_word: str = "") -> list[int]:
     """Best first: the highest score, words of the opening clause ``lead_clause`` (the row's
-    main task) counting double; on a tie, the unit mentioned first (the row's subject)."""
+    main task) counting double and ``head_word`` (the last keyword of that clause: the head
+    noun of its object, 立法 in 推动安全生产等重点领域立法) triple; on a tie, the unit
+    mentioned first (the row's subject)."""
     order = {i: k for k, i in enumerate(matched)}
 
+    def weight(w: str) -> int:
+        return 3 if w == head_word else 2 if w in lead_clause else 1
+
     def score(i: int) -> int:
-        return sum(len(w) * (2 if w in lead_clause else 1) for w in matched[i])
+        return sum(len(w) * weight(w) for w in matched[i])
 
     return sorted(matched, key=lambda i: (-score(i), order[i]))
+
+
+def _head_word(clause: str, r: DepartmentRules) -> str:
+    """The last keyword of ``clause``: in a Chinese noun phrase the head comes last."""
+    words = [m.group() for m in r.pattern.finditer(clause)]
+    return words[-1] if words and r.head_words and words[-1] in r.head_words else ""
 
 
 def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Department]:
@@ -249,7 +264,8 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
     r = r or rules()
     matched = scores(text, r)
     cut = _CLAUSE_END.search(text)
-    ranked = rank(matched, text[: cut.start()] if cut else text)
+    lead_clause = text[: cut.start()] if cut else text
+    ranked = rank(matched, lead_clause, _head_word(lead_clause, r))
     _territorial(text, r, matched, ranked)
     ranked = ranked[: 1 + MAX_SUPPORT]
     return [Department(r.names[i], "lead" if k == 0 else "support", matched[i]) for k, i in enumerate(ranked)]

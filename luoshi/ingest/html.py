@@ -9,6 +9,7 @@ are walked in document order without recursion, so deeply nested pages are fine.
 
 from __future__ import annotations
 
+import os
 import re
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
@@ -33,8 +34,23 @@ _MAIN_SHARE = 0.5
 _CONTENT_SHARE = 0.66  # the main block is the deepest element holding two thirds of the non-link text  # <article>/<main> wins only when it holds at least half the page's text
 
 
+# A report page has a few thousand tags; parsing costs ~0.1 ms a tag, so past this it is refused.
+MAX_TAGS_ENV, MAX_TAGS = "LUOSHI_HTML_MAX_TAGS", 100_000
+
+
+def _max_tags() -> int:
+    try:
+        return max(1, int(os.environ.get(MAX_TAGS_ENV, MAX_TAGS)))
+    except ValueError:
+        return MAX_TAGS
+
+
 def read_html(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     """(main text, encoding used)."""
+    tags = data.count(b"<")  # an upper bound on the tags, counted before any parsing
+    if tags > _max_tags():
+        raise LuoshiError("E017", f"{name} has about {tags} tags, over the limit of {_max_tags()}",
+                          f"save the report's text alone (.txt or .docx), or set {MAX_TAGS_ENV} higher")
     text, enc = _decode(data, name, encoding)
     soup = BeautifulSoup(text, "lxml")
     for tag in soup.find_all(_DROP):

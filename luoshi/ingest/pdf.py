@@ -96,7 +96,9 @@ def _page_texts(data: bytes, name: str) -> list[str]:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise LuoshiError("E011", f"{name} is password-protected", "remove the password (print to PDF) and retry")
-        declared = _declared_pages(reader)  # cheap, before pypdf walks the whole page tree
+        # cheap, before pypdf walks the whole page tree: the declared count, and the page
+        # dictionaries written in the clear (a lying /Count cannot hide those)
+        declared = max(_declared_pages(reader), len(_PAGE_DICT.findall(data)))
         if declared > limit("pages"):
             raise _over(name, "pages", f"the PDF declares {declared} pages")
         pages = reader.pages
@@ -130,6 +132,9 @@ def _page_texts(data: bytes, name: str) -> list[str]:
                           "re-export or re-download the PDF") from None
     finally:
         log.setLevel(level)
+
+
+_PAGE_DICT = re.compile(rb"/Type\s*/Page(?![A-Za-z0-9])")
 
 
 def _declared_pages(reader) -> int:

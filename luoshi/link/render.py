@@ -49,6 +49,8 @@ def write_links_xlsx(links: list[Link], path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from luoshi.export.cells import safe_row
+
     wb = Workbook()
     ws = wb.active
     ws.title = "落实情况"
@@ -56,7 +58,7 @@ def write_links_xlsx(links: list[Link], path: Path) -> None:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for link in links:
-        ws.append(_row(link))
+        ws.append(safe_row(_row(link)))
     for col, width in zip("ABCDEFGHIJKLM", (6, 50, 7, 7, 9, 7, 50, 50, 7, 7, 8, 11, 50)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"

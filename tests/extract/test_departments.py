@@ -37,6 +37,7 @@ def test_departments_national_counter_examples_do_not_lead(name, text):
         ("围绕液化石油气、校园安全等重点行业领域,持续开展隐患排查治理", "城市管理委"),
         ("围绕校园安全隐患排查开展专项治理", "应急管理局"),
         ("推动医疗器械产业集聚力不断提升", "经济和信息化局"),  # an industry, not health care
+        ("推进物业管理、生活垃圾分类等重点领域立法", "司法局"),  # legislation heads the clause
     ],
 )
 def test_departments_subject_outweighs_place_and_modifier_words(text, lead):
