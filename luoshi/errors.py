@@ -40,6 +40,12 @@ CODES: dict[str, str] = {
     "E105": "invalid value",
     "E106": "database not initialised or out of date",
     "E107": "backup or restore failed",
+    # units master list and task-table import (luoshi.store.units, luoshi.store.import_tasks)
+    "E108": "unit not in the master list",
+    "E109": "task table cannot be read (corrupt or not .xlsx)",
+    "E110": "task table has no header row with a task column",
+    "E111": "task table has no task rows",
+    "E112": "task table names units not in the master list",
     # hardening of store, web and CLI
     "E150": "cannot write the output (missing folder, a folder, disk full)",
     "E151": "the output encoding cannot show the text",

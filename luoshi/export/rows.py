@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from luoshi.model import Extraction
+from luoshi.model import Commitment, Extraction
+from luoshi.store.status import deadline_date, effective_due
 
 STRENGTH_ZH = {"binding": "约束性", "firm": "力争", "process": "推进", "exploratory": "探索"}
 
@@ -21,6 +23,9 @@ COLUMNS: list[tuple[str, str, int]] = [
     ("配合单位", "support", 22),
 ]
 EXTRA_COLUMNS: list[tuple[str, str, int]] = [("状态", "status", 10), ("最新进展", "progress", 40)]
+# Shown after 任务内容 when any row has parts (clauses with owners of their own).
+PARTS_COLUMN: tuple[str, str, int] = ("分项及责任单位", "parts", 48)
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 @dataclass
@@ -35,14 +40,60 @@ class TaskRow:
     support: str
     status: str | None = None
     progress: str | None = None
+    parts: str | None = None  # ①造林1万亩（园林绿化局）；②… (see parts_text)
 
-    def values(self, extra: bool = False) -> list[str | int]:
-        cols = COLUMNS + (EXTRA_COLUMNS if extra else [])
-        return [getattr(self, attr) or "" for _, attr, _ in cols]
+    def values(self, extra: bool = False, parts: bool = False) -> list[str | int]:
+        return [getattr(self, attr) or "" for _, attr, _ in columns(extra, parts)]
 
 
-def headers(extra: bool = False) -> list[str]:
-    return [h for h, _, _ in COLUMNS + (EXTRA_COLUMNS if extra else [])]
+def columns(extra: bool = False, parts: bool = False) -> list[tuple[str, str, int]]:
+    cols = list(COLUMNS)
+    if parts:
+        cols.insert(3, PARTS_COLUMN)
+    return cols + (EXTRA_COLUMNS if extra else [])
+
+
+def headers(extra: bool = False, parts: bool = False) -> list[str]:
+    return [h for h, _, _ in columns(extra, parts)]
+
+
+def zh_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def deadline_label(deadline: str | None, source: str | None, written: str | None, report_year: int | None,
+                   due_date: date | None = None) -> str:
+    """完成时限 as the ledger tracks it: the date, and where it comes from.
+
+    2022年12月31日（年度计划默认） for the office's convention, 2022年6月30日（6月底前）
+    for a written phrase, 2022年9月30日（本办确定） for a date the office set. The date is
+    the one tracking uses (status.effective_due), so the row is judged by what it shows.
+    """
+    due = effective_due(due_date, deadline, report_year)
+    if due is None:
+        return written or ""
+    if due_date is not None:
+        return f"{zh_date(due)}（本办确定）"
+    if source == "written" or (source is None and written):
+        return f"{zh_date(due)}（{written}）" if written else zh_date(due)
+    if deadline_date(deadline) is None or due.year == report_year:
+        return f"{zh_date(due)}（年度计划默认）"
+    return f"{zh_date(due)}（规划期末默认）"
+
+
+def parts_text(parts: list[dict]) -> str:
+    """①clause（lead、support）；②… from stored or engine parts ({"text", "departments": [{"name", "role"}]})."""
+    out = []
+    for n, p in enumerate(parts):
+        mark = CIRCLED[n] if n < len(CIRCLED) else f"({n + 1})"
+        names = [d["name"] for d in p.get("departments") or [] if d.get("role") == "lead"]
+        names += [d["name"] for d in p.get("departments") or [] if d.get("role") != "lead" and d["name"] not in names]
+        out.append(f"{mark}{p['text']}" + (f"（{'、'.join(names)}）" if names else ""))
+    return "；".join(out)
+
+
+def _parts_of(c: Commitment) -> list[dict]:
+    return [{"text": p.text, "departments": [{"name": d.name, "role": d.role} for d in p.departments]} for p in c.parts]
 
 
 def rows_from_extraction(ex: Extraction) -> list[TaskRow]:
@@ -59,10 +110,11 @@ def rows_from_extraction(ex: Extraction) -> list[TaskRow]:
                 section=section_path(c.section, titles, parents),
                 task=c.text,
                 indicators="；".join(by_id[i].value_text if not by_id[i].metric else f"{by_id[i].metric} {by_id[i].value_text}" for i in c.indicators if i in by_id),
-                deadline=c.deadline_text or c.deadline or "",
+                deadline=deadline_label(c.deadline, c.deadline_source, c.deadline_text, ex.report.year),
                 strength=STRENGTH_ZH.get(c.strength, c.strength),
                 lead="、".join(leads),
                 support="、".join(support),
+                parts=parts_text(_parts_of(c)) or None,
             )
         )
     return rows

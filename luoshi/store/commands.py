@@ -1,4 +1,4 @@
-"""Ledger commands: ingest, export, user, db, remind (thin wrappers over the store)."""
+"""Ledger commands: ingest, export, import-tasks, user, db, remind (thin wrappers over the store)."""
 
 from __future__ import annotations
 
@@ -96,6 +96,43 @@ def export_command(fmt: str, report_id: int | None, department: str | None, outp
     click.echo(f"{len(rows)} rows -> {output}")
 
 
+@click.command("import-tasks")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--report", "report_id", type=int, required=True, help="The report whose rows take the table's owners and deadlines.")
+@click.option("--dry-run", is_flag=True, help="Align and check only; change nothing.")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=70.0, show_default=True,
+              help="Fuzzy score (0–100) a table row needs to be placed on a report row.")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
+              help="table: one line per table row (placed with its score, or not placed); json: the same as one object.")
+def import_tasks_command(file: Path, report_id: int, dry_run: bool, min_score: float, fmt: str) -> None:
+    """Import the office's own 任务分解表 (xlsx): owners and deadlines onto the report's rows.
+
+    Columns are found by header (序号, 任务内容/工作任务/重点任务, 牵头单位/责任单位, 配合单位,
+    完成时限/时间节点). Every unit must be on the master list; the whole file goes in one
+    transaction, or nothing does. Rows that match no report row are listed.
+    """
+    import json
+
+    from luoshi.store.db import make_sessionmaker
+    from luoshi.store.import_tasks import import_tasks
+
+    engine = _engine()
+    with make_sessionmaker(engine)() as s:
+        result = import_tasks(s, report_id, file, min_score=min_score)
+        s.commit() if not dry_run else s.rollback()
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict() | {"dry_run": dry_run}, ensure_ascii=False, indent=1))
+        return
+    for p in result.placed:
+        click.echo(f"row {p.row.line}\t{p.score:5.1f}\t{p.commitment_key}\t{p.row.task[:30]}\t"
+                   f"{'、'.join(p.row.lead)}{' / ' + '、'.join(p.row.support) if p.row.support else ''}")
+    for r in result.unplaced:
+        click.echo(f"row {r.line}\tnot placed\t{r.task[:40]}")
+    verb = "would apply" if dry_run else "applied"
+    click.echo(f"{result.rows} table rows: {len(result.placed)} placed, {len(result.unplaced)} not placed; "
+               f"{verb} owners to {result.owners_applied} and deadlines to {result.deadlines_applied} report rows")
+
+
 @click.group("user")
 def user_group() -> None:
     """Manage users (roles: admin, supervisor, department, viewer)."""
@@ -105,7 +142,7 @@ def user_group() -> None:
 @click.argument("username")
 @click.option("--role", type=click.Choice(("admin", "supervisor", "department", "viewer")), required=True,
               help="admin: everything; supervisor: assign and judge; department: its own tasks; viewer: read only.")
-@click.option("--department", help="The department a department user reports for.")
+@click.option("--department", help="The department a department user reports for (a unit of the master list; aliases resolve).")
 @click.option("--email", help="Address for `luoshi remind --email` digests.")
 @click.password_option(help="Asked for when not given.")
 def user_add(username: str, role: str, department: str | None, email: str | None, password: str) -> None:
@@ -249,7 +286,7 @@ def remind_command(days: int, report_id: int | None, today, mail: bool) -> None:
             click.echo(format_reminder(dept, items) + "\n")
 
 
-COMMANDS = (ingest_command, export_command, user_group, db_group, remind_command)
+COMMANDS = (ingest_command, export_command, import_tasks_command, user_group, db_group, remind_command)
 
 
 def register(group: click.Group) -> None:

@@ -40,3 +40,23 @@ class SchemaError(StoreError):
 
 class BackupError(StoreError):
     code = "E107"
+
+
+class UnknownUnitError(StoreError):
+    """A unit name that is neither in the master list nor one of its aliases."""
+
+    code = "E108"
+
+
+class TaskTableError(StoreError):
+    """An office's 任务分解表 that cannot be imported; ``code`` set per failure (E109–E112)."""
+
+    def __init__(self, code: str, message: str, hint: str | None = None, rows: list[dict] | None = None) -> None:
+        self.rows = rows or []  # the offending rows, for the web page and the CLI listing
+        StoreError.__init__(self, message, hint)
+        self.code = code
+        self.args = (str(self),)
+
+    def __str__(self) -> str:
+        line = f"{self.code}: {self.message}"
+        return f"{line} (hint: {self.hint})" if self.hint else line

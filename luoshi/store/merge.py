@@ -11,14 +11,14 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from luoshi import model as m
-from luoshi.store.departments import get_or_create_department
+from luoshi.assign.history import write_suggestions
 from luoshi.store.matching import match_items, text_hash
 from luoshi.store.models import Assignment, Commitment, Indicator, Observation, ProgressUpdate, Report, Section, Verdict
 from luoshi.store.status import deadline_date
 
 _INDICATOR_FIELDS = ("metric", "value", "value_high", "unit", "value_text", "comparator", "change", "kind",
                      "period", "base_period", "sentence", "start", "end")
-_COMMITMENT_FIELDS = ("text", "action", "object", "strength", "deadline", "deadline_text", "projects", "start", "end")
+_COMMITMENT_FIELDS = ("text", "action", "object", "strength", "deadline", "deadline_text", "deadline_source", "projects", "start", "end")
 
 
 def replace_engine_rows(session: Session, report: Report, ex: m.Extraction) -> dict[str, int]:
@@ -89,6 +89,7 @@ def _merge_commitments(session: Session, report: Report, new: list[m.Commitment]
         locked = set(o.locked_fields or ())
         _copy(o, n, [f for f in _COMMITMENT_FIELDS if f not in locked])
         o.key, o.section_key, o.indicator_keys, o.retired = n.id, n.section, list(n.indicators), False
+        o.parts, o.engine_owners = _parts(n), _owners(n.departments)
         o.text_hash = text_hash(o.text)
     with_human = _with_human_data(session, [o.id for o in gone])
     for o in gone:
@@ -98,31 +99,26 @@ def _merge_commitments(session: Session, report: Report, new: list[m.Commitment]
             session.execute(delete(Verdict).where(Verdict.source_kind == "commitment", Verdict.source_id == o.id))
             session.delete(o)
     session.flush()
-    if pairs:
-        session.execute(delete(Assignment).where(Assignment.commitment_id.in_([o.id for o, _ in pairs]), Assignment.source == "engine"))
     rows = [(o, n) for o, n in pairs]
     for n in added:
         row = Commitment(report_id=report.id, key=n.id, section_key=n.section, indicator_keys=list(n.indicators),
-                         text_hash=text_hash(n.text), **{f: getattr(n, f) for f in _COMMITMENT_FIELDS})
+                         text_hash=text_hash(n.text), parts=_parts(n), engine_owners=_owners(n.departments),
+                         **{f: getattr(n, f) for f in _COMMITMENT_FIELDS})
         session.add(row)
         rows.append((row, n))
     session.flush()
-    _add_suggestions(session, rows)
-    counts.update(commitments_kept=len(pairs), commitments_retired=len(with_human))
+    # Engine suggestions: what the office decided for similar rows before, else the rules.
+    learned = write_suggestions(session, report, [row for row, _ in rows])
+    counts.update(commitments_kept=len(pairs), commitments_retired=len(with_human), owners_learned=learned["learned"])
 
 
-def _add_suggestions(session: Session, rows: list[tuple[Commitment, m.Commitment]]) -> None:
-    """Engine department suggestions become source='engine' assignments."""
-    dept_ids: dict[str, int] = {}
-    for row, n in rows:
-        seen: set[str] = set()
-        for d in n.departments:
-            if d.name in seen:
-                continue
-            seen.add(d.name)
-            if d.name not in dept_ids:
-                dept_ids[d.name] = get_or_create_department(session, d.name).id
-            session.add(Assignment(commitment_id=row.id, department_id=dept_ids[d.name], role=d.role, source="engine", matched=list(d.matched)))
+def _owners(departments: list[m.Department]) -> list[dict]:
+    return [{"name": d.name, "role": d.role, "matched": list(d.matched), "reason": getattr(d, "reason", None)} for d in departments]
+
+
+def _parts(n: m.Commitment) -> list[dict]:
+    """Clauses with owners of their own, as stored (offsets index the report text)."""
+    return [{"start": p.start, "end": p.end, "text": p.text, "departments": _owners(p.departments)} for p in n.parts]
 
 
 def _with_human_data(session: Session, ids: list[int]) -> set[int]:

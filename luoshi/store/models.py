@@ -103,6 +103,10 @@ class Department(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)  # 区发展改革委
     email: Mapped[str | None] = mapped_column(String(200))  # where `luoshi remind` writes
+    # Copied from the units master list when the row is made (luoshi.store.units): the
+    # ledger never makes a unit from free text, only from the list or the engine's suggestion.
+    level: Mapped[str | None] = mapped_column(String(10))  # district | national
+    aliases: Mapped[list[Any]] = mapped_column(default=list)  # 发改委 for 发展改革委
 
 
 class Commitment(Base):
@@ -129,6 +133,12 @@ class Commitment(Base):
     section_key: Mapped[str | None] = mapped_column(String(40))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    deadline_source: Mapped[str | None] = mapped_column(String(10))  # written | default (see luoshi.model.Commitment)
+    # Clauses with an owner of their own: [{"start", "end", "text", "departments": [{"name", "role", "matched"}]}]
+    parts: Mapped[list[Any]] = mapped_column(default=list)
+    # The engine's own suggestion for the row (rules), kept so suggestions learned from the
+    # office's history can be recomputed without re-extracting: [{"name", "role", "matched"}]
+    engine_owners: Mapped[list[Any]] = mapped_column(default=list)
     # Human overrides: a supervisor may set a tracking window and note; fields named
     # in locked_fields were edited by a person and re-extraction leaves them alone.
     due_date: Mapped[date | None] = mapped_column(Date)
@@ -155,6 +165,12 @@ class Assignment(Base):
     role: Mapped[str] = mapped_column(String(10))  # lead | support (牵头 | 配合)
     source: Mapped[str] = mapped_column(String(10))  # engine (a suggestion) | human
     matched: Mapped[list[Any]] = mapped_column(default=list)  # the words that suggested it
+    # Why: engine rows come from the keyword rules ("rules") or the office's own past
+    # assignments ("history", with learned_from = the precedent commitment's id); human rows
+    # from the task form ("form") or an imported 任务分解表 ("import"). None: before 0005.
+    origin: Mapped[str | None] = mapped_column(String(10))
+    reason: Mapped[str | None] = mapped_column(Text)  # 去年同类任务由区水务局牵头 / matched words
+    learned_from: Mapped[int | None] = mapped_column(Integer)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)

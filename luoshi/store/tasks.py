@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from luoshi.export.rows import STRENGTH_ZH, TaskRow, section_path
+from luoshi.export.rows import STRENGTH_ZH, TaskRow, deadline_label, parts_text, section_path
 from luoshi.store.assignments import effective
 from luoshi.store.commitments import list_commitments, tracking_for
-from luoshi.store.models import Indicator, Section
+from luoshi.store.models import Indicator, Report, Section
 from luoshi.store.status import STATUS_ZH
 
 
@@ -25,6 +25,7 @@ def task_rows(session: Session, report_id: int | None = None, department: str | 
     for s in sections:
         titles[s.report_id][s.key] = s.title
         parents[s.report_id][s.key] = s.parent_key
+    years = dict(session.execute(select(Report.id, Report.year).where(Report.id.in_(report_ids))).all())
     indicators = {(i.report_id, i.key): i for i in session.scalars(select(Indicator).where(Indicator.report_id.in_(report_ids)))}
     rows = []
     for n, c in enumerate(commitments, 1):
@@ -37,12 +38,13 @@ def task_rows(session: Session, report_id: int | None = None, department: str | 
             section=section_path(c.section_key, titles[rid], parents[rid]),
             task=c.text,
             indicators="；".join(f"{i.metric} {i.value_text}" if i.metric else i.value_text for i in inds),
-            deadline=c.due_date.isoformat() if c.due_date else (c.deadline_text or c.deadline or ""),
+            deadline=deadline_label(c.deadline, c.deadline_source, c.deadline_text, years.get(rid), c.due_date),
             strength=STRENGTH_ZH.get(c.strength, c.strength),
             lead="、".join(a.department.name for a in owners if a.role == "lead"),
             support="、".join(a.department.name for a in owners if a.role != "lead"),
             status=STATUS_ZH[t.status],
             progress=_progress_text(t.last),
+            parts=parts_text(c.parts or []) or None,
         ))
     return rows
 

@@ -8,10 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from luoshi.store import audit
-from luoshi.store.departments import get_or_create_department
 from luoshi.store.errors import InvalidValueError, NotFoundError
 from luoshi.store.models import ROLES, User
 from luoshi.store.permissions import require_role
+from luoshi.store.units import resolve_unit
 
 _HASHER = PasswordHasher()
 MIN_PASSWORD = 8
@@ -33,7 +33,7 @@ def create_user(
     display_name: str | None = None,
     actor: User | None = None,
 ) -> User:
-    """Add a user; a ``department`` user must name its department (created if new)."""
+    """Add a user; a ``department`` user must name its department, a unit of the master list (E108 otherwise)."""
     require_role(actor, "admin")
     if role not in ROLES:
         raise InvalidValueError(f"unknown role {role!r}", f"one of: {', '.join(ROLES)}")
@@ -41,7 +41,7 @@ def create_user(
         raise InvalidValueError("a department user needs --department")
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise InvalidValueError(f"user {username!r} already exists", "use `luoshi user passwd` to change the password")
-    dept = get_or_create_department(session, department) if department else None
+    dept = resolve_unit(session, department) if department else None
     user = User(username=username, password_hash=hash_password(password), role=role,
                 department_id=dept.id if dept else None, email=email, display_name=display_name)
     session.add(user)
@@ -82,7 +82,7 @@ def set_role(session: Session, username: str, role: str, department: str | None 
     before = audit.snapshot(user)
     user.role = role
     if department is not None:
-        user.department_id = get_or_create_department(session, department).id
+        user.department_id = resolve_unit(session, department).id
     if active is not None:
         user.active = active
     session.flush()

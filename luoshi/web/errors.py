@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from luoshi.store.errors import ConflictError, InvalidValueError, NotFoundError, PermissionDeniedError
+from luoshi.store.errors import ConflictError, InvalidValueError, NotFoundError, PermissionDeniedError, UnknownUnitError
 from luoshi.web.deps import Forbidden, LoginRequired, WebError
 from luoshi.web.i18n import translator
 from luoshi.web.render import lang_of, respond, wants_json
@@ -72,6 +72,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(InvalidValueError)
     async def _invalid(request: Request, exc: InvalidValueError) -> Response:
         return error_response(request, 400, exc.message)
+
+    @app.exception_handler(UnknownUnitError)
+    async def _unknown_unit(request: Request, exc: UnknownUnitError) -> Response:
+        return error_response(request, 422, str(exc))  # E108 with the near names: what to type instead
 
     @app.exception_handler(WebError)
     async def _web(request: Request, exc: WebError) -> Response:

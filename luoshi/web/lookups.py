@@ -66,7 +66,7 @@ def top_section(sections: Iterable[Section]) -> dict[str, Section]:
 
 
 def departments_for(session: Session, commitment_ids: Iterable[int], report_id: int | None = None) -> dict[int, dict]:
-    """id -> {"lead": [...], "support": [...], "source": human|engine|None, "suggested": [...]}.
+    """id -> {"lead": [...], "support": [...], "source": human|engine|None, "suggested": [...], "learned": bool}.
 
     Human assignments replace the engine's suggestions once a supervisor has made any.
     """
@@ -74,7 +74,8 @@ def departments_for(session: Session, commitment_ids: Iterable[int], report_id: 
     if not ids:
         return {}
     q = (
-        select(Assignment.commitment_id, Assignment.role, Assignment.source, Department.name, Department.id)
+        select(Assignment.commitment_id, Assignment.role, Assignment.source, Department.name, Department.id,
+               Assignment.origin, Assignment.reason)
         .join(Department, Assignment.department_id == Department.id)
         .order_by(Assignment.id)
     )
@@ -84,8 +85,11 @@ def departments_for(session: Session, commitment_ids: Iterable[int], report_id: 
         q = q.where(Assignment.commitment_id.in_(ids))
     rows = session.execute(q)
     grouped: dict[int, dict[str, list]] = defaultdict(lambda: {"human": [], "engine": []})
-    for cid, role, source, name, dept_id in rows:
+    reasons: dict[int, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+    for cid, role, source, name, dept_id, origin, reason in rows:
         grouped[cid][source].append((role, name, dept_id))
+        if source == "engine":
+            reasons[cid].append((name, origin, reason))
     out: dict[int, dict] = {}
     for cid in ids:
         g = grouped.get(cid, {"human": [], "engine": []})
@@ -95,7 +99,10 @@ def departments_for(session: Session, commitment_ids: Iterable[int], report_id: 
             "support": [n for r, n, _ in chosen if r != "lead"],
             "department_ids": [d for _, _, d in chosen],
             "source": source,
-            "suggested": [{"name": n, "role": r} for r, n, _ in g["engine"]],
+            "suggested": [{"name": n, "role": r, "origin": o, "reason": why}
+                          for (r, n, _), (_, o, why) in zip(g["engine"], reasons.get(cid, []), strict=True)],
+            # The suggestion repeats what the office decided for a similar row before (luoshi.assign).
+            "learned": any(o == "history" for _, o, _ in reasons.get(cid, [])),
         }
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from luoshi.export.rows import deadline_label
 from luoshi.store.models import Commitment, Indicator, ProgressUpdate, Verdict
 from luoshi.web.tracking import Track
 
@@ -18,6 +19,10 @@ def commitment_row(c: Commitment, track: Track | None, depts: dict | None, secti
         "deadline": c.deadline,
         "deadline_text": c.deadline_text,
         "due_date": c.due_date,
+        "deadline_source": c.deadline_source,
+        # The date the row is tracked against, and where it comes from: 2022年12月31日（年度计划默认）
+        "deadline_label": deadline_label(c.deadline, c.deadline_source, c.deadline_text, c.report.year, c.due_date),
+        "parts": c.parts or [],
         "section": c.section_key,
         "section_title": section_title,
         "start": c.start,
@@ -26,6 +31,8 @@ def commitment_row(c: Commitment, track: Track | None, depts: dict | None, secti
         "lead": depts.get("lead", []),
         "support": depts.get("support", []),
         "assignment_source": depts.get("source"),
+        "owners_from_history": depts.get("source") == "engine" and depts.get("learned", False),
+        "owner_reasons": [s["reason"] for s in depts.get("suggested", []) if s.get("reason")][:1],
         "status": track.status if track else None,
         "expected_percent": round(track.expected, 1) if track and track.expected is not None else None,
         "percent": track.percent if track else None,

@@ -67,24 +67,24 @@ def test_human_assignments_override_suggestions(session, task_id):
     assert [(a.source, a.department.name) for a in effective(row)] == [("engine", "区住房城乡建设委")]
     accepted = accept_suggestions(session, task_id)
     assert [(a.source, a.department.name, a.role) for a in accepted] == [("human", "区住房城乡建设委", "lead")]
-    assign(session, task_id, "区城管委", "support")
+    assign(session, task_id, "区城市管理委", "support")
     session.commit()
-    assert [c.text for c in list_commitments(session, department="区城管委")] == [row.text]
-    assert [(a.department.name, a.role) for a in effective(row)] == [("区住房城乡建设委", "lead"), ("区城管委", "support")]
+    assert [c.text for c in list_commitments(session, department="区城市管理委")] == [row.text]
+    assert [(a.department.name, a.role) for a in effective(row)] == [("区住房城乡建设委", "lead"), ("区城市管理委", "support")]
 
 
 def test_set_assignments_replaces_human_set_and_checks_version(session, task_id):
     row = list_commitments(session)[0]
     version = row.version
-    set_assignments(session, task_id, ["区城管委"], ["区水务局", "区城管委"], version)
-    assert [(a.department.name, a.role) for a in effective(row)] == [("区城管委", "lead"), ("区水务局", "support")]
+    set_assignments(session, task_id, ["区城市管理委"], ["区水务局", "区城市管理委"], version)
+    assert [(a.department.name, a.role) for a in effective(row)] == [("区城市管理委", "lead"), ("区水务局", "support")]
     assert row.version == version + 1
     with pytest.raises(ConflictError):
         set_assignments(session, task_id, ["区水务局"], [], version)
 
 
 def test_remove_assignment_checks_version_and_source(session, task_id):
-    human = assign(session, task_id, "区城管委")
+    human = assign(session, task_id, "区城市管理委")
     engine_row = next(a for a in list_commitments(session)[0].assignments if a.source == "engine")
     with pytest.raises(InvalidValueError):
         remove_assignment(session, engine_row.id, engine_row.version)

@@ -59,3 +59,45 @@ def test_confirmed_verdict_survives_relinking(session, extraction):
     by_source = {v.source_id: v for v in list_verdicts(session, "commitment")}
     assert (by_source[tasks[1].id].id, by_source[tasks[1].id].status) == (confirmed.id, "partial")
     assert (by_source[tasks[0].id].status, by_source[tasks[0].id].confirmed) == ("partial", False)
+
+
+def _with_parts_and_sources(ex):
+    """The task engine's row shape: a deadline on every row with its source, parts with owners."""
+    from luoshi.model import CommitmentPart, Department
+
+    first, second, third, _ = ex.commitments
+    first.deadline, first.deadline_text, first.deadline_source = "2022-06", "6月底前", "written"
+    second.deadline, second.deadline_text, second.deadline_source = "2022-12-31", None, "default"
+    third.deadline, third.deadline_text, third.deadline_source = "2026-12-31", None, "default"
+    cut = second.start + second.text.index("生态")
+    second.parts = [CommitmentPart(second.start, cut, second.text[: cut - second.start], [Department("区水务局", "lead", ["永定河"])]),
+                    CommitmentPart(cut, second.end, second.text[cut - second.start:], [Department("区生态环境局", "lead", ["生态"])])]
+    return ex
+
+
+def test_parts_and_deadline_source_go_through_store_tracking_and_exports(session, extraction, tmp_path):
+    from openpyxl import load_workbook
+
+    from luoshi.export import write_xlsx
+    from luoshi.store.commitments import list_commitments, tracking_for
+
+    ex, txt = extraction
+    ingest_extraction(session, _with_parts_and_sources(ex), txt)
+    session.commit()
+    stored = list_commitments(session)
+    assert [c.deadline_source for c in stored] == ["written", "default", "default", None]
+    assert stored[1].parts[1] == {"start": stored[1].parts[1]["start"], "end": stored[1].end, "text": "生态修复",
+                                  "departments": [{"name": "区生态环境局", "role": "lead", "matched": ["生态"], "reason": None}]}
+    assert all(txt[p["start"]:p["end"]] == p["text"] for c in stored for p in c.parts)
+    # The date a row is tracked against is the date it shows.
+    track = tracking_for(session, stored, today=date(2022, 7, 1))
+    assert [track[c.id].due for c in stored[:3]] == [date(2022, 6, 30), date(2022, 12, 31), date(2026, 12, 31)]
+    rows = task_rows(session, today=date(2022, 7, 1))
+    assert [r.deadline for r in rows[:3]] == ["2022年6月30日（6月底前）", "2022年12月31日（年度计划默认）", "2026年12月31日（规划期末默认）"]
+    assert rows[0].status == "逾期"
+    assert rows[1].parts == "①推进永定河（区水务局）；②生态修复（区生态环境局）"
+    write_xlsx(rows, tmp_path / "t.xlsx")
+    sheet = load_workbook(tmp_path / "t.xlsx").active
+    header = [c.value for c in sheet[2]]
+    assert header[:5] == ["序号", "章节", "任务内容", "分项及责任单位", "量化指标"]
+    assert sheet.cell(4, 4).value == rows[1].parts and sheet.cell(4, 6).value == "2022年12月31日（年度计划默认）"

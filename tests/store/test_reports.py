@@ -58,7 +58,7 @@ def test_reextract_keeps_human_edits(session, extraction):
     ex, text = extraction
     report = ingest_extraction(session, ex, text, engine_version="1").report
     first, second, third = report.commitments[:3]
-    assign(session, first.id, "区城管委", "lead")
+    assign(session, first.id, "区城市管理委", "lead")
     add_progress(session, second.id, "in_progress", 40, "已完成方案")
     update_commitment(session, third.id, third.version, {"deadline": "2022-09", "due_date": date(2022, 9, 30)})
     set_verdict(session, first.id, "partial", "完成6个")
@@ -75,7 +75,7 @@ def test_reextract_keeps_human_edits(session, extraction):
     assert res.status == "reextracted" and res.report.id == report.id
     rows = {c.id: c for c in session.scalars(select(Commitment).where(Commitment.report_id == report.id))}
     assert set(rows) == set(ids[:3])  # the dropped one had no human data
-    assert [a.department.name for a in effective(rows[ids[0]])] == ["区城管委"]
+    assert [a.department.name for a in effective(rows[ids[0]])] == ["区城市管理委"]
     assert {a.department.name for a in rows[ids[0]].assignments if a.source == "engine"} == {"区发展改革委"}
     assert rows[ids[1]].text == ex2.commitments[1].text and len(rows[ids[1]].progress) == 1
     assert (rows[ids[2]].deadline, rows[ids[2]].due_date) == ("2022-09", date(2022, 9, 30))
@@ -102,7 +102,7 @@ def test_failure_mid_ingest_leaves_nothing(session, extraction, monkeypatch):
     def boom(*_args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(merge, "_add_suggestions", boom)
+    monkeypatch.setattr(merge, "write_suggestions", boom)
     with pytest.raises(RuntimeError):
         ingest_extraction(session, ex, text)
         session.commit()

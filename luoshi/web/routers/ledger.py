@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from luoshi.export import TaskRow, write_csv, write_xlsx
-from luoshi.export.rows import STRENGTH_ZH
+from luoshi.export.rows import STRENGTH_ZH, parts_text
 from luoshi.store.models import Report
 from luoshi.store.settings import Settings
 from luoshi.store.status import STATUS_ZH
@@ -95,9 +95,10 @@ def export(request: Request, session: SessionDep, settings: SettingsDep, user: R
     data = ledger_data(session, chosen, f, chosen_date(date), settings)
     rows = [
         TaskRow(seq=n, section=item["section_title"] or "", task=item["text"], indicators="",
-                deadline=item["deadline_text"] or item["deadline"] or "", strength=STRENGTH_ZH.get(item["strength"], item["strength"]),
+                deadline=item["deadline_label"], strength=STRENGTH_ZH.get(item["strength"], item["strength"]),
                 lead="、".join(item["lead"]), support="、".join(item["support"]),
-                status=STATUS_ZH.get(item["status"] or "", ""), progress=f"{item['percent']:g}%" if item["percent"] is not None else "")
+                status=STATUS_ZH.get(item["status"] or "", ""), progress=f"{item['percent']:g}%" if item["percent"] is not None else "",
+                parts=parts_text(item["parts"]) or None)
         for n, item in enumerate(data["items"], 1)
     ]
     with tempfile.TemporaryDirectory() as tmp:

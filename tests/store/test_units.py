@@ -1,0 +1,40 @@
+"""The units master list: names and aliases resolve, anything else is E108 with near names."""
+
+import pytest
+from sqlalchemy import func, select
+
+from luoshi.store.errors import UnknownUnitError
+from luoshi.store.models import Department
+from luoshi.store.units import canonical, engine_unit, near, report_level, resolve_unit
+
+
+@pytest.mark.parametrize(("written", "listed"), [
+    ("区发展改革委", "区发展改革委"), ("发改委", "区发展改革委"), ("规自分局", "区规划自然资源分局"),
+    ("北京市门头沟区财政局", "区财政局"), ("区财政局（牵头）", "区财政局"), (" 水务局 ", "区水务局"), ("区水务部", None), ("宇宙局", None),
+])
+def test_canonical_names_of_the_district_list(written, listed):
+    assert canonical(written, "district") == listed
+
+
+def test_aliases_of_a_replaced_list_resolve(tmp_path, monkeypatch):
+    (tmp_path / "departments.yaml").write_text(
+        "departments:\n  - name: 规划自然资源分局\n    aliases: [规自分局]\n    keywords: [规划]\n"
+        "  - name: 发展改革委\n    aliases: [发改委]\n    keywords: [发展改革]\n", encoding="utf-8")
+    monkeypatch.setenv("LUOSHI_RULES_DIR", str(tmp_path))
+    assert (canonical("规自分局"), canonical("区发改委")) == ("规划自然资源分局", "发展改革委")
+    assert near("规自局")[0] == "规划自然资源分局"
+
+
+def test_report_level_chooses_the_list():
+    assert report_level("全国", "2017年国务院政府工作报告") == "national"
+    assert report_level("北京市门头沟区", "2022年门头沟区政府工作报告") == "district"
+
+
+def test_resolve_unit_never_makes_a_unit_from_free_text(session):
+    with pytest.raises(UnknownUnitError) as err:
+        resolve_unit(session, "区水务部")
+    assert err.value.code == "E108" and "水务局" in str(err.value)
+    assert session.scalar(select(func.count()).select_from(Department)) == 0
+    water = resolve_unit(session, "区水务局")
+    assert (water.name, resolve_unit(session, "水务局").id) == ("区水务局", water.id)  # one unit, however prefixed
+    assert engine_unit(session, "水务局").id == water.id
