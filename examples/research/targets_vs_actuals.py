@@ -1,7 +1,7 @@
 """GDP growth targets against the growth the next report gives, for a few cities.
 
     pip install -e '.[research]'     # DuckDB, pandas-free plotting with matplotlib
-    luoshi batch ../shared/corpus/cities/major -o out/cities --workers 2
+    luoshi batch ../shared/corpus/cities/major/{北京市,上海市,广州市,深圳市,重庆市,武汉市} -o out/cities --workers 2
     python examples/research/targets_vs_actuals.py out/cities docs/research/targets-vs-actuals.png
 
 The batch tables are plain Parquet: DuckDB reads them in place. The panel (one row per
@@ -12,6 +12,7 @@ into a DuckDB relation so it can be joined and filtered in SQL.
 from __future__ import annotations
 
 import sys
+from math import nan
 from pathlib import Path
 
 import duckdb
@@ -50,9 +51,10 @@ def main(out: str, png: str) -> None:
         rows = con.execute("select year, target, coalesce(high, target), actual from panel "
                            "where region = ? and year >= 2000 order by year", [city]).fetchall()
         years = [r[0] for r in rows]
-        ax.fill_between(years, [r[1] for r in rows], [r[2] for r in rows], step="mid", alpha=0.25, color="tab:blue")
-        ax.step(years, [r[1] for r in rows], where="mid", color="tab:blue", label="目标 target")
-        ax.plot(years, [r[3] for r in rows], "o", color="tab:red", markersize=4, label="实际 actual（次年报告）")
+        target, high, actual = ([nan if r[k] is None else r[k] for r in rows] for k in (1, 2, 3))
+        ax.fill_between(years, target, high, step="mid", alpha=0.25, color="tab:blue")
+        ax.step(years, target, where="mid", color="tab:blue", label="目标 target")
+        ax.plot(years, actual, "o", color="tab:red", markersize=4, label="实际 actual（次年报告）")
         ax.set_title(city)
         ax.grid(alpha=0.3)
     axes.flat[0].set_ylabel("地区生产总值增长 %")

@@ -88,8 +88,9 @@ class _Chunker:
 
     def add(self, result: Result) -> None:
         for name, rows in result.rows.items():
-            if rows:
-                self.parts.setdefault(name, []).append(to_table(name, rows))
+            table = rows if isinstance(rows, pa.Table) else to_table(name, rows)
+            if table.num_rows:
+                self.parts.setdefault(name, []).append(table)
         self.count += 1
         if self.count >= self.size:
             self.flush()

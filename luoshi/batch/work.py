@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from luoshi.batch.rows import extraction_rows, link_rows
+from luoshi.batch.rows import extraction_rows, link_rows, to_table
 from luoshi.batch.sources import Item
 from luoshi.batch.version import engine_version
 from luoshi.errors import LuoshiError
@@ -23,7 +23,9 @@ from luoshi.errors import LuoshiError
 @dataclass
 class Result:
     id: str
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # Table name -> rows, as Arrow tables from a worker (built there, so the process that
+    # writes OUT only concatenates) or as row dicts.
+    rows: dict[str, Any] = field(default_factory=dict)
     nbytes: int = 0
     error_code: str | None = None
     worker: str = ""  # host:pid, to report memory per worker
@@ -80,7 +82,7 @@ def extract_item(item: Item) -> Result:
         "chars": m.chars, "sections": len(ex.sections), "indicators": len(ex.indicators),
         "commitments": len(ex.commitments), "seconds": round(time.perf_counter() - t0, 4),
     }]
-    result.rows = rows
+    result.rows = {name: to_table(name, r) for name, r in rows.items()}
     return _worker_stamp(result, cpu0)
 
 

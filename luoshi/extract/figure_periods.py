@@ -27,7 +27,7 @@ class PeriodContext:
         date = structure.meta.date
         self.late = bool(self.year and date and int(date[:4]) == self.year - 1)
         self._sections: dict[str, Section] = {s.id: s for s in structure.sections}
-        self._cache: dict[str | None, PeriodMatch | None] = {}
+        self._cache: dict[object, PeriodMatch | None] = {}  # section id, or ("titled_year", id)
 
     def sentence_periods(self, text: str, offset: int, part: str) -> list[PeriodMatch]:
         """Period phrases of a sentence at ``offset``; in a review, 今年/全年 is the year reviewed."""
@@ -68,11 +68,16 @@ class PeriodContext:
 
     def _titled_year(self, section_id: str | None) -> PeriodMatch | None:
         """A single year the section's own title states beside a span."""
+        key = ("titled_year", section_id)  # cached: it is asked for every figure of the section
+        if key in self._cache:
+            return self._cache[key]
         sec = self._sections.get(section_id) if section_id else None
-        if sec is None:
-            return None
-        years = [p for p in self._find(sec.title, sec.part) if p.period and len(p.period) == 4 and p.role != "base"]
-        return years[0] if years else self._titled_year(sec.parent)
+        found: PeriodMatch | None = None
+        if sec is not None:
+            years = [p for p in self._find(sec.title, sec.part) if p.period and len(p.period) == 4 and p.role != "base"]
+            found = years[0] if years else self._titled_year(sec.parent)
+        self._cache[key] = found
+        return found
 
     def default(self, kind: IndicatorKind, section_id: str | None, over_span: bool) -> str | None:
         """The period of a figure whose sentence states none. ``over_span``: an average, or

@@ -40,6 +40,7 @@ class RoleRules:
     target_any: re.Pattern[str]
     paragraph_context: re.Pattern[str]
     term_target: re.Pattern[str]
+    term_state: re.Pattern[str]
     theme_max: int
     copula: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
@@ -67,6 +68,7 @@ def role_rules() -> RoleRules:
         target_any=_compile("|".join(f"(?:{e['pattern']})" for e in data["target"]), "roles"),
         paragraph_context=_compile(data["paragraph_context"]["pattern"], "roles"),
         term_target=_compile(data["term_target"]["pattern"], "roles"),
+        term_state=_compile(data["term_state"]["pattern"], "roles"),
         theme_max=int(data["theme_opener"]["max_chars"]),
         copula=_compile(data["copula"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
@@ -115,7 +117,11 @@ def _term_target(body: str) -> bool:
     clauses = [c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(body)) if c]
     if _opens_with_task(clauses):
         return False
-    return role_rules().term_target.search(",".join(clauses[:2])) is not None
+    if role_rules().term_target.search(",".join(clauses[:2])) is not None:
+        return True
+    # a state reached (…能力明显增强, …基本形成), unless a later clause opens with work
+    return role_rules().term_state.search(clauses[0]) is not None and not any(
+        _opens_with_task([c]) for c in clauses[1:])
 
 
 def sentence_role(

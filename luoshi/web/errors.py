@@ -7,6 +7,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy.exc import DataError, PendingRollbackError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -23,6 +24,7 @@ _MESSAGES = {
     404: ("not_found", "not_found_detail"),
     409: ("conflict", "conflict_detail"),
     413: ("too_large", "too_large"),
+    507: ("too_large", "disk_full"),
     415: ("unsupported_type", "unsupported_type"),
     422: ("bad_request", "bad_request"),
     429: ("login_throttled", "login_throttled"),
@@ -48,6 +50,11 @@ _STATUS_OF: dict[type[Exception], int] = {
     NotFoundError: 404,
     ConflictError: 409,
     StaleDataError: 409,  # a concurrent edit caught by the ORM's version check
+    # A conflict seen in a failed flush leaves the session needing a rollback (PostgreSQL):
+    # what fails next is still the edit conflict, never a server error.
+    PendingRollbackError: 409,
+    OverflowError: 404,  # an id past 64 bits (SQLite): no such record
+    DataError: 422,  # PostgreSQL: an id past 32 bits, a NUL byte in a text value
 }
 
 
@@ -68,6 +75,14 @@ def install(app: FastAPI) -> None:
     # Errors that need nothing but a status page (or JSON) of their own.
     for exc_type, status in _STATUS_OF.items():
         app.add_exception_handler(exc_type, _status_handler(status))
+
+    @app.exception_handler(OSError)
+    async def _os(request: Request, exc: OSError) -> Response:
+        import errno
+
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):  # disk full: say so, not a bare 500
+            return error_response(request, 507)
+        raise exc
 
     @app.exception_handler(InvalidValueError)
     async def _invalid(request: Request, exc: InvalidValueError) -> Response:

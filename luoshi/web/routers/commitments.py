@@ -152,11 +152,22 @@ def _names(text: str) -> list[str]:
 def set_deadline(
     request: Request, session: SessionDep, user: OfficeDep, _csrf: CsrfDep, commitment_id: int,
     version: Annotated[int, Form()],
-    due_date: Annotated[date | None, Form()] = None,
+    due_date: Annotated[str | None, Form(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None,
     note: Annotated[str | None, Form(max_length=5000)] = None,
 ) -> Response:
-    """Set the tracking deadline (and the internal note) of a task."""
-    changes: dict = {"due_date": due_date}
+    """Set the tracking deadline and/or the internal note of a task: a field not sent is left
+    as it is; ``due_date`` sent empty clears it."""
+    changes: dict = {}
+    # FastAPI gives None both for a field not sent and one sent empty; the parsed form (cached
+    # on the request by FastAPI) tells them apart: sent empty clears, not sent leaves it alone.
+    form = getattr(request, "_form", None)
+    if due_date is None and form is not None and "due_date" in form:
+        due_date = ""
+    if due_date is not None:
+        try:
+            changes["due_date"] = date.fromisoformat(due_date) if due_date else None
+        except ValueError:
+            raise WebError(422, detail=f"日期无效 / invalid date: {due_date}") from None
     if note is not None:
         changes["note"] = note
     c = update_commitment(session, commitment_id, version, changes, actor=user)
