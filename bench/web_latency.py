@@ -2,7 +2,8 @@
 
 Loads one synthetic report of ``--n`` commitments (varied strength, deadline,
 section and department; some mention 水厂; about a third have progress and a few
-human assignments) into a temporary SQLite file and, when ``--pg URL`` is given or
+human assignments), plus a small next-year report on which every task and target
+has a synthetic verdict (so the 落实评价清单 has 10,000 rows), into a temporary SQLite file and, when ``--pg URL`` is given or
 LUOSHI_TEST_PG_URL is set, into a scratch PostgreSQL database (created and
 dropped by the run). Then, in-process with FastAPI's TestClient logged in as a
 supervisor, it times each read ``--reps`` times (after two warm-up requests) and
@@ -35,6 +36,7 @@ from luoshi.store.models import Assignment, Department, ProgressUpdate
 from luoshi.store.reports import ingest_extraction
 from luoshi.store.settings import Settings
 from luoshi.store.users import create_user
+from luoshi.store.verdicts import store_links
 
 TARGET_MS = 50.0
 PASSWORD = "bench-password-9"
@@ -84,13 +86,31 @@ def synthetic(n: int, seed: int = 7) -> tuple[m.Extraction, str]:
     return m.Extraction(meta, sections, [], coms), body
 
 
+def verdict_links(ex: m.Extraction, body: str, new_id: int, new_body: str) -> list[m.Link]:
+    """A verdict for every task: statuses in rotation, one evidence span in the next year's report."""
+    statuses = ("fulfilled", "partial", "not_fulfilled", "no_evidence")
+    span = new_body[:30]
+    out = []
+    for k, c in enumerate(ex.commitments):
+        status = statuses[k % 4]
+        ev = [] if status == "no_evidence" else [m.Evidence(str(new_id), span, 0, len(span), None, 0.8, "review", "2022")]
+        out.append(m.Link(c.id, "commitment", c.text, c.start, c.end, status, 0.8, f"合成评价{k % 4}", ev))
+    return out
+
+
 def load(engine, n: int) -> dict:
-    """Migrate and fill: the report, progress for ~1/3 of tasks, human assignments for ~1/20, users."""
+    """Migrate and fill: the report, progress for ~1/3 of tasks, human assignments for ~1/20, users, verdicts."""
     migrate.upgrade(engine)
     ex, body = synthetic(n)
+    nex, nbody = synthetic(max(50, n // 20), seed=8)
+    nex.meta = m.ReportMeta(title="压力测试报告（次年）", region="测试区", year=2023, date="2023-01-10",
+                            sha256=hashlib.sha256(("next" + nbody).encode()).hexdigest(), chars=len(nbody))
     t0 = time.perf_counter()
     with make_sessionmaker(engine)() as s, s.begin():
         report = ingest_extraction(s, ex, body, filename="bench.txt").report
+        newer = ingest_extraction(s, nex, nbody, filename="bench-next.txt").report
+        s.flush()
+        store_links(s, report.id, verdict_links(ex, body, newer.id, nbody), evidence_report_id=newer.id)
         ids = [c.id for c in report.commitments]
         create_user(s, "sup", PASSWORD, "supervisor")
         rnd = random.Random(11)
@@ -112,9 +132,13 @@ def load(engine, n: int) -> dict:
     return {"ids": ids, "report": report.id, "load_s": time.perf_counter() - t0}
 
 
-def cases(ids: list[int], rnd: random.Random) -> list[tuple[str, object]]:
+def cases(ids: list[int], report: int, rnd: random.Random) -> list[tuple[str, object]]:
     dept = DEPTS[3]
     return [
+        ("verdict list", f"/reports/{report}/verdicts"),
+        ("verdict list status=partial", f"/reports/{report}/verdicts?status=partial"),
+        ("verdict list department", f"/reports/{report}/verdicts?department={dept}"),
+        ("verdicts.json", f"/reports/{report}/verdicts.json"),
         ("overview /", "/"),
         ("ledger page 1", "/ledger"),
         ("ledger page 20", "/ledger?page=20"),
@@ -133,11 +157,12 @@ def cases(ids: list[int], rnd: random.Random) -> list[tuple[str, object]]:
     ]
 
 
-def measure(client, path, reps: int) -> list[float]:
+def measure(client, path, reps: int, report: int | None = None) -> list[float]:
     times = []
     for k in range(reps + 2):
         url = path() if callable(path) else path
-        url += ("&" if "?" in url else "?") + f"date={TODAY}" if not url.startswith("/login") and not url.startswith("/static") else ""
+        if not url.startswith(("/login", "/static")):  # the 10,000-task report, not the newer small one
+            url += ("&" if "?" in url else "?") + f"date={TODAY}" + (f"&report={report}" if report and not url.startswith("/reports/") else "")
         t0 = time.perf_counter()
         r = client.get(url)
         dt = (time.perf_counter() - t0) * 1000
@@ -176,9 +201,9 @@ def bench(name: str, url: str, n: int, reps: int) -> bool:
               f"GET /static/style.css p95 {pct(static, 95):.1f} ms")
         print(f"| {'request':38s} | {'p50 ms':>7s} | {'p95 ms':>7s} | {'max ms':>7s} | {'p95/base':>8s} | target |")
         print(f"| {'-' * 38} | {'-' * 6}: | {'-' * 6}: | {'-' * 6}: | {'-' * 7}: | ------ |")
-        for label, path in cases(info["ids"], rnd):
+        for label, path in cases(info["ids"], info["report"], rnd):
             label += " " * (38 - len(label) - sum(unicodedata.east_asian_width(ch) == "W" for ch in label))
-            t = measure(client, path, reps)
+            t = measure(client, path, reps, info["report"])
             p95 = pct(t, 95)
             over = p95 > TARGET_MS
             ok &= not over
@@ -206,7 +231,7 @@ def main() -> None:
     else:
         # A scratch database beside the given one (extensions such as pg_trgm are per database).
         admin = make_engine(args.pg, isolation_level="AUTOCOMMIT")
-        scratch = "luoshi_webbench"
+        scratch = f"{make_url(args.pg).database}_webbench"
         with admin.connect() as conn:
             conn.execute(text(f"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)"))
             conn.execute(text(f"CREATE DATABASE {scratch}"))

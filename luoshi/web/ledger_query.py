@@ -78,7 +78,7 @@ def filtered(report_id: int, f: LedgerFilter):
         from luoshi.web.search import word_condition
 
         for word in f.q.split():  # every word, in any of its written forms, in the text, a heading, and (logged in) the note
-            q = q.where(word_condition(word, notes=f.internal))  # an anonymous search must not reveal a note through its counts
+            q = q.where(word_condition(word, report_id, notes=f.internal))  # an anonymous search must not reveal a note through its counts
     if f.department:
         q = q.where(
             exists().where(
