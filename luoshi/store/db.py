@@ -79,6 +79,10 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA busy_timeout=60000")
+        # REPLACE deletes the conflicting row, and SQLite fires DELETE triggers for
+        # that only with recursive_triggers on: without it, INSERT OR REPLACE would
+        # rewrite append-only history past its BEFORE DELETE trigger.
+        cur.execute("PRAGMA recursive_triggers=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")

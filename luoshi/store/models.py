@@ -187,7 +187,7 @@ class ProgressUpdate(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id"), index=True)
     seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 per commitment: gaps or twins would show a lost write
-    token: Mapped[str | None] = mapped_column(String(64), unique=True)  # client idempotency key: a resent form adds nothing
+    token: Mapped[str | None] = mapped_column(String(64), unique=True)  # client idempotency key scoped to (task, user), see progress.scoped_token
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reported_on: Mapped[date] = mapped_column(Date)

@@ -6,6 +6,7 @@ a renamed executable or an HTML page posing as a PDF is refused.
 
 from __future__ import annotations
 
+import errno
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,8 @@ def save_uploads(files: list[UploadFile], upload_dir: Path) -> list[StoredFile]:
         if ext not in ALLOWED:
             raise WebError(415, detail=f"不支持的文件类型：{ext or '无扩展名'}（允许 {'、'.join(ALLOWED)}）")
         body = f.file.read(MAX_BYTES + 1)
+        if not body:
+            raise WebError(422, detail=f"文件为空：{f.filename}")
         if len(body) > MAX_BYTES:
             raise WebError(413, detail=f"文件过大：{f.filename}（上限 {MAX_BYTES // 1024 // 1024} MB）")
         types, magic = ALLOWED[ext]
@@ -60,12 +63,25 @@ def save_uploads(files: list[UploadFile], upload_dir: Path) -> list[StoredFile]:
             raise WebError(415, detail=f"文件内容与类型不符：{f.filename}")
         checked.append((f, ext, body))
     upload_dir.mkdir(parents=True, exist_ok=True)
-    stored = []
-    for f, ext, body in checked:
-        name = secrets.token_hex(16) + ext
-        (upload_dir / name).write_bytes(body)
-        stored.append(StoredFile(name, Path(f.filename or name).name[:200], len(body), MEDIA_TYPES[ext]))
+    stored: list[StoredFile] = []
+    try:
+        for f, ext, body in checked:
+            name = secrets.token_hex(16) + ext
+            stored.append(StoredFile(name, Path(f.filename or name).name[:200], len(body), MEDIA_TYPES[ext]))
+            (upload_dir / name).write_bytes(body)
+    except OSError as exc:
+        # A full disk (or any write error) leaves no partial files behind.
+        remove_uploads(stored, upload_dir)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise WebError(507, detail="服务器磁盘已满，文件未保存 / disk full, nothing stored") from exc
+        raise
     return stored
+
+
+def remove_uploads(stored: list[StoredFile], upload_dir: Path) -> None:
+    """Delete stored files (a failed or duplicate save), ignoring ones already gone."""
+    for f in stored:
+        (upload_dir / f.name).unlink(missing_ok=True)
 
 
 def _is_text(body: bytes) -> bool:

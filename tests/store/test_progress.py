@@ -69,3 +69,58 @@ def test_department_user_reports_only_for_own_tasks(session, task):
     for user in (other, viewer):
         with pytest.raises(PermissionDeniedError):
             add_progress(session, task.id, "in_progress", 10, actor=user)
+
+
+def test_progress_token_is_scoped_to_task_and_user(session, extraction):
+    ex, txt = extraction
+    first_task, second_task = ingest_extraction(session, ex, txt).report.commitments[:2]
+    admin = create_user(session, "boss", "secret-pass", "admin")
+    other_admin = create_user(session, "boss2", "secret-pass", "admin")
+    session.commit()
+    mine = add_progress(session, first_task.id, "in_progress", 10, token="form-1", actor=admin)
+    other_task = add_progress(session, second_task.id, "in_progress", 30, token="form-1", actor=admin)
+    other_user = add_progress(session, first_task.id, "in_progress", 50, token="form-1", actor=other_admin)
+    resent = add_progress(session, first_task.id, "in_progress", 10, token="form-1", actor=admin)
+    session.commit()
+    assert len({mine.id, other_task.id, other_user.id}) == 3 and resent.id == mine.id
+    assert other_task.commitment_id == second_task.id and other_task.percent == 30
+    assert [p.percent for p in list_progress(session, first_task.id)] == [10, 50]
+
+
+def test_progress_token_race_returns_existing_row(session, task, monkeypatch):
+    """A concurrent resend that passes the lookup and loses the insert gets the first row, not an error."""
+    from luoshi.store import progress
+
+    first = add_progress(session, task.id, "in_progress", 20, token="form-race")
+    session.commit()
+    real, calls = progress._by_token, []
+
+    def missed_once(s, stored):  # the first lookup runs before the other request commits
+        calls.append(stored)
+        return None if len(calls) == 1 else real(s, stored)
+
+    monkeypatch.setattr(progress, "_by_token", missed_once)
+    again = add_progress(session, task.id, "in_progress", 20, token="form-race")
+    session.commit()
+    assert len(calls) == 2 and again.id == first.id
+    assert [p.percent for p in list_progress(session, task.id)] == [20]
+
+
+def test_progress_database_rejects_replace(engine, session, task):
+    """INSERT OR REPLACE (SQLite) / ON CONFLICT DO UPDATE (PostgreSQL) on (commitment_id, seq) cannot rewrite history."""
+    row = add_progress(session, task.id, "in_progress", 20)
+    session.commit()
+    cols = "(commitment_id, seq, reported_on, state, percent, note, evidence, created_at)"
+    vals = f"({task.id}, {row.seq}, '2020-01-01', 'finished', 100, 'rewritten', '[]', CURRENT_TIMESTAMP)"
+    if engine.dialect.name == "sqlite":
+        statements = [f"INSERT OR REPLACE INTO progress_updates {cols} VALUES {vals}",
+                      f"REPLACE INTO progress_updates {cols} VALUES {vals}"]
+    else:
+        statements = [f"INSERT INTO progress_updates {cols} VALUES {vals} "
+                      "ON CONFLICT (commitment_id, seq) DO UPDATE SET percent = 100"]
+    for sql in statements:
+        with pytest.raises(DatabaseError, match="append-only"):
+            with engine.begin() as conn:
+                conn.execute(text(sql))
+    session.expire_all()
+    assert [(p.seq, p.percent, p.note) for p in list_progress(session, task.id)] == [(row.seq, 20, "")]

@@ -67,6 +67,7 @@ def test_progress_file_upload_is_stored_and_downloadable(client, settings):
         (("run.exe", b"MZ\x90\x00", "application/octet-stream"), 415),
         (("fake.pdf", b"<html><script>x</script>", "application/pdf"), 415),
         (("photo.png", PNG, "text/html"), 415),
+        (("空.txt", b"", "text/plain"), 422),
     ],
 )
 def test_progress_bad_uploads_are_refused_and_nothing_is_kept(client, settings, upload, status):
@@ -102,3 +103,27 @@ def test_progress_workspace_lists_only_own_items(client):
     data = client.get("/workspace.json").json()
     assert data["department"] == "区民政局"
     assert sorted(i["key"] for i in data["items"]) == ["c2", "c5"]
+
+
+def test_progress_link_scheme_is_case_insensitive(client):
+    token = login(client, "jiaotong")
+    assert _file(client, token, links="HTTPS://example.gov.cn/news/2").status_code == 201
+    assert client.get("/commitments/1.json").json()["progress"][0]["evidence"][0]["value"] == "HTTPS://example.gov.cn/news/2"
+
+
+def test_progress_failed_or_resent_save_leaves_no_orphaned_files(client, settings, monkeypatch):
+    token = login(client, "jiaotong")
+    png = [("files", ("照片.png", PNG, "image/png"))]
+    assert _file(client, token, token="form-9", files=png).status_code == 201
+    assert _file(client, token, token="form-9", files=png).status_code == 201  # resent: the first file only
+    assert len(list(settings.upload_dir.glob("*"))) == 1
+
+    from luoshi.web.routers import commitments
+
+    def broken(*_a, **_k):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(commitments, "add_progress", broken)
+    with pytest.raises(RuntimeError):
+        _file(client, token, files=png)
+    assert len(list(settings.upload_dir.glob("*"))) == 1

@@ -28,13 +28,13 @@ from luoshi.web.lookups import chosen_date, departments_for, department_names, r
 from luoshi.web.render import lang_of, respond, twin, wants_json
 from luoshi.web.serialize import commitment_row, indicator_row, progress_row, verdict_row
 from luoshi.web.tracking import track_report
-from luoshi.web.uploads import save_uploads
+from luoshi.web.uploads import remove_uploads, save_uploads
 from luoshi.web.verdicts import verdict_view
 
 router = APIRouter(tags=["commitments"])
 CONTEXT_CHARS = 160
 _SPLIT = re.compile(r"[,，、;；\s]+")
-_URL = re.compile(r"^https?://\S+$")
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)  # HTTPS://… is the same scheme
 
 
 def detail_data(session: Session, c: Commitment, user: User | None, today: date, settings, lang: str = "zh") -> dict:
@@ -138,9 +138,16 @@ def file_progress(
     if bad:
         raise WebError(422, detail=f"链接格式不正确 / not a http(s) link: {bad[0][:80]}")
     evidence = [{"kind": "url", "value": u} for u in urls]
-    evidence += [f.evidence() for f in save_uploads(files, settings.upload_dir)]
-    row = add_progress(session, commitment_id, state, percent, note, evidence, reported_on=reported_on, token=token or None, actor=user)
-    session.commit()
+    stored = save_uploads(files, settings.upload_dir)
+    evidence += [f.evidence() for f in stored]
+    try:
+        row = add_progress(session, commitment_id, state, percent, note, evidence, reported_on=reported_on, token=token or None, actor=user)
+        session.commit()
+    except BaseException:
+        remove_uploads(stored, settings.upload_dir)  # a failed save leaves no orphaned files
+        raise
+    kept = {e.get("value") for e in row.evidence if e.get("kind") == "file"}
+    remove_uploads([f for f in stored if f.name not in kept], settings.upload_dir)  # a resent form keeps the first files
     return _done(request, commitment_id, {"seq": row.seq, "id": row.id, "state": row.state, "percent": row.percent}, 201)
 
 
