@@ -6,8 +6,11 @@ a renamed executable or an HTML page posing as a PDF is refused.
 
 from __future__ import annotations
 
+import codecs
 import errno
+import io
 import secrets
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +31,8 @@ ALLOWED: dict[str, tuple[tuple[str, ...], tuple[bytes, ...]]] = {
     ".txt": (("text/plain",), ()),
     ".csv": (("text/csv", "text/plain", "application/vnd.ms-excel"), ()),
 }
+# Office files are zips: the part that makes a zip a document or a workbook must be there.
+OFFICE_PARTS = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}
 MEDIA_TYPES = {ext: types[0] for ext, (types, _) in ALLOWED.items()}
 
 
@@ -59,7 +64,8 @@ def save_uploads(files: list[UploadFile], upload_dir: Path) -> list[StoredFile]:
             raise WebError(413, detail=f"文件过大：{f.filename}（上限 {MAX_BYTES // 1024 // 1024} MB）")
         types, magic = ALLOWED[ext]
         declared = (f.content_type or "").split(";")[0].strip()
-        if declared not in types or (magic and not body.startswith(magic)) or (not magic and not _is_text(body)):
+        if (declared not in types or (magic and not body.startswith(magic)) or (not magic and not _is_text(body))
+                or (ext in OFFICE_PARTS and not _has_part(body, OFFICE_PARTS[ext]))):
             raise WebError(415, detail=f"文件内容与类型不符：{f.filename}")
         checked.append((f, ext, body))
     upload_dir.mkdir(parents=True, exist_ok=True)
@@ -84,7 +90,22 @@ def remove_uploads(stored: list[StoredFile], upload_dir: Path) -> None:
         (upload_dir / f.name).unlink(missing_ok=True)
 
 
+def _has_part(body: bytes, part: str) -> bool:
+    """Whether a zip holds ``part``; reads only the central directory, never inflates."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(body)) as z:
+            return part in z.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
+
+
 def _is_text(body: bytes) -> bool:
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # UTF-16 text is marked by its BOM
+        try:
+            body[:65536].decode("utf-16")
+            return True
+        except UnicodeDecodeError as exc:
+            return exc.start > 65530  # a surrogate pair cut at the sample edge
     if b"\x00" in body[:4096]:
         return False
     for enc in ("utf-8", "gb18030"):

@@ -2,6 +2,7 @@
 
 import errno
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,23 @@ def test_disk_full_removes_partial_files_and_answers_507(tmp_path, monkeypatch):
         save_uploads(files, tmp_path)
     assert err.value.status_code == 507 and len(writes) == 2
     assert not list(tmp_path.iterdir())
+
+
+def test_utf16_text_is_accepted(tmp_path):
+    body = "进展顺利，已完成。\n".encode("utf-16")
+    stored = save_uploads([_file("进展.txt", body)], tmp_path)
+    assert (tmp_path / stored[0].name).read_bytes() == body
+
+
+@pytest.mark.parametrize(("name", "part"), [("报告.docx", "word/document.xml"), ("台账.xlsx", "xl/workbook.xml")])
+def test_office_files_need_their_parts(tmp_path, name, part):
+    def zipped(member: str) -> bytes:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr(member, "<x/>")
+        return buf.getvalue()
+
+    with pytest.raises(WebError) as err:
+        save_uploads([_file(name, zipped("evil.txt"), "application/octet-stream")], tmp_path)
+    assert err.value.status_code == 415 and not list(tmp_path.iterdir())
+    assert len(save_uploads([_file(name, zipped(part), "application/octet-stream")], tmp_path)) == 1
