@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from luoshi.store.models import VERDICTS, Commitment, Indicator, Region, Report, Verdict
 from luoshi.web.lookups import departments_for, sections_of, top_section
+from luoshi.web.verdicts import indicator_leads
 from luoshi.web.names import report_name, short_region  # noqa: F401 - re-exported for the pages
 
 QUOTE_CHARS = 40
@@ -66,10 +67,7 @@ def verdict_items(session: Session, report: Report, evidence: Report) -> list[di
             if not i.key.startswith("~")]
     chapters = top_section(sections_of(session, report.id))
     depts = departments_for(session, [c.id for c in coms], report_id=report.id)
-    lead_of_indicator: dict[str, list[str]] = {}
-    for c in coms:
-        for key in c.indicator_keys or []:
-            lead_of_indicator.setdefault(key, depts[c.id]["lead"])
+    lead_of_indicator = indicator_leads(coms, depts)
     text = session.scalar(select(Report.text).where(Report.id == evidence.id)) or ""
     rows = []
     for kind, item_id, label, section_key, pos, lead, support, v in (

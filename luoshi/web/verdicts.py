@@ -74,6 +74,15 @@ def _report_verdicts(session: Session, kind: str, model: type, report_id: int) -
     return out
 
 
+def indicator_leads(coms, depts: dict[int, dict]) -> dict[str, list[str]]:
+    """Indicator key -> the lead units of the first task row that quotes it (a target is owned by its task)."""
+    out: dict[str, list[str]] = {}
+    for c in coms:
+        for key in c.indicator_keys or []:
+            out.setdefault(key, depts[c.id]["lead"])
+    return out
+
+
 def _shares(counts: Counter) -> dict:
     total = sum(counts.values())
     return {"counts": {s: counts.get(s, 0) for s in VERDICTS}, "total": total,
@@ -96,10 +105,7 @@ def verdict_summary(session: Session, report: Report) -> dict | None:
     inds = [i for i in inds if not i.key.startswith("~")]
     chapters = top_section(sections_of(session, report.id))
     depts = departments_for(session, [c.id for c in coms], report_id=report.id)
-    lead_of_indicator: dict[str, list[str]] = {}
-    for c in coms:
-        for key in c.indicator_keys or []:
-            lead_of_indicator.setdefault(key, depts[c.id]["lead"])
+    lead_of_indicator = indicator_leads(coms, depts)
     overall: Counter = Counter()
     by_section: dict[str, Counter] = defaultdict(Counter)
     by_dept: dict[str, Counter] = defaultdict(Counter)

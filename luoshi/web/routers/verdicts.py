@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,18 @@ from luoshi.web.verdict_list import (EXPORT_COLUMNS, VerdictFilter, apply_filter
 router = APIRouter(tags=["verdicts"])
 VerdictStatus = Literal["fulfilled", "partial", "not_fulfilled", "no_evidence", "unjudged"]
 Kind = Literal["commitment", "indicator"]
+
+
+def _filter(status: VerdictStatus | None = None,
+            section: Annotated[str | None, Query(max_length=40)] = None,
+            department: Annotated[str | None, Query(max_length=100)] = None,
+            kind: Kind | None = None) -> VerdictFilter:
+    """The list's filters, shared by the page, its JSON twin and the exports."""
+    return VerdictFilter(status, section, department, kind)
+
+
+FilterDep = Annotated[VerdictFilter, Depends(_filter)]
+EvidenceQuery = Annotated[int | None, Query(ge=1, le=2**31 - 1)]
 
 
 def _data(session: Session, old: Report, evidence: int | None, f: VerdictFilter) -> dict:
@@ -45,28 +57,20 @@ def _data(session: Session, old: Report, evidence: int | None, f: VerdictFilter)
 
 @twin(router, "/reports/{report_id:int}/verdicts")
 def verdict_list(request: Request, session: SessionDep, user: ReaderDep, report_id: int,
-                 evidence: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
-                 status: VerdictStatus | None = None,
-                 section: Annotated[str | None, Query(max_length=40)] = None,
-                 department: Annotated[str | None, Query(max_length=100)] = None,
-                 kind: Kind | None = None) -> Response:
+                 f: FilterDep, evidence: EvidenceQuery = None) -> Response:
     """Promise → evidence → verdict: every task and target of the report, judged on a later one (default: the newest)."""
     old = get_report(session, report_id)
-    data = _data(session, old, evidence, VerdictFilter(status, section, department, kind))
+    data = _data(session, old, evidence, f)
     t = translator(lang_of(request))
     return respond(request, "verdicts.html", data, title=f"{data['report']['name']} · {t('verdict_list')}", active="nav_reports")
 
 
 @router.get("/reports/{report_id:int}/verdicts.{fmt}", responses={200: {"content": {XLSX: {}, "text/csv": {}}}})
 def verdict_export(request: Request, session: SessionDep, user: ReaderDep, report_id: int, fmt: Literal["xlsx", "csv"],
-                   evidence: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
-                   status: VerdictStatus | None = None,
-                   section: Annotated[str | None, Query(max_length=40)] = None,
-                   department: Annotated[str | None, Query(max_length=100)] = None,
-                   kind: Kind | None = None) -> Response:
+                     f: FilterDep, evidence: EvidenceQuery = None) -> Response:
     """The verdict list as shown (same filters) as an xlsx sheet or CSV, named by region and year."""
     old = get_report(session, report_id)
-    data = _data(session, old, evidence, VerdictFilter(status, section, department, kind))
+    data = _data(session, old, evidence, f)
     name = f"{data['report']['name']}落实评价（依据{data['evidence_report']['name']}）"
     rows = (export_values(n, r) for n, r in enumerate(data["items"], 1))
     if fmt == "xlsx":
