@@ -1,11 +1,13 @@
-"""``python -m eval.tasks.run [--set dev|heldout|fresh] [--json] [--errors N]``: task rows against the gold.
+"""``python -m eval.tasks.run [--set dev|heldout|fresh|final] [--json] [--errors N]``: task rows against the gold.
 
 Runs the pipeline on each gold report's text (eval/tasks/texts/) and prints, per report
 and in total: task recall, cleanliness, rows per task sentence, lead, deadline and role
 accuracy (definitions in eval/tasks/score.py). ``dev`` is eval/tasks/gold/*.jsonl, the
 gold the engine is tuned on; ``heldout`` is eval/tasks/gold/heldout/*.jsonl, labelled for
 reporting only and never tuned on; ``fresh`` is eval/tasks/gold/fresh/*.jsonl, a second
-never-tuned-on set labelled after the held-out set had been scored once. Unit names are
+never-tuned-on set labelled after the held-out set had been scored once; ``final`` is
+eval/tasks/gold/final/*.jsonl, a third never-tuned-on set labelled after the fresh set had
+been used for tuning, never tuned on and scored once by the lead. Unit names are
 canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit).
 """
 
@@ -22,7 +24,7 @@ HERE = Path(__file__).parent
 GOLD_DIR = HERE / "gold"
 HELDOUT_DIR = GOLD_DIR / "heldout"
 TEXTS = HERE / "texts"
-SETS = ("dev", "heldout", "fresh")
+SETS = ("dev", "heldout", "fresh", "final")
 
 
 def text_path(name: str) -> Path:
@@ -88,7 +90,8 @@ def print_report(per_doc: dict[str, TaskScore], total: TaskScore, which: str, er
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.tasks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", dest="which", choices=SETS, default="dev",
-                    help="dev: the tuning gold (default); heldout, fresh: never tuned on, look at totals only")
+                    help="dev: the tuning gold (default); heldout, fresh: never tuned on, look at totals only; "
+                         "final: never tuned on, scored once by the lead")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (dev set only)")
     args = ap.parse_args(argv)
