@@ -99,6 +99,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         for key in ("names", "full"):
             if key in entry and not _str_map(entry[key]):
                 raise _fail(path, f"{where} ({name}) '{key}' must map levels to names")
+        if "elsewhere" in entry and not (isinstance(entry["elsewhere"], str) and entry["elsewhere"].strip()):
+            raise _fail(path, f"{where} ({name}) 'elsewhere' must name the unit that does its work elsewhere")
         years = entry.get("years")
         if years is not None and not (isinstance(years, list) and len(years) == 2
                                       and all(isinstance(y, int) for y in years) and years[0] <= years[1]):
@@ -157,6 +159,17 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str]) -> Depa
     for i, entry in enumerate(entries):
         for word in entry["keywords"]:
             owners.setdefault(word, []).append(i)
+    # A unit this government does not have hands its work to the one that does it here
+    # (文物 to the culture bureau where no 文物局 exists).
+    index = {e["name"]: i for i, e in enumerate(entries)}
+    for entry in _entries(path):
+        home = index.get(entry.get("elsewhere", ""))
+        if entry["name"] in index or home is None:
+            continue
+        for word in entry["keywords"]:
+            if home not in owners.setdefault(word, []):
+                owners[word].append(home)
+    for i, entry in enumerate(entries):
         for word in entry.get("weak", []):
             weak.setdefault(word, []).append(i)
         plain = [entry["name"], *entry.get("names", {}).values(), *entry.get("aliases", [])]

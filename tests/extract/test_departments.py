@@ -172,6 +172,14 @@ def test_departments_city_names_of_other_cities_resolve():
     assert suggest_departments("支持武汉经开区建设军山新城", rules("city", region="武汉市"))[0].name == "武汉经开区管委会"
 
 
+def test_departments_work_of_a_missing_unit_goes_elsewhere():
+    """Where a city has no 中医药管理局 or 文物局, their work is the health or culture bureau's."""
+    beijing, wuhan = rules("city", region="北京市"), rules("city", region="武汉市")
+    assert suggest_departments("支持中医药传承创新发展", beijing)[0].name == "市中医局"
+    assert suggest_departments("支持中医药传承创新发展", wuhan)[0].name == "市卫生健康委"
+    assert suggest_departments("加强文物保护利用", wuhan)[0].name == "市文化和旅游局"
+
+
 def test_departments_bad_years_is_e012(tmp_path, monkeypatch):
     (tmp_path / "departments.yaml").write_text(
         "departments:\n  - name: 监察处\n    years: [2018]\n    keywords: [监察]\n", encoding="utf-8"
