@@ -140,6 +140,7 @@ class Verdict:
 
 
 _SPLIT = re.compile(r"[,，;；:：。]")
+_LIST = re.compile(r"(?<![以普涉危])及(?![时早])")  # 及 joining two works, not 以及, 普及, 及时
 
 
 def queries(c: Commitment) -> list[str]:
@@ -150,6 +151,8 @@ def queries(c: Commitment) -> list[str]:
     """
     parts = [p for p in _SPLIT.split(c.text) if len(p.strip()) >= 4]
     out = [c.text] + (parts if len(parts) > 1 else [])
+    # a clause listing works (体育文化中心及档案馆新馆建设): each work is reported on its own
+    out += [w for p in parts for w in _LIST.split(p) if len(w) >= 4 and w != p]
     out += [p.text for p in c.parts if p.text not in out]
     names = [p for p in c.projects if len(p) >= 4]
     if len(names) > 1:
