@@ -122,11 +122,23 @@ def _in_region(entry: dict[str, Any], region: str | None) -> bool:
 
 
 @lru_cache(maxsize=32)
+def _entries(path: str) -> tuple[dict[str, Any], ...]:
+    return tuple(validate(load_file(path), path))
+
+
 def _compile(path: str, level: str | None, region: str | None = None) -> DepartmentRules:
+    # Compiled once per set of special bodies dropped, not once per region: a corpus of
+    # hundreds of cities would otherwise rebuild the keyword pattern for nearly every report.
+    dropped = frozenset(e["name"] for e in _entries(path) if not _in_region(e, region))
+    return _compile_kept(path, level, dropped)
+
+
+@lru_cache(maxsize=32)
+def _compile_kept(path: str, level: str | None, dropped: frozenset[str]) -> DepartmentRules:
     data = load_file(path)
-    entries = validate(data, path)
     prefix = (data.get("prefix") or {}).get(level, "") if level else ""
-    entries = [e for e in entries if (level is None or level in e.get("levels", LEVELS)) and _in_region(e, region)]
+    entries = [e for e in _entries(path)
+               if (level is None or level in e.get("levels", LEVELS)) and e["name"] not in dropped]
     names = [display_name(e, level, prefix) for e in entries]
     owners: dict[str, list[int]] = {}
     weak: dict[str, list[int]] = {}
@@ -218,10 +230,11 @@ def scores(text: str, r: DepartmentRules | None = None) -> dict[int, list[str]]:
         text = r.ignore.sub(lambda m: " " * len(m.group()), text)
     matched: dict[int, list[str]] = {}
     first: dict[int, int] = {}
-    for m in r.pattern.finditer(text):
-        for i in r.owners[m.group()]:
-            first.setdefault(i, m.start())
-    for word in dict.fromkeys(m.group() for m in r.pattern.finditer(text)):
+    hits = [(m.start(), m.group()) for m in r.pattern.finditer(text)]  # one scan of the text
+    for start, word in hits:
+        for i in r.owners[word]:
+            first.setdefault(i, start)
+    for word in dict.fromkeys(word for _, word in hits):
         for i in r.owners[word]:
             matched.setdefault(i, []).append(word)
     if not matched and r.weak_pattern is not None and r.weak_owners:

@@ -13,6 +13,10 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LUOSHI_", env_file=".env", extra="ignore")
 
     database_url: str = "sqlite:///luoshi.db"  # relative: the working folder
+    # PostgreSQL with two roles: the table owner's URL, used only by `luoshi db upgrade` and
+    # `luoshi db restore` (which then grant the app role of database_url its rows, see
+    # store/roles.py). Empty: one role, database_url migrates too.
+    migrate_url: str = ""
     upload_dir: Path = Path("uploads")  # progress evidence files
     public_mode: bool = False  # read-only public view without login
     as_of: date | None = None  # the date pages open at ("as of"); empty: today. The demo sets one inside its plan year
