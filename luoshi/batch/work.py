@@ -12,7 +12,10 @@ import resource
 import socket
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
 
 from luoshi.batch.rows import extraction_rows, link_rows, to_table
 from luoshi.batch.sources import Item
@@ -30,12 +33,12 @@ class Result:
     error_code: str | None = None
     worker: str = ""  # host:pid, to report memory per worker
     peak_rss_mb: float = 0.0
-    cpu_seconds: float = 0.0  # of this report in its worker (wall time suffers from a busy machine)
+    cpu_seconds: float = 0.0  # of this report in its worker's thread (wall time suffers from a busy machine)
 
 
-def _worker_stamp(result: Result, cpu0: float | None = None) -> Result:
+def _worker_stamp(result: Any, cpu0: float | None = None) -> Any:
     if cpu0 is not None:
-        result.cpu_seconds = time.process_time() - cpu0
+        result.cpu_seconds = time.thread_time() - cpu0
     result.worker = f"{socket.gethostname()}:{os.getpid()}"
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return result
@@ -54,7 +57,7 @@ def extract_item(item: Item) -> Result:
 
     version = engine_version()
     result = Result(item.id, nbytes=len(item.data or b""))
-    t0, cpu0 = time.perf_counter(), time.process_time()
+    t0, cpu0 = time.perf_counter(), time.thread_time()
     try:
         if item.error is not None:
             raise item.error
@@ -113,3 +116,49 @@ def link_pair(old: Item, new: Item) -> Result:
         return _worker_stamp(result)
     result.rows = {"links": link_rows(old.id, new.id, links, old.sha256, new.sha256, version)}
     return _worker_stamp(result)
+
+
+@dataclass
+class ChunkResult:
+    """What a worker sends back for a chunk of reports: counts, not rows. The rows went
+    to OUT from the worker itself; ``files`` (Parquet bytes per table) only when the worker
+    could not see OUT (a cluster without a shared filesystem), for the driver to write."""
+
+    chunk: str
+    reports: int = 0
+    nbytes: int = 0
+    error_codes: list[str] = field(default_factory=list)
+    cpu_seconds: float = 0.0
+    worker: str = ""
+    peak_rss_mb: float = 0.0
+    files: dict[str, bytes] | None = None
+
+
+def extract_chunk(items: list[Item], chunk: str, out: str | None, probe: str | None) -> ChunkResult:
+    """Extract ``items`` and write them as chunk ``chunk`` of OUT: into ``out`` directly when
+    this worker sees the driver's probe file there (same machine or shared filesystem),
+    else as Parquet bytes in the result."""
+    from luoshi.batch.rows import EXTRACTION_TABLES
+    from luoshi.batch.store import concat, parquet_bytes, write_chunk
+
+    parts: dict[str, list[Any]] = {}
+    summary = ChunkResult(chunk)
+    for item in items:
+        result = extract_item(item)
+        for name, rows in result.rows.items():
+            table = rows if isinstance(rows, pa.Table) else to_table(name, rows)
+            if table.num_rows:
+                parts.setdefault(name, []).append(table)
+        summary.reports += 1
+        summary.nbytes += result.nbytes
+        summary.cpu_seconds += result.cpu_seconds
+        if result.error_code:
+            summary.error_codes.append(result.error_code)
+    tables = {name: concat(name, parts.get(name)) for name in EXTRACTION_TABLES}
+    root = Path(out) if out else None
+    if root is not None and probe and (root / "reports" / probe).exists():
+        write_chunk(root, chunk, tables)
+    else:
+        summary.files = {name: parquet_bytes(t) for name, t in tables.items()}
+    _worker_stamp(summary)
+    return summary
