@@ -99,6 +99,12 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         for key in ("names", "full"):
             if key in entry and not _str_map(entry[key]):
                 raise _fail(path, f"{where} ({name}) '{key}' must map levels to names")
+        if "elsewhere" in entry and not (isinstance(entry["elsewhere"], str) and entry["elsewhere"].strip()):
+            raise _fail(path, f"{where} ({name}) 'elsewhere' must name the unit that does its work elsewhere")
+        years = entry.get("years")
+        if years is not None and not (isinstance(years, list) and len(years) == 2
+                                      and all(isinstance(y, int) for y in years) and years[0] <= years[1]):
+            raise _fail(path, f"{where} ({name}) 'years' must be [first, last] report years")
     return data["departments"]
 
 
@@ -121,15 +127,22 @@ def _in_region(entry: dict[str, Any], region: str | None) -> bool:
     return not wanted or region is None or any(w in region or region in w for w in wanted)
 
 
+def _in_era(entry: dict[str, Any], year: int | None) -> bool:
+    """A unit that existed only for some years (监察部 until 2018) is kept for reports of
+    those years; without a year (tests, lookups) every entry is kept."""
+    years = entry.get("years")
+    return not years or year is None or years[0] <= year <= years[1]
+
+
 @lru_cache(maxsize=32)
 def _entries(path: str) -> tuple[dict[str, Any], ...]:
     return tuple(validate(load_file(path), path))
 
 
-def _compile(path: str, level: str | None, region: str | None = None) -> DepartmentRules:
+def _compile(path: str, level: str | None, region: str | None = None, year: int | None = None) -> DepartmentRules:
     # Compiled once per set of special bodies dropped, not once per region: a corpus of
     # hundreds of cities would otherwise rebuild the keyword pattern for nearly every report.
-    dropped = frozenset(e["name"] for e in _entries(path) if not _in_region(e, region))
+    dropped = frozenset(e["name"] for e in _entries(path) if not (_in_region(e, region) and _in_era(e, year)))
     return _compile_kept(path, level, dropped)
 
 
@@ -146,6 +159,17 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str]) -> Depa
     for i, entry in enumerate(entries):
         for word in entry["keywords"]:
             owners.setdefault(word, []).append(i)
+    # A unit this government does not have hands its work to the one that does it here
+    # (文物 to the culture bureau where no 文物局 exists).
+    index = {e["name"]: i for i, e in enumerate(entries)}
+    for entry in _entries(path):
+        home = index.get(entry.get("elsewhere", ""))
+        if entry["name"] in index or home is None:
+            continue
+        for word in entry["keywords"]:
+            if home not in owners.setdefault(word, []):
+                owners[word].append(home)
+    for i, entry in enumerate(entries):
         for word in entry.get("weak", []):
             weak.setdefault(word, []).append(i)
         plain = [entry["name"], *entry.get("names", {}).values(), *entry.get("aliases", [])]
@@ -181,13 +205,15 @@ def _path(choice: str | None, level: str | None) -> str:
     return str(rule_path("departments_national" if level == "national" else "departments"))
 
 
-def rules(level: str | None = None, choice: str | None = None, region: str | None = None) -> DepartmentRules:
+def rules(level: str | None = None, choice: str | None = None, region: str | None = None,
+          year: int | None = None) -> DepartmentRules:
     """The departments rules in effect for ``level`` (LUOSHI_RULES_DIR may replace the files;
     ``choice`` is a file path or a level name from ``--departments``). ``region`` (the
-    report's, e.g. 北京市) keeps the special bodies listed for it and drops other regions' ones."""
+    report's, e.g. 北京市) keeps the special bodies listed for it and drops other regions' ones;
+    ``year`` (the report's) drops the units that did not exist then."""
     if choice in LEVELS:
         level = choice
-    return _compile(_path(choice, level), level, region or None)
+    return _compile(_path(choice, level), level, region or None, year)
 
 
 def report_level(region: str | None) -> Level:
