@@ -18,12 +18,12 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgress
 
 from luoshi.batch import sources
 from luoshi.batch.executors import DaskExecutor, Retry, SerialExecutor, executor
-from luoshi.batch.links import consecutive_pairs, load_item
+from luoshi.batch.links import chains, consecutive_pairs, load_item
 from luoshi.batch.rows import EXTRACTION_TABLES, to_table
 from luoshi.batch.sources import Item
 from luoshi.batch.store import OutDir
 from luoshi.batch.version import engine_version
-from luoshi.batch.work import ChunkResult, Result, extract_chunk, extract_item, link_pair
+from luoshi.batch.work import ChunkResult, Result, extract_chunk, extract_item, link_chain
 from luoshi.errors import LuoshiError
 
 LINK_MODES = ("consecutive",)
@@ -241,27 +241,23 @@ def _link_phase(store: OutDir, get_executor, bar: Progress, summary: Summary, ve
     task = bar.add_task("links", total=len(pairs), rate="")
     chunker = _Chunker(store, 50, ("errors", "links", "reports"))
 
-    def items() -> Iterator[tuple[Item, Item]]:
-        for old, new in pairs:
-            yield load_item(old, text_field, id_field), load_item(new, text_field, id_field)
+    def items() -> Iterator[list[Item]]:
+        for chain in chains(pairs):
+            yield [load_item(row, text_field, id_field) for row in chain]
 
     try:
-        for result in ex.map(_link_args, items(), _crash_pair):
-            chunker.add(result)
-            if result.error_code:
-                summary.errors[result.error_code] += 1
-            else:
-                summary.links += 1
-            bar.advance(task)
+        for results in ex.map(link_chain, items(), _crash_chain):
+            for result in results:
+                chunker.add(result)
+                if result.error_code:
+                    summary.errors[result.error_code] += 1
+                else:
+                    summary.links += 1
+                bar.advance(task)
     finally:
         chunker.flush()
 
 
-def _link_args(pair: tuple[Item, Item]) -> Result:
-    return link_pair(*pair)
-
-
-def _crash_pair(pair: tuple[Item, Item], exc: BaseException) -> Result:
-    old, new = pair
-    return _crash_result(Item(f"{old.id} -> {new.id}", f"{old.path} -> {new.path}", "", None,
-                              f"{old.sha256}:{new.sha256}"), exc)
+def _crash_chain(chain: list[Item], exc: BaseException) -> list[Result]:
+    return [_crash_result(Item(f"{old.id} -> {new.id}", f"{old.path} -> {new.path}", "", None,
+                               f"{old.sha256}:{new.sha256}"), exc) for old, new in zip(chain, chain[1:])]

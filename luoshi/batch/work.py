@@ -91,31 +91,47 @@ def extract_item(item: Item) -> Result:
 
 def link_pair(old: Item, new: Item) -> Result:
     """Link a report's targets and tasks to the next year's report of the same region."""
+    return link_chain([old, new])[0]
+
+
+def link_chain(chain: list[Item]) -> list[Result]:
+    """Link each report of ``chain`` (one region's reports of consecutive years, oldest
+    first) to the next one: one result per pair. Every report is read and extracted once,
+    however many pairs it belongs to (the middle ones belong to two)."""
     from luoshi.ingest import read_bytes
     from luoshi.link import link_reports
     from luoshi.pipeline import extract_document
 
     version = engine_version()
-    result = Result(f"{old.id} -> {new.id}", nbytes=len(old.data or b"") + len(new.data or b""))
-    try:
-        docs = []
-        for item in (old, new):
+    extracted: list[tuple[Any, str] | Exception] = []
+    for item in chain:
+        try:
             if item.error is not None:
                 raise item.error
             doc = read_bytes(item.data or b"", item.name)
             doc.path = item.id if "#" in item.path else item.path
-            docs.append(doc)
-        exs = [extract_document(d) for d in docs]
-        links = link_reports(exs[0], docs[0].text, exs[1], docs[1].text, new_doc=new.id)
-    except Exception as exc:  # noqa: BLE001 - a linker failure is one error row
-        code = exc.code if isinstance(exc, LuoshiError) else "E043"
-        err = LuoshiError(code, f"{old.path} -> {new.path}: linking failed ({exc})", "the extraction rows stand")
-        result.error_code = code
-        result.rows = {"errors": [_error_row(Item(result.id, result.id, "", None, f"{old.sha256}:{new.sha256}"),
-                                             err, version)]}
-        return _worker_stamp(result)
-    result.rows = {"links": link_rows(old.id, new.id, links, old.sha256, new.sha256, version)}
-    return _worker_stamp(result)
+            extracted.append((extract_document(doc), doc.text))
+        except Exception as exc:  # noqa: BLE001 - a failure is an error row of each pair it is in
+            extracted.append(exc)
+    results = []
+    for (old, new), got_old, got_new in zip(zip(chain, chain[1:]), extracted, extracted[1:]):
+        result = Result(f"{old.id} -> {new.id}", nbytes=len(old.data or b"") + len(new.data or b""))
+        try:
+            for got in (got_old, got_new):
+                if isinstance(got, Exception):
+                    raise got
+            links = link_reports(got_old[0], got_old[1], got_new[0], got_new[1], new_doc=new.id)
+        except Exception as exc:  # noqa: BLE001 - a linker failure is one error row
+            code = exc.code if isinstance(exc, LuoshiError) else "E043"
+            err = LuoshiError(code, f"{old.path} -> {new.path}: linking failed ({exc})", "the extraction rows stand")
+            result.error_code = code
+            result.rows = {"errors": [_error_row(Item(result.id, result.id, "", None, f"{old.sha256}:{new.sha256}"),
+                                                 err, version)]}
+            results.append(_worker_stamp(result))
+            continue
+        result.rows = {"links": link_rows(old.id, new.id, links, old.sha256, new.sha256, version)}
+        results.append(_worker_stamp(result))
+    return results
 
 
 @dataclass
