@@ -180,6 +180,14 @@ def test_departments_work_of_a_missing_unit_goes_elsewhere():
     assert suggest_departments("加强文物保护利用", wuhan)[0].name == "市文化和旅游局"
 
 
+def test_departments_purpose_clause_does_not_choose_the_owner():
+    """为了人民健康,要…食品药品安全监管: the work after the purpose owns the row."""
+    r = rules("national")
+    assert suggest_departments("为了人民健康,要加快健全统一权威的食品药品安全监管体制", r)[0].name == "市场监管总局"
+    assert suggest_departments("为加快社会保障体系建设,今年中央财政将安排2762亿元", r)[0].name == "财政部"
+    assert suggest_departments("为了人民健康", r)[0].name == "国家卫生健康委"  # nothing else: the purpose decides
+
+
 def test_departments_bad_years_is_e012(tmp_path, monkeypatch):
     (tmp_path / "departments.yaml").write_text(
         "departments:\n  - name: 监察处\n    years: [2018]\n    keywords: [监察]\n", encoding="utf-8"
