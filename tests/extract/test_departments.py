@@ -159,6 +159,9 @@ def test_departments_units_of_an_era_only_for_its_reports():
     assert suggest_departments("严肃查处各类违法违纪案件", old)[0].name == "监察部"
     assert all(d.name != "监察部" for d in suggest_departments("严肃查处各类违法违纪案件", new))
     assert canonical_unit("国家监委", "national") == "监察部"  # lookups keep every era
+    # 铁道部 until 2013; afterwards its work is the transport ministry's (elsewhere)
+    assert suggest_departments("加快高速铁路建设", rules("national", year=2012))[0].name == "铁道部"
+    assert suggest_departments("加快高速铁路建设", new)[0].name == "交通运输部"
 
 
 def test_departments_city_names_of_other_cities_resolve():
