@@ -73,6 +73,12 @@ def txt_noise(rng: random.Random) -> tuple[str, bytes]:
     return rng.choice(["noise.txt", "noise.md", "noise", "noise.text"]), bytes(data)
 
 
+def txt_numeral_run(rng: random.Random) -> tuple[str, bytes]:
+    """Runs of Chinese numerals and fraction words that are no number (十四五十四五…, 三分之三分之…)."""
+    unit = rng.choice(["十四五", "一二三四五六七八九十", "三分之", "二〇二二", "点五", "百千", "十三五期间", "两个一百年"])
+    return "numerals.txt", (unit * (rng.choice([2_000, 50_000, 600_000]) // len(unit))).encode()
+
+
 def txt_long_line(rng: random.Random) -> tuple[str, bytes]:
     digits = "".join(rng.choice("0123456789.,%") for _ in range(rng.randint(1_000, 200_000)))
     return "digits.txt", digits.encode()
@@ -228,6 +234,7 @@ def sniffed(rng: random.Random) -> tuple[str, bytes]:
 
 KINDS: dict[str, Callable[[random.Random], tuple[str, bytes]]] = {
     f.__name__: f for f in (txt_mixed, txt_repeat, txt_heading_flood, txt_two_encodings, txt_noise, txt_long_line,
+                            txt_numeral_run,
                             docx_ok, docx_lying_bomb, docx_damaged, docx_structure,
                             pdf_amplify, pdf_many_pages, pdf_broken, html_nesting, html_flood, html_charset,
                             md_markup, md_front_matter, sniffed)

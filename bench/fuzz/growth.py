@@ -11,6 +11,8 @@ PATTERNS = {
     "clauses": "推进改革，",
     "list of figures": "5%和",
     "periods": "2020年至2025年",
+    "Chinese numerals": "十四五",
+    "Markdown markers (as text)": "![",
 }
 
 

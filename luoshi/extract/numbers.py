@@ -22,9 +22,13 @@ _PREFIX = {w: c for c, ws in _C["prefix"].items() for w in ws}
 _SUFFIX = {w: c for c, ws in _C["suffix"].items() for w in ws}
 
 _CN = "零〇两一二三四五六七八九十百千"
+# Chinese numerals are bounded (一千九百九十九 is 7 characters; 万 and 亿 are magnitudes, apart):
+# unbounded, a run like 十四五十四五… matched whole at every start, none a number, so 60,000
+# characters took 77 s (quadratic); bounded, each start reads at most a dozen characters.
+_CN_MAX = 12
 _NUM = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|[零〇两一二三四五六七八九十][{_CN}]*(?:点[零〇一二三四五六七八九]+)?|半)"
+    rf"|[零〇两一二三四五六七八九十][{_CN}]{{0,{_CN_MAX - 1}}}(?:点[零〇一二三四五六七八九]{{1,{_CN_MAX}}})?|半)"
 )
 # A number and its unit may be split by a line break or zero-width space (74.4\u200b\n万亿元).
 _WS = r"[ \t\u200b]*(?:\r?\n[ \t\u200b]*)?"
@@ -32,7 +36,7 @@ _SIDE = (
     "(?P<{p}>{num})(?:{ws}(?P<{p}more0>{more}))?(?:{ws}(?P<{p}mag>{mag}))?(?P<{p}more>{more})?"
     "(?:{ws}(?P<{p}unit>{unit}))?"
 )
-_FRACTION = r"(?:[一二三四五六七八九十百千]+|\d+)分之"
+_FRACTION = rf"(?:[一二三四五六七八九十百千]{{1,{_CN_MAX}}}|\d{{1,{_CN_MAX}}})分之"
 # A lookahead on the possible first characters lets the regex engine skip most positions fast.
 _FIRST = "".join(sorted(set("0123456789半" + _CN + "".join(w[0] for w in _PREFIX))))
 PATTERN = re.compile(

@@ -45,3 +45,16 @@ def test_too_many_figures_is_a_coded_error(monkeypatch):
     with pytest.raises(LuoshiError) as err:
         extract_document(Document(text=PATTERN * 60, format="txt", sha256="x", path=None))
     assert err.value.code == "E015"
+
+
+def test_chinese_numeral_runs_are_read_in_bounded_pieces():
+    """A run of Chinese numerals is no number (十四五十四五…: quadratic when each start read the
+    whole run); real numerals up to a dozen characters still read whole."""
+    from luoshi.extract.numbers import find_numbers
+
+    assert find_numbers("十四五" * 2000) == []
+    text = "投资一千九百九十九万元，完成三分之一，增长百分之六点五，二〇二二年"
+    found = {text[n.start : n.end]: (n.value, n.unit) for n in find_numbers(text)}
+    assert found["一千九百九十九万元"] == (1999.0, "万元")
+    assert found["三分之一"][0] == pytest.approx(1 / 3, abs=1e-6)
+    assert found["百分之六点五"] == (6.5, "%")
