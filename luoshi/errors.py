@@ -57,6 +57,7 @@ CODES: dict[str, str] = {
     "E155": "invalid user name",
     "E156": "nothing to export",
     "E157": "the database role lacks a privilege (PostgreSQL two-role setup)",
+    "E158": "upload over the quota (per file, per task or in total)",
 }
 
 

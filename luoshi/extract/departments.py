@@ -274,6 +274,9 @@ def scores(text: str, r: DepartmentRules | None = None) -> dict[int, list[str]]:
 
 
 _CLAUSE_END = re.compile(r"[,;:，；：]")
+# An opening clause that states the purpose or the circumstance of the work (为了人民健康,
+# 为加快社会保障体系建设, 面对外需持续低迷的严峻形势): its words do not choose the owner.
+_PURPOSE = re.compile(r"^(?:为了?|面对|随着|鉴于)[^,;:，；：]{2,40}[,;:，；：]")
 
 
 def rank(matched: dict[int, list[str]], lead_clause: str = "", head_word: str = "") -> list[int]:
@@ -301,9 +304,15 @@ def _head_word(clause: str, r: DepartmentRules) -> str:
 def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Department]:
     """Lead and support units for ``text`` (normalized), best first; [] when none match."""
     r = r or rules()
+    purpose = _PURPOSE.match(text)
+    if purpose is not None:  # 为了人民健康,要…: the work follows the purpose, and owns the row
+        rest = " " * purpose.end() + text[purpose.end() :]
+        if scores(rest, r):
+            text = rest
     matched = scores(text, r)
-    cut = _CLAUSE_END.search(text)
-    lead_clause = text[: cut.start()] if cut else text
+    body = text.lstrip()
+    cut = _CLAUSE_END.search(body)
+    lead_clause = body[: cut.start()] if cut else body
     ranked = rank(matched, lead_clause, _head_word(lead_clause, r))
     _territorial(text, r, matched, ranked)
     ranked = ranked[: 1 + MAX_SUPPORT]

@@ -28,6 +28,10 @@ class Settings(BaseSettings):
     # peer address is the client (so login throttling cannot be dodged with a forged header).
     trusted_proxies: str = ""
     max_upload_mb: int = 60  # largest request body with files (progress evidence, imports)
+    # Evidence quotas (E158): one file, all files of one task, the whole upload folder.
+    upload_file_mb: int = 10
+    upload_task_mb: int = 100
+    upload_total_mb: int = 10240
     # In-year tracking (status.py): a task is at risk when its percent lags the
     # time-proportional expectation (序时进度) by more than this many points ...
     at_risk_margin: float = 20.0

@@ -159,6 +159,9 @@ def test_departments_units_of_an_era_only_for_its_reports():
     assert suggest_departments("严肃查处各类违法违纪案件", old)[0].name == "监察部"
     assert all(d.name != "监察部" for d in suggest_departments("严肃查处各类违法违纪案件", new))
     assert canonical_unit("国家监委", "national") == "监察部"  # lookups keep every era
+    # 铁道部 until 2013; afterwards its work is the transport ministry's (elsewhere)
+    assert suggest_departments("加快高速铁路建设", rules("national", year=2012))[0].name == "铁道部"
+    assert suggest_departments("加快高速铁路建设", new)[0].name == "交通运输部"
 
 
 def test_departments_city_names_of_other_cities_resolve():
@@ -178,6 +181,14 @@ def test_departments_work_of_a_missing_unit_goes_elsewhere():
     assert suggest_departments("支持中医药传承创新发展", beijing)[0].name == "市中医局"
     assert suggest_departments("支持中医药传承创新发展", wuhan)[0].name == "市卫生健康委"
     assert suggest_departments("加强文物保护利用", wuhan)[0].name == "市文化和旅游局"
+
+
+def test_departments_purpose_clause_does_not_choose_the_owner():
+    """为了人民健康,要…食品药品安全监管: the work after the purpose owns the row."""
+    r = rules("national")
+    assert suggest_departments("为了人民健康,要加快健全统一权威的食品药品安全监管体制", r)[0].name == "市场监管总局"
+    assert suggest_departments("为加快社会保障体系建设,今年中央财政将安排2762亿元", r)[0].name == "财政部"
+    assert suggest_departments("为了人民健康", r)[0].name == "国家卫生健康委"  # nothing else: the purpose decides
 
 
 def test_departments_bad_years_is_e012(tmp_path, monkeypatch):
