@@ -24,10 +24,10 @@ class Settings(BaseSettings):
     # peer address is the client (so login throttling cannot be dodged with a forged header).
     trusted_proxies: str = ""
     max_upload_mb: int = 60  # largest request body with files (progress evidence, imports)
-    # In-year tracking (status.py): a task is at risk when its percent lags the
+    # In-year tracking (status.py): a task is at risk when its reported percent lags the
     # time-proportional expectation (序时进度) by more than this many points ...
     at_risk_margin: float = 20.0
-    # ... or its deadline is this close and it is not done.
+    # ... or nothing was reported on it yet and its deadline is this close (or it is reported blocked).
     due_soon_days: int = 30
     smtp_host: str = ""  # empty: `luoshi remind` prints instead of mailing
     smtp_port: int = 587
