@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from eval.score import ATTRIBUTES, Gold, Item, Score, load_gold, score
+from eval.table import score_table
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = Path(__file__).parent / "gold"
@@ -79,13 +80,10 @@ def print_report(per_doc: dict[str, Score], total: Score, docs: list[tuple[str, 
 
     console = Console()
     console.print(f"gold set: [bold]{which}[/] ({len(docs)} documents)", highlight=False)
-    table = Table(title=f"indicators vs hand-labelled gold ({which} set)")
-    for col in ("doc", "gold", "TP", "FP", "FN", "P", "R", "F1"):
-        table.add_column(col, justify="left" if col == "doc" else "right")
-    for name, s in [*per_doc.items(), ("TOTAL", total)]:
-        table.add_row(name, str(s.tp + s.fn), str(s.tp), str(s.fp), str(s.fn),
-                      f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", end_section=name == list(per_doc)[-1])
-    console.print(table)
+    console.print(score_table(
+        f"indicators vs hand-labelled gold ({which} set)", "doc", ("gold", "TP", "FP", "FN", "P", "R", "F1"),
+        per_doc, total, lambda s: (str(s.tp + s.fn), str(s.tp), str(s.fp), str(s.fn),
+                                   f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")))
     attrs = Table(title=f"attribute accuracy over {total.tp} matched pairs")
     for a in ATTRIBUTES:
         attrs.add_column(a, justify="right")

@@ -56,6 +56,8 @@ CODES: dict[str, str] = {
     "E154": "number out of range",
     "E155": "invalid user name",
     "E156": "nothing to export",
+    "E157": "the database role lacks a privilege (PostgreSQL two-role setup)",
+    "E158": "upload over the quota (per file, per task or in total)",
 }
 
 

@@ -11,8 +11,8 @@ import random
 import zipfile
 from collections.abc import Callable, Iterator
 
-from bench.fuzz import docx_parts as dp
-from bench.fuzz import pdf_parts
+from tests.ingest import docxmaker as dp
+from tests.ingest import pdfmaker
 
 SNIPPETS = [
     "政府工作报告", "一、过去一年工作回顾", "（一）推进", "地区生产总值增长6%左右", "提高3.2个百分点",
@@ -142,18 +142,18 @@ def docx_structure(rng: random.Random) -> tuple[str, bytes]:
 def pdf_amplify(rng: random.Random) -> tuple[str, bytes]:
     pages = rng.choice([1, 50, 2_000, 5_000])
     size = rng.choice([100, 10_000, 300_000])
-    return "amplify.pdf", pdf_parts.shared_stream(pages, size, deflate=rng.random() < 0.7)
+    return "amplify.pdf", pdfmaker.shared_stream(pages, size, deflate=rng.random() < 0.7)
 
 
 def pdf_many_pages(rng: random.Random) -> tuple[str, bytes]:
-    data = pdf_parts.shared_stream(rng.choice([3_000, 20_000]), 40)
+    data = pdfmaker.shared_stream(rng.choice([3_000, 20_000]), 40)
     if rng.random() < 0.5:  # a lying page count
         data = data.replace(b"/Count ", b"/Count 1 %", 1)
     return "pages.pdf", data
 
 
 def pdf_broken(rng: random.Random) -> tuple[str, bytes]:
-    data = bytearray(pdf_parts.shared_stream(rng.randint(1, 5), rng.randint(50, 5000)))
+    data = bytearray(pdfmaker.shared_stream(rng.randint(1, 5), rng.randint(50, 5000)))
     how = rng.choice(["flip", "truncate", "header-only", "noise"])
     if how == "flip":
         for _ in range(rng.randint(1, 30)):

@@ -1,7 +1,9 @@
 """Score the linker against the hand-labelled link sets in this folder.
 
 ``python -m eval.links.run [--oracle] [--split dev|test|all] [-v]`` prints status and evidence accuracy per
-set and overall; ``--calibration`` prints the reliability table of task-verdict confidence
+set and overall (the sets in this folder; ``final/`` is never part of it);
+``--set final`` scores only the final set in ``final/`` (pairs labelled before the linker ever ran on
+them, scored once at the end: never tune on it); ``--calibration`` prints the reliability table of task-verdict confidence
 (dev half and never-tuned half apart). By default sources come from the engine (``extract_file``) and a
 gold item is matched to the engine link of its kind whose source span overlaps it most;
 ``--oracle`` builds the sources from the gold spans themselves, which measures the
@@ -167,9 +169,19 @@ def fit_platt(records: list[tuple[float, bool]], steps: int = 3000, lr: float = 
     return a, b
 
 
-def run(split: str, oracle_mode: bool, verbose: bool, records: list | None = None, quiet: bool = False) -> tuple[int, int, int]:
+FINAL_DIR = Path(__file__).parent / "final"
+
+
+def set_files(which: str = "dev") -> list[Path]:
+    """The label files of a set: ``dev`` (this folder, what tuning runs on) or ``final`` (``final/`` only)."""
+    folder = FINAL_DIR if which == "final" else Path(__file__).parent
+    return sorted(folder.glob("*.yaml"))
+
+
+def run(split: str, oracle_mode: bool, verbose: bool, records: list | None = None, quiet: bool = False,
+        which: str = "dev") -> tuple[int, int, int]:
     sets = []
-    for path in sorted(Path(__file__).parent.glob("*.yaml")):
+    for path in set_files(which):
         cfg = yaml.safe_load(path.read_text(encoding="utf-8"))
         pairs = cfg.get("pairs") or [cfg]
         sets.append((path.stem, pairs))
@@ -203,10 +215,17 @@ def main() -> None:
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
     ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
                     help="dev or test half of each set (fixed by position before tuning), or all")
+    ap.add_argument("--set", dest="which", choices=("dev", "final"), default="dev",
+                    help="dev: the tuning sets of this folder (default); final: only final/, all items, scored once")
     ap.add_argument("--calibration", action="store_true",
                     help="reliability table of task-verdict confidence, dev half and never-tuned half apart")
     ap.add_argument("--fit", action="store_true", help="with --calibration: Platt scaling (a, b) fitted on the dev half")
     args = ap.parse_args()
+    if args.which == "final":
+        if args.calibration or args.split != "all":
+            ap.error("the final set is scored whole and once: no --split, no --calibration")
+        run("all", args.oracle, args.verbose, which="final")
+        return
     if not args.calibration:
         run(args.split, args.oracle, args.verbose)
         return

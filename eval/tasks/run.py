@@ -1,11 +1,13 @@
-"""``python -m eval.tasks.run [--set dev|heldout|fresh] [--json] [--errors N]``: task rows against the gold.
+"""``python -m eval.tasks.run [--set dev|heldout|fresh|final] [--json] [--errors N]``: task rows against the gold.
 
 Runs the pipeline on each gold report's text (eval/tasks/texts/) and prints, per report
 and in total: task recall, cleanliness, rows per task sentence, lead, deadline and role
 accuracy (definitions in eval/tasks/score.py). ``dev`` is eval/tasks/gold/*.jsonl, the
 gold the engine is tuned on; ``heldout`` is eval/tasks/gold/heldout/*.jsonl, labelled for
-reporting only and never tuned on; ``fresh`` is eval/tasks/gold/fresh/*.jsonl, a second
-never-tuned-on set labelled after the held-out set had been scored once. Unit names are
+reporting only and never tuned on; ``fresh`` is eval/tasks/gold/fresh/*.jsonl, labelled after
+the held-out set had been scored once, scored once untouched and a tuning set since; ``final`` is
+eval/tasks/gold/final/*.jsonl, a third never-tuned-on set labelled after the fresh set had
+been used for tuning, never tuned on and scored once by the lead. Unit names are
 canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit).
 """
 
@@ -16,13 +18,14 @@ import json
 import sys
 from pathlib import Path
 
+from eval.table import score_table
 from eval.tasks.score import TaskScore, load_gold, score
 
 HERE = Path(__file__).parent
 GOLD_DIR = HERE / "gold"
 HELDOUT_DIR = GOLD_DIR / "heldout"
 TEXTS = HERE / "texts"
-SETS = ("dev", "heldout", "fresh")
+SETS = ("dev", "heldout", "fresh", "final")
 
 
 def text_path(name: str) -> Path:
@@ -67,18 +70,11 @@ COLUMNS = (("tasks", "tasks", "d"), ("recall", "recall", ".3f"), ("clean", "clea
 
 def print_report(per_doc: dict[str, TaskScore], total: TaskScore, which: str, errors: int) -> None:
     from rich.console import Console
-    from rich.table import Table
 
     console = Console()
-    table = Table(title=f"task rows vs hand-labelled 任务分解表 ({which} set)")
-    table.add_column("report")
-    for title, _, _ in COLUMNS:
-        table.add_column(title, justify="right")
-    names = list(per_doc)
-    for name, s in [*per_doc.items(), ("TOTAL", total)]:
-        table.add_row(name, *(format(getattr(s, attr), fmt) for _, attr, fmt in COLUMNS),
-                      end_section=bool(names) and name == names[-1])
-    console.print(table)
+    console.print(score_table(
+        f"task rows vs hand-labelled 任务分解表 ({which} set)", "report", [title for title, _, _ in COLUMNS],
+        per_doc, total, lambda s: [format(getattr(s, attr), fmt) for _, attr, fmt in COLUMNS]))
     if total.missing:
         console.print(f"[bold red]{total.missing} gold sentences not found in their text[/]")
     for kind, sentence, gold, got in total.errors[:errors]:
@@ -88,16 +84,17 @@ def print_report(per_doc: dict[str, TaskScore], total: TaskScore, which: str, er
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.tasks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", dest="which", choices=SETS, default="dev",
-                    help="dev: the tuning gold (default); heldout, fresh: never tuned on, look at totals only")
+                    help="dev, fresh: tuning gold (dev is the default); heldout: never tuned on, look at totals "
+                         "only; final: never tuned on, scored once by the lead")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
-    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (dev set only)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (dev and fresh sets only)")
     args = ap.parse_args(argv)
     per_doc, total = evaluate(args.which)
     if args.json:
         out = {"set": args.which, "docs": {k: v.as_dict() for k, v in per_doc.items()}, "total": total.as_dict()}
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        print_report(per_doc, total, args.which, args.errors if args.which == "dev" else 0)
+        print_report(per_doc, total, args.which, args.errors if args.which in ("dev", "fresh") else 0)
     return 0
 
 

@@ -19,6 +19,11 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+class Retry(list):
+    """Returned by an ``on_crash`` callback instead of a result: inputs to run in place of
+    the one that failed (a chunk of reports split into single reports, say)."""
+
+
 class SerialExecutor:
     workers = 1
     description = "serial (this process)"
@@ -36,19 +41,22 @@ class DaskExecutor:
         self.description = description
         self.workers = max(1, len(client.scheduler_info().get("workers", {})))
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T], on_crash: Callable[[T, BaseException], R]) -> Iterator[R]:
+    def map(self, fn: Callable[..., R], items: Iterable[T], on_crash: Callable[[T, BaseException], R | Retry],
+            window: int | None = None, star: bool = False) -> Iterator[R]:
+        """``star``: each item is a tuple of ``fn``'s arguments. ``window``: tasks in flight."""
         from distributed import as_completed
 
-        window = 3 * self.workers + 2
+        window = window or 3 * self.workers + 2
         it = iter(items)
+        again: list[T] = []  # from on_crash: run before the rest of the stream
         pending: dict[str, T] = {}
         done = as_completed()
 
         def submit() -> bool:
-            item = next(it, None)
+            item = again.pop(0) if again else next(it, None)
             if item is None:
                 return False
-            fut = self.client.submit(fn, item, pure=False)
+            fut = self.client.submit(fn, *(item if star else (item,)), pure=False)
             pending[fut.key] = item
             done.add(fut)
             return True
@@ -63,6 +71,11 @@ class DaskExecutor:
             except Exception as exc:  # a worker died or the task could not run: one error row
                 result = on_crash(item, exc)
             fut.release()
+            if isinstance(result, Retry):
+                again.extend(result)
+                while len(pending) < window and submit():
+                    pass
+                continue
             yield result
             submit()
 

@@ -21,6 +21,20 @@ def consecutive_pairs(reports: pa.Table) -> list[tuple[dict, dict]]:
             if (region, year + 1) in by_key]
 
 
+def chains(pairs: list[tuple[dict, dict]], longest: int = 10) -> list[list[dict]]:
+    """The pairs to link joined into runs of consecutive years (2015→2016→2017 is one chain
+    of three reports, not two pairs of two), so a linking task extracts each report once;
+    a run longer than ``longest`` reports is cut into chains sharing their end report, so
+    tasks stay small enough to spread over the workers."""
+    out: list[list[dict]] = []
+    for old, new in pairs:  # sorted by region and year
+        if out and out[-1][-1] is old and len(out[-1]) < longest:
+            out[-1].append(new)
+        else:
+            out.append([old, new])
+    return out
+
+
 def load_item(row: dict, text_field: str = "text", id_field: str | None = None) -> Item:
     """Read a report again by its ``path``: a file, or ``corpus.jsonl#N`` (record N)."""
     path = row["path"]

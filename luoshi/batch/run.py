@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 import pyarrow as pa
@@ -16,13 +17,13 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgress
                            TimeElapsedColumn, TimeRemainingColumn)
 
 from luoshi.batch import sources
-from luoshi.batch.executors import executor
-from luoshi.batch.links import consecutive_pairs, load_item
+from luoshi.batch.executors import DaskExecutor, Retry, SerialExecutor, executor
+from luoshi.batch.links import chains, consecutive_pairs, load_item
 from luoshi.batch.rows import EXTRACTION_TABLES, to_table
 from luoshi.batch.sources import Item
 from luoshi.batch.store import OutDir
 from luoshi.batch.version import engine_version
-from luoshi.batch.work import Result, extract_item, link_pair
+from luoshi.batch.work import ChunkResult, Result, extract_chunk, extract_item, link_chain
 from luoshi.errors import LuoshiError
 
 LINK_MODES = ("consecutive",)
@@ -149,22 +150,76 @@ def run_batch(
         ex = None
         if first is not None:
             ex = start()
-            chunker = _Chunker(store, chunk_size, EXTRACTION_TABLES)
             started = time.perf_counter()
-            try:
-                for result in ex.map(extract_item, chain([first], pending), _crash_result):
-                    chunker.add(result)
-                    _tally(summary, result)
-                    summary.extracted += result.error_code is None
-                    elapsed = time.perf_counter() - started
-                    bar.update(task, advance=1, rate=f"{summary.bytes / 1e6 / elapsed:.2f} MB/s" if elapsed else "")
-            finally:
-                chunker.flush()  # an interrupted run keeps every finished report
+
+            def advance(n: int) -> None:
+                elapsed = time.perf_counter() - started
+                bar.update(task, advance=n, rate=f"{summary.bytes / 1e6 / elapsed:.2f} MB/s" if elapsed else "")
+
+            if isinstance(ex, SerialExecutor):
+                _extract_serial(store, ex, chain([first], pending), chunk_size, summary, advance)
+            else:
+                size = min(chunk_size, max(1, -(-total // (16 * ex.workers))))  # ≥ 16 chunks per worker
+                _extract_parallel(store, ex, chain([first], pending), size, summary, advance)
         if link == "consecutive":
             _link_phase(store, lambda: ex or start(), bar, summary, version, text_field, id_field)
     summary.executor = summary.executor or "nothing to do"
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _extract_serial(store: OutDir, ex: SerialExecutor, items: Iterator[Item], chunk_size: int, summary: Summary,
+                    advance: Callable[[int], None]) -> None:
+    """In this process: results buffered here and written a chunk at a time."""
+    chunker = _Chunker(store, chunk_size, EXTRACTION_TABLES)
+    try:
+        for result in ex.map(extract_item, items, _crash_result):
+            chunker.add(result)
+            _tally(summary, result)
+            summary.extracted += result.error_code is None
+            advance(1)
+    finally:
+        chunker.flush()  # an interrupted run keeps every finished report
+
+
+def _extract_parallel(store: OutDir, ex: DaskExecutor, items: Iterator[Item], size: int, summary: Summary,
+                      advance: Callable[[int], None]) -> None:
+    """One task per chunk of ``size`` reports: the worker extracts them and writes the chunk
+    into OUT itself (temporary names, renamed, the reports file last), then sends back
+    counts only, so this process never receives, decodes or re-encodes rows. A worker that
+    cannot see OUT (another machine, no shared filesystem) sends the chunk's Parquet files
+    as bytes and this process writes them."""
+    probe = f".probe-{secrets.token_hex(8)}"  # a dot-file: removed by the next run if left over
+    (store.root / "reports" / probe).touch()
+    tasks = ((chunk, store.reserve(), str(store.root.resolve()), probe) for chunk in batched(items, size))
+
+    def crashed(args: tuple, exc: BaseException) -> Retry | ChunkResult:
+        chunk = args[0]
+        store.discard(args[1])  # the worker may have died halfway through writing it
+        if len(chunk) > 1:  # run its reports one by one, so one bad report costs only itself
+            return Retry(([item], store.reserve(), *args[2:]) for item in chunk)
+        result = _crash_result(chunk[0], exc)
+        store.write_chunk({n: [to_table(n, rows)] for n, rows in result.rows.items()}, EXTRACTION_TABLES)
+        return ChunkResult(args[1], reports=1, nbytes=len(chunk[0].data or b""), error_codes=[result.error_code or ""])
+
+    try:
+        for res in ex.map(extract_chunk, tasks, crashed, window=2 * ex.workers + 1, star=True):
+            if res.files is not None:
+                store.write_chunk_bytes(res.chunk, res.files)
+            summary.bytes += res.nbytes
+            summary.cpu_seconds += res.cpu_seconds
+            summary.errors.update(res.error_codes)
+            summary.extracted += res.reports - len(res.error_codes)
+            if res.worker:
+                summary.peak_rss_mb[res.worker] = max(summary.peak_rss_mb.get(res.worker, 0.0), res.peak_rss_mb)
+            advance(res.reports)
+    finally:
+        (store.root / "reports" / probe).unlink(missing_ok=True)
+
+
+def batched(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
 
 
 def _tally(summary: Summary, result: Result) -> None:
@@ -186,27 +241,23 @@ def _link_phase(store: OutDir, get_executor, bar: Progress, summary: Summary, ve
     task = bar.add_task("links", total=len(pairs), rate="")
     chunker = _Chunker(store, 50, ("errors", "links", "reports"))
 
-    def items() -> Iterator[tuple[Item, Item]]:
-        for old, new in pairs:
-            yield load_item(old, text_field, id_field), load_item(new, text_field, id_field)
+    def items() -> Iterator[list[Item]]:
+        for chain in chains(pairs):
+            yield [load_item(row, text_field, id_field) for row in chain]
 
     try:
-        for result in ex.map(_link_args, items(), _crash_pair):
-            chunker.add(result)
-            if result.error_code:
-                summary.errors[result.error_code] += 1
-            else:
-                summary.links += 1
-            bar.advance(task)
+        for results in ex.map(link_chain, items(), _crash_chain):
+            for result in results:
+                chunker.add(result)
+                if result.error_code:
+                    summary.errors[result.error_code] += 1
+                else:
+                    summary.links += 1
+                bar.advance(task)
     finally:
         chunker.flush()
 
 
-def _link_args(pair: tuple[Item, Item]) -> Result:
-    return link_pair(*pair)
-
-
-def _crash_pair(pair: tuple[Item, Item], exc: BaseException) -> Result:
-    old, new = pair
-    return _crash_result(Item(f"{old.id} -> {new.id}", f"{old.path} -> {new.path}", "", None,
-                              f"{old.sha256}:{new.sha256}"), exc)
+def _crash_chain(chain: list[Item], exc: BaseException) -> list[Result]:
+    return [_crash_result(Item(f"{old.id} -> {new.id}", f"{old.path} -> {new.path}", "", None,
+                               f"{old.sha256}:{new.sha256}"), exc) for old, new in zip(chain, chain[1:])]

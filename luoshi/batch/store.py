@@ -61,21 +61,57 @@ class OutDir:
         t = self.read("links", columns=["sha256", "next_sha256", "engine_version"], sort=False)
         return set(zip(*(t.column(c).to_pylist() for c in ("sha256", "next_sha256", "engine_version"))))
 
-    def write_chunk(self, parts: dict[str, list[pa.Table]], tables: tuple[str, ...]) -> str:
-        """Write one chunk of every table in ``tables`` (commit mark last); returns its id."""
+    def reserve(self) -> str:
+        """A new chunk id of this run (the writer of the chunk may be a worker process)."""
         chunk = f"{self.run}-{self.seq:05d}"
         self.seq += 1
-        for name in sorted(tables, key=lambda n: n == "reports"):  # the commit mark last
-            target = self.root / name / f"part-{chunk}.parquet"
-            tmp = target.with_name(f".{target.name}.tmp")
-            got = parts.get(name)
-            table = pa.concat_tables(got) if got else to_table(name, [])
-            pq.write_table(table, tmp, compression="zstd")
-            os.replace(tmp, target)
         return chunk
+
+    def write_chunk(self, parts: dict[str, list[pa.Table]], tables: tuple[str, ...]) -> str:
+        """Write one chunk of every table in ``tables`` (commit mark last); returns its id."""
+        chunk = self.reserve()
+        write_chunk(self.root, chunk, {name: concat(name, parts.get(name)) for name in tables})
+        return chunk
+
+    def discard(self, chunk: str) -> None:
+        """Remove whatever a failed task wrote of ``chunk``: its commit mark first."""
+        for name in sorted(SCHEMAS, key=lambda n: n != "reports"):
+            (self.root / name / f"part-{chunk}.parquet").unlink(missing_ok=True)
+
+    def write_chunk_bytes(self, chunk: str, files: dict[str, bytes]) -> None:
+        """Write a chunk a worker encoded (``parquet_bytes``) but could not write itself."""
+        for name in sorted(files, key=lambda n: n == "reports"):  # the commit mark last
+            _commit(self.root / name / f"part-{chunk}.parquet", lambda tmp, data=files[name]: tmp.write_bytes(data))
 
     def read(self, name: str, columns: list[str] | None = None, sort: bool = True) -> pa.Table:
         return read_parts(self.root, name, columns, sort)
+
+
+def concat(name: str, tables: list[pa.Table] | None) -> pa.Table:
+    return pa.concat_tables(tables) if tables else to_table(name, [])
+
+
+def write_chunk(root: Path, chunk: str, tables: dict[str, pa.Table]) -> None:
+    """Write chunk ``chunk`` of each table under ``root``, each file under a temporary
+    dot-name renamed into place, ``reports`` (the commit mark) last. Plain function of its
+    arguments: a worker process that sees ``root`` writes its own chunks with it."""
+    for name in sorted(tables, key=lambda n: n == "reports"):
+        _commit(root / name / f"part-{chunk}.parquet",
+                lambda tmp, t=tables[name]: pq.write_table(t, tmp, compression="zstd"))
+
+
+def parquet_bytes(table: pa.Table) -> bytes:
+    """The Parquet file of ``table`` (as ``write_chunk`` writes it) in memory: what a worker
+    that cannot see OUT sends back instead of the table itself."""
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd")
+    return sink.getvalue().to_pybytes()
+
+
+def _commit(target: Path, write) -> None:
+    tmp = target.with_name(f".{target.name}.tmp")
+    write(tmp)
+    os.replace(tmp, target)
 
 
 def read_parts(root: Path, name: str, columns: list[str] | None = None, sort: bool = True) -> pa.Table:

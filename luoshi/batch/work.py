@@ -12,7 +12,10 @@ import resource
 import socket
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
 
 from luoshi.batch.rows import extraction_rows, link_rows, to_table
 from luoshi.batch.sources import Item
@@ -30,12 +33,12 @@ class Result:
     error_code: str | None = None
     worker: str = ""  # host:pid, to report memory per worker
     peak_rss_mb: float = 0.0
-    cpu_seconds: float = 0.0  # of this report in its worker (wall time suffers from a busy machine)
+    cpu_seconds: float = 0.0  # of this report in its worker's thread (wall time suffers from a busy machine)
 
 
-def _worker_stamp(result: Result, cpu0: float | None = None) -> Result:
+def _worker_stamp(result: Any, cpu0: float | None = None) -> Any:
     if cpu0 is not None:
-        result.cpu_seconds = time.process_time() - cpu0
+        result.cpu_seconds = time.thread_time() - cpu0
     result.worker = f"{socket.gethostname()}:{os.getpid()}"
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return result
@@ -54,7 +57,7 @@ def extract_item(item: Item) -> Result:
 
     version = engine_version()
     result = Result(item.id, nbytes=len(item.data or b""))
-    t0, cpu0 = time.perf_counter(), time.process_time()
+    t0, cpu0 = time.perf_counter(), time.thread_time()
     try:
         if item.error is not None:
             raise item.error
@@ -88,28 +91,90 @@ def extract_item(item: Item) -> Result:
 
 def link_pair(old: Item, new: Item) -> Result:
     """Link a report's targets and tasks to the next year's report of the same region."""
+    return link_chain([old, new])[0]
+
+
+def link_chain(chain: list[Item]) -> list[Result]:
+    """Link each report of ``chain`` (one region's reports of consecutive years, oldest
+    first) to the next one: one result per pair. Every report is read and extracted once,
+    however many pairs it belongs to (the middle ones belong to two)."""
     from luoshi.ingest import read_bytes
     from luoshi.link import link_reports
     from luoshi.pipeline import extract_document
 
     version = engine_version()
-    result = Result(f"{old.id} -> {new.id}", nbytes=len(old.data or b"") + len(new.data or b""))
-    try:
-        docs = []
-        for item in (old, new):
+    extracted: list[tuple[Any, str] | Exception] = []
+    for item in chain:
+        try:
             if item.error is not None:
                 raise item.error
             doc = read_bytes(item.data or b"", item.name)
             doc.path = item.id if "#" in item.path else item.path
-            docs.append(doc)
-        exs = [extract_document(d) for d in docs]
-        links = link_reports(exs[0], docs[0].text, exs[1], docs[1].text, new_doc=new.id)
-    except Exception as exc:  # noqa: BLE001 - a linker failure is one error row
-        code = exc.code if isinstance(exc, LuoshiError) else "E043"
-        err = LuoshiError(code, f"{old.path} -> {new.path}: linking failed ({exc})", "the extraction rows stand")
-        result.error_code = code
-        result.rows = {"errors": [_error_row(Item(result.id, result.id, "", None, f"{old.sha256}:{new.sha256}"),
-                                             err, version)]}
-        return _worker_stamp(result)
-    result.rows = {"links": link_rows(old.id, new.id, links, old.sha256, new.sha256, version)}
-    return _worker_stamp(result)
+            extracted.append((extract_document(doc), doc.text))
+        except Exception as exc:  # noqa: BLE001 - a failure is an error row of each pair it is in
+            extracted.append(exc)
+    results = []
+    for (old, new), got_old, got_new in zip(zip(chain, chain[1:]), extracted, extracted[1:]):
+        result = Result(f"{old.id} -> {new.id}", nbytes=len(old.data or b"") + len(new.data or b""))
+        try:
+            for got in (got_old, got_new):
+                if isinstance(got, Exception):
+                    raise got
+            links = link_reports(got_old[0], got_old[1], got_new[0], got_new[1], new_doc=new.id)
+        except Exception as exc:  # noqa: BLE001 - a linker failure is one error row
+            code = exc.code if isinstance(exc, LuoshiError) else "E043"
+            err = LuoshiError(code, f"{old.path} -> {new.path}: linking failed ({exc})", "the extraction rows stand")
+            result.error_code = code
+            result.rows = {"errors": [_error_row(Item(result.id, result.id, "", None, f"{old.sha256}:{new.sha256}"),
+                                                 err, version)]}
+            results.append(_worker_stamp(result))
+            continue
+        result.rows = {"links": link_rows(old.id, new.id, links, old.sha256, new.sha256, version)}
+        results.append(_worker_stamp(result))
+    return results
+
+
+@dataclass
+class ChunkResult:
+    """What a worker sends back for a chunk of reports: counts, not rows. The rows went
+    to OUT from the worker itself; ``files`` (Parquet bytes per table) only when the worker
+    could not see OUT (a cluster without a shared filesystem), for the driver to write."""
+
+    chunk: str
+    reports: int = 0
+    nbytes: int = 0
+    error_codes: list[str] = field(default_factory=list)
+    cpu_seconds: float = 0.0
+    worker: str = ""
+    peak_rss_mb: float = 0.0
+    files: dict[str, bytes] | None = None
+
+
+def extract_chunk(items: list[Item], chunk: str, out: str | None, probe: str | None) -> ChunkResult:
+    """Extract ``items`` and write them as chunk ``chunk`` of OUT: into ``out`` directly when
+    this worker sees the driver's probe file there (same machine or shared filesystem),
+    else as Parquet bytes in the result."""
+    from luoshi.batch.rows import EXTRACTION_TABLES
+    from luoshi.batch.store import concat, parquet_bytes, write_chunk
+
+    parts: dict[str, list[Any]] = {}
+    summary = ChunkResult(chunk)
+    for item in items:
+        result = extract_item(item)
+        for name, rows in result.rows.items():
+            table = rows if isinstance(rows, pa.Table) else to_table(name, rows)
+            if table.num_rows:
+                parts.setdefault(name, []).append(table)
+        summary.reports += 1
+        summary.nbytes += result.nbytes
+        summary.cpu_seconds += result.cpu_seconds
+        if result.error_code:
+            summary.error_codes.append(result.error_code)
+    tables = {name: concat(name, parts.get(name)) for name in EXTRACTION_TABLES}
+    root = Path(out) if out else None
+    if root is not None and probe and (root / "reports" / probe).exists():
+        write_chunk(root, chunk, tables)
+    else:
+        summary.files = {name: parquet_bytes(t) for name, t in tables.items()}
+    _worker_stamp(summary)
+    return summary

@@ -168,7 +168,7 @@ def section_horizons(sections: list[Section], year: int | None) -> dict[str, int
 
 def departments_for(structure: Structure, choice: str | None = None) -> DepartmentRules:
     """The master list for this report: chosen by its level unless ``choice`` says otherwise."""
-    return rules(report_level(structure.meta.region), choice, structure.meta.region)
+    return rules(report_level(structure.meta.region), choice, structure.meta.region, structure.meta.year)
 
 
 def extract_commitments(

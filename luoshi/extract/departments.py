@@ -99,6 +99,12 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         for key in ("names", "full"):
             if key in entry and not _str_map(entry[key]):
                 raise _fail(path, f"{where} ({name}) '{key}' must map levels to names")
+        if "elsewhere" in entry and not (isinstance(entry["elsewhere"], str) and entry["elsewhere"].strip()):
+            raise _fail(path, f"{where} ({name}) 'elsewhere' must name the unit that does its work elsewhere")
+        years = entry.get("years")
+        if years is not None and not (isinstance(years, list) and len(years) == 2
+                                      and all(isinstance(y, int) for y in years) and years[0] <= years[1]):
+            raise _fail(path, f"{where} ({name}) 'years' must be [first, last] report years")
     return data["departments"]
 
 
@@ -121,12 +127,31 @@ def _in_region(entry: dict[str, Any], region: str | None) -> bool:
     return not wanted or region is None or any(w in region or region in w for w in wanted)
 
 
+def _in_era(entry: dict[str, Any], year: int | None) -> bool:
+    """A unit that existed only for some years (监察部 until 2018) is kept for reports of
+    those years; without a year (tests, lookups) every entry is kept."""
+    years = entry.get("years")
+    return not years or year is None or years[0] <= year <= years[1]
+
+
 @lru_cache(maxsize=32)
-def _compile(path: str, level: str | None, region: str | None = None) -> DepartmentRules:
+def _entries(path: str) -> tuple[dict[str, Any], ...]:
+    return tuple(validate(load_file(path), path))
+
+
+def _compile(path: str, level: str | None, region: str | None = None, year: int | None = None) -> DepartmentRules:
+    # Compiled once per set of special bodies dropped, not once per region: a corpus of
+    # hundreds of cities would otherwise rebuild the keyword pattern for nearly every report.
+    dropped = frozenset(e["name"] for e in _entries(path) if not (_in_region(e, region) and _in_era(e, year)))
+    return _compile_kept(path, level, dropped)
+
+
+@lru_cache(maxsize=32)
+def _compile_kept(path: str, level: str | None, dropped: frozenset[str]) -> DepartmentRules:
     data = load_file(path)
-    entries = validate(data, path)
     prefix = (data.get("prefix") or {}).get(level, "") if level else ""
-    entries = [e for e in entries if (level is None or level in e.get("levels", LEVELS)) and _in_region(e, region)]
+    entries = [e for e in _entries(path)
+               if (level is None or level in e.get("levels", LEVELS)) and e["name"] not in dropped]
     names = [display_name(e, level, prefix) for e in entries]
     owners: dict[str, list[int]] = {}
     weak: dict[str, list[int]] = {}
@@ -134,6 +159,17 @@ def _compile(path: str, level: str | None, region: str | None = None) -> Departm
     for i, entry in enumerate(entries):
         for word in entry["keywords"]:
             owners.setdefault(word, []).append(i)
+    # A unit this government does not have hands its work to the one that does it here
+    # (文物 to the culture bureau where no 文物局 exists).
+    index = {e["name"]: i for i, e in enumerate(entries)}
+    for entry in _entries(path):
+        home = index.get(entry.get("elsewhere", ""))
+        if entry["name"] in index or home is None:
+            continue
+        for word in entry["keywords"]:
+            if home not in owners.setdefault(word, []):
+                owners[word].append(home)
+    for i, entry in enumerate(entries):
         for word in entry.get("weak", []):
             weak.setdefault(word, []).append(i)
         plain = [entry["name"], *entry.get("names", {}).values(), *entry.get("aliases", [])]
@@ -169,13 +205,15 @@ def _path(choice: str | None, level: str | None) -> str:
     return str(rule_path("departments_national" if level == "national" else "departments"))
 
 
-def rules(level: str | None = None, choice: str | None = None, region: str | None = None) -> DepartmentRules:
+def rules(level: str | None = None, choice: str | None = None, region: str | None = None,
+          year: int | None = None) -> DepartmentRules:
     """The departments rules in effect for ``level`` (LUOSHI_RULES_DIR may replace the files;
     ``choice`` is a file path or a level name from ``--departments``). ``region`` (the
-    report's, e.g. 北京市) keeps the special bodies listed for it and drops other regions' ones."""
+    report's, e.g. 北京市) keeps the special bodies listed for it and drops other regions' ones;
+    ``year`` (the report's) drops the units that did not exist then."""
     if choice in LEVELS:
         level = choice
-    return _compile(_path(choice, level), level, region or None)
+    return _compile(_path(choice, level), level, region or None, year)
 
 
 def report_level(region: str | None) -> Level:
@@ -218,10 +256,11 @@ def scores(text: str, r: DepartmentRules | None = None) -> dict[int, list[str]]:
         text = r.ignore.sub(lambda m: " " * len(m.group()), text)
     matched: dict[int, list[str]] = {}
     first: dict[int, int] = {}
-    for m in r.pattern.finditer(text):
-        for i in r.owners[m.group()]:
-            first.setdefault(i, m.start())
-    for word in dict.fromkeys(m.group() for m in r.pattern.finditer(text)):
+    hits = [(m.start(), m.group()) for m in r.pattern.finditer(text)]  # one scan of the text
+    for start, word in hits:
+        for i in r.owners[word]:
+            first.setdefault(i, start)
+    for word in dict.fromkeys(word for _, word in hits):
         for i in r.owners[word]:
             matched.setdefault(i, []).append(word)
     if not matched and r.weak_pattern is not None and r.weak_owners:
@@ -235,6 +274,9 @@ def scores(text: str, r: DepartmentRules | None = None) -> dict[int, list[str]]:
 
 
 _CLAUSE_END = re.compile(r"[,;:，；：]")
+# An opening clause that states the purpose or the circumstance of the work (为了人民健康,
+# 为加快社会保障体系建设, 面对外需持续低迷的严峻形势): its words do not choose the owner.
+_PURPOSE = re.compile(r"^(?:为了?|面对|随着|鉴于)[^,;:，；：]{2,40}[,;:，；：]")
 
 
 def rank(matched: dict[int, list[str]], lead_clause: str = "", head_word: str = "") -> list[int]:
@@ -262,9 +304,15 @@ def _head_word(clause: str, r: DepartmentRules) -> str:
 def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Department]:
     """Lead and support units for ``text`` (normalized), best first; [] when none match."""
     r = r or rules()
+    purpose = _PURPOSE.match(text)
+    if purpose is not None:  # 为了人民健康,要…: the work follows the purpose, and owns the row
+        rest = " " * purpose.end() + text[purpose.end() :]
+        if scores(rest, r):
+            text = rest
     matched = scores(text, r)
-    cut = _CLAUSE_END.search(text)
-    lead_clause = text[: cut.start()] if cut else text
+    body = text.lstrip()
+    cut = _CLAUSE_END.search(body)
+    lead_clause = body[: cut.start()] if cut else body
     ranked = rank(matched, lead_clause, _head_word(lead_clause, r))
     _territorial(text, r, matched, ranked)
     ranked = ranked[: 1 + MAX_SUPPORT]

@@ -131,16 +131,21 @@ def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w:
     return Match(-1, coverage, anchor, [r for x, r in weighed if x >= 0.05][:4], total=total)
 
 
+FULL_WORDING = 0.95  # a clause of common words only counts when said again in full
 SAME_WORDING = 0.8  # a clause holding this much of the task's weight says the same thing: a lighter anchor will do
 
 
-def credible(m: Match) -> bool:
+def credible(m: Match, clause: bool = False) -> bool:
     """Enough of the task's weight, and a shared run heavy enough to name its object.
 
     A task made only of words common everywhere (扫黑除恶) cannot offer a heavy run: then
-    half of its own weight will do.
+    half of its own weight will do. One clause of a longer task made only of such words
+    (落实学校、医院的主体责任) must then be said again in full (审计监督 → 审计监督全覆盖): a
+    partial match on it (全面从严治党主体责任) is the task's frame, not its object.
     """
     anchor = min(MIN_ANCHOR, 0.5 * m.total)
+    if clause and anchor < MIN_ANCHOR and m.coverage < FULL_WORDING:
+        return False
     if m.coverage >= SAME_WORDING:
         return m.anchor >= anchor / 2
     return m.coverage >= MIN_COVERAGE and m.anchor >= anchor

@@ -1,7 +1,9 @@
 """Metric names → one id per metric, from ``rules/zh/synonyms.yaml``.
 
 国内生产总值 / 地区生产总值 / GDP are one metric; a name used inside a share or ratio
-(房地产业占地区生产总值比重, 单位国内生产总值能耗) is not a mention of the metric.
+(房地产业占地区生产总值比重, 单位国内生产总值能耗) is not a mention of the metric, and an
+indicator whose name only contains a metric's name (万元地区生产总值水耗, 常住人口城镇化率)
+is another indicator: it never borrows that metric's figures.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ class Mention:
     metric: Metric
     start: int
     end: int
+
+
+@lru_cache(maxsize=1)
+def _tails() -> re.Pattern:
+    cfg = rules.load("synonyms")
+    suffixes = "|".join(map(re.escape, sorted(cfg["metric_suffixes"], key=len, reverse=True)))
+    joiners = "|".join(map(re.escape, cfg["metric_joiners"]))
+    return re.compile(f"(?:{suffixes})?(?:(?:{joiners}).*)?$")
 
 
 @lru_cache(maxsize=1)
@@ -64,12 +74,19 @@ def mentions(folded: str, start: int = 0, end: int | None = None) -> list[Mentio
 
 
 def metric_of(name: str | None) -> Metric | None:
-    """The metric an indicator's metric name denotes (exact name, else first mention)."""
+    """The metric an indicator's metric name denotes.
+
+    The exact name, else the first mention (not inside a share or ratio) that heads the
+    name: what follows it is nothing, a suffix of the same metric (人数, 总水平, 增速) or a
+    conjunction. 万元地区生产总值水耗 and 常住人口城镇化率 are no GDP and no population.
+    """
     if not name:
         return None
     folded = fold(name)
     by_name = _table()[0]
     if folded in by_name:
         return by_name[folded]
-    found = _table()[1].search(folded)
-    return by_name[found.group()] if found else None
+    for m in mentions(folded):
+        if _tails().match(folded, m.end):
+            return m.metric
+    return None

@@ -35,6 +35,7 @@ IDF_POWER = 1.0
 PROJECT_WEIGHT = 2.0
 MAX_EVIDENCE = 3
 CARRY_COVERAGE = 0.6
+HELD_WEIGHT = 0.2  # ranking: share of the task's weight a clause holds, beside its coverage of one query
 REVIEW_PARTS = ("review",)
 PLAN_PARTS = ("plan", "goals")
 
@@ -139,6 +140,7 @@ class Verdict:
 
 
 _SPLIT = re.compile(r"[,，;；:：。]")
+_LIST = re.compile(r"(?<![以普涉危])及(?![时早])")  # 及 joining two works, not 以及, 普及, 及时
 
 
 def queries(c: Commitment) -> list[str]:
@@ -149,6 +151,8 @@ def queries(c: Commitment) -> list[str]:
     """
     parts = [p for p in _SPLIT.split(c.text) if len(p.strip()) >= 4]
     out = [c.text] + (parts if len(parts) > 1 else [])
+    # a clause listing works (体育文化中心及档案馆新馆建设): each work is reported on its own
+    out += [w for p in parts for w in _LIST.split(p) if len(w) >= 4 and w != p]
     out += [p.text for p in c.parts if p.text not in out]
     names = [p for p in c.projects if len(p) >= 4]
     if len(names) > 1:
@@ -251,7 +255,7 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     for q in queries(c):
         q_names = [q] if q in c.projects else [n for n in names if n in q] or []
         for m in ev.match(q, q_names):
-            if not credible(m):
+            if not credible(m, clause=q != c.text):
                 continue
             part = ev.units[m.unit].part
             pool = review if part in ev.review_parts else plan if part in PLAN_PARTS else None
@@ -260,8 +264,10 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             old = pool.get(m.unit)
             if old is None or (m.coverage, m.anchor) > (old.coverage, old.anchor):
                 pool[m.unit] = m
-    rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0) + _informative(ev.units[m.unit].text)),  # noqa: E731
-                      len(ev.units[m.unit].text))
+    # a clause holding all of a short query (改革管理体制) ranks below one holding more of the
+    # task's weight (未来科学城…创新要素): the weight held counts beside the share of the query
+    rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0) + HELD_WEIGHT * min(m.coverage * m.total, 1.0)  # noqa: E731
+                        + _informative(ev.units[m.unit].text)), len(ev.units[m.unit].text))
     found = sorted(review.values(), key=rank)
     # the same work promised again: a heavy shared run, not just the same frame (实现…规范化)
     carried = max((m for m in plan.values() if m.coverage >= CARRY_COVERAGE and m.anchor >= MIN_ANCHOR),

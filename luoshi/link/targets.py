@@ -124,11 +124,24 @@ def link_indicator(ind: Indicator, figures: dict[str, list[Figure]], new_text: s
 
 
 def _metric_near(ind: Indicator) -> Metric | None:
-    found = mentions(fold(ind.sentence))
+    """The metric of a target whose own name is missing or is a word inside a metric's name.
+
+    An indicator with a name of its own that is no known metric (二氧化碳排放, 污染物排放总量)
+    is another indicator: it never takes a metric from elsewhere in its sentence. Without a
+    name, the mention closest before the value in its sentence is the metric.
+    """
+    sentence = fold(ind.sentence)
+    at = sentence.find(fold(ind.value_text))
+    found = mentions(sentence, 0, at if at >= 0 else None)
     if not found:
         return None
-    # the mention closest before the value in its sentence
-    return found[-1].metric if len(found) == 1 else found[0].metric
+    if ind.metric:
+        name = fold(ind.metric)
+        spots = [i for i in range(len(sentence)) if sentence.startswith(name, i)]
+        # 经济 in 经济增长7.5%, 中央提出经济|增长7%: the name ends inside the mention
+        inside = [m for m in found for i in spots if m.start < i + len(name) <= m.end]
+        return inside[-1].metric if inside else None
+    return found[-1].metric
 
 
 def _qualitative_link(link: Link, ind: Indicator, metric: Metric, new_text: str, units: list[Unit],

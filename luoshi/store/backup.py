@@ -20,9 +20,11 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Engine, delete, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from luoshi.errors import LuoshiError
 from luoshi.store import migrate
 from luoshi.store.errors import BackupError
 from luoshi.store.models import Base
+from luoshi.store.roles import PRIVILEGE_HINT, lacks_privilege
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -271,6 +273,9 @@ def load(engine: Engine, data: dict[str, Any]) -> None:
             if not pg and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                 raise BackupError("the backup has rows pointing at missing rows (foreign keys)", "use an older backup")
     except SQLAlchemyError as exc:  # the whole transaction rolled back: nothing changed
+        if lacks_privilege(exc):
+            raise LuoshiError("E157", f"this database role may not replace the ledger: {_one_line(exc.orig or exc)}",
+                              "nothing was changed; " + PRIVILEGE_HINT) from None
         raise BackupError(f"the backup does not fit the schema: {_one_line(exc.orig or exc)}",
                           "nothing was changed; use an older backup") from None
 

@@ -226,7 +226,8 @@ def user_list() -> None:
 
 @click.group("db")
 def db_group() -> None:
-    """Database schema and backups (LUOSHI_DATABASE_URL, default sqlite:///luoshi.db)."""
+    """Database schema and backups (LUOSHI_DATABASE_URL, default sqlite:///luoshi.db; upgrade and
+    restore use LUOSHI_MIGRATE_URL, the table owner's, when set)."""
 
 
 @db_group.command("upgrade")
@@ -235,9 +236,15 @@ def db_upgrade() -> None:
     from luoshi.store.db import get_engine
     from luoshi.store.migrate import current_revision, upgrade
 
-    engine = get_engine()
+    from luoshi.store.roles import grant_if_two_roles
+    from luoshi.store.settings import get_settings
+
+    settings = get_settings()
+    engine = get_engine(settings.migrate_url or None)  # the owner, in the two-role setup
     upgrade(engine)
     click.echo(f"schema at {current_revision(engine)}")
+    if role := grant_if_two_roles(engine, settings.database_url, settings.migrate_url):
+        click.echo(f"role {role}: rows only (history: read and add)")
 
 
 @db_group.command("backup")
@@ -260,8 +267,13 @@ def db_restore(path: Path) -> None:
     safety copy beside the backup, and the output says how to roll back to it."""
     from luoshi.store.backup import restore
     from luoshi.store.db import get_engine
+    from luoshi.store.roles import grant_if_two_roles
+    from luoshi.store.settings import get_settings
 
-    result = restore(get_engine(), path)
+    settings = get_settings()
+    engine = get_engine(settings.migrate_url or None)  # TRUNCATE needs the owner on PostgreSQL
+    result = restore(engine, path)
+    grant_if_two_roles(engine, settings.database_url, settings.migrate_url)
     click.echo(result.message(path))
 
 

@@ -142,10 +142,16 @@ def check_version(row: Commitment | Assignment, expected_version: int) -> None:
 
 
 def flush_or_conflict(session: Session, row) -> None:
-    """Flush; a concurrent save that slipped past check_version shows up here as StaleDataError."""
+    """Flush; a concurrent save that slipped past check_version shows up here as StaleDataError.
+
+    The failed flush leaves the session needing a rollback, and any attribute read would then
+    raise PendingRollbackError (a 500 on PostgreSQL): the name is taken before the flush and the
+    session rolled back before the conflict is raised, so the error page can still use it."""
     from sqlalchemy.orm.exc import StaleDataError
 
+    what = f"{type(row).__name__.lower()} {row.id}"
     try:
         session.flush()
     except StaleDataError as exc:
-        raise ConflictError(f"{type(row).__name__.lower()} {row.id} was changed by someone else", "reload and save again") from exc
+        session.rollback()
+        raise ConflictError(f"{what} was changed by someone else", "reload and save again") from exc

@@ -73,6 +73,9 @@ def _sentences(
     return out
 
 
+_INTRO_MAX_SENTENCES = 3  # a part's introduction states its aims in a sentence or two
+
+
 def _placements(
     paras: list[Paragraph], sents: list[list[tuple[int, int]]], heads: list[Heading], outline: Outline
 ) -> list[Placement]:
@@ -93,8 +96,9 @@ def _placements(
             intro.add(i)
     out = []
     for i, spans in enumerate(sents):
+        whole = len(spans) <= _INTRO_MAX_SENTENCES  # a long one opens with its theme, then does the work
         for k in range(len(spans)):
-            out.append(Placement(i, k, len(spans), i in intro))
+            out.append(Placement(i, k, len(spans), i in intro and (whole or k == 0)))
     return out
 
 

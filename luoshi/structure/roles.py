@@ -190,6 +190,8 @@ def assign_roles(
     r = role_rules()
     forward_seen = False
     context_para: int | None = None  # a paragraph whose opening makes all of it context
+    pointed_para: int | None = None  # a paragraph where a numbered point (一是…) has begun
+    points: list[int] = []  # sentences made themes by their ordinal (一是…, 二要…)
     for k, s in enumerate(sentences):
         place = placements[k] if placements else None
         if s.part in _FORWARD:
@@ -200,6 +202,11 @@ def assign_roles(
             if place is not None and place.para == context_para:
                 s.role = "context"
                 continue
+            body = _TRIM.sub("", fold(text))
+            if place is not None and r.ordinal_theme.search(body):
+                pointed_para = place.para
+                if len(body) <= r.ordinal_max:
+                    points.append(k)
             level = heading_level.get(s.start)
             opener = (level is not None and level >= _THEME_LEVEL) or (
                 place is not None and place.index == 0 and place.count > 1 and is_theme_opener(len(text))
@@ -208,9 +215,28 @@ def assign_roles(
                 text,
                 heading=level is not None and level < _THEME_LEVEL,
                 opener=opener,
-                intro=place is not None and place.intro,
+                intro=place is not None and place.intro and place.para != pointed_para,
                 term=s.section in term,
                 plan=s.part == "plan",
             )
         elif forward_seen and s.part == "other":
             s.role = "context"
+    if placements:
+        _lone_points(mt, sentences, placements, points)
+
+
+def _lone_points(mt: MappedText, sentences: list[Sentence], placements: list[Placement], points: list[int]) -> None:
+    """A numbered point followed in its paragraph by nothing but the next point is the work itself."""
+    r = role_rules()
+    for k in points:
+        if sentences[k].role != "theme":
+            continue
+        place, nxt = placements[k], k + 1
+        if nxt < len(sentences) and placements[nxt].para == place.para:
+            s = sentences[nxt]
+            following = _TRIM.sub("", fold(mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]))
+            if not r.ordinal_theme.search(following):
+                continue
+        body = _TRIM.sub("", fold(mt.text[mt.to_norm(sentences[k].start) : mt.to_norm(sentences[k].end)]))
+        if _has_verb(body):
+            sentences[k].role = "task"

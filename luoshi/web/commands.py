@@ -32,13 +32,25 @@ def check_port(host: str, port: int) -> None:
 def _run(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
+    from sqlalchemy.exc import SQLAlchemyError
+
     from luoshi.store.db import make_engine
-    from luoshi.store.migrate import upgrade
+    from luoshi.store.errors import SchemaError
+    from luoshi.store.migrate import is_current, upgrade
+    from luoshi.store.roles import PRIVILEGE_HINT, lacks_privilege
     from luoshi.web.app import create_app
 
     check_port(host, port)
     engine = make_engine(settings.database_url)
-    upgrade(engine)  # a fresh working folder just works; an existing database is brought to head
+    if not is_current(engine):
+        if settings.migrate_url:  # two roles: the app's role may not change the schema
+            raise SchemaError("the database is not at the latest schema", "run `luoshi db upgrade` (it uses LUOSHI_MIGRATE_URL)")
+        try:
+            upgrade(engine)  # a fresh working folder just works; an existing database is brought to head
+        except SQLAlchemyError as exc:
+            if lacks_privilege(exc):
+                raise LuoshiError("E157", "this database role may not change the schema", PRIVILEGE_HINT) from None
+            raise
     engine.dispose()
     # X-Forwarded-For is believed only from LUOSHI_TRUSTED_PROXIES (security.client_address), not by uvicorn
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info", proxy_headers=False)

@@ -7,7 +7,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from sqlalchemy.exc import DataError, PendingRollbackError
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -50,9 +50,8 @@ _STATUS_OF: dict[type[Exception], int] = {
     NotFoundError: 404,
     ConflictError: 409,
     StaleDataError: 409,  # a concurrent edit caught by the ORM's version check
-    # A conflict seen in a failed flush leaves the session needing a rollback (PostgreSQL):
-    # what fails next is still the edit conflict, never a server error.
-    PendingRollbackError: 409,
+    # (PendingRollbackError is not mapped: the stale-edit path rolls back and raises ConflictError
+    # itself, store.commitments.flush_or_conflict; any other one is a genuine server error.)
     OverflowError: 404,  # an id past 64 bits (SQLite): no such record
     DataError: 422,  # PostgreSQL: an id past 32 bits, a NUL byte in a text value
 }

@@ -96,3 +96,40 @@ def test_unreachable_scheduler_is_one_error(corpus: Path, tmp_path: Path) -> Non
     with pytest.raises(LuoshiError) as exc:
         _run(corpus, tmp_path / "out", scheduler=f"tcp://127.0.0.1:{_free_port()}")
     assert exc.value.code == "E045"
+
+
+def test_worker_that_cannot_see_out_sends_parquet_files(corpus: Path, tmp_path: Path) -> None:
+    """A worker on a machine without OUT (no probe file there) returns the chunk as Parquet
+    bytes; written by the driver they give the serial tables."""
+    from luoshi.batch import sources
+    from luoshi.batch.store import OutDir
+    from luoshi.batch.work import extract_chunk
+
+    _run(corpus, tmp_path / "serial")
+    store = OutDir(tmp_path / "remote")
+    items = list(sources.iter_items(sources.plan([str(corpus)]), "body", "doc"))
+    result = extract_chunk(items, store.reserve(), str(store.root), ".probe-absent")
+    assert result.files is not None and result.reports == len(items)
+    assert not list((store.root / "reports").glob("*.parquet"))  # the worker wrote nothing itself
+    store.write_chunk_bytes(result.chunk, result.files)
+    serial = tables(tmp_path / "serial")
+    got = tables(store.root)
+    for name in ("reports", "sections", "indicators", "commitments", "errors"):
+        assert got[name] == serial[name], name
+
+
+def _sum_unless_three(xs: list[int]) -> int:
+    if 3 in xs and len(xs) > 1:
+        raise ValueError("a chunk holding 3")
+    return -3 if xs == [3] else sum(xs)
+
+
+def test_a_failed_chunk_is_run_again_item_by_item() -> None:
+    from luoshi.batch.executors import Retry, executor
+
+    def crashed(xs: list[int], exc: BaseException):
+        return Retry([x] for x in xs)
+
+    with executor(2) as ex:
+        got = list(ex.map(_sum_unless_three, [[1, 2], [3, 4, 5], [6]], crashed, window=2))
+    assert sorted(got) == [-3, 3, 4, 5, 6]

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from eval.panel.paths import shared_root
 from eval.tasks import build, validate
 from eval.tasks.sentences import clauses, prepare_markdown, split
 
@@ -31,8 +32,30 @@ def test_gold_is_rebuilt_from_its_labels(label):
 
 def test_every_set_has_gold_and_every_gold_file_has_labels():
     subs = {p.parent.name for p in GOLD}
-    assert {"gold", "heldout", "fresh"} <= subs
+    assert {"gold", "heldout", "fresh", "final"} <= subs
     assert sorted(build.gold_path(label) for label in LABELS) == GOLD
+
+
+# Where each text of eval/tasks/texts/ comes from in the shared corpus (city Markdown is prepared,
+# national .txt copied as is); checked only where ../shared is present.
+SOURCES = {
+    "beijing-2018": "cities/major/北京市/2018.md", "beijing-2023": "cities/major/北京市/2023.md",
+    "beijing-2024": "cities/major/北京市/2024.md", "hangzhou-2021": "cities/major/杭州市/2021.md",
+    "wuhan-2023": "cities/major/武汉市/2023.md", "shenzhen-2022": "cities/major/深圳市/2022.md",
+    "gwr-2008": "national/gwr-2008.txt", "gwr-2013": "national/gwr-2013.txt", "gwr-2016": "national/gwr-2016.txt",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_text_is_the_corpus_file_prepared_as_the_guide_says(name):
+    text = build.HERE / "texts" / f"{name}.txt"
+    source = shared_root() / "corpus" / SOURCES[name]
+    if not text.is_file():
+        pytest.skip(f"{name} is not labelled yet")
+    if not source.is_file():
+        pytest.skip("the shared corpus is not beside the clone")
+    raw = source.read_text(encoding="utf-8")
+    assert text.read_text(encoding="utf-8") == (prepare_markdown(raw) if source.suffix == ".md" else raw)
 
 
 def test_split_ends_at_stops_and_line_breaks_not_semicolons():

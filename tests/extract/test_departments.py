@@ -152,6 +152,55 @@ def test_departments_special_bodies_only_in_their_region():
     assert "北京冬奥组委" not in rules("district", region="北京市门头沟区").names  # a city's body
 
 
+def test_departments_units_of_an_era_only_for_its_reports():
+    """监察部 owned administrative supervision until the 2018 reform; a later report never names it."""
+    old, new = rules("national", year=2008), rules("national", year=2023)
+    assert "监察部" in old.names and "监察部" not in new.names
+    assert suggest_departments("严肃查处各类违法违纪案件", old)[0].name == "监察部"
+    assert all(d.name != "监察部" for d in suggest_departments("严肃查处各类违法违纪案件", new))
+    assert canonical_unit("国家监委", "national") == "监察部"  # lookups keep every era
+    # 铁道部 until 2013; afterwards its work is the transport ministry's (elsewhere)
+    assert suggest_departments("加快高速铁路建设", rules("national", year=2012))[0].name == "铁道部"
+    assert suggest_departments("加快高速铁路建设", new)[0].name == "交通运输部"
+
+
+def test_departments_city_names_of_other_cities_resolve():
+    """The same bureau under the names other cities give it."""
+    for name, unit in [("市住房和城市更新局", "市住房城乡建设委"), ("市住房建设局", "市住房城乡建设委"),
+                       ("市城管执法委", "市城市管理委"), ("市政务服务和大数据管理局", "市政务服务局"),
+                       ("市工业和信息化局", "市经济和信息化局"), ("市科技创新委员会", "市科委"),
+                       ("市地方金融工作局", "市金融监管局"), ("市文化广电旅游体育局", "市文化和旅游局")]:
+        assert canonical_unit(name, "city") == unit, name
+    assert "北京经济技术开发区管委会" not in rules("city", region="武汉市").names
+    assert suggest_departments("支持武汉经开区建设军山新城", rules("city", region="武汉市"))[0].name == "武汉经开区管委会"
+
+
+def test_departments_work_of_a_missing_unit_goes_elsewhere():
+    """Where a city has no 中医药管理局 or 文物局, their work is the health or culture bureau's."""
+    beijing, wuhan = rules("city", region="北京市"), rules("city", region="武汉市")
+    assert suggest_departments("支持中医药传承创新发展", beijing)[0].name == "市中医局"
+    assert suggest_departments("支持中医药传承创新发展", wuhan)[0].name == "市卫生健康委"
+    assert suggest_departments("加强文物保护利用", wuhan)[0].name == "市文化和旅游局"
+
+
+def test_departments_purpose_clause_does_not_choose_the_owner():
+    """为了人民健康,要…食品药品安全监管: the work after the purpose owns the row."""
+    r = rules("national")
+    assert suggest_departments("为了人民健康,要加快健全统一权威的食品药品安全监管体制", r)[0].name == "市场监管总局"
+    assert suggest_departments("为加快社会保障体系建设,今年中央财政将安排2762亿元", r)[0].name == "财政部"
+    assert suggest_departments("为了人民健康", r)[0].name == "国家卫生健康委"  # nothing else: the purpose decides
+
+
+def test_departments_bad_years_is_e012(tmp_path, monkeypatch):
+    (tmp_path / "departments.yaml").write_text(
+        "departments:\n  - name: 监察处\n    years: [2018]\n    keywords: [监察]\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("LUOSHI_RULES_DIR", str(tmp_path))
+    with pytest.raises(LuoshiError) as err:
+        rules()
+    assert err.value.code == "E012" and "years" in str(err.value)
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [

@@ -1,4 +1,6 @@
-"""Write small valid PDFs by hand for tests: one text line per printed line.
+"""Write PDFs by hand for the tests and the fuzz harness (bench/fuzz imports this module):
+small valid ones, one text line per printed line, and amplification attacks (many pages
+sharing one content stream).
 
 Latin text uses the standard Type1 font Helvetica; Chinese uses the standard CJK
 font STSong-Light with the UniGB-UCS2-H CMap (character codes are UTF-16BE), as
@@ -9,6 +11,7 @@ Regenerate the committed fixture with ``python -m tests.ingest.pdfmaker``.
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 LATIN_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -51,6 +54,11 @@ def make_pdf(pages: list[list[str]], cjk: bool = False) -> bytes:
         )
         stream = _content(lines, cjk) if lines else b""
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    return assemble(objects)
+
+
+def assemble(objects: list[bytes]) -> bytes:
+    """A PDF file of ``objects`` (numbered from 1, the first the catalog) with its xref table."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -61,6 +69,23 @@ def make_pdf(pages: list[list[str]], cjk: bool = False) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def shared_stream(pages: int, stream_bytes: int, line: bytes = b"BT /F1 12 Tf 72 700 Td (Growth 5%) Tj ET\n",
+                  deflate: bool = True) -> bytes:
+    """``pages`` pages whose /Contents all point at one stream of about ``stream_bytes`` (amplification)."""
+    content = line * max(1, stream_bytes // len(line))
+    body = zlib.compress(content, 9) if deflate else content
+    filt = b" /Filter /FlateDecode" if deflate else b""
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        LATIN_FONT,
+        b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(body), filt, body),
+    ]
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+    return assemble(objects + [page] * pages)
 
 
 def wrap(paragraph: str, width: int) -> list[str]:

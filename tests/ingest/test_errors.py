@@ -10,6 +10,7 @@ import pytest
 from luoshi.errors import CODES, LuoshiError
 from luoshi.ingest import read_bytes, read_document
 from luoshi.ingest import safety
+from tests.ingest import docxmaker
 from tests.ingest.pdfmaker import make_pdf
 
 
@@ -22,12 +23,7 @@ def _docx_bytes(*paragraphs: str) -> bytes:
     return buf.getvalue()
 
 
-def _zip(entries: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in entries.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
+_zip = docxmaker.zip_entries
 
 
 def _zip_bomb() -> bytes:

@@ -6,10 +6,10 @@ import zipfile
 
 import pytest
 
-from bench.fuzz import docx_parts as dp
 from luoshi.errors import LuoshiError
 from luoshi.ingest import docx as docx_reader
 from luoshi.ingest import read_bytes
+from tests.ingest import docxmaker as dp
 
 TEXT = ["政府工作报告", "一、过去一年工作回顾", "地区生产总值增长6%。"]
 

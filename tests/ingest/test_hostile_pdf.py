@@ -3,16 +3,15 @@ the environment variable that raises it."""
 
 import pytest
 
-from bench.fuzz import pdf_parts
 from luoshi.errors import LuoshiError
 from luoshi.ingest import read_bytes
-from tests.ingest.pdfmaker import make_pdf
+from tests.ingest.pdfmaker import make_pdf, shared_stream
 
 LINE = b"BT /F1 12 Tf 72 700 Td (Growth 5%) Tj ET\n"
 
 
 def test_pages_sharing_one_stream_are_read_once():
-    data = pdf_parts.shared_stream(300, 20_000)
+    data = shared_stream(300, 20_000)
     text = read_bytes(data, "shared.pdf").text
     assert text.count("Growth 5%") == 20_000 // len(LINE)
 
@@ -26,17 +25,17 @@ def _code_and_env(data: bytes, monkeypatch, env: str, value: str) -> LuoshiError
 
 
 def test_declared_page_count_over_the_limit(monkeypatch):
-    err = _code_and_env(pdf_parts.shared_stream(30, 100), monkeypatch, "LUOSHI_PDF_MAX_PAGES", "20")
+    err = _code_and_env(shared_stream(30, 100), monkeypatch, "LUOSHI_PDF_MAX_PAGES", "20")
     assert "30 pages" in err.message
 
 
 def test_lying_page_count_is_still_limited(monkeypatch):
-    data = pdf_parts.shared_stream(30, 100).replace(b"/Count 30", b"/Count 3 ")
+    data = shared_stream(30, 100).replace(b"/Count 30", b"/Count 3 ")
     _code_and_env(data, monkeypatch, "LUOSHI_PDF_MAX_PAGES", "20")
 
 
 def test_operator_budget(monkeypatch):
-    _code_and_env(pdf_parts.shared_stream(1, 50_000), monkeypatch, "LUOSHI_PDF_MAX_OPERATORS", "1000")
+    _code_and_env(shared_stream(1, 50_000), monkeypatch, "LUOSHI_PDF_MAX_OPERATORS", "1000")
 
 
 def test_character_limit(monkeypatch):
@@ -45,7 +44,7 @@ def test_character_limit(monkeypatch):
 
 
 def test_content_limit(monkeypatch):
-    data = pdf_parts.shared_stream(1, 1_200_000, deflate=True)  # 1.2 MB decoded from ~10 KB
+    data = shared_stream(1, 1_200_000, deflate=True)  # 1.2 MB decoded from ~10 KB
     _code_and_env(data, monkeypatch, "LUOSHI_PDF_MAX_CONTENT_MB", "1")
 
 

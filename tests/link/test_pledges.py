@@ -196,3 +196,49 @@ def test_pledges_a_row_of_several_tasks_is_judged_by_the_clause_that_found_the_e
     old = row + "。"
     [link] = link_reports(extraction(2020, [commitment(row, old)]), old, extraction(2021), new)
     assert link.status == "fulfilled" and link.evidence[0].text == "鲁家山垃圾焚烧厂余热供热工程稳步推进"
+
+
+def test_pledges_a_clause_of_common_words_counts_only_when_said_again_in_full():
+    """落实学校、医院的主体责任 is the frame of a traffic task, not its object: 全面从严治党主体责任 is no evidence."""
+    new = ("一、过去一年工作回顾\n制定市政府党组落实全面从严治党主体责任的若干意见。扎实推进审计监督全覆盖。"
+           "门城水厂主体完工。双大路二期通车。\n")
+    row = "深化整治北京南站交通转换环境，落实学校、医院的主体责任"
+    old = row + "。"
+    [link] = link_reports(extraction(2020, [commitment(row, old)]), old, extraction(2021), new)
+    assert link.status == "no_evidence" and not link.evidence
+    # a clause of common words said again in full is the same work
+    row = "完善交通转换环境，加强审计监督"
+    old = row + "。"
+    [link] = link_reports(extraction(2020, [commitment(row, old)]), old, extraction(2021), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "扎实推进审计监督全覆盖"
+
+
+def test_pledges_evidence_holding_more_of_the_task_ranks_first():
+    """Of two clauses that each hold all of a short query, the one sharing the task's heavier words leads."""
+    new = ("一、过去一年工作回顾\n改革管理体制、运行机制。未来科学城东区央企创新要素聚集效应逐步显现。"
+           "门城水厂主体完工。双大路二期通车。\n")
+    row = "未来科学城要着力增强创新要素的活力，改革管理体制"
+    old = row + "。"
+    [link] = link_reports(extraction(2020, [commitment(row, old)]), old, extraction(2021), new)
+    assert link.evidence[0].text == "未来科学城东区央企创新要素聚集效应逐步显现"
+
+
+def test_pledges_each_work_of_a_list_joined_by_ji_finds_its_evidence():
+    """加速推进A及档案馆新馆建设: the review reports each work in its own clause."""
+    new = ("一、过去五年工作回顾\n档案馆新馆开工建设，政务服务中心主体结构封顶。门城水厂主体完工。"
+           "双大路二期通车。\n三、2022年政府工作计划\n确保体育文化中心完工。\n")
+    row = "加速推进冀热察挺进军司令部旧址陈列馆提升改造及档案馆新馆建设,进一步提升区域文化服务供给能力"
+    old = row + "。"
+    [link] = link_reports(extraction(2020, [commitment(row, old)]), old, extraction(2022), new)
+    assert link.status == "fulfilled"
+    assert link.evidence[0].text == "档案馆新馆开工建设"
+    assert all(e.part == "review" for e in link.evidence)
+
+
+def test_pledges_ji_inside_a_word_splits_nothing():
+    from luoshi.link.pledges import queries
+    from tests.link.helpers import commitment as make
+
+    row = "推动科学普及工作，及时处置风险"
+    qs = queries(make(row, row + "。"))
+    assert not any(q.startswith("时") or q.endswith("普") for q in qs)

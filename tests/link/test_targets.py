@@ -82,3 +82,40 @@ def test_targets_quantity_without_a_known_metric_found_by_wording(metric, value_
     assert link.status == status
     if link.evidence:
         assert link.evidence[0].value_text == "20.9万亩"
+
+
+OLD_INTENSITY = ("全市经济社会发展的主要预期目标是：地区生产总值增长6%-6.5%；万元地区生产总值能耗、二氧化碳排放"
+                 "分别下降2.5%和2.6%左右，万元地区生产总值水耗下降3%左右，常住人口城镇化率达到60%。")
+
+
+@pytest.mark.parametrize(
+    ("metric", "value_text", "value", "status", "actual"),
+    [
+        ("地区生产总值", "6%-6.5%", 6, "fulfilled", "6.2%"),
+        # other indicators that share the words 地区生产总值 or a number with GDP never take its figure
+        ("万元地区生产总值能耗", "2.5%", 2.5, "fulfilled", "4%"),
+        ("二氧化碳排放", "2.6%左右", 2.6, "no_evidence", None),
+        ("万元地区生产总值水耗", "3%左右", 3, "no_evidence", None),
+        ("常住人口城镇化率", "60%", 60, "no_evidence", None),
+    ],
+)
+def test_targets_match_only_the_same_metric(metric, value_text, value, status, actual):
+    new = "一、过去一年工作回顾\n全市地区生产总值比上年增长6.2%左右，常住人口2153.6万人；单位地区生产总值能耗下降4%。"
+    change = "increase" if metric in ("地区生产总值", "常住人口城镇化率") else "decrease"
+    comparator = "range" if "-" in value_text else "about"
+    ind = target(OLD_INTENSITY, value_text, metric, value, comparator, change, high=6.5 if comparator == "range" else None,
+                 period="2019")
+    [link] = link_reports(extraction(2019, indicators=[ind]), OLD_INTENSITY, extraction(2020), new)
+    assert link.status == status, link.reason
+    assert [e.value_text for e in link.evidence[:1]] == ([actual] if actual else [])
+
+
+def test_targets_metric_name_must_head_the_indicator_name():
+    from luoshi.link.metrics import metric_of
+
+    assert metric_of("城镇新增就业人数").id == "new_jobs"
+    assert metric_of("居民消费价格总水平").id == "cpi"
+    assert metric_of("国内生产总值和城乡居民人均收入").id == "gdp"
+    assert metric_of("万元地区生产总值水耗").id == "water_intensity"
+    for other in ("常住人口城镇化率", "研发经费支出占地区生产总值比重", "二氧化碳排放", "生产生活用水总量"):
+        assert metric_of(other) is None, other

@@ -49,6 +49,32 @@ def test_stale_write_racing_past_the_check_is_a_conflict(engine, task_id):
             alice.flush()
 
 
+def test_stale_edit_racing_past_the_check_is_a_conflict_and_the_session_lives_on(engine, task_id, monkeypatch):
+    """Bob saves between Alice's version check and her flush (PostgreSQL: SQLite serialises writers)."""
+    from sqlalchemy import select
+
+    import luoshi.store.commitments as commitments
+
+    if engine.dialect.name == "sqlite":
+        pytest.skip("SQLite writers are serialised (BEGIN IMMEDIATE): no write can slip past the check")
+    maker = make_sessionmaker(engine)
+    checked = commitments.check_version
+
+    def check_then_bob_saves(row, expected_version):
+        checked(row, expected_version)
+        monkeypatch.setattr(commitments, "check_version", checked)  # once: Bob's own save checks normally
+        with maker() as bob:
+            update_commitment(bob, task_id, expected_version, {"note": "B"})
+            bob.commit()
+
+    monkeypatch.setattr(commitments, "check_version", check_then_bob_saves)
+    with maker() as alice:
+        with pytest.raises(ConflictError, match=f"commitment {task_id} was changed"):
+            update_commitment(alice, task_id, 1, {"note": "A"})
+        # Rolled back, not left pending: the error page may still read (no PendingRollbackError).
+        assert alice.scalar(select(Commitment.note).where(Commitment.id == task_id)) == "B"
+
+
 def test_update_commitment_locks_edited_fields_and_rejects_unknown(session, task_id):
     row = update_commitment(session, task_id, 1, {"deadline": "2022-09"})
     assert row.locked_fields == ["deadline"] and row.version == 2

@@ -22,7 +22,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "term_target", "term_state")
+    [(key, positive, t) for key in ("paragraph_context", "term_target", "term_state", "ordinal_theme")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -67,3 +67,42 @@ def test_roles_assigned_on_goals_and_plan_sentences_only():
     assert roles["深化生态环境保护目标考核机制。"] == "task"
     assert roles["落实河长制。"] == "task"
     assert roles["各位代表,让我们齐心协力,奋力拼搏!"] == "context"
+
+
+def _roles_of(text: str) -> dict[str, str | None]:
+    s = analyze(MappedText(text))
+    return {text[x.start : x.end]: x.role for x in s.sentences}
+
+
+def test_roles_long_part_introduction_opens_with_its_theme_then_works():
+    """A part's introduction of a sentence or two is all theme; a long one (the older
+    national style, all of a part's work in one paragraph) has only its opening as theme."""
+    text = (
+        "一、2021年工作回顾\n\n推进改革取得成效。\n\n二、2008年主要任务\n\n"
+        "（一）加强农业基础建设，促进农业发展和农民增收\n\n"
+        "今年，要千方百计争取农业有个好收成，努力增加农民收入，推进社会主义新农村建设。加快完成大中型病险水库除险加固任务。"
+        "搞好灌区改造和小型农田水利建设。加大扶贫开发力度，继续减少贫困人口。\n\n"
+        "主要措施是：一要大力增加投入。增加农机具购置补贴种类。扩大良种补贴规模和范围。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["今年，要千方百计争取农业有个好收成，努力增加农民收入，推进社会主义新农村建设。"] == "theme"
+    assert roles["加快完成大中型病险水库除险加固任务。"] == "task"
+    assert roles["加大扶贫开发力度，继续减少贫困人口。"] == "task"
+
+
+def test_roles_numbered_point_alone_is_the_work_itself():
+    """一是… introduces the sentences after it; a point followed only by the next point is a task,
+    and the first point ends a part's introduction."""
+    text = (
+        "一、2021年工作回顾\n\n推进改革取得成效。\n\n二、2008年主要任务\n\n"
+        "（一）搞好宏观调控\n\n"
+        "防止价格总水平过快上涨，是今年宏观调控的重大任务。一要大力发展生产。认真落实支持发展生产的政策措施。"
+        "二要严格控制工业用粮和粮食出口。三要加快健全储备体系。\n\n"
+        "六要加强市场和价格监管。依法打击串通涨价行为。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["一要大力发展生产。"] == "theme"
+    assert roles["认真落实支持发展生产的政策措施。"] == "task"
+    assert roles["二要严格控制工业用粮和粮食出口。"] == "task"
+    assert roles["三要加快健全储备体系。"] == "task"
+    assert roles["六要加强市场和价格监管。"] == "theme"

@@ -38,3 +38,20 @@ def test_stale_edit_is_a_conflict(client):
     assert client.post("/commitments/1/deadline.json", data={"version": v, "note": "a", "csrf_token": token}).status_code == 200
     r = client.post("/commitments/1/deadline.json", data={"version": v, "note": "b", "csrf_token": token})
     assert r.status_code == 409
+
+
+def test_only_the_stale_edit_is_a_conflict_a_genuine_pending_rollback_is_a_server_error(settings, seeded):
+    """PendingRollbackError is not mapped to 409 wholesale: outside the stale-edit path it is a bug."""
+    from fastapi.testclient import TestClient
+    from sqlalchemy.exc import PendingRollbackError
+
+    from luoshi.web.app import create_app
+
+    app = create_app(settings)
+
+    @app.get("/broken.json")
+    def broken():
+        raise PendingRollbackError("session needs a rollback")
+
+    with TestClient(app, raise_server_exceptions=False) as c:
+        assert c.get("/broken.json").status_code == 500

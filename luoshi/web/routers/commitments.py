@@ -28,7 +28,7 @@ from luoshi.web.lookups import chosen_date, departments_for, department_names, r
 from luoshi.web.render import lang_of, respond, twin, wants_json
 from luoshi.web.serialize import commitment_row, indicator_row, progress_row, verdict_row
 from luoshi.web.tracking import track_report
-from luoshi.web.uploads import remove_uploads, save_uploads
+from luoshi.web.uploads import Quota, quota_for, remove_uploads, save_uploads
 from luoshi.web.verdicts import verdict_view
 
 router = APIRouter(tags=["commitments"])
@@ -127,7 +127,7 @@ def file_progress(
     reported_on: Annotated[date | None, Form()] = None,
     files: Annotated[list[UploadFile], File()] = [],  # noqa: B006 - FastAPI reads the default, never mutates it
 ) -> Response:
-    """File a progress update as of ``reported_on`` (default today; the page offers its "as of" date) with evidence (links one per line; files up to 10 MB each: pdf, png, jpg, docx, xlsx, txt, csv)."""
+    """File a progress update as of ``reported_on`` (default today; the page offers its "as of" date) with evidence (links one per line; files: pdf, png, jpg, docx, xlsx, txt, csv, within the quotas LUOSHI_UPLOAD_FILE_MB (10 MB a file), _TASK_MB (100 MB a task) and _TOTAL_MB, else E158)."""
     c = get_commitment(session, commitment_id)  # 404 before any file is written
     if reported_on is not None and reported_on > date.today():
         raise WebError(422, detail=f"报告日期不能晚于今天 / reported_on is in the future: {reported_on}")
@@ -138,7 +138,7 @@ def file_progress(
     if bad:
         raise WebError(422, detail=f"链接格式不正确 / not a http(s) link: {bad[0][:80]}")
     evidence = [{"kind": "url", "value": u} for u in urls]
-    stored = save_uploads(files, settings.upload_dir)
+    stored = save_uploads(files, settings.upload_dir, quota_for(session, settings, commitment_id) if files else Quota())
     evidence += [f.evidence() for f in stored]
     try:
         row = add_progress(session, commitment_id, state, percent, note, evidence, reported_on=reported_on, token=token or None, actor=user)

@@ -1,4 +1,5 @@
-"""Build .docx containers by hand, including lying and damaged ones (for tests and the fuzzer).
+"""Build .docx containers by hand, including lying and damaged ones (for the tests and the
+fuzz harness, bench/fuzz, which imports this module).
 
 Only the three parts Word needs are written; the helpers then edit zip headers in place
 (sizes, flags, compression method) the way a hostile file would."""
@@ -31,12 +32,16 @@ def document_xml(paragraphs: list[str]) -> bytes:
 
 
 def build(parts: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
-    """A zip of ``parts`` (the standard three first unless given)."""
-    entries = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, **parts}
+    """A .docx of ``parts`` (the standard three first unless given)."""
+    return zip_entries({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, **parts}, method)
+
+
+def zip_entries(entries: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip of exactly ``entries``, with fixed dates: the same input gives the same bytes."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", method) as zf:
         for name, data in entries.items():
-            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # fixed: same seed, same bytes
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = method
             zf.writestr(info, data)
     return buf.getvalue()
@@ -60,32 +65,32 @@ def _headers(data: bytes, member: str) -> tuple[int, int]:
     return local, central
 
 
-def lie_sizes(data: bytes, member: str, size: int) -> bytes:
-    """Claim ``member`` inflates to ``size`` bytes in both headers (a lying zip bomb)."""
+# Where a patched field sits: (offset in the local header, offset in the central header).
+FLAGS, METHOD, SIZE = (6, 8), (8, 10), (22, 24)
+
+
+def _patch(data: bytes, member: str, field: tuple[int, int], fmt: str, change) -> bytes:
+    """Rewrite one field of ``member`` in both its headers to ``change(old value)``."""
     local, central = _headers(data, member)
     out = bytearray(data)
-    struct.pack_into("<I", out, local + 22, size)
-    struct.pack_into("<I", out, central + 24, size)
+    for off in (local + field[0], central + field[1]):
+        struct.pack_into(fmt, out, off, change(struct.unpack_from(fmt, out, off)[0]))
     return bytes(out)
+
+
+def lie_sizes(data: bytes, member: str, size: int) -> bytes:
+    """Claim ``member`` inflates to ``size`` bytes in both headers (a lying zip bomb)."""
+    return _patch(data, member, SIZE, "<I", lambda _: size)
 
 
 def set_flag(data: bytes, member: str, bit: int) -> bytes:
     """Set a general-purpose flag bit (bit 0: encrypted) in both headers of ``member``."""
-    local, central = _headers(data, member)
-    out = bytearray(data)
-    for off in (local + 6, central + 8):
-        (flags,) = struct.unpack_from("<H", out, off)
-        struct.pack_into("<H", out, off, flags | bit)
-    return bytes(out)
+    return _patch(data, member, FLAGS, "<H", lambda flags: flags | bit)
 
 
 def set_method(data: bytes, member: str, method: int) -> bytes:
     """Change the compression method of ``member`` (e.g. 99, AES, which zipfile lacks)."""
-    local, central = _headers(data, member)
-    out = bytearray(data)
-    struct.pack_into("<H", out, local + 8, method)
-    struct.pack_into("<H", out, central + 10, method)
-    return bytes(out)
+    return _patch(data, member, METHOD, "<H", lambda _: method)
 
 
 def damage(data: bytes, member: str, at: int = 40, length: int = 16) -> bytes:

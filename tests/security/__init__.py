@@ -1,0 +1,1 @@
+"""Security checks that span the web app and a real browser."""
