@@ -12,35 +12,17 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from openpyxl import load_workbook
 
-from luoshi.store.settings import Settings
-from luoshi.web.demo import DEMO_AS_OF, DEMO_LABEL, DEMO_PASSWORD, prepare_demo
-from tests.web.browser import browser_page, live_server, log_in, require_chromium
-from tests.web.conftest import PASSWORD, seed
+from luoshi.web.demo import DEMO_LABEL, DEMO_PASSWORD
+from tests.web.browser import browser_page, demo, log_in, server  # noqa: F401 - demo, server: the shared fixtures
+from tests.web.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-@pytest.fixture
-def server(tmp_path):
-    require_chromium()
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'ledger.db'}", upload_dir=tmp_path / "uploads", secret_key="forms")
-    seed(settings.database_url)
-    with live_server(settings) as url:
-        yield url
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """The demo as `luoshi demo` serves it: public read-only, as of DEMO_AS_OF."""
-    require_chromium()
-    tmp = tmp_path_factory.mktemp("demo")
-    settings = Settings(database_url=f"sqlite:///{tmp / 'demo.db'}", upload_dir=tmp / "up", secret_key="demo",
-                        as_of=DEMO_AS_OF, public_mode=True)
-    ledger = prepare_demo(settings.database_url)
-    with live_server(settings) as url:
-        yield url, ledger
 
 
 def _rows(page, table: str) -> int:
@@ -340,3 +322,26 @@ def test_browser_print_media_hides_controls(demo, tmp_path):
         assert Path(shot).read_bytes().startswith(b"\x89PNG")
         pdf = page.pdf(format="A4", landscape=True)
         assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+# Each text of each chart, measured by Chromium: its box must lie inside the drawing's viewBox.
+CLIPPED_LABELS = """() => [...document.querySelectorAll('svg.chart')].flatMap(svg => {
+  const vb = svg.viewBox.baseVal;
+  return [...svg.querySelectorAll('text')].map(t => { const b = t.getBBox();
+    return [t.textContent, Math.round(b.x), Math.round(b.x + b.width), Math.round(b.y), Math.round(b.y + b.height), vb.width, vb.height]; })
+    .filter(([, x0, x1, y0, y1, w, h]) => x0 < 0 || x1 > w || y0 < 0 || y1 > h);
+})"""
+
+
+def test_browser_chart_labels_fit_inside_their_charts(demo, tmp_path):
+    url, ledger = demo
+    old, new = ledger.pairs[0]
+    with browser_page(url) as page:
+        for path in ("/", "/?lang=en", f"/?report={old}", f"/regions/{ledger.region_id}", f"/indicators?report={new}"):
+            page.goto(path)
+            assert page.locator("svg.chart text").count() > 0, path
+            assert page.evaluate(CLIPPED_LABELS) == [], path
+        page.goto("/")
+        gauge = page.locator("svg.chart").first
+        gauge.screenshot(path=str(tmp_path / "gauge.png"))  # the 序时进度 gauge whose "43%" was cut off
+        assert (tmp_path / "gauge.png").read_bytes().startswith(b"\x89PNG")
