@@ -35,6 +35,7 @@ IDF_POWER = 1.0
 PROJECT_WEIGHT = 2.0
 MAX_EVIDENCE = 3
 CARRY_COVERAGE = 0.6
+RESULT_COVERAGE = 0.6  # a result pledge is fulfilled by a done word only on a clause holding this much of it
 HELD_WEIGHT = 0.2  # ranking: share of the task's weight a clause holds, beside its coverage of one query
 REVIEW_PARTS = ("review",)
 PLAN_PARTS = ("plan", "goals")
@@ -204,6 +205,9 @@ def judge(kind: str, pledge_word: str | None, m: Match, ev: EvidenceIndex) -> tu
     if sig.aspect == "shortfall":
         return "not_fulfilled", "shortfall", f"明确未达成（{sig.word}）"
     if sig.aspect == "done":
+        if kind == "result" and m.coverage < RESULT_COVERAGE:
+            # a result reported on part of the object (首钢滑雪大跳台完工 for 首钢南区规划优化): not the promised end state
+            return "partial", "progress", f"部分内容已{sig.word}，未见{pledge_word or '结果'}本身"
         return "fulfilled", "done_strong" if sig.strong else "done", f"已{sig.word}"
     if kind == "process":
         return "fulfilled", "progress", f"{sig.word}，推进类承诺以进展为准"
