@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, defer
 
 from luoshi.store.models import Report
 from luoshi.store.reports import get_report
@@ -41,7 +42,13 @@ PerPageQuery = Annotated[int, Query(ge=1, le=500)]
 def _data(session: Session, old: Report, evidence: int | None, f: VerdictFilter, page: int = 1,
           per_page: int | None = 50, cache: ViewCache | None = None) -> dict:
     """The list's data: one page of rows (``per_page`` None: every row, for the exports), counts from the database."""
-    judged_on = evidence_reports(session, old)
+    if cache is not None:  # which reports judged this one: a scan of its verdicts, kept until a verdict changes
+        ids = cache.get(session, "verdict-evidence", old, date.min, lambda: [r.id for r in evidence_reports(session, old)],
+                        extra=verdict_fingerprint(session))
+        by_id = {r.id: r for r in session.scalars(select(Report).options(defer(Report.text)).where(Report.id.in_(ids)))}
+        judged_on = [by_id[i] for i in ids if i in by_id]
+    else:
+        judged_on = evidence_reports(session, old)
     if evidence is not None:
         new = get_report(session, evidence)
     elif judged_on:
@@ -72,7 +79,9 @@ def verdict_list(request: Request, session: SessionDep, user: ReaderDep, report_
 
     One page at a time (``page``, ``per_page``); the xlsx/CSV exports hold every row of the filtered list.
     """
-    old = get_report(session, report_id)
+    old = session.scalar(select(Report).options(defer(Report.text)).where(Report.id == report_id))  # the text is not shown
+    if old is None:
+        raise WebError(404)
     data = _data(session, old, evidence, f, page, per_page, request.app.state.view_cache)
     t = translator(lang_of(request))
     return respond(request, "verdicts.html", data, title=f"{data['report']['name']} · {t('verdict_list')}", active="nav_reports")
