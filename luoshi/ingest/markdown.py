@@ -24,6 +24,7 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.S
 _LINK_TARGETS = ("http:", "https:", "/", ".")  # a link's target starts so; other [..](..) is text
 MAX_FRONT_MATTER = 16 * 1024  # a front matter is a few lines; a bigger block is dropped unread
 MAX_META_VALUE = 2000  # characters kept of one front-matter value
+MAX_FLOW_BRACKETS = 200
 _EMPHASIS = re.compile(r"\*\*")
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
 _LEADING_BLANK = re.compile(r"\A(?:[ \t]*\r?\n)+")
@@ -36,9 +37,12 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if m is None:
         return {}, text
     data = None
-    if len(m.group(1)) <= MAX_FRONT_MATTER:
+    block = m.group(1)
+    # Read only what a front matter can be: small, with few flow brackets (each may nest a level,
+    # and the YAML parser recurses per level: 5,000 "[" took 2 s to end in RecursionError).
+    if len(block) <= MAX_FRONT_MATTER and block.count("[") + block.count("{") <= MAX_FLOW_BRACKETS:
         try:
-            data = yaml.safe_load(m.group(1))
+            data = yaml.safe_load(block)
         except (yaml.YAMLError, RecursionError, ValueError):  # deep nesting recurses; bad numbers raise ValueError
             data = None
     # Scalars only: a list or mapping value is no title or source, and its str() expands YAML
