@@ -126,7 +126,7 @@ def demo_command(out_dir: Path, no_serve: bool, host: str, port: int) -> None:
 @click.option("--id-field", help="Id column of JSON Lines / Parquet corpora (default: file#record).")
 @click.option("--link", type=click.Choice(["consecutive"]),
               help="Also link each report to the next year's report of its region (table links).")
-@click.option("--chunk-size", type=int, default=100, show_default=True, help="Reports per Parquet chunk.")
+@click.option("--chunk-size", type=int, default=100, show_default=True, help="Reports per Parquet chunk (with workers, at most 1/16 of the reports per worker, so all keep busy).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def batch_command(paths: tuple[str, ...], out_dir: Path, workers: int, scheduler: str | None, text_field: str,
                   id_field: str | None, link: str | None, chunk_size: int, quiet: bool) -> None:

@@ -189,10 +189,48 @@ def html_charset(rng: random.Random) -> tuple[str, bytes]:
     return "charset.html", f"<html><head><meta charset={cs}></head><body><p>{text}</p></body></html>".encode(enc, "replace")
 
 
+# --- markdown and sniffing --------------------------------------------------------------------
+
+def md_markup(rng: random.Random) -> tuple[str, bytes]:
+    """Markup that never closes, repeated on one line or many (comments, images, links, bold, hashes)."""
+    unit = rng.choice(["<!--", "<!--x\n", "<!-- c -->", "![", "![a](", "[", "[a](http", "[a](/", "**", "# ", "](", "!["])
+    sep = rng.choice(["", "", "\n", "正文"])
+    body = (unit + sep) * rng.choice([1_000, 50_000, 200_000])
+    if rng.random() < 0.5:
+        body = _text(rng, 500) + body + _text(rng, 500)
+    return "markup.md", body.encode()
+
+
+def md_front_matter(rng: random.Random) -> tuple[str, bytes]:
+    """YAML front matters that expand (aliases), recurse (nesting), are huge or not YAML."""
+    how = rng.choice(["aliases", "nesting", "huge", "broken", "unclosed"])
+    if how == "aliases":
+        levels = rng.randint(4, 9)
+        front = "a0: &a0 [" + ", ".join(["x" * 8] * 9) + "]\n" + "".join(
+            f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n" for i in range(1, levels))
+    elif how == "nesting":
+        front = "title: " + rng.choice(["[", "{a: ", "- "]) * rng.choice([100, 5_000, 50_000])
+    elif how == "huge":
+        front = "".join(f"k{i}: {_text(rng, 40)}\n" for i in range(rng.choice([100, 5_000])))
+    elif how == "broken":
+        front = rng.choice([": : :", "\t- [", "title: !!python/object:os.system 'ls'", "%YAML 9.9\n---", "a: *nope"])
+    else:
+        return "unclosed.md", ("---\ntitle: 报告\n" + _text(rng, rng.randint(100, 20_000))).encode()
+    return f"front-{how}.md", (f"---\n{front}\n---\n" + _text(rng, rng.randint(100, 5_000))).encode()
+
+
+def sniffed(rng: random.Random) -> tuple[str, bytes]:
+    """No telling extension: the reader sniffs HTML from the head (comments before the tag)."""
+    head = rng.choice(["<!--a-->", "<!-- c --> ", "<!--", "<!---->"]) * rng.randint(1, 120)
+    tail = rng.choice(["<html><body>政府工作报告，增长6%。</body></html>", "x" + _text(rng, 2_000), _text(rng, 2_000)])
+    return rng.choice(["report", "report.dat", "report.bin", "报告"]), (head + tail).encode()
+
+
 KINDS: dict[str, Callable[[random.Random], tuple[str, bytes]]] = {
     f.__name__: f for f in (txt_mixed, txt_repeat, txt_heading_flood, txt_two_encodings, txt_noise, txt_long_line,
                             docx_ok, docx_lying_bomb, docx_damaged, docx_structure,
-                            pdf_amplify, pdf_many_pages, pdf_broken, html_nesting, html_flood, html_charset)
+                            pdf_amplify, pdf_many_pages, pdf_broken, html_nesting, html_flood, html_charset,
+                            md_markup, md_front_matter, sniffed)
 }
 
 

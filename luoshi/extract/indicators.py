@@ -285,6 +285,24 @@ def _fill_elided(text: str, numbers: list[NumberMatch], phrases: list[str], out:
         i += 1
 
 
+_ARABIC_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _too_many_figures(count: int) -> LuoshiError:
+    return LuoshiError("E015", f"the text has {count} figures, over the limit of {MAX_FIGURES} for one report",
+                       "a work report has a few thousand figures at most; split the file into one report each")
+
+
+def check_figures(normalized: str) -> None:
+    """E015 before any stage runs when the Arabic numbers alone pass MAX_FIGURES: counting them
+    is a C-speed scan, while finding every figure (and the sentences around them) on 3 MB of
+    "增长5%，" took 20 s before the same error."""
+    count = 0
+    for count, _ in enumerate(_ARABIC_NUMBER.finditer(normalized), 1):
+        if count > MAX_FIGURES:
+            raise _too_many_figures(sum(1 for _ in _ARABIC_NUMBER.finditer(normalized)))
+
+
 def extract_indicators(mt: MappedText, structure: Structure) -> list[Indicator]:
     """Every indicator of the report, ids i1, i2 … in text order."""
     ctx = PeriodContext(structure)
@@ -292,11 +310,7 @@ def extract_indicators(mt: MappedText, structure: Structure) -> list[Indicator]:
     out: list[Indicator] = []
     numbers = find_numbers(mt.text)  # one scan of the whole text, then sentence by sentence
     if len(numbers) > MAX_FIGURES:
-        raise LuoshiError(
-            "E015",
-            f"the text has {len(numbers)} figures, over the limit of {MAX_FIGURES} for one report",
-            "a work report has a few thousand figures at most; split the file into one report each",
-        )
+        raise _too_many_figures(len(numbers))
     starts = [n.start for n in numbers]
     for sent in structure.sentences:
         s, e = mt.to_norm(sent.start), mt.to_norm(sent.end)

@@ -33,7 +33,9 @@ UNSUPPORTED_EXT: dict[str, str] = {
     **dict.fromkeys((".ofd", ".caj", ".epub", ".mobi", ".djvu", ".xps"), "export it as PDF or .docx first"),
     **dict.fromkeys((".zip", ".rar", ".7z", ".gz", ".tar", ".exe", ".dll", ".mp3", ".mp4"), "give one report file"),
 }
-_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
+# A comment's body may not run past its own "-->": with ".*?" there, a row of comments can be
+# split between the repeated groups in exponentially many ways (24 comments took 17 s).
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
 _BLANK = re.compile(r"[\s\u200b\ufeff]*")
 
 

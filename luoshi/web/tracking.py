@@ -73,6 +73,14 @@ def track_report(session: Session, report: Report, today: date, settings: Settin
     return out
 
 
+def verdict_fingerprint(session: Session) -> tuple:
+    """Changes whenever a verdict is added, removed, confirmed or overridden (every edit bumps its version)."""
+    from luoshi.store.models import Verdict
+
+    return tuple(session.execute(select(func.count(Verdict.id), func.coalesce(func.max(Verdict.id), 0),
+                                        func.coalesce(func.sum(Verdict.version), 0))).one())
+
+
 def fingerprint(session: Session, report_id: int) -> tuple:
     """Cheap aggregates that change whenever any input of the derived statuses changes.
 
@@ -108,8 +116,9 @@ class ViewCache:
         self._data: dict[tuple, object] = {}
         self._lock = threading.Lock()
 
-    def get(self, session: Session, kind: str, report: Report, today: date, compute):
-        key = (kind, report.id, report.engine_version, today, fingerprint(session, report.id))
+    def get(self, session: Session, kind: str, report: Report, today: date, compute, extra: tuple = ()):
+        """``extra``: more of the key (e.g. ``verdict_fingerprint`` for a view that reads verdicts)."""
+        key = (kind, report.id, report.engine_version, today, fingerprint(session, report.id), *extra)
         with self._lock:
             if key in self._data:
                 return self._data[key]

@@ -12,7 +12,8 @@ def _doc(text: str) -> Document:
     return Document(text=text, format="txt", sha256="x", path=None)
 
 
-@pytest.mark.parametrize("env, text", [("LUOSHI_MAX_LINES", "（一）推进\n" * 200), ("LUOSHI_MAX_CHARS", "推进" * 200)])
+@pytest.mark.parametrize("env, text", [("LUOSHI_MAX_LINES", "（一）推进\n" * 200), ("LUOSHI_MAX_CHARS", "推进" * 200),
+                                       ("LUOSHI_MAX_SENTENCES", "增长5%。" * 200), ("LUOSHI_MAX_SENTENCES", "![" * 200)])
 def test_text_limits_are_coded_and_raisable(monkeypatch, env, text):
     monkeypatch.setenv(env, "100")
     with pytest.raises(LuoshiError) as err:

@@ -3,10 +3,13 @@ the text as ``luoshi text`` prints it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from luoshi.cli import main
 from luoshi.ingest import read_bytes, read_document
@@ -91,3 +94,41 @@ def test_markdown_bold_heading_is_a_heading() -> None:
 def test_gb18030_markdown_decodes() -> None:
     doc = read_bytes("---\ntitle: 报告\n---\n**正文**\n".encode("gb18030"), "a.md")
     assert (doc.text, doc.front_matter) == ("正文\n", {"title": "报告"})
+
+
+# The regexes the link and image scanners stand for (quadratic on a line of many "[" or "![").
+_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK_RE = re.compile(r"\[([^\]\n]+)\]\((?:https?:|/|\.)[^)\n]*\)")
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(list("![]()\n/.:ab") + ["http:", "https:", "![", "]("]), max_size=60).map("".join))
+def test_link_and_image_scanners_match_the_regexes(body: str) -> None:
+    from luoshi.ingest.markdown import _replace_brackets
+
+    assert _replace_brackets(body, "![", 0, ("",), keep_label=False) == _IMAGE_RE.sub("", body)
+    assert _replace_brackets(body, "[", 1, ("http:", "https:", "/", "."), keep_label=True) == _LINK_RE.sub(r"\1", body)
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("  <!-- 图 -->  \r\n正文\n", "正文\n"),  # alone on its line: the line goes, CRLF too
+        ("正文<!-- a -->，<!-- b -->。\n", "正文，。\n"),  # several on a line with text: only the comments
+        ("<!-- 未闭合\n正文\n", "<!-- 未闭合\n正文\n"),  # never closed: not a comment, kept
+        ("<!-- a <!-- b -->正文", "正文"),
+    ],
+)
+def test_comments(body: str, text: str) -> None:
+    assert strip_markup(body) == text
+
+
+@pytest.mark.parametrize("front", [
+    "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n" for i in range(1, 9)),  # aliases: 9^9 items as text
+    "title: " + "[" * 5000,  # nesting deeper than the parser's recursion
+    "title: 报告\nbody: " + "x" * 20_000,  # over the size of a front matter
+])
+def test_hostile_front_matter_is_dropped_without_expanding(front: str) -> None:
+    meta, body = split_front_matter(f"---\n{front}\n---\n正文")
+    assert body == "正文" and all(len(v) <= 2000 for v in meta.values()) and sum(map(len, meta.values())) < 10_000

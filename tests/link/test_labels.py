@@ -43,3 +43,21 @@ def test_new_sets_are_large_enough() -> None:
     for name in ("beijing-2019-2020", "beijing-2020-2021", "guangzhou-2019-2020", "national-2011-2012"):
         cfg = yaml.safe_load((LINKS / f"{name}.yaml").read_text(encoding="utf-8"))
         assert len(cfg["items"]) >= 40 and cfg.get("split") == "alternate", name
+
+
+@pytest.mark.parametrize("pair", list(_pairs()))
+def test_labels_task_evidence_comes_from_the_review(pair: dict) -> None:
+    """The codebook: a task's evidence is what the newer report says was done, never its plan or goals.
+
+    (A target's figure may be quoted from the plan's opening: 赤字率从去年的2.1%….)
+    """
+    from luoshi.link.parts import fallback_parts
+
+    new = (ROOT / pair["new"]).read_text(encoding="utf-8")
+    part_at = fallback_parts(new)
+    for item in pair["items"]:
+        if "indicator" in item:
+            continue
+        for snippet in item["evidence"]:
+            start, _ = resolve(new, snippet)
+            assert part_at(start) not in ("plan", "goals"), (item["source"], snippet)

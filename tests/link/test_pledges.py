@@ -242,3 +242,17 @@ def test_pledges_ji_inside_a_word_splits_nothing():
     row = "推动科学普及工作，及时处置风险"
     qs = queries(make(row, row + "。"))
     assert not any(q.startswith("时") or q.endswith("普") for q in qs)
+
+
+def test_pledges_a_result_on_part_of_the_object_is_partial():
+    """基本完成首钢南区规划优化: 首钢滑雪大跳台完工 is a result on another part of 首钢, not the promised one."""
+    new = ("一、过去一年工作回顾\n首钢滑雪大跳台完工。门城水厂主体完工。双大路二期通车。档案馆新馆开工建设。"
+           "城子水厂升级改造完成。\n")
+    pledge = "基本完成首钢南区规划优化"
+    old = pledge + "。"
+    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2021), new)
+    assert link.status in ("partial", "no_evidence")
+    # the same object reported done: fulfilled
+    [link] = link_reports(extraction(2020, [commitment("完成城子水厂升级改造", "完成城子水厂升级改造。")]),
+                          "完成城子水厂升级改造。", extraction(2021), new)
+    assert link.status == "fulfilled"
