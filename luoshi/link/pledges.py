@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from luoshi import rules
-from luoshi.link import calibration
+from luoshi.link import abbrev, calibration
 from luoshi.link.aspect import counts, pledge_kind, signal, strip_query
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
@@ -36,6 +36,7 @@ PROJECT_WEIGHT = 2.0
 MAX_EVIDENCE = 3
 CARRY_COVERAGE = 0.6
 RESULT_COVERAGE = 0.6  # a result pledge is fulfilled by a done word only on a clause holding this much of it
+ITEM_COVERAGE = 0.95  # an enumerated item (list_items) must be said again nearly in full
 HELD_WEIGHT = 0.2  # ranking: share of the task's weight a clause holds, beside its coverage of one query
 REVIEW_PARTS = ("review",)
 PLAN_PARTS = ("plan", "goals")
@@ -80,6 +81,55 @@ class EvidenceIndex:
         parts = {u.part for u in units}
         # Without a recognised review part (an excerpt, unknown headings) the non-plan text stands in.
         self.review_parts = REVIEW_PARTS if "review" in parts else ("review", "other")
+        self._doc_text: str | None = None
+        self.defined: dict[str, str] = {}  # short form -> long form, from either report's 以下简称
+        self.add_definitions(fold(" ".join(u.text for u in units)))
+        self._abbrev: dict[str, list[tuple[str, str]]] = {}
+
+    @property
+    def doc_text(self) -> str:
+        if self._doc_text is None:
+            self._doc_text = "\n".join(self.texts)
+        return self._doc_text
+
+    def add_definitions(self, text: str) -> None:
+        """Read the abbreviations a report defines (中国国际进口博览会（以下简称“进博会”）)."""
+        for short, long in abbrev.definitions(canonical(text)).items():
+            if short not in long:
+                self.defined.setdefault(short, long)
+        self._abbrev = {}
+
+    def _corpus_idf(self, gram: str) -> float:
+        corpus = self.weights.corpus
+        return corpus.idf(gram) if corpus else 0.6
+
+    def abbreviations(self, term: str) -> list[tuple[str, str]]:
+        """(short, long) pairs naming ``term`` in this report in another length (文交会 / 文化产业交易会)."""
+        hit = self._abbrev.get(term)
+        if hit is not None:
+            return hit
+        out: list[tuple[str, str]] = []
+        doc, postings = self.doc_text, self.index.postings
+        for short, long in self.defined.items():
+            if (long in term and short in doc) or (short in term and long in doc):
+                out.append((short, long))
+        if term not in doc:
+            # the task's long term, the report's short form
+            for s, long in abbrev.short_forms(term):
+                if s[-1] in abbrev.CLOSERS and all(g in postings for g in bigrams(s)) and s in doc \
+                        and abbrev.specific(s, long, self._corpus_idf) and all(s != p[0] for p in out):
+                    out.append((s, long))
+            # the task's short form, the report's long term
+            for s in abbrev.short_candidates(term):
+                if s in doc or any(s == p[0] for p in out) or not abbrev.rare(s, self._corpus_idf):
+                    continue
+                for m in abbrev.long_form_pattern(s).finditer(doc):
+                    long = m.group()
+                    if long != s and len(long) <= abbrev.MAX_LONG and abbrev.specific(s, long, self._corpus_idf):
+                        out.append((s, long))
+                        break
+        self._abbrev[term] = out
+        return out
 
     def grams(self, i: int) -> set[str]:
         g = self._grams.get(i)
@@ -110,18 +160,37 @@ class EvidenceIndex:
     def match(self, query: str, names: list[str], limit: int = 8) -> list[Match]:
         """Credible candidates for one query, each scored by ``match.score``."""
         q = canonical(strip_query(query, keep_nouns=True))
+        names = [canonical(n) for n in names]
+        # abbreviations are read as the long form: the short one weighs like the term it abbreviates
+        short_in_units: dict[str, str] = {}
+        for term in abbrev.terms(q):
+            for short, long in self.abbreviations(term):
+                if short in term:
+                    q = q.replace(short, long)
+                    names = [n.replace(short, long) for n in names]
+                else:
+                    short_in_units[short] = long
         grams = bigrams(q)
         if len(set(grams)) < MIN_QUERY:
             return []
-        names = [canonical(n) for n in names]
         name_grams = {g for n in names for g in bigrams(n)}
         weights = {g: self.weights(g) * (PROJECT_WEIGHT if g in name_grams else 1.0) for g in set(grams) | name_grams}
         nums = counts(query)
         out = []
         # words every report uses add nothing to the ranking and cost the longest postings
         searched = [g for g, x in weights.items() if x >= 0.03] or list(weights)
+        for short, long in short_in_units.items():
+            for g in bigrams(short):
+                weights[g] = max(weights.get(g, 0.0), max((weights.get(x, 0.0) for x in bigrams(long)), default=0.0))
+                searched.append(g)
         for i, _ in self.index.search(searched, limit=limit, weights=weights):
-            m = score(q, names, self.texts[i], self.grams(i), self.weights)
+            text, grams_i = self.texts[i], self.grams(i)
+            shorts = [s for s in short_in_units if s in text]
+            if shorts:
+                for s in shorts:
+                    text = text.replace(s, short_in_units[s])
+                grams_i = set(bigrams(text))
+            m = score(q, names, text, grams_i, self.weights)
             if m is None:
                 continue
             if nums and any(re.search(r"(?<![\d.])" + re.escape(n), self.texts[i]) for n in nums):
@@ -154,11 +223,26 @@ def queries(c: Commitment) -> list[str]:
     out = [c.text] + (parts if len(parts) > 1 else [])
     # a clause listing works (体育文化中心及档案馆新馆建设): each work is reported on its own
     out += [w for p in parts for w in _LIST.split(p) if len(w) >= 4 and w != p]
+    out += list_items(c.text)
     out += [p.text for p in c.parts if p.text not in out]
     names = [p for p in c.projects if len(p) >= 4]
     if len(names) > 1:
         out += names
     return list(dict.fromkeys(out))
+
+
+def list_items(text: str) -> list[str]:
+    """Works a clause enumerates (办好金钟奖、文化产业交易会、海丝博览会等): each is reported on its own.
+
+    An item is short, so it counts only when a clause says it again nearly in full
+    (``ITEM_COVERAGE``) with a specific run (政务服务 names nothing): 双大路三期 is not 双大路二期.
+    """
+    out = []
+    for p in _SPLIT.split(text):
+        items = [w for w in p.split("、") if len(w) >= 4]
+        if len(items) >= 3:
+            out += items
+    return out
 
 
 def is_boilerplate(text: str, weights: TermWeights) -> bool:
@@ -256,10 +340,11 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     names = names_in(c.text, c.projects)
     review: dict[int, Match] = {}
     plan: dict[int, Match] = {}
+    items = set(list_items(c.text))
     for q in queries(c):
         q_names = [q] if q in c.projects else [n for n in names if n in q] or []
         for m in ev.match(q, q_names):
-            if not credible(m, clause=q != c.text):
+            if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)):
                 continue
             part = ev.units[m.unit].part
             pool = review if part in ev.review_parts else plan if part in PLAN_PARTS else None

@@ -57,6 +57,7 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
     periods = [span_period(new_text[u.sent_start : u.sent_end], at(u.start)) if u.part in ("review", "other")
                else (str(new.report.year) if new.report.year else None, new.report.year, new.report.year) for u in units]
     evidence = EvidenceIndex(units, new_doc, periods.__getitem__)
+    evidence.add_definitions(old_text)  # an abbreviation the older report defined (以下简称) and its task uses
     year = review_year(old, new)
     figures = scan_figures(mt, new, year=year)
     links: list[Link] = []

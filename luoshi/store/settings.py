@@ -32,10 +32,10 @@ class Settings(BaseSettings):
     upload_file_mb: int = 10
     upload_task_mb: int = 100
     upload_total_mb: int = 10240
-    # In-year tracking (status.py): a task is at risk when its percent lags the
+    # In-year tracking (status.py): a task is at risk when its reported percent lags the
     # time-proportional expectation (序时进度) by more than this many points ...
     at_risk_margin: float = 20.0
-    # ... or its deadline is this close and it is not done.
+    # ... or nothing was reported on it yet and its deadline is this close (or it is reported blocked).
     due_soon_days: int = 30
     smtp_host: str = ""  # empty: `luoshi remind` prints instead of mailing
     smtp_port: int = 587

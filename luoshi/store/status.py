@@ -1,8 +1,22 @@
 """In-year tracking status, derived (never stored) from deadline, progress and today.
 
 序时进度: the expected percent is the elapsed share of the period from the start
-(report date or 1 January of the report year) to the deadline. A task lags when
-its latest percent is more than ``margin`` points behind that.
+(report date or 1 January of the report year) to the deadline.
+
+The office's traffic light (``derive_status``), first rule that holds:
+
+- done (已完成): the latest update says done, or 100 %.
+- overdue (逾期): the due date has passed.
+- at_risk (存在风险), amber, only on evidence of trouble:
+  - the department reported the task blocked;
+  - a percent was reported and it lags 序时进度 by more than ``margin`` points (default 20:
+    40 % at mid-year of a 31 December task is on track, 25 % is not);
+  - nothing was reported yet and the due date is at most ``due_soon_days`` away (default 30).
+- not_started (未启动): nothing reported yet, deadline further away. A task due 31 December
+  with no report at mid-year is not at risk: the office has not heard, and half the year is left.
+- on_track (正常推进): otherwise (progress reported, at or near the pace).
+
+Both thresholds are settings (``LUOSHI_AT_RISK_MARGIN``, ``LUOSHI_DUE_SOON_DAYS``).
 """
 
 from __future__ import annotations
@@ -67,7 +81,7 @@ def derive_status(
     margin: float = 20.0,
     due_soon_days: int = 30,
 ) -> TrackingStatus:
-    """The office's traffic light for one task.
+    """The office's traffic light for one task (the rules are in the module's docstring).
 
     ``percent`` and ``state`` come from the latest progress update (None: none yet).
     """
@@ -77,11 +91,10 @@ def derive_status(
         return "overdue"
     if state == "blocked":
         return "at_risk"
-    if deadline is not None and (deadline - today).days <= due_soon_days:
-        return "at_risk"
-    expected = expected_percent(start, deadline, today)
-    if expected is not None and expected - (percent or 0.0) > margin:
-        return "at_risk"
-    if percent is None and state in (None, "not_started"):
-        return "not_started"
-    return "on_track"
+    if percent is not None:  # behind the time-elapsed pace, by what the department reported
+        expected = expected_percent(start, deadline, today)
+        return "at_risk" if expected is not None and expected - percent > margin else "on_track"
+    if state in (None, "not_started"):  # nothing reported: only a near deadline makes it a risk
+        soon = deadline is not None and (deadline - today).days <= due_soon_days
+        return "at_risk" if soon else "not_started"
+    return "on_track"  # progress reported without a percent: nothing says it lags

@@ -176,6 +176,15 @@ def complete_meta(meta: ReportMeta, front_matter: dict[str, str], path: str | No
                     meta.region = folder
                     meta.inferred.append("region")
                     break
+        elif meta.region[-1] in "州县旗":
+            # An autonomous prefecture or county is usually written short in its own report
+            # (黔东南州); the folder gives the full name (黔东南苗族侗族自治州), so every year of the
+            # region carries one name and consecutive reports pair up.
+            for folder in reversed(parts[:-1]):
+                if (folder.startswith(meta.region[:-1]) and folder.endswith("自治" + meta.region[-1])
+                        and len(meta.region) > 2):
+                    meta.region = folder
+                    break
     meta.level = region_level(meta.region, mrules)
     return meta
 

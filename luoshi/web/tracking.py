@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select, true
+from sqlalchemy import case, event, func, select, true
 from sqlalchemy.orm import Session
 
 from luoshi.store.models import Commitment, ProgressUpdate, Report
@@ -73,6 +73,38 @@ def track_report(session: Session, report: Report, today: date, settings: Settin
     return out
 
 
+def verdict_fingerprint(session: Session) -> tuple:
+    """Changes whenever a verdict is added, removed, confirmed or overridden (every edit bumps its version)."""
+    from luoshi.store.models import Verdict
+
+    def compute() -> tuple:
+        return tuple(session.execute(select(func.count(Verdict.id), func.coalesce(func.max(Verdict.id), 0),
+                                            func.coalesce(func.sum(Verdict.version), 0))).one())
+
+    return _memo(session, ("verdicts",), compute)
+
+
+def request_fingerprint(session: Session, report_id: int) -> tuple:
+    """``fingerprint``, read once per session until it writes (a page asks the cache several times)."""
+    return _memo(session, ("report", report_id), lambda: fingerprint(session, report_id))
+
+
+_MEMO = "luoshi.fingerprints"
+
+
+def _memo(session: Session, key: tuple, compute):
+    memo = session.info.setdefault(_MEMO, {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_fingerprints(session: Session, _context) -> None:
+    """A write makes every fingerprint read before it stale."""
+    session.info.pop(_MEMO, None)
+
+
 def fingerprint(session: Session, report_id: int) -> tuple:
     """Cheap aggregates that change whenever any input of the derived statuses changes.
 
@@ -108,8 +140,9 @@ class ViewCache:
         self._data: dict[tuple, object] = {}
         self._lock = threading.Lock()
 
-    def get(self, session: Session, kind: str, report: Report, today: date, compute):
-        key = (kind, report.id, report.engine_version, today, fingerprint(session, report.id))
+    def get(self, session: Session, kind: str, report: Report, today: date, compute, extra: tuple = ()):
+        """``extra``: more of the key (e.g. ``verdict_fingerprint`` for a view that reads verdicts)."""
+        key = (kind, report.id, report.engine_version, today, request_fingerprint(session, report.id), *extra)
         with self._lock:
             if key in self._data:
                 return self._data[key]

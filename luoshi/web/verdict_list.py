@@ -7,20 +7,23 @@ span quoted in place. Filterable by verdict, chapter and lead department; export
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import func, literal_column, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from luoshi.store.models import VERDICTS, Commitment, Indicator, Region, Report, Verdict
+from luoshi.store.models import VERDICTS, Assignment, Commitment, Department, Indicator, Region, Report, Verdict
+from luoshi.web.ledger_query import _escape_like
 from luoshi.web.lookups import departments_for, sections_of, top_section
-from luoshi.web.verdicts import indicator_leads
+from luoshi.web.verdict_sql import chosen, in_charge, in_force, indicator_leads, live_targets, ranked, unjudged
 from luoshi.web.names import report_name, short_region  # noqa: F401 - re-exported for the pages
 
 QUOTE_CHARS = 40
 KIND_ZH = {"commitment": "任务", "indicator": "指标"}
 VERDICT_ZH = {"fulfilled": "已落实", "partial": "部分落实", "not_fulfilled": "未落实", "no_evidence": "无证据"}
+
+
 @dataclass
 class VerdictFilter:
     status: str | None = None
@@ -36,14 +39,82 @@ def evidence_reports(session: Session, report: Report) -> list[Report]:
     return list(session.scalars(select(Report).where(Report.id.in_(ids)).order_by(Report.year.desc().nulls_last(), Report.id.desc())))
 
 
-def _verdicts(session: Session, kind: str, model: type, report_id: int, evidence_id: int) -> dict[int, Verdict]:
-    q = (select(Verdict).join(model, model.id == Verdict.source_id)
-         .where(Verdict.source_kind == kind, model.report_id == report_id, Verdict.evidence_report_id == evidence_id)
-         .order_by(Verdict.confirmed.desc(), Verdict.id.desc()))
-    out: dict[int, Verdict] = {}
-    for v in session.scalars(q):
-        out.setdefault(v.source_id, v)
-    return out
+def _items(report_id: int, evidence_id: int, f: VerdictFilter, indicator_ids: list[int] | None, status_by: str | None):
+    """UNION ALL of the report's live tasks and targets matching ``f``: (kind, id, start[, status]).
+
+    ``indicator_ids``: the targets whose lead is the filtered department (None: no department filter).
+    ``status_by``: None (no status column; ``f.status`` ignored), "probe" (each reached item's verdict by an
+    index probe, for a page or a narrowed set) or "set" (one window over the report's verdicts, for the
+    whole report's counts). Items without a verdict have status "unjudged".
+    """
+    branches = []
+    if f.kind in (None, "commitment"):
+        where = [Commitment.report_id == report_id, Commitment.retired.is_(False)]
+        if f.section:
+            where.append(_in_section(Commitment.section_key, f.section))
+        if f.department:
+            where.append(in_charge(Commitment.id, select(Department.id).where(Department.name == f.department).scalar_subquery()))
+        branches += _branch("commitment", Commitment, where, report_id, evidence_id, status_by, f.status)
+    if f.kind in (None, "indicator") and (indicator_ids is None or indicator_ids):
+        where = [live_targets(report_id)]
+        if f.section:
+            where.append(_in_section(Indicator.section_key, f.section))
+        if indicator_ids is not None:
+            where.append(Indicator.id.in_(indicator_ids))
+        branches += _branch("indicator", Indicator, where, report_id, evidence_id, status_by, f.status)
+    return branches
+
+
+def _compound(branches: list):
+    """One SELECT of the branches (None when there are none): a compound whose ORDER BY ... LIMIT the database
+    can answer by merging index-ordered branches, stopping after a page (SQLite's MERGE, PostgreSQL's Merge Append)."""
+    if not branches:
+        return None
+    return branches[0] if len(branches) == 1 else union_all(*branches)
+
+
+def _branch(kind: str, model: type, where: list, report_id: int, evidence_id: int, status_by: str | None, status: str | None):
+    columns = [literal_column(f"'{kind}'").label("kind"), model.id.label("id"), model.start.label("start")]
+    if status_by is None:
+        return [select(*columns).where(*where)]
+    if status_by == "probe":
+        verdict = func.coalesce(in_force(kind, model.id, evidence_id, Verdict.status), "unjudged")
+        return [select(*columns, verdict.label("status")).where(*where, *([verdict == status] if status else []))]
+    r = ranked(kind, model, report_id, evidence_id)
+    return [select(*columns, r.c.status.label("status")).join(r, r.c.source_id == model.id).where(*where),
+            select(*columns, literal_column("'unjudged'").label("status")).where(*where, unjudged(kind, model.id, evidence_id))]
+
+
+def _in_section(column, chapter: str):
+    """The chapter itself or any section below it (section keys nest: s2, s2.1, s2.1.3), as the ledger filters."""
+    return or_(column == chapter, column.like(_escape_like(chapter) + ".%", escape="\\"))
+
+
+def _counts(session: Session, branches: list) -> dict[str, int]:
+    """Items by verdict, counted by the database."""
+    items = _compound(branches)
+    got = {}
+    if items is not None:
+        items = items.subquery()
+        got = dict(session.execute(select(items.c.status, func.count()).group_by(items.c.status)).all())
+    return {s: got.get(s, 0) for s in (*VERDICTS, "unjudged")}
+
+
+def report_counts(session: Session, report: Report, evidence: Report) -> tuple[dict[str, int], list[str], dict[str, list[str]]]:
+    """The whole list's counts by verdict, its lead units (the tiles and the department filter's choices) and the
+    lead units of each target (``indicator_leads``)."""
+    counts = _counts(session, _items(report.id, evidence.id, VerdictFilter(), None, "set"))
+    departments = list(session.scalars(
+        select(Department.name).distinct().join(Assignment, Assignment.department_id == Department.id)
+        .join(Commitment, Commitment.id == Assignment.commitment_id)
+        .where(Commitment.report_id == report.id, Commitment.retired.is_(False), Assignment.role == "lead", chosen(Assignment))
+        .order_by(Department.name)))
+    return counts, departments, indicator_leads(session, report.id)
+
+
+def _chunks(ids: list[int], size: int = 500):
+    for k in range(0, len(ids), size):
+        yield ids[k:k + size]
 
 
 def _best_evidence(v: Verdict, text: str) -> dict | None:
@@ -55,26 +126,86 @@ def _best_evidence(v: Verdict, text: str) -> dict | None:
     return None
 
 
-def verdict_items(session: Session, report: Report, evidence: Report) -> list[dict]:
-    """Every live task and target of ``report`` (report order) with its verdict on ``evidence`` (None: not judged)."""
-    cv = _verdicts(session, "commitment", Commitment, report.id, evidence.id)
-    iv = _verdicts(session, "indicator", Indicator, report.id, evidence.id)
-    coms = list(session.execute(select(Commitment.id, Commitment.text, Commitment.section_key, Commitment.indicator_keys, Commitment.start)
-                                .where(Commitment.report_id == report.id, Commitment.retired.is_(False))))
-    inds = [i for i in session.execute(select(Indicator.id, Indicator.key, Indicator.metric, Indicator.value_text, Indicator.sentence,
-                                              Indicator.section_key, Indicator.start)
-                                       .where(Indicator.report_id == report.id, Indicator.kind == "target"))
-            if not i.key.startswith("~")]
+@dataclass
+class VerdictPage:
+    items: list[dict]
+    total: int  # matching the filter, all pages
+    counts: dict[str, int]  # matching the filter, by verdict
+    counts_all: dict[str, int]  # the whole report, by verdict
+    departments: list[str]  # every lead unit of the report (the filter's choices)
+
+
+def verdict_page(session: Session, report: Report, evidence: Report, f: VerdictFilter,
+                 page: int = 1, per_page: int | None = 50, whole: tuple | None = None,
+                 memo: Callable[[str, Callable[[], object]], object] | None = None) -> VerdictPage:
+    """One page (``per_page`` None: all) of the report's live tasks and targets (report order) with their verdict on
+    ``evidence``. Counts and the page's ids come from the database; only the page's rows are built here.
+
+    ``whole``: ``report_counts`` of this pair, when the caller keeps it (it changes only with verdicts and assignments).
+    ``memo(key, compute)``: the caller's store for the ordered ids of a status filter, valid while the verdicts and
+    assignments are unchanged. Finding the first page of "partial" needs the verdict of every task before it;
+    PostgreSQL plans that as a probe per task of the report, so the ids are kept, not asked for on every page.
+    """
+    counts_all, departments, leads = whole or report_counts(session, report, evidence)
+    indicator_ids = None
+    if f.department:
+        targets = session.execute(select(Indicator.id, Indicator.key).where(live_targets(report.id))).all()
+        indicator_ids = [i for i, key in targets if f.department in leads.get(key, [])]
+    narrowed = any((f.section, f.department, f.kind))
+    # A chapter or a department is a small share of the report: probe its items; a kind is most of it: one window.
+    by = "probe" if f.section or f.department else "set"
+    counts = _counts(session, _items(report.id, evidence.id, replace(f, status=None), indicator_ids, by)) if narrowed else dict(counts_all)
+    if f.status:
+        counts = {s: (n if s == f.status else 0) for s, n in counts.items()}
+    total = sum(counts.values())
+    keys: list[tuple[str, int]] = []
+    offset = (max(page, 1) - 1) * (per_page or 0)
+    if total:
+        q = _compound(_items(report.id, evidence.id, f, indicator_ids, "probe" if f.status else None))
+        q = q.order_by(literal_column("start"), literal_column("kind"), literal_column("id"))
+        if f.status and memo is not None:
+            ordered = memo(repr(sorted(vars(f).items())), lambda: [(r[0], r[1]) for r in session.execute(q)])
+            keys = ordered[offset:offset + per_page] if per_page is not None else list(ordered)
+        else:
+            if per_page is not None:
+                q = q.offset(offset).limit(per_page)
+            keys = [(r[0], r[1]) for r in session.execute(q)]
+    return VerdictPage(_rows(session, report, evidence, keys, leads), total, counts, counts_all, departments)
+
+
+def _rows(session: Session, report: Report, evidence: Report, keys: list[tuple[str, int]],
+          leads: dict[str, list[str]]) -> list[dict]:
+    """The page's rows, in the order of ``keys`` (kind, id), with the verdict in force of each."""
+    com_ids = [i for k, i in keys if k == "commitment"]
+    ind_ids = [i for k, i in keys if k == "indicator"]
+    coms, inds = {}, {}
+    for chunk in _chunks(com_ids):
+        coms |= {r.id: r for r in session.execute(select(Commitment.id, Commitment.text, Commitment.section_key, Commitment.start,
+                                                         in_force("commitment", Commitment.id, evidence.id).label("verdict_id"))
+                                                  .where(Commitment.id.in_(chunk)))}
+    for chunk in _chunks(ind_ids):
+        inds |= {r.id: r for r in session.execute(select(Indicator.id, Indicator.key, Indicator.metric, Indicator.value_text,
+                                                         Indicator.section_key, Indicator.start,
+                                                         in_force("indicator", Indicator.id, evidence.id).label("verdict_id"))
+                                                  .where(Indicator.id.in_(chunk)))}
+    verdict_ids = [r.verdict_id for r in (*coms.values(), *inds.values()) if r.verdict_id is not None]
+    verdicts = {}
+    for chunk in _chunks(verdict_ids):
+        verdicts |= {v.id: v for v in session.scalars(select(Verdict).where(Verdict.id.in_(chunk)))}
+    depts = departments_for(session, com_ids, report_id=report.id if len(com_ids) > 500 else None)
     chapters = top_section(sections_of(session, report.id))
-    depts = departments_for(session, [c.id for c in coms], report_id=report.id)
-    lead_of_indicator = indicator_leads(coms, depts)
-    text = session.scalar(select(Report.text).where(Report.id == evidence.id)) or ""
+    text = (session.scalar(select(Report.text).where(Report.id == evidence.id)) or "") if any(v.evidence for v in verdicts.values()) else ""
     rows = []
-    for kind, item_id, label, section_key, pos, lead, support, v in (
-        [("commitment", c.id, c.text, c.section_key, c.start, depts[c.id]["lead"], depts[c.id]["support"], cv.get(c.id)) for c in coms]
-        + [("indicator", i.id, f"{i.metric or ''} {i.value_text}".strip(), i.section_key, i.start,
-            lead_of_indicator.get(i.key, []), [], iv.get(i.id)) for i in inds]
-    ):
+    for kind, item_id in keys:
+        r = coms[item_id] if kind == "commitment" else inds[item_id]
+        v = verdicts.get(r.verdict_id) if r.verdict_id is not None else None
+        if kind == "commitment":
+            c = coms[item_id]
+            label, section_key, pos, lead, support = c.text, c.section_key, c.start, depts[item_id]["lead"], depts[item_id]["support"]
+        else:
+            i = inds[item_id]
+            label, section_key, pos = f"{i.metric or ''} {i.value_text}".strip(), i.section_key, i.start
+            lead, support = leads.get(i.key, []), []
         chapter = chapters.get(section_key or "")
         rows.append({
             "kind": kind, "id": item_id, "text": label, "position": pos,
@@ -84,21 +215,7 @@ def verdict_items(session: Session, report: Report, evidence: Report) -> list[di
             "reason": v.reason if v else None, "confirmed": bool(v and v.confirmed), "verdict_id": v.id if v else None,
             "evidence": _best_evidence(v, text) if v else None,
         })
-    rows.sort(key=lambda r: r["position"])
     return rows
-
-
-def apply_filter(rows: list[dict], f: VerdictFilter) -> list[dict]:
-    return [r for r in rows
-            if (not f.status or r["status"] == f.status or (f.status == "unjudged" and r["status"] is None))
-            and (not f.section or r["section"] == f.section)
-            and (not f.department or f.department in r["lead"] or f.department in r["support"])
-            and (not f.kind or r["kind"] == f.kind)]
-
-
-def counts_of(rows: list[dict]) -> dict[str, int]:
-    c = Counter(r["status"] or "unjudged" for r in rows)
-    return {s: c.get(s, 0) for s in (*VERDICTS, "unjudged")}
 
 
 def region_name(session: Session, report: Report) -> str | None:

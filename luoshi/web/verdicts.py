@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
-from luoshi.store.models import VERDICTS, Commitment, Indicator, Report, User, Verdict
-from luoshi.web.lookups import departments_for, sections_of, top_section
+from luoshi.store.models import VERDICTS, Assignment, Commitment, Department, Indicator, Report, User, Verdict
+from luoshi.web.lookups import sections_of, top_section
+from luoshi.web.verdict_sql import chosen, in_force, indicator_leads, live_targets, ranked, unjudged
 from luoshi.web.serialize import verdict_row
 
 QUOTE_CHARS = 60
@@ -63,26 +64,6 @@ def effective_verdicts(session: Session, kind: str, ids: list[int]) -> dict[int,
     return out
 
 
-def _report_verdicts(session: Session, kind: str, model: type, report_id: int) -> dict[int, Verdict]:
-    """Like ``effective_verdicts`` for every item of one report: a join, not an IN-list of ids."""
-    q = (select(Verdict).join(model, model.id == Verdict.source_id)
-         .where(Verdict.source_kind == kind, model.report_id == report_id)
-         .order_by(Verdict.confirmed.desc(), Verdict.evidence_report_id.desc().nulls_last(), Verdict.id.desc()))
-    out: dict[int, Verdict] = {}
-    for v in session.scalars(q):
-        out.setdefault(v.source_id, v)
-    return out
-
-
-def indicator_leads(coms, depts: dict[int, dict]) -> dict[str, list[str]]:
-    """Indicator key -> the lead units of the first task row that quotes it (a target is owned by its task)."""
-    out: dict[str, list[str]] = {}
-    for c in coms:
-        for key in c.indicator_keys or []:
-            out.setdefault(key, depts[c.id]["lead"])
-    return out
-
-
 def _shares(counts: Counter) -> dict:
     total = sum(counts.values())
     return {"counts": {s: counts.get(s, 0) for s in VERDICTS}, "total": total,
@@ -93,42 +74,61 @@ def verdict_summary(session: Session, report: Report) -> dict | None:
     """Fulfilment of the report's commitments and targets, overall, by chapter and by lead department.
 
     None while no item of the report has a verdict. Items not judged yet are counted apart (``unjudged``).
+    The database counts (GROUP BY section, department and verdict); only the few targets are read one by one.
     """
-    cv = _report_verdicts(session, "commitment", Commitment, report.id)
-    iv = _report_verdicts(session, "indicator", Indicator, report.id)
-    if not cv and not iv:
-        return None  # the common case before a newer report exists: two cheap indexed queries
-    coms = list(session.execute(select(Commitment.id, Commitment.section_key, Commitment.indicator_keys)
-                                .where(Commitment.report_id == report.id, Commitment.retired.is_(False))).all())
-    inds = list(session.execute(select(Indicator.id, Indicator.key, Indicator.section_key)
-                                .where(Indicator.report_id == report.id, Indicator.kind == "target")).all())
-    inds = [i for i in inds if not i.key.startswith("~")]
+    any_verdict = [exists().where(Verdict.source_kind == kind, Verdict.source_id == model.id, model.report_id == report.id)
+                   for kind, model in (("commitment", Commitment), ("indicator", Indicator))]
+    if not session.scalar(select(or_(*any_verdict))):
+        return None  # the common case before a newer report exists: one cheap indexed query
+    cv = ranked("commitment", Commitment, report.id)
+    live = (Commitment.report_id == report.id) & Commitment.retired.is_(False)
+    judged = select(Commitment.section_key).select_from(Commitment).join(cv, cv.c.source_id == Commitment.id).where(live)
+    # (section, verdict, evidence report) -> n: overall, by chapter and the evidence reports at once.
+    by_key = session.execute(judged.add_columns(cv.c.status, cv.c.evidence_report_id, func.count())
+                             .group_by(Commitment.section_key, cv.c.status, cv.c.evidence_report_id)).all()
+    n_unjudged = session.scalar(select(func.count(Commitment.id)).where(live, unjudged("commitment", Commitment.id))) or 0
+    lead = aliased(Assignment)
+    lead_cond = (lead.commitment_id == Commitment.id) & (lead.role == "lead") & chosen(lead)
+    by_lead = session.execute(select(Department.name, cv.c.status, func.count()).select_from(Commitment)
+                              .join(cv, cv.c.source_id == Commitment.id).join(lead, lead_cond)
+                              .join(Department, Department.id == lead.department_id)
+                              .where(live).group_by(Department.name, cv.c.status)).all()
+    no_lead = session.execute(select(cv.c.status, func.count()).select_from(Commitment).join(cv, cv.c.source_id == Commitment.id)
+                              .where(live, ~exists().where(lead_cond)).group_by(cv.c.status)).all()
+    # The targets are few (tens): their verdicts are read one by one.
+    items = session.execute(select(Indicator.key, Indicator.section_key, in_force("indicator", Indicator.id).label("verdict_id"))
+                            .where(live_targets(report.id))).all()
+    found = {i: (st, rid) for i, st, rid in session.execute(select(Verdict.id, Verdict.status, Verdict.evidence_report_id)
+                                                             .where(Verdict.id.in_([r.verdict_id for r in items if r.verdict_id])))}
+    targets = [(r.key, r.section_key, *found.get(r.verdict_id, (None, None))) for r in items]
+    leads = indicator_leads(session, report.id) if targets else {}
     chapters = top_section(sections_of(session, report.id))
-    depts = departments_for(session, [c.id for c in coms], report_id=report.id)
-    lead_of_indicator = indicator_leads(coms, depts)
     overall: Counter = Counter()
     by_section: dict[str, Counter] = defaultdict(Counter)
     by_dept: dict[str, Counter] = defaultdict(Counter)
-    unjudged = 0
-    items = [(cv.get(c.id), c.section_key, depts[c.id]["lead"]) for c in coms]
-    items += [(iv.get(i.id), i.section_key, lead_of_indicator.get(i.key, [])) for i in inds]
+    n_unjudged += sum(status is None for _, _, status, _ in targets)
     evidence_reports = set()
-    for v, section_key, leads in items:
-        if v is None:
-            unjudged += 1
+    rows = [(section_key, status, rid, n) for section_key, status, rid, n in by_key]
+    rows += [(section_key, status, rid, 1) for _, section_key, status, rid in targets]
+    for section_key, status, rid, n in rows:
+        if status is None:
             continue
-        evidence_reports.add(v.evidence_report_id)
-        overall[v.status] += 1
+        evidence_reports.add(rid)
+        overall[status] += n
         chapter = chapters.get(section_key or "")
-        by_section[chapter.title if chapter else "—"][v.status] += 1
-        for name in leads or ["—"]:
-            by_dept[name][v.status] += 1
+        by_section[chapter.title if chapter else "—"][status] += n
+    for name, status, n in [*by_lead, *(("—", status, n) for status, n in no_lead)]:
+        by_dept[name][status] += n
+    for key, _, status, _ in targets:
+        if status is not None:
+            for name in leads.get(key) or ["—"]:
+                by_dept[name][status] += 1
     return {
         **_shares(overall),
-        "unjudged": unjudged,
+        "unjudged": n_unjudged,
         "evidence_reports": sorted(r for r in evidence_reports if r is not None),
         "by_section": [{"section": k, **_shares(c)} for k, c in by_section.items()],
-        "by_department": [{"department": k, **_shares(c)} for k, c in sorted(by_dept.items(), key=lambda kv: -sum(kv[1].values()))],
+        "by_department": [{"department": k, **_shares(c)} for k, c in sorted(by_dept.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))],
     }
 
 

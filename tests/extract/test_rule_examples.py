@@ -74,3 +74,17 @@ def test_rule_examples_period_sub_spans(positive, entry, text):
     words = entry["first"] + entry["last"]
     narrowed = [m.text for m in find_periods(text, 2022) if m.role == "span" and any(w in m.text[2:] for w in words)]
     assert bool(narrowed) is positive, (text, narrowed)
+
+
+FIGURE_CASES = list(_cases("figures", "kinds"))
+
+
+@pytest.mark.parametrize(("positive", "entry", "text"), FIGURE_CASES)
+def test_rule_examples_figure_kinds(positive, entry, text):
+    from luoshi.web.figures import figure_kind
+
+    found = _indicators(text)
+    assert found, text
+    i = found[-1]
+    got = figure_kind(i.metric, i.sentence, i.value_text, i.period)
+    assert (got == entry["kind"]) is positive, (text, got, i.metric, i.period)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.browser import browser_page, live_server, log_in, require_chromium
-from tests.web.conftest import PASSWORD, seed
+from tests.web.browser import browser_page, log_in, server  # noqa: F401 - server: the shared fixture
+from tests.web.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -23,26 +23,7 @@ OFFICE_PAGES = ["/", "/ledger", "/ledger?q=道路&status=overdue", "/reports", "
                 "/commitments/999999", "/?lang=en"]
 
 
-def _serve(tmp_path, public: bool):
-    require_chromium()
-    from luoshi.store.settings import Settings
-
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'ledger.db'}", upload_dir=tmp_path / "uploads", secret_key="csp",
-                        public_mode=public)
-    seed(settings.database_url)
-    return live_server(settings)
-
-
-@pytest.fixture
-def server(tmp_path):
-    with _serve(tmp_path, public=False) as url:
-        yield url
-
-
-@pytest.fixture
-def public_server(tmp_path):
-    with _serve(tmp_path, public=True) as url:
-        yield url
+PUBLIC = pytest.mark.parametrize("server", [{"public_mode": True}], indirect=True)
 
 
 def _violations(page, console: list[str], path: str) -> list[str]:
@@ -78,8 +59,9 @@ def test_no_csp_violation_on_the_department_workspace(server):
         assert found == []
 
 
-def test_no_csp_violation_in_public_mode(public_server):
-    with browser_page(public_server) as page:
+@PUBLIC
+def test_no_csp_violation_in_public_mode(server):
+    with browser_page(server) as page:
         console = _recording(page)
         found = []
         for path in ["/", "/ledger", "/reports/1", "/reports/1/verdicts", "/commitments/1", "/indicators"]:

@@ -50,8 +50,14 @@ START, END = D(2022, 1, 1), D(2022, 12, 31)
     (D(2022, 2, 1), END, 10, "in_progress", "on_track"),
     (D(2022, 7, 1), END, 40, "in_progress", "on_track"),      # expected ~50, lag 10 <= 20
     (D(2022, 7, 1), END, 20, "in_progress", "at_risk"),       # lag ~30 > 20
-    (D(2022, 7, 1), END, None, None, "at_risk"),              # half the year gone, nothing done
-    (D(2022, 12, 15), END, 95, "in_progress", "at_risk"),     # due within 30 days, not done
+    (D(2022, 7, 1), END, None, None, "not_started"),          # mid-year, nothing reported, half the year left: no risk
+    (D(2022, 7, 1), END, 0, "not_started", "at_risk"),        # reported 0 % at mid-year: lag 50 > 20
+    (D(2022, 12, 15), END, 95, "in_progress", "on_track"),    # due soon but at the pace (expected ~96)
+    (D(2022, 12, 15), END, 60, "in_progress", "at_risk"),     # due soon and far behind
+    (D(2022, 12, 15), END, None, None, "at_risk"),            # due within 30 days, nothing reported
+    (D(2022, 12, 1), END, None, "not_started", "at_risk"),    # 30 days left is "soon"
+    (D(2022, 11, 30), END, None, None, "not_started"),        # 31 days left is not
+    (D(2022, 7, 1), END, None, "in_progress", "on_track"),    # progress without a percent: nothing says it lags
     (D(2023, 1, 2), END, 80, "in_progress", "overdue"),
     (D(2023, 1, 2), END, 100, "in_progress", "done"),
     (D(2022, 3, 1), END, 30, "done", "done"),

@@ -144,6 +144,13 @@ def test_meta_text_wins_over_path() -> None:
     assert (m.region, m.year, m.inferred) == ("邢台市", 2012, [])
 
 
+def test_meta_short_name_of_an_autonomous_prefecture_takes_the_folders_full_name() -> None:
+    text = "——2014年1月22日在黔东南州第十三届人民代表大会第四次会议上\n各位代表：\n"
+    m = _meta(text, path="other/黔东南苗族侗族自治州/2014.md")
+    assert (m.region, m.level, m.inferred) == ("黔东南苗族侗族自治州", "市", [])
+    assert _meta(text, path="other/贵阳市/2014.md").region == "黔东南州"  # another region's folder: kept
+
+
 @pytest.mark.parametrize(
     ("region", "level"),
     [("全国", "国家"), ("湖北省", "省"), ("广西壮族自治区", "省"), ("重庆市", "省"), ("南京市", "市"),

@@ -1,4 +1,11 @@
-"""Shared helpers for the browser tests: a live uvicorn server and headless Chromium."""
+"""Shared setup for the browser tests: a live uvicorn server and headless Chromium.
+
+Two fixtures, imported by each browser test module (``from tests.web.browser import server``):
+``server``, the small hand-built ledger (conftest.seed) served on a free port, its settings
+changed by indirect parametrization (``@pytest.mark.parametrize("server", [{"public_mode": True}],
+indirect=True)``); and ``demo``, the demo ledger as `luoshi demo` serves it (public read-only, as
+of DEMO_AS_OF), built once per module.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +34,33 @@ def require_chromium() -> None:
     if os.environ.get("CI"):
         pytest.fail("CI is set but /usr/bin/chromium is missing: apt-get install -y chromium")
     pytest.skip("no /usr/bin/chromium (apt-get install -y chromium)")
+
+
+@pytest.fixture
+def server(request, tmp_path) -> Iterator[str]:
+    """URL of a live server on the seeded sample ledger (users of tests.web.conftest, PASSWORD)."""
+    from tests.web.conftest import seed
+
+    require_chromium()
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'ledger.db'}", upload_dir=tmp_path / "uploads",
+                        secret_key="browser", **getattr(request, "param", {}))
+    seed(settings.database_url)
+    with live_server(settings) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Iterator[tuple]:
+    """(URL, DemoLedger) of the demo as `luoshi demo` serves it: public read-only, as of DEMO_AS_OF."""
+    from luoshi.web.demo import DEMO_AS_OF, prepare_demo
+
+    require_chromium()
+    tmp = tmp_path_factory.mktemp("demo")
+    settings = Settings(database_url=f"sqlite:///{tmp / 'demo.db'}", upload_dir=tmp / "up", secret_key="demo",
+                        as_of=DEMO_AS_OF, public_mode=True)
+    ledger = prepare_demo(settings.database_url)
+    with live_server(settings) as url:
+        yield url, ledger
 
 
 def _free_port() -> int:

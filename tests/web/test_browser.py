@@ -5,22 +5,13 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from tests.web.browser import browser_page, live_server, log_in, require_chromium
-from tests.web.conftest import PASSWORD, seed
+from tests.web.browser import browser_page, log_in, server  # noqa: F401 - server: the shared fixture
+from tests.web.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 DAY = "2022-03-01"
 
 
-@pytest.fixture
-def server(tmp_path):
-    require_chromium()
-    from luoshi.store.settings import Settings
-
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'ledger.db'}", upload_dir=tmp_path / "uploads", secret_key="browser")
-    seed(settings.database_url)
-    with live_server(settings) as url:
-        yield url
 
 
 def _tile(page, status: str) -> int:

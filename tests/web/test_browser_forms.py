@@ -12,35 +12,17 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from openpyxl import load_workbook
 
-from luoshi.store.settings import Settings
-from luoshi.web.demo import DEMO_AS_OF, DEMO_LABEL, DEMO_PASSWORD, prepare_demo
-from tests.web.browser import browser_page, live_server, log_in, require_chromium
-from tests.web.conftest import PASSWORD, seed
+from luoshi.web.demo import DEMO_LABEL, DEMO_PASSWORD
+from tests.web.browser import browser_page, demo, log_in, server  # noqa: F401 - demo, server: the shared fixtures
+from tests.web.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-@pytest.fixture
-def server(tmp_path):
-    require_chromium()
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'ledger.db'}", upload_dir=tmp_path / "uploads", secret_key="forms")
-    seed(settings.database_url)
-    with live_server(settings) as url:
-        yield url
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """The demo as `luoshi demo` serves it: public read-only, as of DEMO_AS_OF."""
-    require_chromium()
-    tmp = tmp_path_factory.mktemp("demo")
-    settings = Settings(database_url=f"sqlite:///{tmp / 'demo.db'}", upload_dir=tmp / "up", secret_key="demo",
-                        as_of=DEMO_AS_OF, public_mode=True)
-    ledger = prepare_demo(settings.database_url)
-    with live_server(settings) as url:
-        yield url, ledger
 
 
 def _rows(page, table: str) -> int:
@@ -226,12 +208,11 @@ def test_browser_demo_opens_mid_year_with_verdicts_on_the_first_screen(demo):
         page.wait_for_selector("#verdict-table")
         assert "门头沟区2020年政府工作报告" in page.inner_text("h1")
         assert "门头沟区2022年政府工作报告" in page.inner_text("#verdict-table thead")
-        total = page.locator("#verdict-table tbody tr").count()
+        total = int(page.get_attribute("#verdict-total", "data-total"))
         page.select_option("#verdict-filters select[name=status]", "fulfilled")
         page.click("#verdict-filters button[type=submit]")
         page.wait_for_selector("#verdict-table")
-        shown = page.locator("#verdict-table tbody tr")
-        assert 0 < shown.count() < total
+        assert 0 < int(page.get_attribute("#verdict-total", "data-total")) < total
         assert set(page.locator("#verdict-table tbody tr").evaluate_all("rows => rows.map(r => r.dataset.status)")) == {"fulfilled"}
         assert page.locator("#verdict-table tbody tr mark").count() > 0  # the best evidence, quoted in place
         page.select_option("#verdict-filters select[name=department]", index=1)
@@ -245,6 +226,46 @@ def test_browser_demo_opens_mid_year_with_verdicts_on_the_first_screen(demo):
         assert "已逾期" not in page.inner_text("#ledger-table") and page.locator("#earlier-note").is_visible()
         page.goto(f"/ledger?report={new}&q=棚户区改造")
         assert "棚改" in page.inner_text("#search-where")
+
+
+def _verdict_rows(page) -> list[tuple[str, str, str]]:
+    """(number, kind, status) of each row shown in the verdict list."""
+    return page.locator("#verdict-table tbody tr[data-kind]").evaluate_all(
+        "rows => rows.map(r => [r.cells[0].innerText.trim(), r.dataset.kind, r.dataset.status])")
+
+
+def test_browser_verdict_list_pages_and_filters_by_clicking(demo):
+    url, ledger = demo
+    old, _ = ledger.pairs[0]
+    with browser_page(url) as page:
+        page.goto(f"/reports/{old}/verdicts")
+        total = int(page.get_attribute("#verdict-total", "data-total"))
+        first = _verdict_rows(page)
+        assert total > 50 and len(first) == 50 and first[0][0] == "1"  # one page of 50, not every row
+        page.click("#verdict-pager a[rel=next]")  # 下一页
+        page.wait_for_url("**page=2**")
+        second = _verdict_rows(page)
+        assert second[0][0] == "51" and {r[0] for r in second}.isdisjoint({r[0] for r in first})
+        page.click("#verdict-pager a[rel=prev]")
+        page.wait_for_url("**page=1**")
+        assert _verdict_rows(page) == first
+        # a tile is a filter too: clicking 部分落实 keeps only partial verdicts, from page 1
+        page.click("#verdict-tiles [data-verdict=partial]")
+        page.wait_for_selector("#verdict-table")
+        partial = int(page.get_attribute("#verdict-total", "data-total"))
+        assert 0 < partial < total and "page=" not in page.url
+        assert {r[2] for r in _verdict_rows(page)} == {"partial"}
+        # the form, sent from page 2: kind 任务 and 已落实 narrow it, and the answer starts at row 1
+        page.goto(f"/reports/{old}/verdicts?page=2")
+        page.select_option("#verdict-filters select[name=kind]", "commitment")
+        page.select_option("#verdict-filters select[name=status]", "fulfilled")
+        page.click("#verdict-filters button[type=submit]")
+        page.wait_for_selector("#verdict-table")
+        rows = _verdict_rows(page)
+        assert "page=2" not in page.url and rows and rows[0][0] == "1", (page.url, rows)
+        assert {(k, s) for _, k, s in rows} == {("commitment", "fulfilled")}
+        n = int(page.get_attribute("#verdict-total", "data-total"))
+        assert n == len(rows) or page.locator("#verdict-pager a[rel=next]").count() == 1
 
 
 def test_browser_demo_progress_is_labelled_and_as_of_applies(demo):
@@ -301,3 +322,26 @@ def test_browser_print_media_hides_controls(demo, tmp_path):
         assert Path(shot).read_bytes().startswith(b"\x89PNG")
         pdf = page.pdf(format="A4", landscape=True)
         assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+# Each text of each chart, measured by Chromium: its box must lie inside the drawing's viewBox.
+CLIPPED_LABELS = """() => [...document.querySelectorAll('svg.chart')].flatMap(svg => {
+  const vb = svg.viewBox.baseVal;
+  return [...svg.querySelectorAll('text')].map(t => { const b = t.getBBox();
+    return [t.textContent, Math.round(b.x), Math.round(b.x + b.width), Math.round(b.y), Math.round(b.y + b.height), vb.width, vb.height]; })
+    .filter(([, x0, x1, y0, y1, w, h]) => x0 < 0 || x1 > w || y0 < 0 || y1 > h);
+})"""
+
+
+def test_browser_chart_labels_fit_inside_their_charts(demo, tmp_path):
+    url, ledger = demo
+    old, new = ledger.pairs[0]
+    with browser_page(url) as page:
+        for path in ("/", "/?lang=en", f"/?report={old}", f"/regions/{ledger.region_id}", f"/indicators?report={new}"):
+            page.goto(path)
+            assert page.locator("svg.chart text").count() > 0, path
+            assert page.evaluate(CLIPPED_LABELS) == [], path
+        page.goto("/")
+        gauge = page.locator("svg.chart").first
+        gauge.screenshot(path=str(tmp_path / "gauge.png"))  # the 序时进度 gauge whose "43%" was cut off
+        assert (tmp_path / "gauge.png").read_bytes().startswith(b"\x89PNG")

@@ -5,21 +5,12 @@ from __future__ import annotations
 import pytest
 
 from tests.store.task_tables import office_table
-from tests.web.browser import browser_page, live_server, log_in, require_chromium
-from tests.web.conftest import PASSWORD, seed
+from tests.web.browser import browser_page, log_in, server  # noqa: F401 - server: the shared fixture
+from tests.web.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def server(tmp_path):
-    require_chromium()
-    from luoshi.store.settings import Settings
-
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'ledger.db'}", upload_dir=tmp_path / "uploads", secret_key="browser")
-    seed(settings.database_url)
-    with live_server(settings) as url:
-        yield url
 
 
 def test_browser_office_imports_a_task_table_and_sees_owners_applied(server, tmp_path):

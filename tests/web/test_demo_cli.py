@@ -29,6 +29,31 @@ def test_demo_ledger_is_one_region_linked_with_labelled_progress(tmp_path):
     assert [u for u, _, _ in demo.logins][:3] == ["admin", "supervisor", "viewer"]
 
 
+def test_demo_at_mid_year_flags_only_tasks_with_a_sign_of_trouble(tmp_path):
+    """At 2022-06-30 a task due at year end with nothing reported is 未启动, not 存在风险 (status.py's rules)."""
+    from collections import Counter
+    from datetime import timedelta
+
+    from luoshi.store.settings import Settings
+    from luoshi.web.demo import DEMO_AS_OF
+    from luoshi.web.tracking import track_report
+
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    demo = prepare_demo(url)
+    settings = Settings(database_url=url)
+    engine = make_engine(url)
+    with make_sessionmaker(engine)() as s:
+        tracks = track_report(s, s.get(Report, demo.newest), DEMO_AS_OF, settings)
+    engine.dispose()
+    by_status = Counter(t.status for t in tracks.values())
+    assert by_status["at_risk"] > 0 and by_status["not_started"] > by_status["at_risk"]
+    assert by_status["at_risk"] <= len(tracks) // 5, by_status  # a minority, not 115 of 146
+    soon = DEMO_AS_OF + timedelta(days=settings.due_soon_days)
+    for t in tracks.values():
+        if t.status == "at_risk":  # a reported lag or block, or nothing reported with the deadline near
+            assert t.percent is not None or t.state == "blocked" or (t.due is not None and t.due <= soon), t
+
+
 def test_demo_with_a_taken_port_fails_at_once_with_a_code(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with socket.socket() as s:

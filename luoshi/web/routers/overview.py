@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import date
+from datetime import date as _date
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -16,7 +17,7 @@ from luoshi.web.deps import ReaderDep, SessionDep, SettingsDep
 from luoshi.web.i18n import translator
 from luoshi.web.lookups import chosen_date, chosen_report, departments_for, report_choices, report_summary, sections_of, top_section
 from luoshi.web.render import lang_of, respond, twin, wants_json
-from luoshi.web.tracking import track_report
+from luoshi.web.tracking import track_report, verdict_fingerprint
 from luoshi.store.linking import newer_report
 from luoshi.web.verdicts import previous_verdicts, verdict_summary
 
@@ -76,7 +77,9 @@ def overview(request: Request, session: SessionDep, settings: SettingsDep, user:
     cached = request.app.state.view_cache.get(session, "overview", chosen, today,
                                               lambda: overview_data(session, chosen, today, settings))
     data = dict(cached)  # the cached dict is shared: add page-only keys to a copy
-    data["verdicts"] = verdict_summary(session, chosen)  # None until the report is judged on a later one
+    # None until the report is judged on a later one; counted by the database, kept until a verdict or assignment changes
+    data["verdicts"] = request.app.state.view_cache.get(session, "verdict-summary", chosen, _date.min,
+                                                        lambda: verdict_summary(session, chosen), extra=verdict_fingerprint(session))
     data["previous"] = previous_verdicts(session, chosen)  # last year's promises judged on this report
     data["earlier"] = newer_report(session, chosen) is not None
     if not wants_json(request):

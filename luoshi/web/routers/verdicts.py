@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, defer
 
 from luoshi.store.models import Report
 from luoshi.store.reports import get_report
@@ -15,8 +17,8 @@ from luoshi.web.downloads import CSV, XLSX, attachment, table_csv, table_xlsx
 from luoshi.web.i18n import translator
 from luoshi.web.lookups import report_summary, sections_of
 from luoshi.web.render import lang_of, respond, twin
-from luoshi.web.verdict_list import (EXPORT_COLUMNS, VerdictFilter, apply_filter, counts_of, evidence_reports, export_values,
-                                     verdict_items)
+from luoshi.web.tracking import ViewCache, verdict_fingerprint
+from luoshi.web.verdict_list import EXPORT_COLUMNS, VerdictFilter, evidence_reports, export_values, report_counts, verdict_page
 
 router = APIRouter(tags=["verdicts"])
 VerdictStatus = Literal["fulfilled", "partial", "not_fulfilled", "no_evidence", "unjudged"]
@@ -33,34 +35,54 @@ def _filter(status: VerdictStatus | None = None,
 
 FilterDep = Annotated[VerdictFilter, Depends(_filter)]
 EvidenceQuery = Annotated[int | None, Query(ge=1, le=2**31 - 1)]
+PageQuery = Annotated[int, Query(ge=1, le=100000)]
+PerPageQuery = Annotated[int, Query(ge=1, le=500)]
 
 
-def _data(session: Session, old: Report, evidence: int | None, f: VerdictFilter) -> dict:
-    judged_on = evidence_reports(session, old)
+def _data(session: Session, old: Report, evidence: int | None, f: VerdictFilter, page: int = 1,
+          per_page: int | None = 50, cache: ViewCache | None = None) -> dict:
+    """The list's data: one page of rows (``per_page`` None: every row, for the exports), counts from the database."""
+    if cache is not None:  # which reports judged this one: a scan of its verdicts, kept until a verdict changes
+        ids = cache.get(session, "verdict-evidence", old, date.min, lambda: [r.id for r in evidence_reports(session, old)],
+                        extra=verdict_fingerprint(session))
+        by_id = {r.id: r for r in session.scalars(select(Report).options(defer(Report.text)).where(Report.id.in_(ids)))}
+        judged_on = [by_id[i] for i in ids if i in by_id]
+    else:
+        judged_on = evidence_reports(session, old)
     if evidence is not None:
         new = get_report(session, evidence)
     elif judged_on:
         new = judged_on[0]
     else:
         raise WebError(404, detail="这份报告尚未与后一年的报告比对 / not judged on a later report yet (ingest the next year's report)")
-    everything = verdict_items(session, old, new)
-    rows = apply_filter(everything, f)
+    whole = memo = None
+    if cache is not None:  # kept while the verdicts, tasks and assignments are unchanged (tracking.ViewCache)
+        verdicts_now = verdict_fingerprint(session)
+        whole = cache.get(session, f"verdict-counts-{new.id}", old, date.min, lambda: report_counts(session, old, new), extra=verdicts_now)
+        memo = lambda key, compute: cache.get(session, f"verdict-ids-{new.id}-{key}", old, date.min, compute, extra=verdicts_now)  # noqa: E731
+    result = verdict_page(session, old, new, f, page, per_page, whole=whole, memo=memo)
     chapters = [{"key": s.key, "title": s.title} for s in sections_of(session, old.id) if s.level == 1]
-    depts = sorted({d for r in everything for d in r["lead"]})
+    size = per_page or max(result.total, 1)
     return {
         "report": report_summary(session, old), "evidence_report": report_summary(session, new),
         "evidence_choices": [report_summary(session, r) for r in judged_on],
-        "filters": {k: v for k, v in vars(f).items() if v}, "counts": counts_of(rows), "counts_all": counts_of(everything),
-        "total": len(rows), "sections": chapters, "departments": depts, "items": rows,
+        "filters": {k: v for k, v in vars(f).items() if v}, "counts": result.counts, "counts_all": result.counts_all,
+        "total": result.total, "page": page, "per_page": size, "pages": max(1, -(-result.total // size)),
+        "sections": chapters, "departments": result.departments, "items": result.items,
     }
 
 
 @twin(router, "/reports/{report_id:int}/verdicts")
 def verdict_list(request: Request, session: SessionDep, user: ReaderDep, report_id: int,
-                 f: FilterDep, evidence: EvidenceQuery = None) -> Response:
-    """Promise → evidence → verdict: every task and target of the report, judged on a later one (default: the newest)."""
-    old = get_report(session, report_id)
-    data = _data(session, old, evidence, f)
+                 f: FilterDep, evidence: EvidenceQuery = None, page: PageQuery = 1, per_page: PerPageQuery = 50) -> Response:
+    """Promise → evidence → verdict: every task and target of the report, judged on a later one (default: the newest).
+
+    One page at a time (``page``, ``per_page``); the xlsx/CSV exports hold every row of the filtered list.
+    """
+    old = session.scalar(select(Report).options(defer(Report.text)).where(Report.id == report_id))  # the text is not shown
+    if old is None:
+        raise WebError(404)
+    data = _data(session, old, evidence, f, page, per_page, request.app.state.view_cache)
     t = translator(lang_of(request))
     return respond(request, "verdicts.html", data, title=f"{data['report']['name']} · {t('verdict_list')}", active="nav_reports")
 
@@ -70,7 +92,7 @@ def verdict_export(request: Request, session: SessionDep, user: ReaderDep, repor
                      f: FilterDep, evidence: EvidenceQuery = None) -> Response:
     """The verdict list as shown (same filters) as an xlsx sheet or CSV, named by region and year."""
     old = get_report(session, report_id)
-    data = _data(session, old, evidence, f)
+    data = _data(session, old, evidence, f, per_page=None)
     name = f"{data['report']['name']}落实评价（依据{data['evidence_report']['name']}）"
     rows = (export_values(n, r) for n, r in enumerate(data["items"], 1))
     if fmt == "xlsx":
