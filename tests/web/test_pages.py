@@ -98,3 +98,16 @@ def test_pages_indicator_series_keep_units_apart(client, settings):
     assert [(s["metric"], s["unit"], s["target"], s["observed"]) for s in series] == [
         ("地区生产总值", "%", [{"period": "2022", "value": 6.0}], [{"period": "2022", "value": 6.5}])
     ]
+
+
+def test_pages_indicators_table_speaks_words_not_codes(client):
+    """The kind, comparator and change of each figure read as words (目标 · 左右 · 增幅), never model codes."""
+    import re
+
+    login(client, "sup")
+    html = client.get("/indicators").text
+    table = html[html.index('id="indicators-table"'):]
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", table)
+    assert "目标" in cells
+    for code in ("target", "actual", "baseline", "about", "at_least", "at_most", "increase", "decrease", "level"):
+        assert code not in cells and not any(c.startswith(code + " ·") for c in cells), code
