@@ -123,6 +123,16 @@ def seeded(settings: Settings) -> dict[str, int]:
 
 
 @pytest.fixture
+def linked(settings: Settings):
+    """Two reports of one region, linked (tests/web/linked.py), behind a client of the app."""
+    from tests.web.linked import seed_linked
+
+    ids = seed_linked(settings.database_url)
+    with TestClient(create_app(settings)) as c:
+        yield c, ids
+
+
+@pytest.fixture
 def client(settings: Settings, seeded) -> TestClient:
     with TestClient(create_app(settings)) as c:
         yield c

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
-from luoshi.web.app import create_app
 from luoshi.web.diffpairs import SHARED_CHARS, STRONG_SCORE, reader_accepts, shared_phrase
 from tests.web.conftest import login
-from tests.web.linked import seed_linked
 
 
 @pytest.mark.parametrize(("old", "new", "score", "shown"), [
@@ -34,11 +31,10 @@ def test_thresholds_are_the_documented_ones():
 
 
 @pytest.fixture
-def linked(settings):
-    ids = seed_linked(settings.database_url)
-    with TestClient(create_app(settings)) as c:
-        login(c, "viewer")
-        yield c, ids
+def linked(linked):
+    """The linked pair of tests/web/conftest.py, read as the public viewer."""
+    login(linked[0], "viewer")
+    return linked
 
 
 def test_diff_page_shows_accepted_pairs_with_score_and_counts_the_rest(linked):

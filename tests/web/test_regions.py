@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from fastapi.testclient import TestClient
-
-from luoshi.web.app import create_app
 from tests.web.conftest import login
-from tests.web.linked import seed_linked
-
-
-@pytest.fixture
-def linked(settings):
-    ids = seed_linked(settings.database_url)
-    with TestClient(create_app(settings)) as c:
-        yield c, ids
 
 
 def test_region_page_lists_reports_and_series(linked):

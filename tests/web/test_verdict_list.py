@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
-from luoshi.web.app import create_app
 from tests.web.conftest import login
-from tests.web.linked import seed_linked
 
 VERDICT_KEYS = ("fulfilled", "partial", "not_fulfilled", "no_evidence", "unjudged")
 
 
 @pytest.fixture
-def linked(settings):
-    ids = seed_linked(settings.database_url)
-    with TestClient(create_app(settings)) as c:
-        login(c, "viewer")
-        yield c, ids
+def linked(linked):
+    """The linked pair of tests/web/conftest.py, read as the public viewer."""
+    login(linked[0], "viewer")
+    return linked
 
 
 def _all_rows(client, report: int, **params) -> list[dict]:

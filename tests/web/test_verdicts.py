@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from luoshi.store.db import make_engine, make_sessionmaker
 from luoshi.store.models import Verdict
-from luoshi.web.app import create_app
 from tests.web.conftest import login
-from tests.web.linked import seed_linked
-
-
-@pytest.fixture
-def linked(settings):
-    ids = seed_linked(settings.database_url)
-    with TestClient(create_app(settings)) as c:
-        yield c, ids
 
 
 def _verdict_with_evidence(settings, report_id: int) -> Verdict:
