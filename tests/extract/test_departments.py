@@ -191,16 +191,6 @@ def test_departments_purpose_clause_does_not_choose_the_owner():
     assert suggest_departments("为了人民健康", r)[0].name == "国家卫生健康委"  # nothing else: the purpose decides
 
 
-def test_departments_bad_years_is_e012(tmp_path, monkeypatch):
-    (tmp_path / "departments.yaml").write_text(
-        "departments:\n  - name: 监察处\n    years: [2018]\n    keywords: [监察]\n", encoding="utf-8"
-    )
-    monkeypatch.setenv("LUOSHI_RULES_DIR", str(tmp_path))
-    with pytest.raises(LuoshiError) as err:
-        rules()
-    assert err.value.code == "E012" and "years" in str(err.value)
-
-
 @pytest.mark.parametrize(
     ("text", "names"),
     [
@@ -213,11 +203,16 @@ def test_departments_territorial_work_names_the_districts(text, names):
     assert [d.name for d in suggest_departments(text, rules("city"))][: len(names)] == names
 
 
-def test_departments_bad_territorial_entry_is_e012(tmp_path, monkeypatch):
-    (tmp_path / "departments.yaml").write_text(
-        "territorial: [各区]\ndepartments:\n  - name: 环保处\n    keywords: [蓝天]\n", encoding="utf-8"
-    )
+@pytest.mark.parametrize(
+    ("yaml_text", "field"),
+    [
+        ("departments:\n  - name: 监察处\n    years: [2018]\n    keywords: [监察]\n", "years"),
+        ("territorial: [各区]\ndepartments:\n  - name: 环保处\n    keywords: [蓝天]\n", "territorial"),
+    ],
+)
+def test_departments_bad_entry_is_e012_naming_the_field(tmp_path, monkeypatch, yaml_text, field):
+    (tmp_path / "departments.yaml").write_text(yaml_text, encoding="utf-8")
     monkeypatch.setenv("LUOSHI_RULES_DIR", str(tmp_path))
     with pytest.raises(LuoshiError) as err:
         rules()
-    assert err.value.code == "E012" and "territorial" in str(err.value)
+    assert err.value.code == "E012" and field in str(err.value)
