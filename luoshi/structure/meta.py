@@ -191,12 +191,20 @@ def complete_meta(meta: ReportMeta, front_matter: dict[str, str], path: str | No
 
 def _region(head: str, front: str, venue: str, mrules: MetaRules) -> str | None:
     region = mrules.region.search(venue)
-    if region:
-        return region.group(1)
+    if region and (name := _clean_region(region.group(1), mrules)):
+        return name
     if any(word in venue or word in front or word in head for word in mrules.national):
         return mrules.national_name
     represent = mrules.represent.search(head)
-    return represent.group(1) if represent else None
+    return _clean_region(represent.group(1), mrules) if represent else None
+
+
+def _clean_region(name: str, mrules: MetaRules) -> str | None:
+    """A level word typed twice (连云港市市第十三届…) is one; a name that only says the level
+    (自治州) names no region."""
+    if len(name) > 2 and name[-1] == name[-2]:
+        name = name[:-1]
+    return None if name in mrules.generic_regions else name
 
 
 def _opening_year(opening: str) -> int | None:

@@ -50,6 +50,7 @@ class MetaRules:
     region: re.Pattern[str]
     national: tuple[str, ...]
     national_name: str
+    generic_regions: frozenset[str]
     represent: re.Pattern[str]
     speaker: re.Pattern[str]
     speaker_alone: re.Pattern[str]
@@ -120,6 +121,7 @@ def meta_rules() -> MetaRules:
         region=_compile(region["pattern"], "meta"),
         national=tuple(region["national"]),
         national_name=region["national_name"],
+        generic_regions=frozenset(region.get("generic", ())),
         represent=_compile(region["represent"], "meta"),
         speaker=_compile(data["speaker"]["pattern"], "meta", re.M),
         speaker_alone=_compile(data["speaker"]["alone"], "meta"),

@@ -76,9 +76,16 @@ def test_meta_plan_year(text: str, year: int | None) -> None:
         ("——2021年12月15日在北京市门头沟区第十七届人民代表大会第一次会议上\n各位代表：\n", "北京市门头沟区"),
         ("各位代表：\n现在，我代表延庆区人民政府，向大会报告政府工作。\n", "延庆区"),
         ("各位代表：\n现在，我代表国务院，向大会报告政府工作。\n", "全国"),
+        # typing slips of real city reports: a date fragment before 在, a level word twice
+        ("——2019年12月31日月在山南市第一届人民代表大会第五次会议上\n各位代表：\n", "山南市"),
+        ("——2016年1月17日在连云港市市第十三届人民代表大会第五次会议上\n各位代表：\n", "连云港市"),
+        # 自治州 alone names no region: the opening sentence does
+        ("——2022年1月10日在自治州第十五届人民代表大会第一次会议上\n各位代表：\n现在，我代表巴音郭楞蒙古自治州人民政府，向大会报告政府工作。\n",
+         "巴音郭楞蒙古自治州"),
+        ("——2022年1月10日在自治州第十五届人民代表大会第一次会议上\n各位代表：\n", None),
     ],
 )
-def test_meta_region(text: str, region: str) -> None:
+def test_meta_region(text: str, region: str | None) -> None:
     assert run(text).meta.region == region
 
 
