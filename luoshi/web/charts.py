@@ -7,6 +7,7 @@ estimated from the text (a CJK character is one em, others about 0.6 em at FONT_
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from markupsafe import Markup, escape
@@ -35,8 +36,6 @@ FONT_PX = 12  # svg.chart's font-size in style.css
 
 def text_width(text: str, px: float = FONT_PX) -> float:
     """Estimated rendered width of ``text``: wide and ambiguous (CJK, “”, ◎) characters one em, others 0.62 em."""
-    import unicodedata
-
     return sum(px if unicodedata.east_asian_width(ch) in "WFA" else 0.62 * px for ch in text)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, literal_column, or_, select, union_all
 from sqlalchemy.orm import Session
 
+from luoshi.link.render import STATUS_ZH as VERDICT_ZH
 from luoshi.store.models import VERDICTS, Assignment, Commitment, Department, Indicator, Region, Report, Verdict
 from luoshi.web.ledger_query import _escape_like
 from luoshi.web.lookups import departments_for, sections_of, top_section
@@ -21,7 +22,6 @@ from luoshi.web.names import report_name, short_region  # noqa: F401 - re-export
 
 QUOTE_CHARS = 40
 KIND_ZH = {"commitment": "任务", "indicator": "指标"}
-VERDICT_ZH = {"fulfilled": "已落实", "partial": "部分落实", "not_fulfilled": "未落实", "no_evidence": "无证据"}
 
 
 @dataclass
@@ -118,12 +118,14 @@ def _chunks(ids: list[int], size: int = 500):
 
 
 def _best_evidence(v: Verdict, text: str) -> dict | None:
-    for e in v.evidence or []:
-        s, t = e.get("start"), e.get("end")
-        inside = isinstance(s, int) and isinstance(t, int) and 0 <= s <= t <= len(text) and text[s:t] == e.get("text")
-        return {"text": e.get("text") or "", "start": s, "end": t, "score": e.get("score"),
-                "before": text[max(0, s - QUOTE_CHARS):s] if inside else "", "after": text[t:t + QUOTE_CHARS] if inside else ""}
-    return None
+    """The first (best) evidence span of the verdict, with the text around it where its offsets hold."""
+    if not v.evidence:
+        return None
+    e = v.evidence[0]
+    s, t = e.get("start"), e.get("end")
+    inside = isinstance(s, int) and isinstance(t, int) and 0 <= s <= t <= len(text) and text[s:t] == e.get("text")
+    return {"text": e.get("text") or "", "start": s, "end": t, "score": e.get("score"),
+            "before": text[max(0, s - QUOTE_CHARS):s] if inside else "", "after": text[t:t + QUOTE_CHARS] if inside else ""}
 
 
 @dataclass
@@ -197,15 +199,14 @@ def _rows(session: Session, report: Report, evidence: Report, keys: list[tuple[s
     text = (session.scalar(select(Report.text).where(Report.id == evidence.id)) or "") if any(v.evidence for v in verdicts.values()) else ""
     rows = []
     for kind, item_id in keys:
-        r = coms[item_id] if kind == "commitment" else inds[item_id]
-        v = verdicts.get(r.verdict_id) if r.verdict_id is not None else None
         if kind == "commitment":
-            c = coms[item_id]
-            label, section_key, pos, lead, support = c.text, c.section_key, c.start, depts[item_id]["lead"], depts[item_id]["support"]
+            r = coms[item_id]
+            label, lead, support = r.text, depts[item_id]["lead"], depts[item_id]["support"]
         else:
-            i = inds[item_id]
-            label, section_key, pos = f"{i.metric or ''} {i.value_text}".strip(), i.section_key, i.start
-            lead, support = leads.get(i.key, []), []
+            r = inds[item_id]
+            label, lead, support = f"{r.metric or ''} {r.value_text}".strip(), leads.get(r.key, []), []
+        v = verdicts.get(r.verdict_id) if r.verdict_id is not None else None
+        section_key, pos = r.section_key, r.start
         chapter = chapters.get(section_key or "")
         rows.append({
             "kind": kind, "id": item_id, "text": label, "position": pos,

@@ -20,6 +20,16 @@ _HUMAN = aliased(Assignment, name="human_assignment")
 _IN_CHARGE = aliased(Assignment, name="in_charge")
 
 
+def _precedence(evidence_id: int | None) -> list:
+    """Which of an item's verdicts is in force, first first: a person's (confirmed) before the engine's, then
+    (``evidence_id`` None: any report) the one on the newest evidence report, then the newest."""
+    order = [Verdict.confirmed.desc()]
+    if evidence_id is None:
+        order.append(Verdict.evidence_report_id.desc().nulls_last())
+    order.append(Verdict.id.desc())
+    return order
+
+
 def in_force(kind: str, item_id, evidence_id: int | None = None, column=Verdict.id):
     """Scalar subquery, correlated to ``item_id``: the ``column`` (id, status) of the item's verdict in force (NULL: not judged).
 
@@ -28,14 +38,10 @@ def in_force(kind: str, item_id, evidence_id: int | None = None, column=Verdict.
     probe (ix_verdicts_source) per item: a derived table joined back would be scanned once per item
     by SQLite, quadratic at 10,000 tasks.
     """
-    order = [Verdict.confirmed.desc()]
-    if evidence_id is None:
-        order.append(Verdict.evidence_report_id.desc().nulls_last())
-    order.append(Verdict.id.desc())
     q = select(column).where(Verdict.source_kind == kind, Verdict.source_id == item_id)
     if evidence_id is not None:
         q = q.where(Verdict.evidence_report_id == evidence_id)
-    return q.order_by(*order).limit(1).correlate_except(Verdict).scalar_subquery()
+    return q.order_by(*_precedence(evidence_id)).limit(1).correlate_except(Verdict).scalar_subquery()
 
 
 def ranked(kind: str, model: type, report_id: int, evidence_id: int | None = None):
@@ -45,11 +51,7 @@ def ranked(kind: str, model: type, report_id: int, evidence_id: int | None = Non
     once and joins (a hash join on PostgreSQL, a join driven by this table on SQLite). Join it with an
     inner join only: SQLite scans a derived table once per row on the right of a LEFT JOIN.
     """
-    order = [Verdict.confirmed.desc()]
-    if evidence_id is None:
-        order.append(Verdict.evidence_report_id.desc().nulls_last())
-    order.append(Verdict.id.desc())
-    rank = func.row_number().over(partition_by=Verdict.source_id, order_by=order).label("rank")
+    rank = func.row_number().over(partition_by=Verdict.source_id, order_by=_precedence(evidence_id)).label("rank")
     q = (select(Verdict.source_id, Verdict.id.label("verdict_id"), Verdict.status, Verdict.evidence_report_id, rank)
          .join(model, model.id == Verdict.source_id)
          .where(Verdict.source_kind == kind, model.report_id == report_id))
