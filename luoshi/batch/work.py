@@ -89,11 +89,6 @@ def extract_item(item: Item) -> Result:
     return _worker_stamp(result, cpu0)
 
 
-def link_pair(old: Item, new: Item) -> Result:
-    """Link a report's targets and tasks to the next year's report of the same region."""
-    return link_chain([old, new])[0]
-
-
 def link_chain(chain: list[Item]) -> list[Result]:
     """Link each report of ``chain`` (one region's reports of consecutive years, oldest
     first) to the next one: one result per pair. Every report is read and extracted once,
