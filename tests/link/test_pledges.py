@@ -256,3 +256,21 @@ def test_pledges_a_result_on_part_of_the_object_is_partial():
     [link] = link_reports(extraction(2020, [commitment("完成城子水厂升级改造", "完成城子水厂升级改造。")]),
                           "完成城子水厂升级改造。", extraction(2021), new)
     assert link.status == "fulfilled"
+
+
+def test_pledges_a_clause_of_common_words_said_again_nearly_in_full_counts():
+    """巩固全民基本医保 → 全民医保覆盖面超过95%: nearly all of a clause of common words is the same work."""
+    new = ("一、过去一年工作回顾\n全民医保覆盖面超过95%。门城水厂主体完工。双大路二期通车。档案馆新馆开工建设。\n")
+    row = "巩固全民基本医保，通过改革整合城乡居民基本医疗保险制度"
+    old = row + "。"
+    [link] = link_reports(extraction(2014, [commitment(row, old)]), old, extraction(2015), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "全民医保覆盖面超过95%"
+
+
+def test_pledges_how_exact_a_quantity_is_names_no_object():
+    from luoshi.link.aspect import counts, strip_query
+
+    stripped = strip_query("年内完成1000个左右村的规划编制")
+    assert "左右" not in stripped and "规划编制" in stripped
+    assert "以上" not in strip_query("新开工700万套以上") and "左右" in strip_query("左右岸绿化")
+    assert counts("年内完成1000个左右村的规划编制") == {"1000个"}  # the count itself is still a count
