@@ -180,6 +180,7 @@ def main(argv: list[str]) -> int:
     for label in sorted((HERE / "labels").glob("*.txt")):
         out = gold_path(label)
         rows = build(label)
+        out.parent.mkdir(parents=True, exist_ok=True)  # a new set's folder
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         print(f"{out.relative_to(HERE)}: {len(rows)} sentences")
     return 0

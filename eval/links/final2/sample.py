@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[3]
 # name: (old text, plan part start anchor, plan part end anchor, k, offset)
 PAIRS = {
     "national-2009-2010": ("eval/texts/gwr-2009.txt", "二、2009年工作总体部署", "我们面临的任务艰巨而繁重", 6, 3),
+    "shanghai-2019-2020": ("eval/texts/shanghai-2019.txt", "（一）推动改革开放向纵深发展", "各位代表，中央对上海寄予厚望", 3, 1),
 }
 
 VERBS = ("推进", "推动", "加快", "加强", "加大", "实施", "实行", "建设", "建成", "建立", "健全", "完善", "深化",
