@@ -274,3 +274,28 @@ def test_pledges_how_exact_a_quantity_is_names_no_object():
     assert "左右" not in stripped and "规划编制" in stripped
     assert "以上" not in strip_query("新开工700万套以上") and "左右" in strip_query("左右岸绿化")
     assert counts("年内完成1000个左右村的规划编制") == {"1000个"}  # the count itself is still a count
+
+
+def test_pledges_a_clause_is_read_with_its_sentence():
+    """扩大人民币在跨境贸易和投资中的使用: the review names trade in one clause and investment in the next."""
+    from luoshi.link.pledges import EvidenceIndex
+    from luoshi.link.segments import Unit
+
+    def index(*sentences: tuple[str, ...]) -> EvidenceIndex:
+        units, pos = [], 0
+        for clauses in [*sentences, *((f,) for f in _FILLER)]:
+            start = pos
+            for c in clauses:
+                units.append(Unit(pos, pos + len(c), c, start, start + len("，".join(clauses)), "review"))
+                pos += len(c) + 1
+        return EvidenceIndex(units, "new")
+
+    query = "扩大人民币在跨境贸易和投资中的使用"
+    together = index(("把跨境贸易人民币结算范围扩大到全国", "启动境外直接投资人民币结算试点"))
+    apart = index(("把跨境贸易人民币结算范围扩大到全国",), ("启动境外直接投资人民币结算试点",))
+    best = lambda ev: max(ev.match(query, []), key=lambda m: m.coverage)  # noqa: E731
+    assert best(together).coverage > best(apart).coverage
+    assert together.units[best(together).unit].text == "把跨境贸易人民币结算范围扩大到全国"
+    # a clause that names nothing of the work gains nothing from its sentence
+    with_other = index(("把跨境贸易人民币结算范围扩大到全国", "气象服务水平提升"))
+    assert all(with_other.units[m.unit].text != "气象服务水平提升" for m in with_other.match(query, []))
