@@ -6,10 +6,10 @@ accuracy (definitions in eval/tasks/score.py). ``dev`` is eval/tasks/gold/*.json
 gold the engine is tuned on; ``heldout`` is eval/tasks/gold/heldout/*.jsonl, labelled for
 reporting only and never tuned on; ``fresh`` is eval/tasks/gold/fresh/*.jsonl, labelled after
 the held-out set had been scored once, scored once untouched and a tuning set since; ``final`` is
-eval/tasks/gold/final/*.jsonl, a third never-tuned-on set labelled after the fresh set had
-been used for tuning, never tuned on and scored once by the lead; ``final2`` is
+eval/tasks/gold/final/*.jsonl, a third set labelled after the fresh set had been used for
+tuning, scored once by the lead and a tuning set since; ``final2`` is
 eval/tasks/gold/final2/*.jsonl, a fourth never-tuned-on set labelled after every earlier set had
-been tuned on, never tuned on and scored once by the lead, like ``final``. Unit names are
+been tuned on, never tuned on and scored once by the lead. Unit names are
 canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit).
 """
 
@@ -28,8 +28,8 @@ GOLD_DIR = HERE / "gold"
 HELDOUT_DIR = GOLD_DIR / "heldout"
 TEXTS = HERE / "texts"
 SETS = ("dev", "heldout", "fresh", "final", "final2")
-# Only tuning sets may list their errors; the never-tuned-on sets show totals only.
-ERROR_SETS = ("dev", "fresh")
+# Only tuning sets may list their errors (final became one once scored); the never-tuned-on sets show totals only.
+ERROR_SETS = ("dev", "fresh", "final")
 
 
 def text_path(name: str) -> Path:
@@ -88,10 +88,10 @@ def print_report(per_doc: dict[str, TaskScore], total: TaskScore, which: str, er
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.tasks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", dest="which", choices=SETS, default="dev",
-                    help="dev, fresh: tuning gold (dev is the default); heldout: never tuned on, look at totals "
-                         "only; final, final2: never tuned on, scored once by the lead")
+                    help="dev, fresh, final: tuning gold (dev is the default); heldout: never tuned on, look at "
+                         "totals only; final2: never tuned on, scored once by the lead")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
-    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (dev and fresh sets only)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final)")
     args = ap.parse_args(argv)
     per_doc, total = evaluate(args.which)
     if args.json:
