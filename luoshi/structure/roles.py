@@ -45,6 +45,7 @@ class RoleRules:
     term_state: re.Pattern[str]
     theme_max: int
     copula: re.Pattern[str]
+    connective: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
 
@@ -75,6 +76,7 @@ def role_rules() -> RoleRules:
         term_state=_compile(data["term_state"]["pattern"], "roles"),
         theme_max=int(data["theme_opener"]["max_chars"]),
         copula=_compile(data["copula"]["pattern"], "roles"),
+        connective=_compile(data["connective"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
     )
@@ -86,12 +88,14 @@ def is_theme_opener(length: int) -> bool:
 
 
 def _context_cue(text: str) -> bool:
-    return role_rules().context_any.search(text) is not None
+    r = role_rules()
+    return r.context_any.search(r.connective.sub("", text, count=1)) is not None
 
 
 def cue_role(sentence: str) -> SentenceRole | None:
-    """The role a cue of roles.yaml gives ``sentence`` (folded or not), or None."""
-    text = fold(sentence)
+    """The role a cue of roles.yaml gives ``sentence`` (folded or not), or None; a leading
+    connective (同时, 但是…) is set aside first."""
+    text = role_rules().connective.sub("", fold(sentence), count=1)
     if _context_cue(text):
         return "context"
     if role_rules().target_any.search(text):

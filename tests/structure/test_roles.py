@@ -22,7 +22,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "ordinal_theme", "copula")
+    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "ordinal_theme", "copula", "connective")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
