@@ -199,6 +199,7 @@ def assign_roles(
     forward_seen = False
     context_para: int | None = None  # a paragraph whose opening makes all of it context
     explain_para: int | None = None  # a paragraph explaining a target or a choice (关于物价总水平。…)
+    target_para: int | None = None  # the paragraph of the expected-targets sentence
     pointed_para: int | None = None  # a paragraph where a numbered point (一是…) has begun
     points: list[int] = []  # sentences made themes by their ordinal (一是…, 二要…)
     numbered: list[int] = []  # every numbered point (一是…, 二要…), short or long
@@ -234,6 +235,10 @@ def assign_roles(
                 term=s.section in term,
                 plan=s.part == "plan",
             )
+            if place is not None and s.role == "target" and r.target_any.search(body):
+                target_para = place.para
+            elif place is not None and place.para == target_para and s.role == "task" and _term_target(body):
+                s.role = "target"  # the expected targets go on: 单位国内生产总值能耗下降3.4%以上…
         elif forward_seen and s.part == "other":
             s.role = "context"
     if placements:
