@@ -39,6 +39,8 @@ class RoleRules:
     context_any: re.Pattern[str]  # every context cue in one alternation (speed)
     target_any: re.Pattern[str]
     paragraph_context: re.Pattern[str]
+    explanation: re.Pattern[str]
+    explanation_keep: re.Pattern[str]
     term_target: re.Pattern[str]
     term_state: re.Pattern[str]
     theme_max: int
@@ -67,6 +69,8 @@ def role_rules() -> RoleRules:
         context_any=_compile("|".join(f"(?:{e['pattern']})" for e in data["context"]), "roles"),
         target_any=_compile("|".join(f"(?:{e['pattern']})" for e in data["target"]), "roles"),
         paragraph_context=_compile(data["paragraph_context"]["pattern"], "roles"),
+        explanation=_compile(data["explanation"]["pattern"], "roles"),
+        explanation_keep=_compile(data["explanation"]["keep"], "roles"),
         term_target=_compile(data["term_target"]["pattern"], "roles"),
         term_state=_compile(data["term_state"]["pattern"], "roles"),
         theme_max=int(data["theme_opener"]["max_chars"]),
@@ -190,6 +194,7 @@ def assign_roles(
     r = role_rules()
     forward_seen = False
     context_para: int | None = None  # a paragraph whose opening makes all of it context
+    explain_para: int | None = None  # a paragraph explaining a target or a choice (关于物价总水平。…)
     pointed_para: int | None = None  # a paragraph where a numbered point (一是…) has begun
     points: list[int] = []  # sentences made themes by their ordinal (一是…, 二要…)
     numbered: list[int] = []  # every numbered point (一是…, 二要…), short or long
@@ -198,12 +203,16 @@ def assign_roles(
         if s.part in _FORWARD:
             forward_seen = True
             text = mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]
+            body = _TRIM.sub("", fold(text))
             if place is not None and place.index == 0:
                 context_para = place.para if r.paragraph_context.search(fold(text)) else None
+                explain_para = place.para if r.explanation.search(body) else None
             if place is not None and place.para == context_para:
                 s.role = "context"
                 continue
-            body = _TRIM.sub("", fold(text))
+            if place is not None and place.para == explain_para and not r.explanation_keep.search(body):
+                s.role = "context"
+                continue
             if place is not None and r.ordinal_theme.search(body):
                 pointed_para = place.para
                 numbered.append(k)
