@@ -24,8 +24,8 @@ left empty, the row's lead lists every part's lead (a list of equals)::
     > 1-3 区水务局,区生态环境局
     > 4- 区园林绿化局
 
-Label files named ``heldout-x.txt`` / ``fresh-x.txt`` / ``final-x.txt`` build gold/heldout/x.jsonl,
-gold/fresh/x.jsonl / gold/final/x.jsonl.
+Label files named ``heldout-x.txt`` / ``fresh-x.txt`` / ``final-x.txt`` / ``final2-x.txt`` build
+gold/heldout/x.jsonl, gold/fresh/x.jsonl, gold/final/x.jsonl / gold/final2/x.jsonl.
 ``python -m eval.tasks.build skeleton labels/x.txt`` appends the numbered sentences of the
 region to a header-only file; ``python -m eval.tasks.build`` rewrites every gold file.
 """
@@ -155,7 +155,7 @@ def build(path: Path) -> list[dict]:
 
 
 # Label files of the never-tuned-on sets carry their set as a prefix: heldout-x.txt → gold/heldout/x.jsonl.
-SUBSETS = ("heldout", "fresh", "final")
+SUBSETS = ("heldout", "fresh", "final", "final2")
 
 
 def gold_path(label: Path) -> Path:
@@ -180,6 +180,7 @@ def main(argv: list[str]) -> int:
     for label in sorted((HERE / "labels").glob("*.txt")):
         out = gold_path(label)
         rows = build(label)
+        out.parent.mkdir(parents=True, exist_ok=True)  # a new set's folder
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         print(f"{out.relative_to(HERE)}: {len(rows)} sentences")
     return 0

@@ -1,4 +1,4 @@
-"""``python -m eval.tasks.run [--set dev|heldout|fresh|final] [--json] [--errors N]``: task rows against the gold.
+"""``python -m eval.tasks.run [--set dev|heldout|fresh|final|final2] [--json] [--errors N]``: task rows against the gold.
 
 Runs the pipeline on each gold report's text (eval/tasks/texts/) and prints, per report
 and in total: task recall, cleanliness, rows per task sentence, lead, deadline and role
@@ -6,8 +6,10 @@ accuracy (definitions in eval/tasks/score.py). ``dev`` is eval/tasks/gold/*.json
 gold the engine is tuned on; ``heldout`` is eval/tasks/gold/heldout/*.jsonl, labelled for
 reporting only and never tuned on; ``fresh`` is eval/tasks/gold/fresh/*.jsonl, labelled after
 the held-out set had been scored once, scored once untouched and a tuning set since; ``final`` is
-eval/tasks/gold/final/*.jsonl, a third never-tuned-on set labelled after the fresh set had
-been used for tuning, never tuned on and scored once by the lead. Unit names are
+eval/tasks/gold/final/*.jsonl, a third set labelled after the fresh set had been used for
+tuning, scored once by the lead and a tuning set since; ``final2`` is
+eval/tasks/gold/final2/*.jsonl, a fourth never-tuned-on set labelled after every earlier set had
+been tuned on, never tuned on and scored once by the lead. Unit names are
 canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit).
 """
 
@@ -25,7 +27,9 @@ HERE = Path(__file__).parent
 GOLD_DIR = HERE / "gold"
 HELDOUT_DIR = GOLD_DIR / "heldout"
 TEXTS = HERE / "texts"
-SETS = ("dev", "heldout", "fresh", "final")
+SETS = ("dev", "heldout", "fresh", "final", "final2")
+# Only tuning sets may list their errors (final became one once scored); the never-tuned-on sets show totals only.
+ERROR_SETS = ("dev", "fresh", "final")
 
 
 def text_path(name: str) -> Path:
@@ -84,17 +88,17 @@ def print_report(per_doc: dict[str, TaskScore], total: TaskScore, which: str, er
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.tasks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", dest="which", choices=SETS, default="dev",
-                    help="dev, fresh: tuning gold (dev is the default); heldout: never tuned on, look at totals "
-                         "only; final: never tuned on, scored once by the lead")
+                    help="dev, fresh, final: tuning gold (dev is the default); heldout: never tuned on, look at "
+                         "totals only; final2: never tuned on, scored once by the lead")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
-    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (dev and fresh sets only)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final)")
     args = ap.parse_args(argv)
     per_doc, total = evaluate(args.which)
     if args.json:
         out = {"set": args.which, "docs": {k: v.as_dict() for k, v in per_doc.items()}, "total": total.as_dict()}
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        print_report(per_doc, total, args.which, args.errors if args.which in ("dev", "fresh") else 0)
+        print_report(per_doc, total, args.which, args.errors if args.which in ERROR_SETS else 0)
     return 0
 
 

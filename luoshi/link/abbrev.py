@@ -99,9 +99,14 @@ def terms(query: str) -> list[str]:
 MAX_LEAD = 4  # characters a name may follow within a term (办好|文化产业交易会)
 
 
-def short_forms(term: str) -> Iterable[tuple[str, str]]:
+def short_forms(term: str, ends: set[str] | None = None) -> Iterable[tuple[str, str]]:
     """(short, long): 3–4 character forms of a long term's tail from one of its first characters,
-    others in order, its last (办好文化产业交易会 → 文交会 of 文化产业交易会)."""
+    others in order, its last (办好文化产业交易会 → 文交会 of 文化产业交易会).
+
+    ``ends``: only forms ending in one of these characters (a short form ends where its long one does).
+    """
+    if ends is not None and (not term or term[-1] not in ends):
+        return
     for start in range(min(MAX_LEAD + 1, len(term) - 4)):
         long = term[start:]
         inner = long[1:-1]

@@ -61,6 +61,16 @@ def signal(clause: str) -> Signal | None:
     return best
 
 
+@lru_cache(maxsize=1)
+def _circumstance() -> re.Pattern:
+    return _alternation(rules.load("verdict_words")["circumstance"]["words"])
+
+
+def circumstance(clause: str) -> bool:
+    """Does the clause set the scene (在减税降费背景下) rather than report work?"""
+    return bool(_circumstance().search(fold(clause)))
+
+
 def pledge_kind(text: str) -> tuple[PledgeKind, str | None]:
     """result when the pledge's first verb names an end state (完成, 建成 …), else process."""
     *_, result, process, _, neutral = _tables()
@@ -74,6 +84,8 @@ def pledge_kind(text: str) -> tuple[PledgeKind, str | None]:
 # Quantities change between reports (1万亩 → 10.4万亩) and years date the pledge, so
 # they are no part of what it is about; numbers inside names (国道109, 110千伏) stay.
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:年底|年|个|万亩|亩|公顷|项|家|人次|人|户|座|条|名|套|%|元|平方米|公里)")
+# how exact a quantity is (1000个左右, 5万套以上) says nothing about the work either
+_APPROX = re.compile(r"(?<=\|)(?:左右|以上|以内|以下|多)")
 
 
 # Generic nouns of the stop list: dropped for the report-local matching of ``find``, kept in
@@ -91,7 +103,7 @@ def _manner() -> re.Pattern:
 def strip_query(text: str, keep_nouns: bool = False) -> str:
     """The pledge without how-words (确保, 加快推进 …) and quantities: what remains names the object."""
     stop = _manner() if keep_nouns else _tables()[5]
-    return stop.sub("|", _QUANTITY.sub("|", fold(text)))
+    return stop.sub("|", _APPROX.sub("", _QUANTITY.sub("|", fold(text))))
 
 
 def counts(text: str) -> set[str]:

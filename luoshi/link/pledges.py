@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from luoshi import rules
 from luoshi.link import abbrev, calibration
-from luoshi.link.aspect import counts, pledge_kind, signal, strip_query
+from luoshi.link.aspect import circumstance, counts, pledge_kind, signal, strip_query
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
@@ -38,6 +38,9 @@ CARRY_COVERAGE = 0.6
 RESULT_COVERAGE = 0.6  # a result pledge is fulfilled by a done word only on a clause holding this much of it
 ITEM_COVERAGE = 0.95  # an enumerated item (list_items) must be said again nearly in full
 HELD_WEIGHT = 0.2  # ranking: share of the task's weight a clause holds, beside its coverage of one query
+CONTEXT_SHARE = 0.5  # a clause judged with its sentence must itself hold this share of what the sentence holds
+CONTEXT_WEIGHT = 0.8  # share of the sentence's extra coverage a clause is credited with
+CONTEXT_MIN = 0.15  # a clause holding less cannot hold half of a credible sentence: its sentence is not read
 REVIEW_PARTS = ("review",)
 PLAN_PARTS = ("plan", "goals")
 
@@ -78,6 +81,11 @@ class EvidenceIndex:
         self.weights = TermWeights(self.index)
         self.periods = periods  # unit index -> (label, first year, last year), or None
         self._grams: dict[int, set[str]] = {}
+        # clauses of one sentence: a review names the work in one clause and its result in the next
+        self._sentence: dict[tuple[int, int], list[int]] = {}
+        for i, u in enumerate(units):
+            self._sentence.setdefault((u.sent_start, u.sent_end), []).append(i)
+        self._context: dict[int, tuple[str, set[str]]] = {}
         parts = {u.part for u in units}
         # Without a recognised review part (an excerpt, unknown headings) the non-plan text stands in.
         self.review_parts = REVIEW_PARTS if "review" in parts else ("review", "other")
@@ -115,8 +123,8 @@ class EvidenceIndex:
                 out.append((short, long))
         if term not in doc:
             # the task's long term, the report's short form
-            for s, long in abbrev.short_forms(term):
-                if s[-1] in abbrev.CLOSERS and all(g in postings for g in bigrams(s)) and s in doc \
+            for s, long in abbrev.short_forms(term, abbrev.CLOSERS):
+                if all(g in postings for g in bigrams(s)) and s in doc \
                         and abbrev.specific(s, long, self._corpus_idf) and all(s != p[0] for p in out):
                     out.append((s, long))
             # the task's short form, the report's long term
@@ -136,6 +144,18 @@ class EvidenceIndex:
         if g is None:
             g = self._grams[i] = set(bigrams(self.texts[i]))
         return g
+
+    def context(self, i: int) -> tuple[str, set[str]] | None:
+        """Text and bigrams of the sentence holding clause ``i`` (clauses kept apart), or None for a one-clause sentence."""
+        u = self.units[i]
+        members = self._sentence.get((u.sent_start, u.sent_end), [i])
+        if len(members) < 2:
+            return None
+        hit = self._context.get(members[0])
+        if hit is None:
+            text = "\n".join(self.texts[k] for k in members)
+            hit = self._context[members[0]] = (text, set(bigrams(text)))
+        return hit
 
     def find(self, query: str, projects: list[str], limit: int = 5) -> list[tuple[int, float]]:
         """(unit index, coverage) of lexically similar units, best first (local weights only)."""
@@ -193,6 +213,14 @@ class EvidenceIndex:
             m = score(q, names, text, grams_i, self.weights)
             if m is None:
                 continue
+            ctx = self.context(i) if not shorts and CONTEXT_MIN <= m.coverage < 0.95 else None
+            if ctx is not None:
+                # the clause names the work, the next one says what became of it (组织快乐冰雪季等活动，冬奥氛围持续升温)
+                ms = score(q, names, ctx[0], ctx[1], self.weights)
+                if ms is not None and ms.coverage > m.coverage and m.coverage >= CONTEXT_SHARE * ms.coverage:
+                    # of two clauses of one sentence, the one naming more of the work stays ahead
+                    ms.coverage = m.coverage + CONTEXT_WEIGHT * (ms.coverage - m.coverage)
+                    m = ms
             if nums and any(re.search(r"(?<![\d.])" + re.escape(n), self.texts[i]) for n in nums):
                 # the same count (138个村) marks the same batch of work: as specific as a name
                 m.coverage = min(1.0, m.coverage + COUNT_BONUS)
@@ -242,7 +270,10 @@ def list_items(text: str) -> list[str]:
         items = [w for w in p.split("、") if len(w) >= 4]
         if len(items) >= 3:
             out += items
-    return out
+        elif len(items) == 2 and "等" in items[1]:
+            # two works and 等 (加快国际金融城、琶洲互联网创新集聚区等项目建设): a list as well
+            out += [items[0], items[1][: items[1].rindex("等")]]
+    return [w for w in out if len(w) >= 4]
 
 
 def is_boilerplate(text: str, weights: TermWeights) -> bool:
@@ -310,9 +341,11 @@ _DIGIT = re.compile(r"\d")
 
 
 def _informative(text: str) -> float:
-    """Best first: a clause that reports a result (a done word, a number) beats one that only names the work."""
+    """Best first: a clause that reports a result (a done word, a number) beats one that only names the
+    work, and that beats one naming it as the scene of something else (在减税降费背景下)."""
     sig = signal(text)
-    return 0.05 * bool(_DIGIT.search(text)) + 0.05 * bool(sig is not None and sig.aspect == "done")
+    return (0.05 * bool(_DIGIT.search(text)) + 0.05 * bool(sig is not None and sig.aspect == "done")
+            - 0.1 * circumstance(text))
 
 
 def _spread(found: list[Match]) -> list[Match]:

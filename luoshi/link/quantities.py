@@ -21,12 +21,31 @@ MIN_COVERAGE = 0.4
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|千万|万|千)?([^\d\s,，。；;、]{1,4})")
 
 
+_CLAUSES = re.compile(r"[，。；：,;:]")
+
+
+def _query(ind: Indicator) -> str | None:
+    """The metric as written; a short one (新开工) with the clause before it in its sentence,
+    which names what is counted (加大保障性安居工程建设力度，今年新开工700万套以上)."""
+    name = ind.metric or ""
+    if len(name) >= MIN_NAME:
+        return name
+    sentence, value = fold(ind.sentence), fold(ind.value_text)
+    at = sentence.find(value)
+    if len(name) < 2 or at < 0:
+        return None
+    clauses = _CLAUSES.split(sentence[:at])
+    query = "".join(clauses[-2:])
+    return query if name in query and len(query) >= 2 * MIN_NAME else None
+
+
 def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
     """Fill ``link`` (a no_evidence indicator link) from lexical evidence, if any."""
     scale, base = split_unit(ind.unit)
-    if not ind.metric or len(ind.metric) < MIN_NAME or not base or base in ("年", "%"):
+    query = _query(ind)
+    if not query or not base or base in ("年", "%"):
         return link
-    found = ev.find(ind.metric, [])
+    found = ev.find(query, [])
     review = [(i, ev.units[i], cov) for i, cov in found if ev.units[i].part not in ("plan", "goals") and cov >= MIN_COVERAGE]
     for i, unit, cov in review:
         folded = fold(unit.text)

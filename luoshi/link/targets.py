@@ -9,6 +9,7 @@ so. Without any figure, a qualitative statement (超过预期目标, 未能实�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from luoshi import rules
@@ -87,6 +88,12 @@ def link_indicator(ind: Indicator, figures: dict[str, list[Figure]], new_text: s
                    doc: str, review_year: int | None) -> Link:
     link = Link(ind.id, "indicator", ind.value_text, ind.start, ind.end,
                 "no_evidence", 0.0, "", [])
+    rate = as_rate(ind)
+    if rate is not None:
+        link = link_indicator(rate, figures, new_text, units, doc, review_year)
+        link.source_text, link.source_start, link.source_end = ind.value_text, ind.start, ind.end
+        link.reason = f"{ind.metric}{ind.value_text}即{rate.metric}上涨{rate.value_text}；{link.reason}"
+        return link
     metric = metric_of(ind.metric) or _metric_near(ind)
     label = ind.metric or "指标"
     label = "" if label in ind.value_text else label
@@ -121,6 +128,26 @@ def link_indicator(ind: Indicator, figures: dict[str, list[Figure]], new_text: s
         link.evidence.append(Evidence(doc, new_text[start:end], start, end, new_text[f.start:f.end],
                                       round(max(0.0, 1.0 - 0.2 * rank) * (1 if rank else confidence), 3)))
     return link
+
+
+INDEX_BASE = 100.0  # a price index of the previous year = 100
+_INDEX_RANGE = (80.0, 125.0)
+
+
+def as_rate(ind: Indicator) -> Indicator | None:
+    """A price index written as a level (居民消费价格指数103左右) is a rate: 103 is a rise of 3%.
+
+    Reviews give the rate (居民消费价格上涨0.5%); the target is compared as one when the
+    name without 指数 is a known metric and the value, without a unit, lies near 100.
+    """
+    name = fold(ind.metric or "")
+    if not name.endswith("指数") or ind.unit not in (None, "") or not _INDEX_RANGE[0] <= ind.value <= _INDEX_RANGE[1]:
+        return None
+    if metric_of(name[:-2]) is None:
+        return None
+    high = ind.value_high - INDEX_BASE if ind.value_high is not None else None
+    return replace(ind, metric=name[:-2], value=round(ind.value - INDEX_BASE, 6), value_high=high, unit="%",
+                   change="increase", value_text=f"{_fmt(ind.value - INDEX_BASE)}%")
 
 
 def _metric_near(ind: Indicator) -> Metric | None:

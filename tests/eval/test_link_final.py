@@ -1,12 +1,15 @@
-"""The final link set (eval/links/final/): it loads, every snippet resolves, and no tuning run sees it.
+"""The sealed link sets (eval/links/final/, eval/links/final2/): they load, every snippet resolves,
+the tasks are the mechanical sample, and no tuning run sees them.
 
-These tests only read the labels; they never run the linker on the final pairs.
+These tests only read the labels; they never run the linker on the sealed pairs.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import yaml
@@ -14,28 +17,49 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 LINKS = ROOT / "eval" / "links"
 FINAL = LINKS / "final"
+FINAL2 = LINKS / "final2"
 sys.path.insert(0, str(LINKS))
-sys.path.insert(0, str(FINAL))
 
 from anchor import resolve  # noqa: E402
-from sample import PAIRS, task_sentences  # noqa: E402
 
 STATUSES = {"fulfilled", "partial", "not_fulfilled", "no_evidence"}
 EXPECTED = {"national-2014-2015", "chengdu-2021-2022"}
 
 
-def _load(name: str) -> dict:
-    return yaml.safe_load((FINAL / f"{name}.yaml").read_text(encoding="utf-8"))
+def _sampler(folder: Path) -> ModuleType:
+    """Each set has its own sample.py (same name): load it under a name of its own."""
+    spec = importlib.util.spec_from_file_location(f"sample_{folder.name}", folder / "sample.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# set: (folder, its sample.py, most targets a pair may have); final2 may hold up to ~8 targets.
+SETS = {"final": (FINAL, _sampler(FINAL), 6), "final2": (FINAL2, _sampler(FINAL2), 8)}
+LABELLED = [(s, p.stem) for s, (folder, _, _) in SETS.items() for p in sorted(folder.glob("*.yaml"))]
+
+
+def _load(which: str, name: str) -> dict:
+    return yaml.safe_load((SETS[which][0] / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 def test_final_folder_holds_the_expected_pairs() -> None:
     assert {p.stem for p in FINAL.glob("*.yaml")} == EXPECTED
-    assert set(PAIRS) >= EXPECTED
+    assert set(SETS["final"][1].PAIRS) >= EXPECTED
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_final_labels_resolve(name: str) -> None:
-    pair = _load(name)
+def test_final2_labels_are_pairs_of_its_sample() -> None:
+    labelled = {p.stem for p in FINAL2.glob("*.yaml")}
+    pairs = set(SETS["final2"][1].PAIRS)
+    assert "national-2009-2010" in pairs
+    assert labelled <= pairs
+    assert not labelled & {p.stem for p in LINKS.glob("*.yaml")} and not labelled & EXPECTED, \
+        "a final2 pair must be new"
+
+
+@pytest.mark.parametrize("which,name", LABELLED)
+def test_final_labels_resolve(which: str, name: str) -> None:
+    pair = _load(which, name)
     old = (ROOT / pair["old"]).read_text(encoding="utf-8")
     new = (ROOT / pair["new"]).read_text(encoding="utf-8")
     assert not old.startswith("---") and not new.startswith("---"), "texts are stored without front matter"
@@ -51,15 +75,17 @@ def test_final_labels_resolve(name: str) -> None:
             assert item["evidence"], f"a {item['status']} label needs evidence: {item['source']}"
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_final_tasks_are_the_mechanical_sample(name: str) -> None:
-    """Each task is the sampled sentence at its position n (every k-th from the offset); ≥ 45 tasks, 3–6 targets."""
-    pair = _load(name)
-    _, _, _, k, offset = PAIRS[name]
-    sentences = task_sentences(name)
+@pytest.mark.parametrize("which,name", LABELLED)
+def test_final_tasks_are_the_mechanical_sample(which: str, name: str) -> None:
+    """Each task is the sampled sentence at its position n (every k-th from the offset); ≥ 45 tasks, 3–6 targets
+    (final2: up to 8)."""
+    pair = _load(which, name)
+    _, sampler, most_targets = SETS[which]
+    _, _, _, k, offset = sampler.PAIRS[name]
+    sentences = sampler.task_sentences(name)
     tasks = [it for it in pair["items"] if "indicator" not in it]
     targets = [it for it in pair["items"] if "indicator" in it]
-    assert len(tasks) >= 45 and 3 <= len(targets) <= 6
+    assert len(tasks) >= 45 and 3 <= len(targets) <= most_targets
     positions = [it["n"] for it in tasks]
     assert positions == sorted(set(positions))
     for it in tasks:
@@ -70,10 +96,12 @@ def test_final_tasks_are_the_mechanical_sample(name: str) -> None:
         float(ind["value"])
 
 
-def test_tuning_runs_never_read_the_final_set() -> None:
-    from eval.links.run import FINAL_DIR, set_files
+def test_tuning_runs_never_read_the_final_sets() -> None:
+    from eval.links.run import FINAL2_DIR, FINAL_DIR, set_files
 
     dev = set_files("dev")
     assert dev and all(p.parent == LINKS for p in dev)
     assert {p.parent for p in set_files("final")} == {FINAL_DIR}
     assert {p.stem for p in set_files("final")} == EXPECTED
+    assert {p.parent for p in set_files("final2")} <= {FINAL2_DIR}
+    assert {p.stem for p in set_files("final2")} == {p.stem for p in FINAL2.glob("*.yaml")}

@@ -32,8 +32,20 @@ def test_gold_is_rebuilt_from_its_labels(label):
 
 def test_every_set_has_gold_and_every_gold_file_has_labels():
     subs = {p.parent.name for p in GOLD}
-    assert {"gold", "heldout", "fresh", "final"} <= subs
+    assert {"gold", "heldout", "fresh", "final", "final2"} <= subs
     assert sorted(build.gold_path(label) for label in LABELS) == GOLD
+
+
+@pytest.mark.parametrize("sub", build.SUBSETS)
+def test_prefixed_labels_build_into_their_own_set_folder(sub):
+    from eval.tasks.run import ERROR_SETS, SETS, set_files
+
+    assert build.gold_path(build.HERE / "labels" / f"{sub}-gwr-2017.txt") == build.HERE / "gold" / sub / "gwr-2017.jsonl"
+    assert sub in SETS
+    # the never-tuned-on sets are scored by totals only (fresh and final became tuning sets after their first score)
+    assert (sub in ERROR_SETS) == (sub in ("fresh", "final"))
+    assert {p.parent for p in set_files(sub)} <= {build.HERE / "gold" / sub}
+    assert not set(set_files(sub)) & set(set_files("dev"))
 
 
 # Where each text of eval/tasks/texts/ comes from in the shared corpus (city Markdown is prepared,
@@ -43,6 +55,8 @@ SOURCES = {
     "beijing-2024": "cities/major/北京市/2024.md", "hangzhou-2021": "cities/major/杭州市/2021.md",
     "wuhan-2023": "cities/major/武汉市/2023.md", "shenzhen-2022": "cities/major/深圳市/2022.md",
     "gwr-2008": "national/gwr-2008.txt", "gwr-2013": "national/gwr-2013.txt", "gwr-2016": "national/gwr-2016.txt",
+    "gwr-2017": "national/gwr-2017.txt",
+    "nanjing-2023": "cities/major/南京市/2023.md", "tianjin-2022": "cities/major/天津市/2022.md",
 }
 
 

@@ -256,3 +256,59 @@ def test_pledges_a_result_on_part_of_the_object_is_partial():
     [link] = link_reports(extraction(2020, [commitment("完成城子水厂升级改造", "完成城子水厂升级改造。")]),
                           "完成城子水厂升级改造。", extraction(2021), new)
     assert link.status == "fulfilled"
+
+
+def test_pledges_a_clause_of_common_words_said_again_nearly_in_full_counts():
+    """巩固全民基本医保 → 全民医保覆盖面超过95%: nearly all of a clause of common words is the same work."""
+    new = ("一、过去一年工作回顾\n全民医保覆盖面超过95%。门城水厂主体完工。双大路二期通车。档案馆新馆开工建设。\n")
+    row = "巩固全民基本医保，通过改革整合城乡居民基本医疗保险制度"
+    old = row + "。"
+    [link] = link_reports(extraction(2014, [commitment(row, old)]), old, extraction(2015), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "全民医保覆盖面超过95%"
+
+
+def test_pledges_how_exact_a_quantity_is_names_no_object():
+    from luoshi.link.aspect import counts, strip_query
+
+    stripped = strip_query("年内完成1000个左右村的规划编制")
+    assert "左右" not in stripped and "规划编制" in stripped
+    assert "以上" not in strip_query("新开工700万套以上") and "左右" in strip_query("左右岸绿化")
+    assert counts("年内完成1000个左右村的规划编制") == {"1000个"}  # the count itself is still a count
+
+
+def test_pledges_a_clause_is_read_with_its_sentence():
+    """扩大人民币在跨境贸易和投资中的使用: the review names trade in one clause and investment in the next."""
+    from luoshi.link.pledges import EvidenceIndex
+    from luoshi.link.segments import Unit
+
+    def index(*sentences: tuple[str, ...]) -> EvidenceIndex:
+        units, pos = [], 0
+        for clauses in [*sentences, *((f,) for f in _FILLER)]:
+            start = pos
+            for c in clauses:
+                units.append(Unit(pos, pos + len(c), c, start, start + len("，".join(clauses)), "review"))
+                pos += len(c) + 1
+        return EvidenceIndex(units, "new")
+
+    query = "扩大人民币在跨境贸易和投资中的使用"
+    together = index(("把跨境贸易人民币结算范围扩大到全国", "启动境外直接投资人民币结算试点"))
+    apart = index(("把跨境贸易人民币结算范围扩大到全国",), ("启动境外直接投资人民币结算试点",))
+    best = lambda ev: max(ev.match(query, []), key=lambda m: m.coverage)  # noqa: E731
+    assert best(together).coverage > best(apart).coverage
+    assert together.units[best(together).unit].text == "把跨境贸易人民币结算范围扩大到全国"
+    # a clause that names nothing of the work gains nothing from its sentence
+    with_other = index(("把跨境贸易人民币结算范围扩大到全国", "气象服务水平提升"))
+    assert all(with_other.units[m.unit].text != "气象服务水平提升" for m in with_other.match(query, []))
+
+
+def test_pledges_two_works_and_deng_are_a_list():
+    from luoshi.link.pledges import list_items
+
+    assert list_items("加快国际金融城、琶洲互联网创新集聚区等项目建设") == ["加快国际金融城", "琶洲互联网创新集聚区"]
+    assert list_items("加强教育、医疗合作") == []  # no 等, short words: no list
+    new = ("一、过去一年工作回顾\n国际金融城、万博商务区、南站商务区等功能区加快建设。门城水厂主体完工。双大路二期通车。"
+           "档案馆新馆开工建设。城子水厂升级改造完成。\n")
+    row = "加快国际金融城、琶洲互联网创新集聚区等项目建设"
+    old = row + "。"
+    [link] = link_reports(extraction(2019, [commitment(row, old)]), old, extraction(2020), new)
+    assert link.status == "fulfilled" and "国际金融城" in link.evidence[0].text

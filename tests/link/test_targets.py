@@ -119,3 +119,40 @@ def test_targets_metric_name_must_head_the_indicator_name():
     assert metric_of("万元地区生产总值水耗").id == "water_intensity"
     for other in ("常住人口城镇化率", "研发经费支出占地区生产总值比重", "二氧化碳排放", "生产生活用水总量"):
         assert metric_of(other) is None, other
+
+
+@pytest.mark.parametrize(
+    ("new_text", "status"),
+    [
+        ("一、过去一年工作回顾\n居民消费价格指数上涨0.5%。", "fulfilled"),  # 103 is a ceiling of +3%
+        ("一、过去一年工作回顾\n居民消费价格上涨4.8%。", "not_fulfilled"),
+    ],
+)
+def test_targets_a_price_index_is_read_as_a_rate(new_text, status):
+    old = "居民消费价格指数103左右。"
+    ind = target(old, "103左右", "居民消费价格指数", 103, "about", "level", unit=None, period="2021")
+    [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new_text)
+    assert link.status == status and "上涨3%" in link.reason
+    assert (link.source_start, link.source_end, link.source_text) == (ind.start, ind.end, "103左右")
+
+
+def test_targets_an_index_without_a_known_metric_is_no_rate():
+    from luoshi.link.targets import as_rate
+
+    old = "中小企业发展指数103左右。"
+    assert as_rate(target(old, "103左右", "中小企业发展指数", 103, "about", "level", unit=None)) is None
+    assert as_rate(target("居民消费价格指数2.5%。", "2.5%", "居民消费价格指数", 2.5, "about", "level")) is None
+
+
+def test_targets_a_count_with_a_short_name_is_found_by_its_clause():
+    """新开工700万套以上: 新开工 alone names nothing; the clause before it says what is counted."""
+    old = "加大保障性安居工程建设力度，今年新开工700万套以上，其中各类棚户区470万套以上。"
+    new = ("一、过去一年工作回顾\n新开工保障性安居工程740万套，基本建成511万套。新开工农村危房改造266万户。"
+           "城镇新增就业1322万人。")
+    ind = target(old, "700万套以上", "新开工", 700, "at_least", "level", unit="万套", period="2014")
+    [link] = link_reports(extraction(2014, indicators=[ind]), old, extraction(2015), new)
+    assert link.status == "fulfilled" and link.evidence[0].value_text == "740万套"
+    # the same short name in another sentence's work is not this count
+    new = "一、过去一年工作回顾\n新开工农村危房改造266万户。城镇新增就业1322万人。"
+    [link] = link_reports(extraction(2014, indicators=[ind]), old, extraction(2015), new)
+    assert link.status == "no_evidence"

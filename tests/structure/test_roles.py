@@ -22,7 +22,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "term_target", "term_state", "ordinal_theme")
+    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "ordinal_theme", "copula", "connective")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -106,3 +106,56 @@ def test_roles_numbered_point_alone_is_the_work_itself():
     assert roles["二要严格控制工业用粮和粮食出口。"] == "task"
     assert roles["三要加快健全储备体系。"] == "task"
     assert roles["六要加强市场和价格监管。"] == "theme"
+
+
+def test_roles_points_of_a_list_of_measures_are_measures():
+    """Where most points of a numbered list carry their measure, a short point followed by a
+    sentence of detail is a measure too; in a list of short field names the points stay themes."""
+    text = (
+        "一、2021年工作回顾\n\n推进改革取得成效。\n\n二、2008年主要任务\n\n"
+        "（一）搞好宏观调控\n\n"
+        "必须采取有力措施。一要大力发展生产，加强粮食、食用植物油、肉类等基本生活必需品生产。"
+        "二要严格控制工业用粮和粮食出口。坚决制止玉米深加工能力盲目扩张。"
+        "三要加快健全储备体系，改进和完善储备调节和进出口调节方式。"
+        "四要加强市场和价格监管，抓好教育收费的监督检查。\n\n"
+        "（二）推进结构调整\n\n"
+        "一是提升消费品品质。加快消费品标准和质量提升。二是促进制造业升级。实施高端装备创新工程。"
+        "三是加快现代服务业发展。启动新一轮国家服务业综合改革试点。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["二要严格控制工业用粮和粮食出口。"] == "task"
+    assert roles["坚决制止玉米深加工能力盲目扩张。"] == "task"
+    assert roles["一是提升消费品品质。"] == "theme"
+    assert roles["二是促进制造业升级。"] == "theme"
+    assert roles["实施高端装备创新工程。"] == "task"
+
+
+def test_roles_explanation_paragraph_is_context_but_its_directive():
+    """A paragraph opened by a bare topic line (关于物价总水平。) explains a target: context, except
+    a sentence opening with 要 that names work."""
+    text = (
+        "一、2012年工作回顾\n\n推进改革取得成效。\n\n二、2013年主要预期目标\n\n"
+        "关于物价总水平。今年通货膨胀压力仍然较大，输入性通货膨胀压力不容忽视，理顺能源资源价格需要留出一定空间。"
+        "把居民消费价格涨幅控制在3.5%左右，是充分考虑各方面因素后作出的选择。"
+        "要切实保障重要商品供给，搞活流通，降低物流成本。\n\n"
+        "加强市场价格监管。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["关于物价总水平。"] == "context"
+    assert roles["今年通货膨胀压力仍然较大，输入性通货膨胀压力不容忽视，理顺能源资源价格需要留出一定空间。"] == "context"
+    assert roles["要切实保障重要商品供给，搞活流通，降低物流成本。"] == "task"
+    assert roles["加强市场价格监管。"] == "task"
+
+
+def test_roles_expected_targets_go_on_in_their_paragraph():
+    """A sentence after the expected-targets sentence, in its paragraph, that only states a measure
+    to reach is a target too; a sentence of work there stays a task."""
+    text = (
+        "一、2015年工作回顾\n\n推进改革取得成效。\n\n二、2016年工作总体部署\n\n"
+        "今年经济社会发展的主要预期目标是：国内生产总值增长6.5%—7%，居民消费价格涨幅3%左右。"
+        "单位国内生产总值能耗下降3.4%以上，主要污染物排放继续减少。"
+        "加快推进产业结构优化升级。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["单位国内生产总值能耗下降3.4%以上，主要污染物排放继续减少。"] == "target"
+    assert roles["加快推进产业结构优化升级。"] == "task"
