@@ -45,6 +45,7 @@ class RoleRules:
     term_state: re.Pattern[str]
     theme_max: int
     copula: re.Pattern[str]
+    connective: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
 
@@ -75,6 +76,7 @@ def role_rules() -> RoleRules:
         term_state=_compile(data["term_state"]["pattern"], "roles"),
         theme_max=int(data["theme_opener"]["max_chars"]),
         copula=_compile(data["copula"]["pattern"], "roles"),
+        connective=_compile(data["connective"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
     )
@@ -86,12 +88,14 @@ def is_theme_opener(length: int) -> bool:
 
 
 def _context_cue(text: str) -> bool:
-    return role_rules().context_any.search(text) is not None
+    r = role_rules()
+    return r.context_any.search(r.connective.sub("", text, count=1)) is not None
 
 
 def cue_role(sentence: str) -> SentenceRole | None:
-    """The role a cue of roles.yaml gives ``sentence`` (folded or not), or None."""
-    text = fold(sentence)
+    """The role a cue of roles.yaml gives ``sentence`` (folded or not), or None; a leading
+    connective (同时, 但是…) is set aside first."""
+    text = role_rules().connective.sub("", fold(sentence), count=1)
     if _context_cue(text):
         return "context"
     if role_rules().target_any.search(text):
@@ -195,6 +199,7 @@ def assign_roles(
     forward_seen = False
     context_para: int | None = None  # a paragraph whose opening makes all of it context
     explain_para: int | None = None  # a paragraph explaining a target or a choice (关于物价总水平。…)
+    target_para: int | None = None  # the paragraph of the expected-targets sentence
     pointed_para: int | None = None  # a paragraph where a numbered point (一是…) has begun
     points: list[int] = []  # sentences made themes by their ordinal (一是…, 二要…)
     numbered: list[int] = []  # every numbered point (一是…, 二要…), short or long
@@ -230,6 +235,10 @@ def assign_roles(
                 term=s.section in term,
                 plan=s.part == "plan",
             )
+            if place is not None and s.role == "target" and r.target_any.search(body):
+                target_para = place.para
+            elif place is not None and place.para == target_para and s.role == "task" and _term_target(body):
+                s.role = "target"  # the expected targets go on: 单位国内生产总值能耗下降3.4%以上…
         elif forward_seen and s.part == "other":
             s.role = "context"
     if placements:
