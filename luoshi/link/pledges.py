@@ -239,6 +239,7 @@ class Verdict:
 
 _SPLIT = re.compile(r"[,，;；:：。]")
 _LIST = re.compile(r"(?<![以普涉危])及(?![时早])")  # 及 joining two works, not 以及, 普及, 及时
+_AND = re.compile(r"(?<![共总缓温调中饱人])和(?![谐平美睦])")  # not 和谐, 共和, 总和
 
 
 def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
@@ -251,6 +252,9 @@ def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
     out = [c.text] + (parts if len(parts) > 1 else [])
     # a clause listing works (体育文化中心及档案馆新馆建设): each work is reported on its own
     out += [w for p in parts for w in _LIST.split(p) if len(w) >= 4 and w != p]
+    # 和 joins two works or two sides of one (残疾人社会保障体系和服务体系): the part before it
+    # keeps the verb and the modifier and is its own query; the part after may be a fragment
+    out += [p[: m.start()] for p in parts if (m := _AND.search(p)) and m.start() >= 4 and len(p) - m.end() >= 4]
     out += list_items(c.text) if items is None else items  # the caller may have them already
     out += [p.text for p in c.parts if p.text not in out]
     names = [p for p in c.projects if len(p) >= 4]

@@ -312,3 +312,16 @@ def test_pledges_two_works_and_deng_are_a_list():
     old = row + "。"
     [link] = link_reports(extraction(2019, [commitment(row, old)]), old, extraction(2020), new)
     assert link.status == "fulfilled" and "国际金融城" in link.evidence[0].text
+
+
+def test_pledges_the_work_before_he_is_a_query_of_its_own():
+    """加强知识产权保护和创造运用: the review reports 知识产权保护; the part after 和 may be a fragment."""
+    from luoshi.link.pledges import queries
+    from tests.link.helpers import commitment as make
+
+    row = "加强知识产权保护和创造运用"
+    qs = queries(make(row, row + "。"))
+    assert "加强知识产权保护" in qs and "创造运用" not in qs
+    row = "继续推进残疾人社会保障体系和服务体系建设"
+    assert "服务体系建设" not in queries(make(row, row + "。"))
+    assert not any(q.endswith("谐") for q in queries(make("推进社会和谐稳定发展", "推进社会和谐稳定发展。")))
