@@ -37,6 +37,7 @@ MAX_EVIDENCE = 3
 CARRY_COVERAGE = 0.6
 RESULT_COVERAGE = 0.6  # a result pledge is fulfilled by a done word only on a clause holding this much of it
 ITEM_COVERAGE = 0.95  # an enumerated item (list_items) must be said again nearly in full
+WHOLE_WEIGHT = 0.3  # ranking: share of the whole task a clause holds (第二个污水治理三年行动 over 300个村污水治理)
 HELD_WEIGHT = 0.2  # ranking: share of the task's weight a clause holds, beside its coverage of one query
 CONTEXT_SHARE = 0.5  # a clause judged with its sentence must itself hold this share of what the sentence holds
 CONTEXT_WEIGHT = 0.8  # share of the sentence's extra coverage a clause is credited with
@@ -379,9 +380,12 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     plan: dict[int, Match] = {}
     listed = list_items(c.text)
     items = set(listed)
+    whole: dict[int, float] = {}  # unit -> share of the whole task's weight it holds
     for q in queries(c, listed):
         q_names = [q] if q in c.projects else [n for n in names if n in q] or []
         for m in ev.match(q, q_names):
+            if q == c.text:
+                whole[m.unit] = m.coverage
             if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)):
                 continue
             part = ev.units[m.unit].part
@@ -394,7 +398,8 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     # a clause holding all of a short query (改革管理体制) ranks below one holding more of the
     # task's weight (未来科学城…创新要素): the weight held counts beside the share of the query
     rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0) + HELD_WEIGHT * min(m.coverage * m.total, 1.0)  # noqa: E731
-                        + _informative(ev.units[m.unit].text)), len(ev.units[m.unit].text))
+                        + WHOLE_WEIGHT * whole.get(m.unit, 0.0) + _informative(ev.units[m.unit].text)),
+                       len(ev.units[m.unit].text))
     found = sorted(review.values(), key=rank)
     # the same work promised again: a heavy shared run, not just the same frame (实现…规范化)
     carried = max((m for m in plan.values() if m.coverage >= CARRY_COVERAGE and m.anchor >= MIN_ANCHOR),

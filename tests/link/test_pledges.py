@@ -325,3 +325,13 @@ def test_pledges_the_work_before_he_is_a_query_of_its_own():
     row = "继续推进残疾人社会保障体系和服务体系建设"
     assert "服务体系建设" not in queries(make(row, row + "。"))
     assert not any(q.endswith("谐") for q in queries(make("推进社会和谐稳定发展", "推进社会和谐稳定发展。")))
+
+
+def test_pledges_evidence_of_the_whole_task_ranks_before_evidence_of_one_part():
+    """完成污水治理和再生水利用第二个三年行动方案: 第二个污水治理三年行动 before 300个村污水治理."""
+    new = ("一、过去一年工作回顾\n完成300个村污水治理、839座农村公厕改造任务。完成第二个污水治理三年行动任务。"
+           "门城水厂主体完工。双大路二期通车。档案馆新馆开工建设。城子水厂升级改造完成。\n")
+    row = "完成污水治理和再生水利用第二个三年行动方案"
+    old = row + "。"
+    [link] = link_reports(extraction(2019, [commitment(row, old)]), old, extraction(2020), new)
+    assert link.evidence[0].text == "完成第二个污水治理三年行动任务"
