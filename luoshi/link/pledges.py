@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from luoshi import rules
 from luoshi.link import abbrev, calibration
-from luoshi.link.aspect import circumstance, counts, pledge_kind, signal, strip_query
+from luoshi.link.aspect import circumstance, counts, name_core, pledge_kind, signal, strip_query
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
@@ -375,14 +375,14 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
         return Link(c.id, "commitment", text, c.start, c.end, status, conf, reason, evidence, carried)  # type: ignore[arg-type]
 
     kind, pledge_word = pledge_kind(c.text)
-    names = names_in(c.text, c.projects)
+    names = [name_core(n) for n in names_in(c.text, c.projects)]
     review: dict[int, Match] = {}
     plan: dict[int, Match] = {}
     listed = list_items(c.text)
     items = set(listed)
     whole: dict[int, float] = {}  # unit -> share of the whole task's weight it holds
     for q in queries(c, listed):
-        q_names = [q] if q in c.projects else [n for n in names if n in q] or []
+        q_names = [name_core(q)] if q in c.projects else [n for n in names if n in q] or []
         for m in ev.match(q, q_names):
             if q == c.text:
                 whole[m.unit] = m.coverage

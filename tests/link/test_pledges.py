@@ -335,3 +335,19 @@ def test_pledges_evidence_of_the_whole_task_ranks_before_evidence_of_one_part():
     old = row + "。"
     [link] = link_reports(extraction(2019, [commitment(row, old)]), old, extraction(2020), new)
     assert link.evidence[0].text == "完成第二个污水治理三年行动任务"
+
+
+def test_pledges_a_named_work_is_read_without_the_pledge_verb_before_it():
+    """The extractor may take 巩固 into a project name; the review names the work without it."""
+    from luoshi.link.aspect import name_core
+
+    assert name_core("巩固食品安全示范区") == "食品安全示范区" and name_core("开工建设西山隧道") == "西山隧道"
+    assert name_core("建成区") == "建成区" and name_core("门城水厂") == "门城水厂"
+    new = ("一、“十三五”时期工作回顾\n成功创建“北京市食品安全示范区”。门城水厂主体完工。双大路二期通车。"
+           "档案馆新馆开工建设。城子水厂升级改造完成。\n")
+    row = "巩固食品安全示范区创建成果,谋划启动国家食品安全示范区创建工作"
+    old = row + "。"
+    c = commitment(row, old)
+    c.projects = ["巩固食品安全示范区", "国家食品安全示范区"]
+    [link] = link_reports(extraction(2020, [c]), old, extraction(2021), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "成功创建“北京市食品安全示范区”"
