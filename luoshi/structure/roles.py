@@ -48,6 +48,7 @@ class RoleRules:
     theme_max: int
     copula: re.Pattern[str]
     connective: re.Pattern[str]
+    contrast: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
 
@@ -81,6 +82,7 @@ def role_rules() -> RoleRules:
         theme_max=int(data["theme_opener"]["max_chars"]),
         copula=_compile(data["copula"]["pattern"], "roles"),
         connective=_compile(data["connective"]["pattern"], "roles"),
+        contrast=_compile(data["contrast"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
     )
@@ -179,6 +181,8 @@ def sentence_role(
         return "theme"
     if term and _term_target(body):
         return "target"
+    if r.contrast.search(body) and not has_task_verb(body):
+        return "context"  # 基本面没有改变,但…问题仍然突出: a weighing of the situation
     if _has_verb(body):
         return "task"
     if term:

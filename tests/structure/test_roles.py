@@ -22,7 +22,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective")
+    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -45,6 +45,8 @@ def test_roles_paragraph_and_term_examples(key, positive, text):
         ("永定河综合治理和生态修复工程完工,废弃矿山“销账归零”。", {"term": True}, "task"),
         ("打造长安街西延线专精特新产业集群,专精特新企业达50家以上。", {"term": True}, "task"),
         ("发展如逆水行舟,不进则退。", {}, "context"),
+        ("区域一体化发展进程明显加快,但城市间围绕创新资源、高端要素的竞争更加激烈。", {}, "context"),
+        ("适度扩大有效投资,但不搞大水漫灌。", {}, "task"),
     ],
 )
 def test_roles_sentence_role(text, kwargs, role):
