@@ -192,6 +192,7 @@ def assign_roles(
     context_para: int | None = None  # a paragraph whose opening makes all of it context
     pointed_para: int | None = None  # a paragraph where a numbered point (一是…) has begun
     points: list[int] = []  # sentences made themes by their ordinal (一是…, 二要…)
+    numbered: list[int] = []  # every numbered point (一是…, 二要…), short or long
     for k, s in enumerate(sentences):
         place = placements[k] if placements else None
         if s.part in _FORWARD:
@@ -205,6 +206,7 @@ def assign_roles(
             body = _TRIM.sub("", fold(text))
             if place is not None and r.ordinal_theme.search(body):
                 pointed_para = place.para
+                numbered.append(k)
                 if len(body) <= r.ordinal_max:
                     points.append(k)
             level = heading_level.get(s.start)
@@ -223,6 +225,7 @@ def assign_roles(
             s.role = "context"
     if placements:
         _lone_points(mt, sentences, placements, points)
+        _series_points(mt, sentences, numbered)
 
 
 def _lone_points(mt: MappedText, sentences: list[Sentence], placements: list[Placement], points: list[int]) -> None:
@@ -240,3 +243,34 @@ def _lone_points(mt: MappedText, sentences: list[Sentence], placements: list[Pla
         body = _TRIM.sub("", fold(mt.text[mt.to_norm(sentences[k].start) : mt.to_norm(sentences[k].end)]))
         if _has_verb(body):
             sentences[k].role = "task"
+
+
+_ORDINAL = re.compile(r"^(?:[^,。:;]{2,12}:)?([一二三四五六七八九十])(?:是|要)")
+
+
+def _series(mt: MappedText, sentences: list[Sentence], numbered: list[int]) -> list[list[int]]:
+    """Numbered points grouped into lists: a list restarts at 一 or in another part."""
+    out: list[list[int]] = []
+    for k in numbered:
+        s = sentences[k]
+        m = _ORDINAL.search(_TRIM.sub("", fold(mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)])))
+        first = m is not None and m.group(1) == "一"
+        if out and not first and sentences[out[-1][-1]].part == s.part:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
+
+
+def _series_points(mt: MappedText, sentences: list[Sentence], numbered: list[int]) -> None:
+    """The points of one list are of one kind: where most points of a list carry their measure
+    (tasks: 一要大力发展生产，…；三要加快健全储备体系…), its short points are measures too
+    (二要严格控制工业用粮和粮食出口。 followed by one sentence of detail)."""
+    for series in _series(mt, sentences, numbered):
+        roles = [sentences[k].role for k in series]
+        if len(series) < 3 or roles.count("task") * 2 <= len(series):
+            continue
+        for k in series:
+            s = sentences[k]
+            if s.role == "theme" and _has_verb(_TRIM.sub("", fold(mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]))):
+                s.role = "task"

@@ -106,3 +106,25 @@ def test_roles_numbered_point_alone_is_the_work_itself():
     assert roles["二要严格控制工业用粮和粮食出口。"] == "task"
     assert roles["三要加快健全储备体系。"] == "task"
     assert roles["六要加强市场和价格监管。"] == "theme"
+
+
+def test_roles_points_of_a_list_of_measures_are_measures():
+    """Where most points of a numbered list carry their measure, a short point followed by a
+    sentence of detail is a measure too; in a list of short field names the points stay themes."""
+    text = (
+        "一、2021年工作回顾\n\n推进改革取得成效。\n\n二、2008年主要任务\n\n"
+        "（一）搞好宏观调控\n\n"
+        "必须采取有力措施。一要大力发展生产，加强粮食、食用植物油、肉类等基本生活必需品生产。"
+        "二要严格控制工业用粮和粮食出口。坚决制止玉米深加工能力盲目扩张。"
+        "三要加快健全储备体系，改进和完善储备调节和进出口调节方式。"
+        "四要加强市场和价格监管，抓好教育收费的监督检查。\n\n"
+        "（二）推进结构调整\n\n"
+        "一是提升消费品品质。加快消费品标准和质量提升。二是促进制造业升级。实施高端装备创新工程。"
+        "三是加快现代服务业发展。启动新一轮国家服务业综合改革试点。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["二要严格控制工业用粮和粮食出口。"] == "task"
+    assert roles["坚决制止玉米深加工能力盲目扩张。"] == "task"
+    assert roles["一是提升消费品品质。"] == "theme"
+    assert roles["二是促进制造业升级。"] == "theme"
+    assert roles["实施高端装备创新工程。"] == "task"
