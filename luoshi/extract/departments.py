@@ -53,6 +53,7 @@ class DepartmentRules:
     territorial: re.Pattern[str] | None = None  # work done where people live (各区, 属地, 街道乡镇)
     territorial_unit: int | None = None  # index of the unit that owns it (各区政府 / 各镇街)
     head_words: frozenset[str] = frozenset()  # kinds of work that decide the owner as a clause's head (立法)
+    keys: list[str] | None = None  # per unit: its function key, shared across levels (see function_key)
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -99,6 +100,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         for key in ("names", "full"):
             if key in entry and not _str_map(entry[key]):
                 raise _fail(path, f"{where} ({name}) '{key}' must map levels to names")
+        if "local" in entry and not (isinstance(entry["local"], str) and entry["local"].strip()):
+            raise _fail(path, f"{where} ({name}) 'local' must name the local government's unit of the same function")
         if "elsewhere" in entry and not (isinstance(entry["elsewhere"], str) and entry["elsewhere"].strip()):
             raise _fail(path, f"{where} ({name}) 'elsewhere' must name the unit that does its work elsewhere")
         years = entry.get("years")
@@ -194,6 +197,7 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str]) -> Depa
         re.compile(alternation(terr["words"])) if terr and terr_unit is not None else None,
         terr_unit,
         frozenset(data.get("head_words") or ()),
+        [e.get("local", e["name"]) for e in entries],
     )
 
 
@@ -235,6 +239,22 @@ def canonical_unit(name: str, level: str = "district", r: DepartmentRules | None
         if candidate and candidate in r.lookup:
             return r.names[r.lookup[candidate]]
     return None
+
+
+def function_key(name: str, level: str = "district", r: DepartmentRules | None = None) -> str | None:
+    """The function a unit performs, the same at every level: the local list's level-neutral
+    name (区发展改革委, 市发展改革委 and 国家发展改革委 are all 发展改革委; 商务部 is 商务局 by
+    its ``local`` field), so that what is learned on a city's rows applies to the nation."""
+    r = r or rules(level)
+    assert r.lookup is not None and r.keys is not None
+    display = canonical_unit(name, level, r)
+    return r.keys[r.names.index(display)] if display is not None else None
+
+
+def unit_of_key(key: str, r: DepartmentRules) -> int | None:
+    """The index of the unit performing function ``key`` in ``r``, or None where there is none."""
+    assert r.keys is not None
+    return r.keys.index(key) if key in r.keys else None
 
 
 def near_units(name: str, level: str = "district", limit: int = 5, r: DepartmentRules | None = None) -> list[str]:
@@ -279,26 +299,84 @@ _CLAUSE_END = re.compile(r"[,;:，；：]")
 _PURPOSE = re.compile(r"^(?:为了?|面对|随着|鉴于)[^,;:，；：]{2,40}[,;:，；：]")
 
 
-def rank(matched: dict[int, list[str]], lead_clause: str = "", head_word: str = "") -> list[int]:
+MINOR = 0.4  # weight of a keyword found only inside modifier spans (departments_heads.yaml)
+
+
+def rank(matched: dict[int, list[str]], lead_clause: str = "", head_word: str = "",
+         minor: frozenset[str] = frozenset()) -> list[int]:
     """Best first: the highest score, words of the opening clause ``lead_clause`` (the row's
     main task) counting double and ``head_word`` (the last keyword of that clause: the head
-    noun of its object, 立法 in 推动安全生产等重点领域立法) triple; on a tie, the unit
-    mentioned first (the row's subject)."""
+    noun of its object, 立法 in 推动安全生产等重点领域立法) triple; a unit whose words are
+    all ``minor`` (found only in modifier spans: 以…为重点, 对…的支持, A、B等) scores MINOR of
+    that; on a tie, the unit mentioned first (the row's subject)."""
     order = {i: k for k, i in enumerate(matched)}
 
     def weight(w: str) -> int:
         return 3 if w == head_word else 2 if w in lead_clause else 1
 
-    def score(i: int) -> int:
-        return sum(len(w) * weight(w) for w in matched[i])
+    def score(i: int) -> float:
+        # a unit named only inside modifiers is discounted; one the head also names keeps
+        # its modifier words (挥发性有机物、扬尘等污染源治理 is all the environment's)
+        total = sum(len(w) * weight(w) for w in matched[i])
+        return total * MINOR if matched[i] and all(w in minor for w in matched[i]) else total
 
     return sorted(matched, key=lambda i: (-score(i), order[i]))
+
+
+@lru_cache(maxsize=4)
+def _frames(path: str) -> tuple[re.Pattern[str], ...]:
+    data = load_file(path)
+    if not isinstance(data, dict) or not isinstance(data.get("frames"), list):
+        raise _fail(path, "expected a mapping with a list under 'frames'")
+    out = []
+    for i, entry in enumerate(data["frames"]):
+        if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
+            raise _fail(path, f"frames[{i}] needs a 'pattern' string")
+        try:
+            out.append(re.compile(entry["pattern"]))
+        except re.error as exc:
+            raise _fail(path, f"frames[{i}] pattern does not compile: {exc}") from None
+    return tuple(out)
+
+
+def modifier_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` (normalized) that modify the work instead of naming it: the focus
+    (以…为重点), premise (在…前提下), beneficiary (对…的支持), listed fields before 等, an
+    opening setting (围绕…,) and a trailing effect (…,使…). Rules: departments_heads.yaml."""
+    spans = []
+    for pattern in _frames(str(rule_path("departments_heads"))):
+        spans += [m.span(1) for m in pattern.finditer(text)]
+    return spans
+
+
+def _minor_words(text: str, r: DepartmentRules, spans: list[tuple[int, int]]) -> frozenset[str]:
+    """Keywords all of whose occurrences lie inside a modifier span."""
+    if not spans:
+        return frozenset()
+    inside: dict[str, bool] = {}
+    for m in r.pattern.finditer(text):
+        within = any(s <= m.start() and m.end() <= e for s, e in spans)
+        inside[m.group()] = inside.get(m.group(), True) and within
+    return frozenset(w for w, v in inside.items() if v)
 
 
 def _head_word(clause: str, r: DepartmentRules) -> str:
     """The last keyword of ``clause``: in a Chinese noun phrase the head comes last."""
     words = [m.group() for m in r.pattern.finditer(clause)]
     return words[-1] if words and r.head_words and words[-1] in r.head_words else ""
+
+
+def _lead_clause(text: str, spans: list[tuple[int, int]]) -> str:
+    """The row's main task: its first clause that is more than a modifier (围绕…, opens
+    the setting; the clause after it holds the work)."""
+    at = len(text) - len(text.lstrip())
+    while True:
+        cut = _CLAUSE_END.search(text, at)
+        end = cut.start() if cut else len(text)
+        # covered but for the frame's opening word (围绕, 按照 …)
+        if cut is None or not any(s <= at + 4 and e >= end for s, e in spans):
+            return text[at:end]
+        at = cut.end()
 
 
 def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Department]:
@@ -310,10 +388,9 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
         if scores(rest, r):
             text = rest
     matched = scores(text, r)
-    body = text.lstrip()
-    cut = _CLAUSE_END.search(body)
-    lead_clause = body[: cut.start()] if cut else body
-    ranked = rank(matched, lead_clause, _head_word(lead_clause, r))
+    spans = modifier_spans(text)
+    lead_clause = _lead_clause(text, spans)
+    ranked = rank(matched, lead_clause, _head_word(lead_clause, r), _minor_words(text, r, spans))
     _territorial(text, r, matched, ranked)
     ranked = ranked[: 1 + MAX_SUPPORT]
     return [Department(r.names[i], "lead" if k == 0 else "support", matched[i]) for k, i in enumerate(ranked)]

@@ -61,6 +61,16 @@ def signal(clause: str) -> Signal | None:
     return best
 
 
+@lru_cache(maxsize=1)
+def _circumstance() -> re.Pattern:
+    return _alternation(rules.load("verdict_words")["circumstance"]["words"])
+
+
+def circumstance(clause: str) -> bool:
+    """Does the clause set the scene (在减税降费背景下) rather than report work?"""
+    return bool(_circumstance().search(fold(clause)))
+
+
 def pledge_kind(text: str) -> tuple[PledgeKind, str | None]:
     """result when the pledge's first verb names an end state (完成, 建成 …), else process."""
     *_, result, process, _, neutral = _tables()

@@ -71,10 +71,10 @@ def judge(comparator: str, value: float, value_high: float | None, actual: float
     if comparator == "eq":
         if abs(actual - value) <= max(abs(value) * 0.01, 1e-9):
             return Judgement("fulfilled", "与目标一致")
+        if (actual > value and better == "higher") or (actual < value and better == "lower"):
+            return Judgement("fulfilled", "好于目标")  # 10.4万个 for 10万个: more done, never only "close"
         if abs(actual - value) <= tol:
             return Judgement("partial", "接近目标")
-        if (actual > value and better == "higher") or (actual < value and better == "lower"):
-            return Judgement("fulfilled", "好于目标")
         return Judgement("not_fulfilled", "低于目标" if actual < value else "高于目标")
     # about (and a range without a high end)
     if abs(actual - value) <= tol + 1e-9:

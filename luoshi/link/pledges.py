@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from luoshi import rules
 from luoshi.link import abbrev, calibration
-from luoshi.link.aspect import counts, pledge_kind, signal, strip_query
+from luoshi.link.aspect import circumstance, counts, pledge_kind, signal, strip_query
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
@@ -270,7 +270,10 @@ def list_items(text: str) -> list[str]:
         items = [w for w in p.split("、") if len(w) >= 4]
         if len(items) >= 3:
             out += items
-    return out
+        elif len(items) == 2 and "等" in items[1]:
+            # two works and 等 (加快国际金融城、琶洲互联网创新集聚区等项目建设): a list as well
+            out += [items[0], items[1][: items[1].rindex("等")]]
+    return [w for w in out if len(w) >= 4]
 
 
 def is_boilerplate(text: str, weights: TermWeights) -> bool:
@@ -338,9 +341,11 @@ _DIGIT = re.compile(r"\d")
 
 
 def _informative(text: str) -> float:
-    """Best first: a clause that reports a result (a done word, a number) beats one that only names the work."""
+    """Best first: a clause that reports a result (a done word, a number) beats one that only names the
+    work, and that beats one naming it as the scene of something else (在减税降费背景下)."""
     sig = signal(text)
-    return 0.05 * bool(_DIGIT.search(text)) + 0.05 * bool(sig is not None and sig.aspect == "done")
+    return (0.05 * bool(_DIGIT.search(text)) + 0.05 * bool(sig is not None and sig.aspect == "done")
+            - 0.1 * circumstance(text))
 
 
 def _spread(found: list[Match]) -> list[Match]:

@@ -39,10 +39,13 @@ class RoleRules:
     context_any: re.Pattern[str]  # every context cue in one alternation (speed)
     target_any: re.Pattern[str]
     paragraph_context: re.Pattern[str]
+    explanation: re.Pattern[str]
+    explanation_keep: re.Pattern[str]
     term_target: re.Pattern[str]
     term_state: re.Pattern[str]
     theme_max: int
     copula: re.Pattern[str]
+    connective: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
 
@@ -67,10 +70,13 @@ def role_rules() -> RoleRules:
         context_any=_compile("|".join(f"(?:{e['pattern']})" for e in data["context"]), "roles"),
         target_any=_compile("|".join(f"(?:{e['pattern']})" for e in data["target"]), "roles"),
         paragraph_context=_compile(data["paragraph_context"]["pattern"], "roles"),
+        explanation=_compile(data["explanation"]["pattern"], "roles"),
+        explanation_keep=_compile(data["explanation"]["keep"], "roles"),
         term_target=_compile(data["term_target"]["pattern"], "roles"),
         term_state=_compile(data["term_state"]["pattern"], "roles"),
         theme_max=int(data["theme_opener"]["max_chars"]),
         copula=_compile(data["copula"]["pattern"], "roles"),
+        connective=_compile(data["connective"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
     )
@@ -82,12 +88,14 @@ def is_theme_opener(length: int) -> bool:
 
 
 def _context_cue(text: str) -> bool:
-    return role_rules().context_any.search(text) is not None
+    r = role_rules()
+    return r.context_any.search(r.connective.sub("", text, count=1)) is not None
 
 
 def cue_role(sentence: str) -> SentenceRole | None:
-    """The role a cue of roles.yaml gives ``sentence`` (folded or not), or None."""
-    text = fold(sentence)
+    """The role a cue of roles.yaml gives ``sentence`` (folded or not), or None; a leading
+    connective (同时, 但是…) is set aside first."""
+    text = role_rules().connective.sub("", fold(sentence), count=1)
     if _context_cue(text):
         return "context"
     if role_rules().target_any.search(text):
@@ -190,6 +198,8 @@ def assign_roles(
     r = role_rules()
     forward_seen = False
     context_para: int | None = None  # a paragraph whose opening makes all of it context
+    explain_para: int | None = None  # a paragraph explaining a target or a choice (关于物价总水平。…)
+    target_para: int | None = None  # the paragraph of the expected-targets sentence
     pointed_para: int | None = None  # a paragraph where a numbered point (一是…) has begun
     points: list[int] = []  # sentences made themes by their ordinal (一是…, 二要…)
     numbered: list[int] = []  # every numbered point (一是…, 二要…), short or long
@@ -198,12 +208,16 @@ def assign_roles(
         if s.part in _FORWARD:
             forward_seen = True
             text = mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]
+            body = _TRIM.sub("", fold(text))
             if place is not None and place.index == 0:
                 context_para = place.para if r.paragraph_context.search(fold(text)) else None
+                explain_para = place.para if r.explanation.search(body) else None
             if place is not None and place.para == context_para:
                 s.role = "context"
                 continue
-            body = _TRIM.sub("", fold(text))
+            if place is not None and place.para == explain_para and not r.explanation_keep.search(body):
+                s.role = "context"
+                continue
             if place is not None and r.ordinal_theme.search(body):
                 pointed_para = place.para
                 numbered.append(k)
@@ -221,6 +235,10 @@ def assign_roles(
                 term=s.section in term,
                 plan=s.part == "plan",
             )
+            if place is not None and s.role == "target" and r.target_any.search(body):
+                target_para = place.para
+            elif place is not None and place.para == target_para and s.role == "task" and _term_target(body):
+                s.role = "target"  # the expected targets go on: 单位国内生产总值能耗下降3.4%以上…
         elif forward_seen and s.part == "other":
             s.role = "context"
     if placements:

@@ -1,7 +1,16 @@
 import pytest
 
 from luoshi.errors import LuoshiError
-from luoshi.extract.departments import MAX_SUPPORT, canonical_unit, near_units, report_level, rules, suggest_departments
+from luoshi.extract.departments import (
+    MAX_SUPPORT,
+    canonical_unit,
+    function_key,
+    modifier_spans,
+    near_units,
+    report_level,
+    rules,
+    suggest_departments,
+)
 from luoshi.rules import load
 
 ENTRIES = load("departments")["departments"]
@@ -34,7 +43,8 @@ def test_departments_national_counter_examples_do_not_lead(name, text):
     ("text", "lead"),
     [
         ("持续办好永定河文化节", "文化和旅游局"),  # a river names the place, the festival is the subject
-        ("围绕液化石油气、校园安全等重点行业领域,持续开展隐患排查治理", "城市管理委"),
+        # the listed fields qualify the work: the hazard check is the safety office's (owners gold of 2021)
+        ("围绕液化石油气、校园安全等重点行业领域,持续开展隐患排查治理", "应急管理局"),
         ("围绕校园安全隐患排查开展专项治理", "应急管理局"),
         ("推动医疗器械产业集聚力不断提升", "经济和信息化局"),  # an industry, not health care
         ("推进物业管理、生活垃圾分类等重点领域立法", "司法局"),  # legislation heads the clause
@@ -216,3 +226,60 @@ def test_departments_bad_entry_is_e012_naming_the_field(tmp_path, monkeypatch, y
     with pytest.raises(LuoshiError) as err:
         rules()
     assert err.value.code == "E012" and field in str(err.value)
+
+
+HEADS = load("departments_heads")["frames"]
+
+
+def _frame_spans(entry, text):
+    import re
+
+    return [m.group(1) for m in re.finditer(entry["pattern"], text)]
+
+
+@pytest.mark.parametrize(("entry", "text"), [(e, t) for e in HEADS for t in e.get("examples", [])], ids=lambda x: x if isinstance(x, str) else x["name"])
+def test_departments_heads_frame_examples_find_a_modifier(entry, text):
+    assert _frame_spans(entry, text)
+
+
+@pytest.mark.parametrize(("entry", "text"), [(e, t) for e in HEADS for t in e.get("not", [])], ids=lambda x: x if isinstance(x, str) else x["name"])
+def test_departments_heads_frame_counter_examples_find_none(entry, text):
+    assert not _frame_spans(entry, text)
+
+
+@pytest.mark.parametrize(("case"), [o for e in HEADS for o in e.get("owners", [])], ids=lambda o: o["text"][:12])
+def test_departments_heads_frame_owner_examples(case):
+    level = case["level"] or "city"
+    r = rules(level)
+    assert suggest_departments(case["text"], r)[0].name == canonical_unit(case["lead"], level, r)
+
+
+def test_departments_modifier_words_count_less_than_the_head():
+    """以…为重点 names the focus; the industry after the verb owns the row."""
+    r = rules("national")
+    text = "以扩大国内市场应用、重要关键技术攻关为重点,推动战略性新兴产业健康发展"
+    assert [text[s:e] for s, e in modifier_spans(text)] == ["扩大国内市场应用、重要关键技术攻关"]
+    assert suggest_departments(text, r)[0].name == "工业和信息化部"
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "key"),
+    [
+        ("国家发展改革委", "national", "发展改革委"),
+        ("市发展改革委", "city", "发展改革委"),
+        ("区发改委", "district", "发展改革委"),
+        ("商务部", "national", "商务局"),
+        ("市商务局", "city", "商务局"),
+        ("国务院办公厅", "national", "政府办"),
+        ("市政府办公厅", "city", "政府办"),
+        ("人民银行", "national", "人民银行"),  # no local counterpart: its own key
+        ("不存在的单位", "city", None),
+    ],
+)
+def test_departments_function_key_is_shared_across_levels(name, level, key):
+    assert function_key(name, level) == key
+
+
+def test_departments_national_local_names_a_local_unit():
+    local = {e["name"] for e in ENTRIES}
+    assert all(e["local"] in local for e in NATIONAL if "local" in e)

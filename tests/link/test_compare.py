@@ -20,6 +20,9 @@ from luoshi.link.compare import better_side, judge
         ("at_most", 4.5, None, 5.5, "%", "lower", "not_fulfilled"),
         ("eq", 2.1, None, 2.1, "%", "none", "fulfilled"),
         ("eq", 2.1, None, 3.0, "%", "none", "not_fulfilled"),
+        ("eq", 10, None, 10.4, "万个", "higher", "fulfilled"),  # more done, within 5%: better, not merely close
+        ("eq", 10, None, 9.7, "万个", "higher", "partial"),  # less done, within 5%: close
+        ("eq", 10, None, 8, "万个", "higher", "not_fulfilled"),
         ("range", 6.5, 7.0, 6.7, "%", "higher", "fulfilled"),
         ("range", 6.5, 7.0, 7.3, "%", "higher", "fulfilled"),
         ("range", 6.5, 7.0, 5.0, "%", "higher", "not_fulfilled"),

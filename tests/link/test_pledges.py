@@ -299,3 +299,16 @@ def test_pledges_a_clause_is_read_with_its_sentence():
     # a clause that names nothing of the work gains nothing from its sentence
     with_other = index(("把跨境贸易人民币结算范围扩大到全国", "气象服务水平提升"))
     assert all(with_other.units[m.unit].text != "气象服务水平提升" for m in with_other.match(query, []))
+
+
+def test_pledges_two_works_and_deng_are_a_list():
+    from luoshi.link.pledges import list_items
+
+    assert list_items("加快国际金融城、琶洲互联网创新集聚区等项目建设") == ["加快国际金融城", "琶洲互联网创新集聚区"]
+    assert list_items("加强教育、医疗合作") == []  # no 等, short words: no list
+    new = ("一、过去一年工作回顾\n国际金融城、万博商务区、南站商务区等功能区加快建设。门城水厂主体完工。双大路二期通车。"
+           "档案馆新馆开工建设。城子水厂升级改造完成。\n")
+    row = "加快国际金融城、琶洲互联网创新集聚区等项目建设"
+    old = row + "。"
+    [link] = link_reports(extraction(2019, [commitment(row, old)]), old, extraction(2020), new)
+    assert link.status == "fulfilled" and "国际金融城" in link.evidence[0].text

@@ -59,6 +59,23 @@ def test_rules_paraphrase_examples_read_the_same_terms(pair):
     assert any(f in a and f in b for f in forms)
 
 
+@pytest.mark.parametrize("pair", [p for g in rules.load("synonyms")["paraphrases"] for p in g.get("not", [])])
+def test_rules_paraphrase_counter_examples_do_not_read_the_same(pair):
+    from luoshi.link.pledges import canonical
+
+    a, b = (canonical(t) for t in pair)
+    forms = [canonical(f) for g in rules.load("synonyms")["paraphrases"] for f in g["forms"]]
+    assert not any(f in a and f in b for f in forms)
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["circumstance"]["examples"]]
+                         + [(t, False) for t in rules.load("verdict_words")["circumstance"]["not"]])
+def test_rules_circumstance_examples(text, expected):
+    from luoshi.link.aspect import circumstance
+
+    assert circumstance(text) == expected
+
+
 def _boilerplate_cases():
     entry = rules.load("verdict_words")["boilerplate"]
     for text in entry.get("examples", []):

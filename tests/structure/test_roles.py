@@ -22,7 +22,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "term_target", "term_state", "ordinal_theme")
+    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "ordinal_theme", "copula", "connective")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -128,3 +128,34 @@ def test_roles_points_of_a_list_of_measures_are_measures():
     assert roles["一是提升消费品品质。"] == "theme"
     assert roles["二是促进制造业升级。"] == "theme"
     assert roles["实施高端装备创新工程。"] == "task"
+
+
+def test_roles_explanation_paragraph_is_context_but_its_directive():
+    """A paragraph opened by a bare topic line (关于物价总水平。) explains a target: context, except
+    a sentence opening with 要 that names work."""
+    text = (
+        "一、2012年工作回顾\n\n推进改革取得成效。\n\n二、2013年主要预期目标\n\n"
+        "关于物价总水平。今年通货膨胀压力仍然较大，输入性通货膨胀压力不容忽视，理顺能源资源价格需要留出一定空间。"
+        "把居民消费价格涨幅控制在3.5%左右，是充分考虑各方面因素后作出的选择。"
+        "要切实保障重要商品供给，搞活流通，降低物流成本。\n\n"
+        "加强市场价格监管。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["关于物价总水平。"] == "context"
+    assert roles["今年通货膨胀压力仍然较大，输入性通货膨胀压力不容忽视，理顺能源资源价格需要留出一定空间。"] == "context"
+    assert roles["要切实保障重要商品供给，搞活流通，降低物流成本。"] == "task"
+    assert roles["加强市场价格监管。"] == "task"
+
+
+def test_roles_expected_targets_go_on_in_their_paragraph():
+    """A sentence after the expected-targets sentence, in its paragraph, that only states a measure
+    to reach is a target too; a sentence of work there stays a task."""
+    text = (
+        "一、2015年工作回顾\n\n推进改革取得成效。\n\n二、2016年工作总体部署\n\n"
+        "今年经济社会发展的主要预期目标是：国内生产总值增长6.5%—7%，居民消费价格涨幅3%左右。"
+        "单位国内生产总值能耗下降3.4%以上，主要污染物排放继续减少。"
+        "加快推进产业结构优化升级。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["单位国内生产总值能耗下降3.4%以上，主要污染物排放继续减少。"] == "target"
+    assert roles["加快推进产业结构优化升级。"] == "task"
