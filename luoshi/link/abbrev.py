@@ -23,6 +23,8 @@ import re
 from functools import lru_cache
 from collections.abc import Callable, Iterable
 
+from luoshi.link.index import bigrams
+
 # （以下简称“进博会”）、（简称进博会）、(以下简称"自贸区")
 _DEFINITION = re.compile(r"[（(](?:以下)?简称[：:]?[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」]?[）)]")
 _SPLIT = re.compile(r"[的和与及等、]")
@@ -65,13 +67,9 @@ def _in_order(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _bigrams(s: str) -> set[str]:
-    return {s[i : i + 2] for i in range(len(s) - 1)}
-
-
 def rare(short: str, idf: Callable[[str], float]) -> bool:
     """One of the short form's bigrams is rare over the corpus (checked before looking for a long form)."""
-    return max(idf(g) for g in _bigrams(short)) >= MIN_RARE
+    return max(idf(g) for g in set(bigrams(short))) >= MIN_RARE
 
 
 def specific(short: str, long: str, idf: Callable[[str], float]) -> bool:
@@ -83,8 +81,8 @@ def specific(short: str, long: str, idf: Callable[[str], float]) -> bool:
     and the long form holds no function word (珠三角等区). One of its bigrams must be rare
     over the corpus: 示范区 never abbreviates anything.
     """
-    grams = _bigrams(short)
-    if short[-1] not in CLOSERS or not len(short) + 2 <= len(long) <= 2 * len(short) + 2 or grams & _bigrams(long):
+    grams = set(bigrams(short))
+    if short[-1] not in CLOSERS or not len(short) + 2 <= len(long) <= 2 * len(short) + 2 or grams & set(bigrams(long)):
         return False
     if any(ch in _FUNCTION for ch in long) or not _WORD.fullmatch(long):
         return False

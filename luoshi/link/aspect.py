@@ -100,6 +100,11 @@ def _manner() -> re.Pattern:
     return _alternation(words)
 
 
+def task_words() -> re.Pattern:
+    """How-words and generic nouns of a task (推进, 加快, 建设, 工作 …: ``query_stopwords``): they name no work."""
+    return _tables()[5]
+
+
 def strip_query(text: str, keep_nouns: bool = False) -> str:
     """The pledge without how-words (确保, 加快推进 …) and quantities: what remains names the object."""
     stop = _manner() if keep_nouns else _tables()[5]

@@ -241,7 +241,7 @@ _SPLIT = re.compile(r"[,，;；:：。]")
 _LIST = re.compile(r"(?<![以普涉危])及(?![时早])")  # 及 joining two works, not 以及, 普及, 及时
 
 
-def queries(c: Commitment) -> list[str]:
+def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
     """The whole task, each of its clauses when it has several, and each named work when it names several.
 
     A task sentence may hold several objects (…实施河长制, 配合永定河生态补水; 打响“A”“B”两个
@@ -251,7 +251,7 @@ def queries(c: Commitment) -> list[str]:
     out = [c.text] + (parts if len(parts) > 1 else [])
     # a clause listing works (体育文化中心及档案馆新馆建设): each work is reported on its own
     out += [w for p in parts for w in _LIST.split(p) if len(w) >= 4 and w != p]
-    out += list_items(c.text)
+    out += list_items(c.text) if items is None else items  # the caller may have them already
     out += [p.text for p in c.parts if p.text not in out]
     names = [p for p in c.projects if len(p) >= 4]
     if len(names) > 1:
@@ -373,8 +373,9 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     names = names_in(c.text, c.projects)
     review: dict[int, Match] = {}
     plan: dict[int, Match] = {}
-    items = set(list_items(c.text))
-    for q in queries(c):
+    listed = list_items(c.text)
+    items = set(listed)
+    for q in queries(c, listed):
         q_names = [q] if q in c.projects else [n for n in names if n in q] or []
         for m in ev.match(q, q_names):
             if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)):

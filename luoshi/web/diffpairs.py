@@ -13,18 +13,23 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from luoshi.link.aspect import task_words
+from luoshi.textmap import fold
+
 SHARED_CHARS = 4  # characters (Han, letters, digits) of the longest phrase both texts contain
 STRONG_SCORE = 0.6  # coverage that passes without a shared phrase: the words agree throughout
 _WORD = re.compile(r"[\w\u3400-\u9fff]")
-# Words every task uses: a phrase of these alone (坚决打好, 持续推进) names nothing, so they never join one.
-GENERIC = re.compile("进一步|持续|深入|全面|坚决|加快|加大|推进|推动|开展|实施|加强|提升|提高|完善|建设|工作|打好|打造|落实|"
-                     "继续|着力|大力|积极|不断|切实|扎实|稳步|有序|健全|做好|抓好|确保|力争|促进|强化|深化")
 
 
 def shared_phrase(old: str, new: str) -> str:
-    """The longest run of text in both that is more than generic task words, trimmed of punctuation at its ends."""
-    a = GENERIC.sub(lambda m: "\x00" * len(m[0]), old)  # masked differently on each side: they never match
-    b = GENERIC.sub(lambda m: "\x01" * len(m[0]), new)
+    """The longest run of text in both that is more than generic task words, trimmed of punctuation at its ends.
+
+    Words every task uses (坚决打好, 持续推进: the linker's ``query_stopwords`` in rules/zh/verdict_words.yaml)
+    name nothing, so they never join a phrase. Masking keeps offsets: both texts are folded width for width.
+    """
+    generic = task_words()
+    a = generic.sub(lambda m: "\x00" * len(m[0]), fold(old))  # masked differently on each side: they never match
+    b = generic.sub(lambda m: "\x01" * len(m[0]), fold(new))
     m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     return re.sub(r"^\W+|\W+$", "", old[m.a:m.a + m.size])
 
