@@ -104,6 +104,11 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
             raise _fail(path, f"{where} ({name}) 'local' must name the local government's unit of the same function")
         if "elsewhere" in entry and not (isinstance(entry["elsewhere"], str) and entry["elsewhere"].strip()):
             raise _fail(path, f"{where} ({name}) 'elsewhere' must name the unit that does its work elsewhere")
+        for k, group in enumerate(entry.get("only_in") or []):
+            if not (isinstance(group, dict) and _str_list(group.get("regions")) and _str_list(group.get("words"))
+                    and isinstance(group.get("elsewhere"), str) and group["elsewhere"].strip()):
+                raise _fail(path, f"{where} ({name}) 'only_in'[{k}] must map 'regions' and 'words' to lists of "
+                                  "strings and 'elsewhere' to a unit name")
         years = entry.get("years")
         if years is not None and not (isinstance(years, list) and len(years) == 2
                                       and all(isinstance(y, int) for y in years) and years[0] <= years[1]):
@@ -146,11 +151,14 @@ def _compile(path: str, level: str | None, region: str | None = None, year: int 
     # Compiled once per set of special bodies dropped, not once per region: a corpus of
     # hundreds of cities would otherwise rebuild the keyword pattern for nearly every report.
     dropped = frozenset(e["name"] for e in _entries(path) if not (_in_region(e, region) and _in_era(e, year)))
-    return _compile_kept(path, level, dropped)
+    moved = frozenset((e["name"], k) for e in _entries(path) for k, g in enumerate(e.get("only_in", []))
+                      if not _in_region(g, region))
+    return _compile_kept(path, level, dropped, moved)
 
 
 @lru_cache(maxsize=32)
-def _compile_kept(path: str, level: str | None, dropped: frozenset[str]) -> DepartmentRules:
+def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
+                  moved: frozenset[tuple[str, int]] = frozenset()) -> DepartmentRules:
     data = load_file(path)
     prefix = (data.get("prefix") or {}).get(level, "") if level else ""
     entries = [e for e in _entries(path)
@@ -159,12 +167,17 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str]) -> Depa
     owners: dict[str, list[int]] = {}
     weak: dict[str, list[int]] = {}
     lookup: dict[str, int] = {}
+    index = {e["name"]: i for i, e in enumerate(entries)}
     for i, entry in enumerate(entries):
+        # words this unit owns only in some regions go, elsewhere, to the unit doing that work there
+        away = {w: index.get(g["elsewhere"]) for k, g in enumerate(entry.get("only_in", []))
+                if (entry["name"], k) in moved for w in g["words"]}
         for word in entry["keywords"]:
-            owners.setdefault(word, []).append(i)
+            home = away.get(word, i) if word in away else i
+            if home is not None and home not in owners.setdefault(word, []):
+                owners[word].append(home)
     # A unit this government does not have hands its work to the one that does it here
     # (文物 to the culture bureau where no 文物局 exists).
-    index = {e["name"]: i for i, e in enumerate(entries)}
     for entry in _entries(path):
         home = index.get(entry.get("elsewhere", ""))
         if entry["name"] in index or home is None:

@@ -100,6 +100,21 @@ def _manner() -> re.Pattern:
     return _alternation(words)
 
 
+@lru_cache(maxsize=1)
+def _leading_verbs() -> re.Pattern:
+    cfg = rules.load("verdict_words")
+    words = cfg["pledges"]["result"]["words"] + cfg["pledges"]["process"]["words"] + cfg["query_stopwords"]
+    return re.compile(f"^(?:{_alternation(words).pattern})+")
+
+
+def name_core(name: str) -> str:
+    """A named work without the pledge verbs before it (巩固食品安全示范区 → 食品安全示范区): the
+    extractor may take them in; a name keeps at least three characters (建成区 stays)."""
+    folded = fold(name)
+    m = _leading_verbs().match(folded)
+    return name[m.end():] if m and len(folded) - m.end() >= 3 else name
+
+
 def task_words() -> re.Pattern:
     """How-words and generic nouns of a task (推进, 加快, 建设, 工作 …: ``query_stopwords``): they name no work."""
     return _tables()[5]

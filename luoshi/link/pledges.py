@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from luoshi import rules
 from luoshi.link import abbrev, calibration
-from luoshi.link.aspect import circumstance, counts, pledge_kind, signal, strip_query
+from luoshi.link.aspect import circumstance, counts, name_core, pledge_kind, signal, strip_query
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
@@ -37,6 +37,7 @@ MAX_EVIDENCE = 3
 CARRY_COVERAGE = 0.6
 RESULT_COVERAGE = 0.6  # a result pledge is fulfilled by a done word only on a clause holding this much of it
 ITEM_COVERAGE = 0.95  # an enumerated item (list_items) must be said again nearly in full
+WHOLE_WEIGHT = 0.3  # ranking: share of the whole task a clause holds (第二个污水治理三年行动 over 300个村污水治理)
 HELD_WEIGHT = 0.2  # ranking: share of the task's weight a clause holds, beside its coverage of one query
 CONTEXT_SHARE = 0.5  # a clause judged with its sentence must itself hold this share of what the sentence holds
 CONTEXT_WEIGHT = 0.8  # share of the sentence's extra coverage a clause is credited with
@@ -239,6 +240,7 @@ class Verdict:
 
 _SPLIT = re.compile(r"[,，;；:：。]")
 _LIST = re.compile(r"(?<![以普涉危])及(?![时早])")  # 及 joining two works, not 以及, 普及, 及时
+_AND = re.compile(r"(?<![共总缓温调中饱人])和(?![谐平美睦])")  # not 和谐, 共和, 总和
 
 
 def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
@@ -251,6 +253,9 @@ def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
     out = [c.text] + (parts if len(parts) > 1 else [])
     # a clause listing works (体育文化中心及档案馆新馆建设): each work is reported on its own
     out += [w for p in parts for w in _LIST.split(p) if len(w) >= 4 and w != p]
+    # 和 joins two works or two sides of one (残疾人社会保障体系和服务体系): the part before it
+    # keeps the verb and the modifier and is its own query; the part after may be a fragment
+    out += [p[: m.start()] for p in parts if (m := _AND.search(p)) and m.start() >= 4 and len(p) - m.end() >= 4]
     out += list_items(c.text) if items is None else items  # the caller may have them already
     out += [p.text for p in c.parts if p.text not in out]
     names = [p for p in c.projects if len(p) >= 4]
@@ -370,14 +375,17 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
         return Link(c.id, "commitment", text, c.start, c.end, status, conf, reason, evidence, carried)  # type: ignore[arg-type]
 
     kind, pledge_word = pledge_kind(c.text)
-    names = names_in(c.text, c.projects)
+    names = [name_core(n) for n in names_in(c.text, c.projects)]
     review: dict[int, Match] = {}
     plan: dict[int, Match] = {}
     listed = list_items(c.text)
     items = set(listed)
+    whole: dict[int, float] = {}  # unit -> share of the whole task's weight it holds
     for q in queries(c, listed):
-        q_names = [q] if q in c.projects else [n for n in names if n in q] or []
+        q_names = [name_core(q)] if q in c.projects else [n for n in names if n in q] or []
         for m in ev.match(q, q_names):
+            if q == c.text:
+                whole[m.unit] = m.coverage
             if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)):
                 continue
             part = ev.units[m.unit].part
@@ -390,7 +398,8 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     # a clause holding all of a short query (改革管理体制) ranks below one holding more of the
     # task's weight (未来科学城…创新要素): the weight held counts beside the share of the query
     rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0) + HELD_WEIGHT * min(m.coverage * m.total, 1.0)  # noqa: E731
-                        + _informative(ev.units[m.unit].text)), len(ev.units[m.unit].text))
+                        + WHOLE_WEIGHT * whole.get(m.unit, 0.0) + _informative(ev.units[m.unit].text)),
+                       len(ev.units[m.unit].text))
     found = sorted(review.values(), key=rank)
     # the same work promised again: a heavy shared run, not just the same frame (实现…规范化)
     carried = max((m for m in plan.values() if m.coverage >= CARRY_COVERAGE and m.anchor >= MIN_ANCHOR),

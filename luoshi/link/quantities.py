@@ -18,6 +18,10 @@ from luoshi.textmap import fold
 
 MIN_NAME = 4  # shorter metric names (投资, 品牌) match too much
 MIN_COVERAGE = 0.4
+RATE_NAME = 8  # characters of a name whose rate (%) is looked for by wording
+RATE_COVERAGE = 0.7
+RATE_GAP = 12  # characters from the name's last word to its rate
+_MODAL_END = re.compile(r"[要再将还也都]+$")  # 人数要再 (增长10%): how the pledge is said, not the name
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|千万|万|千)?([^\d\s,，。；;、]{1,4})")
 
 
@@ -43,16 +47,26 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
     """Fill ``link`` (a no_evidence indicator link) from lexical evidence, if any."""
     scale, base = split_unit(ind.unit)
     query = _query(ind)
-    if not query or not base or base in ("年", "%"):
+    if not query or not base or base == "年":
         return link
+    least = MIN_COVERAGE
+    if base == "%":
+        # a rate of an unnamed statistic (贫困地区农村学生上重点高校人数增长10%): only when the
+        # clause says the long name again nearly as written; a rate of something else is no evidence
+        if len(query) < RATE_NAME:
+            return link
+        least = RATE_COVERAGE
     found = ev.find(query, [])
-    review = [(i, ev.units[i], cov) for i, cov in found if ev.units[i].part not in ("plan", "goals") and cov >= MIN_COVERAGE]
+    review = [(i, ev.units[i], cov) for i, cov in found if ev.units[i].part not in ("plan", "goals") and cov >= least]
     for i, unit, cov in review:
         folded = fold(unit.text)
-        tail = fold(ind.metric)[-2:]
+        tail = _MODAL_END.sub("", fold(ind.metric))[-2:]
         anchor = folded.rfind(tail)
         numbers = [m for m in _NUMBER.finditer(folded) if m.group(3).startswith(base)]
-        if anchor >= 0:  # the number right after the metric's own words (驿站160家, not 照料中心20家)
+        if base == "%":
+            # the rate right after the name's own last word (…人数连续两年增长10%), never a share of another one
+            numbers = [m for m in numbers if anchor >= 0 and 0 <= m.start() - anchor <= RATE_GAP][:1]
+        elif anchor >= 0:  # the number right after the metric's own words (驿站160家, not 照料中心20家)
             numbers.sort(key=lambda m: abs(m.start() - (anchor + len(tail))))
         for m in numbers:
             value = float(m.group(1)) * split_unit((m.group(2) or "") + base)[0] / scale

@@ -312,3 +312,42 @@ def test_pledges_two_works_and_deng_are_a_list():
     old = row + "。"
     [link] = link_reports(extraction(2019, [commitment(row, old)]), old, extraction(2020), new)
     assert link.status == "fulfilled" and "国际金融城" in link.evidence[0].text
+
+
+def test_pledges_the_work_before_he_is_a_query_of_its_own():
+    """加强知识产权保护和创造运用: the review reports 知识产权保护; the part after 和 may be a fragment."""
+    from luoshi.link.pledges import queries
+    from tests.link.helpers import commitment as make
+
+    row = "加强知识产权保护和创造运用"
+    qs = queries(make(row, row + "。"))
+    assert "加强知识产权保护" in qs and "创造运用" not in qs
+    row = "继续推进残疾人社会保障体系和服务体系建设"
+    assert "服务体系建设" not in queries(make(row, row + "。"))
+    assert not any(q.endswith("谐") for q in queries(make("推进社会和谐稳定发展", "推进社会和谐稳定发展。")))
+
+
+def test_pledges_evidence_of_the_whole_task_ranks_before_evidence_of_one_part():
+    """完成污水治理和再生水利用第二个三年行动方案: 第二个污水治理三年行动 before 300个村污水治理."""
+    new = ("一、过去一年工作回顾\n完成300个村污水治理、839座农村公厕改造任务。完成第二个污水治理三年行动任务。"
+           "门城水厂主体完工。双大路二期通车。档案馆新馆开工建设。城子水厂升级改造完成。\n")
+    row = "完成污水治理和再生水利用第二个三年行动方案"
+    old = row + "。"
+    [link] = link_reports(extraction(2019, [commitment(row, old)]), old, extraction(2020), new)
+    assert link.evidence[0].text == "完成第二个污水治理三年行动任务"
+
+
+def test_pledges_a_named_work_is_read_without_the_pledge_verb_before_it():
+    """The extractor may take 巩固 into a project name; the review names the work without it."""
+    from luoshi.link.aspect import name_core
+
+    assert name_core("巩固食品安全示范区") == "食品安全示范区" and name_core("开工建设西山隧道") == "西山隧道"
+    assert name_core("建成区") == "建成区" and name_core("门城水厂") == "门城水厂"
+    new = ("一、“十三五”时期工作回顾\n成功创建“北京市食品安全示范区”。门城水厂主体完工。双大路二期通车。"
+           "档案馆新馆开工建设。城子水厂升级改造完成。\n")
+    row = "巩固食品安全示范区创建成果,谋划启动国家食品安全示范区创建工作"
+    old = row + "。"
+    c = commitment(row, old)
+    c.projects = ["巩固食品安全示范区", "国家食品安全示范区"]
+    [link] = link_reports(extraction(2020, [c]), old, extraction(2021), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "成功创建“北京市食品安全示范区”"

@@ -156,3 +156,19 @@ def test_targets_a_count_with_a_short_name_is_found_by_its_clause():
     new = "一、过去一年工作回顾\n新开工农村危房改造266万户。城镇新增就业1322万人。"
     [link] = link_reports(extraction(2014, indicators=[ind]), old, extraction(2015), new)
     assert link.status == "no_evidence"
+
+
+def test_targets_a_rate_of_an_unnamed_statistic_needs_its_name_again():
+    """贫困地区农村学生上重点高校人数要再增长10%以上: the review says the long name again with its rate."""
+    old = "贫困地区农村学生上重点高校人数要再增长10%以上。"
+    ind = target(old, "10%以上", "贫困地区农村学生上重点高校人数要再", 10, "at_least", "increase", period="2014")
+    new = ("一、过去一年工作回顾\n贫困地区农村学生上重点高校人数连续两年增长10%以上。城镇新增就业1322万人。"
+           "居民消费价格上涨2%。")
+    [link] = link_reports(extraction(2014, indicators=[ind]), old, extraction(2015), new)
+    assert link.status == "fulfilled" and link.evidence[0].value_text == "10%"
+    # a share of another statistic that shares words with the name is no evidence
+    old = "一般公共预算收入增长7%。"
+    ind = target(old, "7%", "一般公共预算收入", 7, "about", "increase", period="2021")
+    new = "一、过去一年工作回顾\n民生支出1501.6亿元、占一般公共预算支出比重达67.1%。城镇新增就业23万人。"
+    [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
+    assert link.status == "no_evidence"

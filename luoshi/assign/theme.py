@@ -1,0 +1,55 @@
+"""The paragraph's theme as a prior on a row's owner.
+
+A row whose lead rests on one short word (产业, 金融, 文化: at most ``WEAK_CHARS`` characters
+of keywords) is a weak call. When the row also names the unit its paragraph is about (the
+unit the theme sentence or heading above it suggests), that unit leads: under 打造国际消费中心
+城市 (商务), 办好“深圳购物季”等活动…支持接触性消费恢复 is a commerce task even if a health word
+scores as much. The row's own lead becomes a co-unit, and the promoted unit's reason says
+同段落主题 beside its own words. Rows with no unit of their own take the paragraph's owner in
+``luoshi.extract.commitments`` already; this only reorders units the row itself names.
+"""
+
+from __future__ import annotations
+
+from luoshi.extract.departments import DepartmentRules, suggest_departments
+from luoshi.model import Commitment, Department, Section
+from luoshi.textmap import fold
+
+WEAK_CHARS = 3  # a lead resting on keywords of at most this many characters in all is weak
+THEME = "同段落主题"
+
+
+def theme_owners(sections: list[Section], r: DepartmentRules) -> dict[str, str | None]:
+    """Per section id: the unit its own title (or the nearest title above it) suggests."""
+    by_id = {s.id: s for s in sections}
+    own: dict[str, str | None] = {}
+    for s in sections:
+        found = suggest_departments(fold(s.title), r)
+        own[s.id] = found[0].name if found else None
+    out: dict[str, str | None] = {}
+    for s in sections:
+        sec: Section | None = s
+        while sec is not None and own.get(sec.id) is None:
+            sec = by_id.get(sec.parent) if sec.parent else None
+        out[s.id] = own[sec.id] if sec is not None else None
+    return out
+
+
+def prefer_theme_owner(rows: list[Commitment], sections: list[Section], r: DepartmentRules) -> int:
+    """Reorder weak rows' units in place (see the module's docstring); returns how many changed."""
+    owners = theme_owners(sections, r)
+    changed = 0
+    for row in rows:
+        deps = row.departments
+        if not deps or deps[0].matched == [THEME] or sum(len(w) for w in deps[0].matched) > WEAK_CHARS:
+            continue
+        theme = owners.get(row.section or "")
+        names = [d.name for d in deps]
+        if theme is None or theme == names[0] or theme not in names:
+            continue
+        promoted = deps[names.index(theme)]
+        rest = [d for d in deps if d is not promoted]
+        row.departments = [Department(promoted.name, "lead", [*promoted.matched, THEME])] + [
+            Department(d.name, "support", d.matched) for d in rest]
+        changed += 1
+    return changed

@@ -1,0 +1,39 @@
+"""The paragraph's theme as a prior: a weak row yields to the unit its paragraph is about."""
+
+from __future__ import annotations
+
+from luoshi.assign.theme import THEME, prefer_theme_owner, theme_owners
+from luoshi.extract.departments import rules
+from luoshi.model import Commitment, Department, Section
+
+
+def _section(sid: str, title: str, parent: str | None = None, level: int = 4) -> Section:
+    return Section(sid, parent, level, title, "plan", 0, 10)
+
+
+def _row(section: str, departments: list[Department]) -> Commitment:
+    return Commitment(id="c1", text="…", action=None, object=None, strength=None, deadline=None, deadline_text=None,
+                      projects=[], indicators=[], departments=departments, start=0, end=1, section=section)
+
+
+SECTIONS = [_section("s1", "（三）扩大内需", level=2), _section("s1.1", "打造国际消费中心城市", "s1")]
+
+
+def test_theme_owners_take_the_nearest_title_that_names_a_unit():
+    owners = theme_owners([*SECTIONS, _section("s1.2", "持续用力", "s1")], rules("city"))
+    assert owners["s1.1"] == "市商务局"
+    assert owners["s1.2"] == owners["s1"]  # a title naming no unit takes the one above it
+
+
+def test_theme_owner_leads_a_weak_row_that_names_it():
+    row = _row("s1.1", [Department("市卫生健康委", "lead", ["健康"]), Department("市商务局", "support", ["消费"])])
+    assert prefer_theme_owner([row], SECTIONS, rules("city")) == 1
+    assert [(d.name, d.role) for d in row.departments] == [("市商务局", "lead"), ("市卫生健康委", "support")]
+    assert row.departments[0].matched == ["消费", THEME]  # the reason says why
+
+
+def test_theme_owner_leaves_strong_rows_and_rows_that_do_not_name_it():
+    strong = _row("s1.1", [Department("市卫生健康委", "lead", ["疫情防控"]), Department("市商务局", "support", ["消费"])])
+    other = _row("s1.1", [Department("市卫生健康委", "lead", ["健康"]), Department("市教委", "support", ["教育"])])
+    assert prefer_theme_owner([strong, other], SECTIONS, rules("city")) == 0
+    assert strong.departments[0].name == other.departments[0].name == "市卫生健康委"
