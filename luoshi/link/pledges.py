@@ -221,6 +221,7 @@ class EvidenceIndex:
                 if ms is not None and ms.coverage > m.coverage and m.coverage >= CONTEXT_SHARE * ms.coverage:
                     # of two clauses of one sentence, the one naming more of the work stays ahead
                     ms.coverage = m.coverage + CONTEXT_WEIGHT * (ms.coverage - m.coverage)
+                    ms.anchor, ms.words = m.anchor, m.words  # the clause itself must name the work
                     m = ms
             if nums and any(re.search(r"(?<![\d.])" + re.escape(n), self.texts[i]) for n in nums):
                 # the same count (138个村) marks the same batch of work: as specific as a name
