@@ -106,9 +106,19 @@ def cue_role(sentence: str) -> SentenceRole | None:
         return "context"
     if role_rules().target_any.search(text):
         return "target"
-    if role_rules().copula.search(text):
+    if role_rules().copula.search(text) and not _judged_then_work(text):
         return "context"
     return None
+
+
+_THEN_WORK = re.compile(r",要(?!是)([^,。;]+)")
+
+
+def _judged_then_work(text: str) -> bool:
+    """食品药品安全是人们关注的突出问题,要改革和健全食品药品安全监管体制…: a judgement that leads into
+    work stated as 要 + an action verb is the work."""
+    m = _THEN_WORK.search(text)
+    return m is not None and find_head(_TRIM.sub("", m.group(1))) is not None
 
 
 def _has_verb(body: str) -> bool:

@@ -47,6 +47,8 @@ def test_roles_paragraph_and_term_examples(key, positive, text):
         ("发展如逆水行舟,不进则退。", {}, "context"),
         ("区域一体化发展进程明显加快,但城市间围绕创新资源、高端要素的竞争更加激烈。", {}, "context"),
         ("适度扩大有效投资,但不搞大水漫灌。", {}, "task"),
+        ("食品药品安全是人们关注的突出问题,要改革和健全食品药品安全监管体制,加强综合协调联动。", {}, "task"),
+        ("扶贫脱贫是硬任务,各级政府已经立下军令状,必须按时保质保量完成。", {}, "context"),
     ],
 )
 def test_roles_sentence_role(text, kwargs, role):
