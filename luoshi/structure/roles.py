@@ -49,6 +49,7 @@ class RoleRules:
     copula: re.Pattern[str]
     connective: re.Pattern[str]
     contrast: re.Pattern[str]
+    national_context: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
 
@@ -83,6 +84,7 @@ def role_rules() -> RoleRules:
         copula=_compile(data["copula"]["pattern"], "roles"),
         connective=_compile(data["connective"]["pattern"], "roles"),
         contrast=_compile(data["contrast"]["pattern"], "roles"),
+        national_context=_compile(data["national_context"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
     )
@@ -225,9 +227,12 @@ def assign_roles(
     sentences: list[Sentence],
     placements: list[Placement] | None = None,
     year: int | None = None,
+    national: bool = False,
 ) -> None:
     """Set ``role`` on every goals/plan sentence and on the closing's sentences.
-    ``placements`` (aligned with ``sentences``) say where each sits in its paragraph."""
+    ``placements`` (aligned with ``sentences``) say where each sits in its paragraph;
+    ``national``: the State Council's report, where defence education and mobilisation are
+    the armed forces' side, not a ministry's work (a city's 国防动员 stays a task)."""
     heading_level = {s.start: s.level for s in sections}
     term = _five_year_sections(sections, year)
     r = role_rules()
@@ -270,6 +275,8 @@ def assign_roles(
                 term=s.section in term,
                 plan=s.part == "plan",
             )
+            if national and s.role == "task" and r.national_context.search(body):
+                s.role = "context"
             if place is not None and s.role == "target" and r.target_any.search(body):
                 target_para = place.para
             elif place is not None and place.para == target_para and s.role == "task" and _goes_on_target(body):

@@ -22,7 +22,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast")
+    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -187,3 +187,14 @@ def test_roles_long_range_vision_and_term_aims_are_targets():
     assert roles["基本公共服务、基础设施、人民生活达到东部地区水平。"] == "target"
     assert roles["在安全保障方面，粮食播种面积稳定在560万亩左右。"] == "target"
     assert roles["加快建设国际消费中心城市。"] == "task"
+
+
+def test_roles_defence_education_is_context_in_the_state_councils_report_only():
+    body = ("一、2015年工作回顾\n\n推进改革取得成效。\n\n二、2016年重点工作\n\n"
+            "支持国防和军队改革。加强全民国防教育和国防动员建设。发展国防科技工业。\n")
+    national = _roles_of("政府工作报告\n\n——2016年3月5日在第十二届全国人民代表大会第四次会议上\n\n"
+                         "各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n\n" + body)
+    city = _roles_of("各位代表：\n\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n\n" + body)
+    assert national["加强全民国防教育和国防动员建设。"] == "context"
+    assert national["发展国防科技工业。"] == "task"
+    assert city["加强全民国防教育和国防动员建设。"] == "task"
