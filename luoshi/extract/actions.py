@@ -18,12 +18,13 @@ HEAD_WINDOW: int = _R["head_window"]
 VERBS: list[str] = [w for group in _R["verbs"] for w in group["words"]]
 _LIGHT = frozenset(_R["light"])
 # A verb right after 的, or before 的/了/之/数/率, is used as a noun (发展的目标,
-# 的建设, 完成数); a trailing 好 is part of it (巩固好, 举办好).
-_VERB = re.compile(rf"(?<!的)(?:{alternation(VERBS)})好?(?![的了过是之数率额])")
+# 的建设, 完成数); a trailing 好 is part of it (巩固好, 举办好). 过 after a verb is an aspect
+# marker (推进过), except in the policy 坚持过紧日子.
+_VERB = re.compile(rf"(?<!的)(?:{alternation(VERBS)})好?(?![的了是之数率额]|过(?!紧日子))")
 _INTRANSITIVE = frozenset(_R["intransitive"])
 # Anywhere in a sentence (a late verb: 与石景山区协同推进…, 推进数字广播电视户户通): no lookahead
 # for 数/率 (完成数 is rare after the head region) but still not 的-nouns.
-_ANY_VERB = re.compile(rf"(?<!的)(?:{alternation(VERBS)})好?(?![的了过])")
+_ANY_VERB = re.compile(rf"(?<!的)(?:{alternation(VERBS)})好?(?![的了]|过(?!紧日子))")
 _NOMINAL = frozenset(_R["nominal"])
 _NOUNS = re.compile(alternation(_R["nouns"]))
 _ADVERBS = re.compile(rf"(?:{alternation(_R['adverbs'])})*")

@@ -221,6 +221,7 @@ class EvidenceIndex:
                 if ms is not None and ms.coverage > m.coverage and m.coverage >= CONTEXT_SHARE * ms.coverage:
                     # of two clauses of one sentence, the one naming more of the work stays ahead
                     ms.coverage = m.coverage + CONTEXT_WEIGHT * (ms.coverage - m.coverage)
+                    ms.anchor, ms.words = m.anchor, m.words  # the clause itself must name the work
                     m = ms
             if nums and any(re.search(r"(?<![\d.])" + re.escape(n), self.texts[i]) for n in nums):
                 # the same count (138个村) marks the same batch of work: as specific as a name
@@ -256,12 +257,19 @@ def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
     # 和 joins two works or two sides of one (残疾人社会保障体系和服务体系): the part before it
     # keeps the verb and the modifier and is its own query; the part after may be a fragment
     out += [p[: m.start()] for p in parts if (m := _AND.search(p)) and m.start() >= 4 and len(p) - m.end() >= 4]
+    out += after_and(c.text)
     out += list_items(c.text) if items is None else items  # the caller may have them already
     out += [p.text for p in c.parts if p.text not in out]
     names = [p for p in c.projects if len(p) >= 4]
     if len(names) > 1:
         out += names
     return list(dict.fromkeys(out))
+
+
+def after_and(text: str) -> list[str]:
+    """The work after 和 in a clause (基本药物制度和|基层医疗卫生机构运行新机制): a query that counts only
+    with a heavy shared run of its own, since it may be a fragment (…体系和|服务体系建设)."""
+    return [p[m.end():] for p in _SPLIT.split(text) if (m := _AND.search(p)) and m.start() >= 4 and len(p) - m.end() >= 4]
 
 
 def list_items(text: str) -> list[str]:
@@ -380,13 +388,15 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     plan: dict[int, Match] = {}
     listed = list_items(c.text)
     items = set(listed)
+    tails = set(after_and(c.text)) - items
     whole: dict[int, float] = {}  # unit -> share of the whole task's weight it holds
     for q in queries(c, listed):
         q_names = [name_core(q)] if q in c.projects else [n for n in names if n in q] or []
         for m in ev.match(q, q_names):
             if q == c.text:
                 whole[m.unit] = m.coverage
-            if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)):
+            if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
+                    or (q in tails and m.anchor < MIN_ANCHOR):
                 continue
             part = ev.units[m.unit].part
             pool = review if part in ev.review_parts else plan if part in PLAN_PARTS else None

@@ -38,7 +38,8 @@ def analyze(mt: MappedText, doc: Document | None = None) -> Structure:
     meta.chars = len(mt.original)
     meta.sha256 = doc.sha256 if doc is not None else None
     complete_meta(meta, doc.front_matter if doc is not None else {}, doc.path if doc is not None else None, mrules)
-    assign_roles(mt, sections, sentences, _placements(paras, sents, heads, outline), meta.year)
+    assign_roles(mt, sections, sentences, _placements(paras, sents, heads, outline), meta.year,
+                 national=meta.level == "国家")
     return Structure(meta=meta, sections=sections, sentences=sentences)
 
 

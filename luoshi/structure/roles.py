@@ -43,9 +43,13 @@ class RoleRules:
     explanation_keep: re.Pattern[str]
     term_target: re.Pattern[str]
     term_state: re.Pattern[str]
+    term_aim: re.Pattern[str]
+    vision_title: re.Pattern[str]
     theme_max: int
     copula: re.Pattern[str]
     connective: re.Pattern[str]
+    contrast: re.Pattern[str]
+    national_context: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
 
@@ -74,9 +78,13 @@ def role_rules() -> RoleRules:
         explanation_keep=_compile(data["explanation"]["keep"], "roles"),
         term_target=_compile(data["term_target"]["pattern"], "roles"),
         term_state=_compile(data["term_state"]["pattern"], "roles"),
+        term_aim=_compile(data["term_aim"]["pattern"], "roles"),
+        vision_title=_compile(data["vision_title"]["pattern"], "roles"),
         theme_max=int(data["theme_opener"]["max_chars"]),
         copula=_compile(data["copula"]["pattern"], "roles"),
         connective=_compile(data["connective"]["pattern"], "roles"),
+        contrast=_compile(data["contrast"]["pattern"], "roles"),
+        national_context=_compile(data["national_context"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
     )
@@ -100,9 +108,19 @@ def cue_role(sentence: str) -> SentenceRole | None:
         return "context"
     if role_rules().target_any.search(text):
         return "target"
-    if role_rules().copula.search(text):
+    if role_rules().copula.search(text) and not _judged_then_work(text):
         return "context"
     return None
+
+
+_THEN_WORK = re.compile(r",要(?!是)([^,。;]+)")
+
+
+def _judged_then_work(text: str) -> bool:
+    """食品药品安全是人们关注的突出问题,要改革和健全食品药品安全监管体制…: a judgement that leads into
+    work stated as 要 + an action verb is the work."""
+    m = _THEN_WORK.search(text)
+    return m is not None and find_head(_TRIM.sub("", m.group(1))) is not None
 
 
 def _has_verb(body: str) -> bool:
@@ -116,6 +134,8 @@ def has_task_verb(sentence: str) -> bool:
 
 
 def _opens_with_task(clauses: list[str]) -> bool:
+    if clauses and role_rules().term_aim.match(clauses[0]):
+        return False  # 力争到2025年, … states where the term ends, not work
     head = find_head(clauses[0]) if clauses else None
     return head is not None and head.start <= _OPENING
 
@@ -125,11 +145,22 @@ def _term_target(body: str) -> bool:
     clauses = [c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(body)) if c]
     if _opens_with_task(clauses):
         return False
+    if clauses and role_rules().term_aim.match(clauses[0]):
+        return True
     if role_rules().term_target.search(",".join(clauses[:2])) is not None:
         return True
     # a state reached (…能力明显增强, …基本形成), unless a later clause opens with work
     return role_rules().term_state.search(clauses[0]) is not None and not any(
         _opens_with_task([c]) for c in clauses[1:])
+
+
+def _goes_on_target(body: str) -> bool:
+    """A sentence after the expected targets that states a measure (a term target, or a figure
+    under a subject: 在安全保障方面,粮食播种面积稳定在560万亩左右), not work."""
+    if _term_target(body):
+        return True
+    clauses = [c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(body)) if c]
+    return bool(_DIGIT.search(body)) and not _opens_with_task(clauses)
 
 
 def sentence_role(
@@ -162,6 +193,8 @@ def sentence_role(
         return "theme"
     if term and _term_target(body):
         return "target"
+    if r.contrast.search(body) and not has_task_verb(body):
+        return "context"  # 基本面没有改变,但…问题仍然突出: a weighing of the situation
     if _has_verb(body):
         return "task"
     if term:
@@ -172,12 +205,16 @@ def sentence_role(
 
 
 def _five_year_sections(sections: list[Section], year: int | None) -> set[str]:
+    """Sections inside a five-year part, or under a long-range vision (2035年远景目标): their
+    sentences that only state the state to reach are targets of the term."""
     by_id = {s.id: s for s in sections}
+    vision = role_rules().vision_title
     out = set()
     for sec in sections:
         cur: Section | None = sec
         while cur is not None:
-            if horizon_end(fold(cur.title), year) is not None:
+            title = fold(cur.title)
+            if horizon_end(title, year) is not None or vision.search(title):
                 out.add(sec.id)
                 break
             cur = by_id.get(cur.parent) if cur.parent else None
@@ -190,9 +227,12 @@ def assign_roles(
     sentences: list[Sentence],
     placements: list[Placement] | None = None,
     year: int | None = None,
+    national: bool = False,
 ) -> None:
     """Set ``role`` on every goals/plan sentence and on the closing's sentences.
-    ``placements`` (aligned with ``sentences``) say where each sits in its paragraph."""
+    ``placements`` (aligned with ``sentences``) say where each sits in its paragraph;
+    ``national``: the State Council's report, where defence education and mobilisation are
+    the armed forces' side, not a ministry's work (a city's 国防动员 stays a task)."""
     heading_level = {s.start: s.level for s in sections}
     term = _five_year_sections(sections, year)
     r = role_rules()
@@ -235,9 +275,11 @@ def assign_roles(
                 term=s.section in term,
                 plan=s.part == "plan",
             )
+            if national and s.role == "task" and r.national_context.search(body):
+                s.role = "context"
             if place is not None and s.role == "target" and r.target_any.search(body):
                 target_para = place.para
-            elif place is not None and place.para == target_para and s.role == "task" and _term_target(body):
+            elif place is not None and place.para == target_para and s.role == "task" and _goes_on_target(body):
                 s.role = "target"  # the expected targets go on: 单位国内生产总值能耗下降3.4%以上…
         elif forward_seen and s.part == "other":
             s.role = "context"

@@ -321,10 +321,24 @@ def test_pledges_the_work_before_he_is_a_query_of_its_own():
 
     row = "加强知识产权保护和创造运用"
     qs = queries(make(row, row + "。"))
-    assert "加强知识产权保护" in qs and "创造运用" not in qs
-    row = "继续推进残疾人社会保障体系和服务体系建设"
-    assert "服务体系建设" not in queries(make(row, row + "。"))
+    assert "加强知识产权保护" in qs and "创造运用" in qs
     assert not any(q.endswith("谐") for q in queries(make("推进社会和谐稳定发展", "推进社会和谐稳定发展。")))
+    # the part after 和 counts only with a heavy run of its own: 服务体系建设 is a fragment
+    new = ("一、过去一年工作回顾\n基层医疗卫生服务体系基本建成。门城水厂主体完工。双大路二期通车。档案馆新馆开工建设。"
+           "城子水厂升级改造完成。\n")
+    row = "继续推进残疾人社会保障体系和服务体系建设"
+    old = row + "。"
+    [link] = link_reports(extraction(2011, [make(row, old)]), old, extraction(2012), new)
+    assert link.status == "no_evidence"
+    # …while a work with a name of its own after 和 finds its evidence
+    from luoshi.link.pledges import after_and
+
+    assert after_and("巩固完善基本药物制度和基层医疗卫生机构运行新机制") == ["基层医疗卫生机构运行新机制"]
+    new = new.replace("基层医疗卫生服务体系基本建成", "“蓉贝”软件人才引育计划成效明显")
+    row = "加强高层次人才引进和“蓉贝”软件人才引育计划"
+    old = row + "。"
+    [link] = link_reports(extraction(2021, [make(row, old)]), old, extraction(2022), new)
+    assert link.status == "fulfilled" and "蓉贝" in link.evidence[0].text
 
 
 def test_pledges_evidence_of_the_whole_task_ranks_before_evidence_of_one_part():

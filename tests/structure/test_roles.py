@@ -22,7 +22,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "ordinal_theme", "copula", "connective")
+    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -45,6 +45,10 @@ def test_roles_paragraph_and_term_examples(key, positive, text):
         ("永定河综合治理和生态修复工程完工,废弃矿山“销账归零”。", {"term": True}, "task"),
         ("打造长安街西延线专精特新产业集群,专精特新企业达50家以上。", {"term": True}, "task"),
         ("发展如逆水行舟,不进则退。", {}, "context"),
+        ("区域一体化发展进程明显加快,但城市间围绕创新资源、高端要素的竞争更加激烈。", {}, "context"),
+        ("适度扩大有效投资,但不搞大水漫灌。", {}, "task"),
+        ("食品药品安全是人们关注的突出问题,要改革和健全食品药品安全监管体制,加强综合协调联动。", {}, "task"),
+        ("扶贫脱贫是硬任务,各级政府已经立下军令状,必须按时保质保量完成。", {}, "context"),
     ],
 )
 def test_roles_sentence_role(text, kwargs, role):
@@ -159,3 +163,38 @@ def test_roles_expected_targets_go_on_in_their_paragraph():
     roles = _roles_of(text)
     assert roles["单位国内生产总值能耗下降3.4%以上，主要污染物排放继续减少。"] == "target"
     assert roles["加快推进产业结构优化升级。"] == "task"
+
+
+def test_roles_long_range_vision_and_term_aims_are_targets():
+    """力争到2025年,… in a five-year part, and the 2035 vision, state where the term ends."""
+    text = (
+        "一、2020年工作回顾\n\n推进改革取得成效。\n\n二、“十四五”时期主要目标任务\n\n"
+        "（一）“十四五”时期发展目标\n\n"
+        "推动高质量发展。坚持稳中求进工作总基调，全面推动高质量发展。\n\n"
+        "提升城市能级。力争到2025年，全国重要的经济中心功能迈上新台阶，人均地区生产总值达到中等发达国家水平。"
+        "加快建设国际门户枢纽城市。\n\n"
+        "（二）2035年远景目标\n\n"
+        "到2035年，高水平实现社会主义现代化，创新型城市建设进入世界先进行列，城市综合实力显著提升。"
+        "基本公共服务、基础设施、人民生活达到东部地区水平。\n\n"
+        "三、2021年工作安排\n\n"
+        "今年发展的主要预期目标是：地区生产总值增长6%以上，一般公共预算收入增长5%，城镇调查失业率控制在5.5%以内。"
+        "在安全保障方面，粮食播种面积稳定在560万亩左右。"
+        "加快建设国际消费中心城市。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["力争到2025年，全国重要的经济中心功能迈上新台阶，人均地区生产总值达到中等发达国家水平。"] == "target"
+    assert roles["到2035年，高水平实现社会主义现代化，创新型城市建设进入世界先进行列，城市综合实力显著提升。"] == "target"
+    assert roles["基本公共服务、基础设施、人民生活达到东部地区水平。"] == "target"
+    assert roles["在安全保障方面，粮食播种面积稳定在560万亩左右。"] == "target"
+    assert roles["加快建设国际消费中心城市。"] == "task"
+
+
+def test_roles_defence_education_is_context_in_the_state_councils_report_only():
+    body = ("一、2015年工作回顾\n\n推进改革取得成效。\n\n二、2016年重点工作\n\n"
+            "支持国防和军队改革。加强全民国防教育和国防动员建设。发展国防科技工业。\n")
+    national = _roles_of("政府工作报告\n\n——2016年3月5日在第十二届全国人民代表大会第四次会议上\n\n"
+                         "各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n\n" + body)
+    city = _roles_of("各位代表：\n\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n\n" + body)
+    assert national["加强全民国防教育和国防动员建设。"] == "context"
+    assert national["发展国防科技工业。"] == "task"
+    assert city["加强全民国防教育和国防动员建设。"] == "task"
