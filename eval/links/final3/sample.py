@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[3]
 # name: (old text, plan part start anchor, plan part end anchor, k, offset)
 PAIRS = {
     "national-2006-2007": ("eval/texts/gwr-2006.txt", "二、今年主要任务", "三、关于《", 5, 3),
+    "changsha-2021-2022": ("eval/texts/changsha-2021.txt", "（一）着力做好常态化疫情防控", "各位代表，征途漫漫，惟有奋斗", 4, 1),
 }
 
 VERBS = ("推进", "推动", "加快", "加强", "加大", "实施", "实行", "建设", "建成", "建立", "健全", "完善", "深化",
