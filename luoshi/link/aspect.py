@@ -95,6 +95,18 @@ def figure_only(clause: str) -> bool:
     return bool(s and "%" in folded[s.end():] and signal(folded) is None)
 
 
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern:
+    return re.compile(f"(?:{_alternation(rules.load('verdict_words')['action_heads']['words']).pattern})$")
+
+
+def action_head(clause: str) -> str | None:
+    """The action noun ending a clause's object (加强社会保障基金监管 → 监管), if it is one of ``action_heads``."""
+    pieces = [p for p in strip_query(clause, keep_nouns=True).split("|") if p]
+    m = _heads().search(pieces[-1]) if pieces else None
+    return m.group() if m else None
+
+
 def pledge_kind(text: str) -> tuple[PledgeKind, str | None]:
     """result when the pledge's first verb names an end state (完成, 建成 …), else process."""
     *_, result, process, _, neutral = _tables()

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from luoshi import rules
 from luoshi.link import abbrev, calibration
-from luoshi.link.aspect import circumstance, counts, figure_only, name_core, pledge_kind, signal, strip_query
+from luoshi.link.aspect import action_head, circumstance, counts, figure_only, name_core, pledge_kind, signal, strip_query
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
@@ -384,6 +384,19 @@ def _spread(found: list[Match]) -> list[Match]:
     return (firsts[:1] + sorted(firsts[1:] + rest, key=lambda m: (m not in firsts, found.index(m))))[:MAX_EVIDENCE]
 
 
+def _headless(query: str, m: Match, ev: EvidenceIndex) -> bool:
+    """The clause of the query holding the heaviest shared run ends in an action noun (基金|监管) the
+    evidence does not say: it names the thing, not the work done to it."""
+    if not m.words:
+        return False
+    run = m.words[0]
+    for clause in _SPLIT.split(query):
+        if run in canonical(clause):
+            head = action_head(clause)
+            return head is not None and head not in ev.texts[m.unit]
+    return False
+
+
 def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = None, *,
                     since: int | None = None, targets: tuple[int, int] | None = None) -> Link:
     """Judge one task on the later report indexed in ``ev``.
@@ -410,7 +423,7 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             if q == c.text:
                 whole[m.unit] = m.coverage
             if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
-                    or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit):
+                    or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev):
                 continue
             part = ev.units[m.unit].part
             pool = review if part in ev.review_parts else plan if part in PLAN_PARTS else None

@@ -380,3 +380,23 @@ def test_pledges_a_clause_that_only_gives_a_figure_is_no_evidence():
     old = f"2009年。{pledge}。"
     [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
     assert link.status == "no_evidence" and not link.evidence
+
+
+@pytest.mark.parametrize(
+    "pledge",
+    [
+        "切实加强社会保障基金监管，保证基金安全",  # the fund's size is reported, not its supervision
+        "要发挥政府投资和重大项目建设带动农民工就业的作用",  # 发挥…作用 is a frame: the object is 带动农民工就业
+    ],
+)
+def test_pledges_a_shared_frame_or_thing_without_the_work_is_no_evidence(pledge):
+    new = ("一、过去一年工作回顾\n全国社会保障基金积累6927亿元。我们发挥政府投资“四两拨千斤”的作用。"
+           "城子水厂升级改造完成。\n")
+    old = f"2009年。{pledge}。"
+    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    assert link.status == "no_evidence" and not link.evidence
+    # the same work said with its action noun is evidence
+    new = new.replace("城子水厂升级改造完成", "社会保障基金监管切实加强")
+    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    if "监管" in pledge:
+        assert link.status == "fulfilled" and link.evidence[0].text == "社会保障基金监管切实加强"

@@ -111,3 +111,11 @@ def test_rules_vague_target_name_examples(name, expected):
     from luoshi.link.quantities import vague
 
     assert vague(name) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["action_heads"]["examples"]]
+                         + [(t, False) for t in rules.load("verdict_words")["action_heads"]["not"]])
+def test_rules_action_head_examples(text, expected):
+    from luoshi.link.aspect import action_head
+
+    assert (action_head(text) is not None) == expected
