@@ -1,4 +1,4 @@
-"""``python -m eval.tasks.run [--set dev|heldout|fresh|final|final2] [--json] [--errors N]``: task rows against the gold.
+"""``python -m eval.tasks.run [--set dev|heldout|fresh|final|final2|final3] [--json] [--errors N]``: task rows against the gold.
 
 Runs the pipeline on each gold report's text (eval/tasks/texts/) and prints, per report
 and in total: task recall, cleanliness, rows per task sentence, lead, deadline and role
@@ -9,7 +9,8 @@ the held-out set had been scored once, scored once untouched and a tuning set si
 eval/tasks/gold/final/*.jsonl, a third set labelled after the fresh set had been used for
 tuning, scored once by the lead and a tuning set since; ``final2`` is
 eval/tasks/gold/final2/*.jsonl, a fourth never-tuned-on set labelled after every earlier set had
-been tuned on, never tuned on and scored once by the lead. Unit names are
+been tuned on, never tuned on and scored once by the lead; ``final3`` is eval/tasks/gold/final3/*.jsonl,
+a fifth never-tuned-on set labelled after final2, sealed for a later round (not yet scored). Unit names are
 canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit).
 """
 
@@ -27,7 +28,7 @@ HERE = Path(__file__).parent
 GOLD_DIR = HERE / "gold"
 HELDOUT_DIR = GOLD_DIR / "heldout"
 TEXTS = HERE / "texts"
-SETS = ("dev", "heldout", "fresh", "final", "final2")
+SETS = ("dev", "heldout", "fresh", "final", "final2", "final3")
 # Only tuning sets may list their errors (final became one once scored); the never-tuned-on sets show totals only.
 ERROR_SETS = ("dev", "fresh", "final")
 
@@ -89,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.tasks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", dest="which", choices=SETS, default="dev",
                     help="dev, fresh, final: tuning gold (dev is the default); heldout: never tuned on, look at "
-                         "totals only; final2: never tuned on, scored once by the lead")
+                         "totals only; final2: never tuned on, scored once by the lead; final3: never tuned on, "
+                         "sealed for a later round (totals only)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final)")
     args = ap.parse_args(argv)

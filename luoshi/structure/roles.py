@@ -52,6 +52,10 @@ class RoleRules:
     national_context: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
+    sub_theme_max: int
+    sub_theme_recur: int
+    sub_theme_recur_numbered: int
+    sub_theme_first: int
 
 
 @dataclass
@@ -87,6 +91,10 @@ def role_rules() -> RoleRules:
         national_context=_compile(data["national_context"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
+        sub_theme_max=int(data["sub_theme"]["max_chars"]),
+        sub_theme_recur=int(data["sub_theme"]["recur"]),
+        sub_theme_recur_numbered=int(data["sub_theme"]["recur_numbered"]),
+        sub_theme_first=int(data["sub_theme"]["first_within"]),
     )
 
 
@@ -243,6 +251,7 @@ def assign_roles(
     pointed_para: int | None = None  # a paragraph where a numbered point (一是…) has begun
     points: list[int] = []  # sentences made themes by their ordinal (一是…, 二要…)
     numbered: list[int] = []  # every numbered point (一是…, 二要…), short or long
+    whole: set[int] = set()  # paragraphs made context as a whole (review, explanation)
     for k, s in enumerate(sentences):
         place = placements[k] if placements else None
         if s.part in _FORWARD:
@@ -254,9 +263,11 @@ def assign_roles(
                 explain_para = place.para if r.explanation.search(body) else None
             if place is not None and place.para == context_para:
                 s.role = "context"
+                whole.add(place.para)
                 continue
             if place is not None and place.para == explain_para and not r.explanation_keep.search(body):
                 s.role = "context"
+                whole.add(place.para)
                 continue
             if place is not None and r.ordinal_theme.search(body):
                 pointed_para = place.para
@@ -286,6 +297,7 @@ def assign_roles(
     if placements:
         _lone_points(mt, sentences, placements, points)
         _series_points(mt, sentences, numbered)
+        _sub_themes(mt, sentences, placements, heading_level, whole)
 
 
 def _lone_points(mt: MappedText, sentences: list[Sentence], placements: list[Placement], points: list[int]) -> None:
@@ -334,3 +346,62 @@ def _series_points(mt: MappedText, sentences: list[Sentence], numbered: list[int
             s = sentences[k]
             if s.role == "theme" and _has_verb(_TRIM.sub("", fold(mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]))):
                 s.role = "task"
+
+
+_INNER_PUNCT = re.compile(r"[,、;:]")
+
+
+def _short_line(body: str) -> bool:
+    """A sub-heading's shape: short, one clause, no figure, no cue (大力提振消费市场, 积极扩大有效投资)."""
+    r = role_rules()
+    return (
+        0 < len(body) <= r.sub_theme_max
+        and not _INNER_PUNCT.search(body)
+        and not _DIGIT.search(body)
+        and not r.ordinal_theme.search(body)
+        and cue_role(body) is None
+    )
+
+
+def _sub_themes(
+    mt: MappedText,
+    sentences: list[Sentence],
+    placements: list[Placement],
+    heading_level: dict[int, int],
+    whole: set[int],
+) -> None:
+    """Sub-headings inside a running paragraph (Jiangsu style: （一）千方百计扩大有效需求。更好统筹…。
+    大力提振消费市场。把恢复和扩大消费摆在优先位置…。积极扩大有效投资。统筹推动490个…): a short
+    one-clause sentence followed by a longer one is a theme when the pattern recurs in the paragraph
+    and starts right after its opening (the paragraph's heading and at most one aim sentence); in
+    a paragraph opened by a numbered heading, the aim sentences before the first sub-heading are
+    themes too. A run of short tasks (办好第十五届全运会。…) has no longer sentence after each.
+    Paragraphs in ``whole`` (made context as a whole: review, explanation) are left alone."""
+    r = role_rules()
+    paras: dict[int, list[int]] = {}
+    for k, s in enumerate(sentences):
+        if s.part in _FORWARD and placements[k].para not in whole:
+            paras.setdefault(placements[k].para, []).append(k)
+    for ks in paras.values():
+        if len(ks) < 4:
+            continue
+        bodies = [_TRIM.sub("", fold(mt.text[mt.to_norm(sentences[k].start) : mt.to_norm(sentences[k].end)])) for k in ks]
+        short = [_short_line(b) for b in bodies]
+        subs = [
+            i for i in range(1, len(ks) - 1)
+            if short[i] and not short[i + 1] and len(bodies[i + 1]) > len(bodies[i])
+        ]
+        if not subs or subs[0] > r.sub_theme_first:
+            continue
+        first = sentences[ks[0]]
+        numbered = (heading_level.get(first.start, _THEME_LEVEL) < _THEME_LEVEL
+                    or r.ordinal_theme.search(bodies[0]) is not None)
+        if len(subs) < (r.sub_theme_recur_numbered if numbered else r.sub_theme_recur):
+            continue
+        for i in subs:
+            if sentences[ks[i]].role in ("task", "context"):
+                sentences[ks[i]].role = "theme"
+        if numbered:  # the section's aim, stated between its heading and its first sub-heading
+            for i in range(1, subs[0]):
+                if sentences[ks[i]].role == "task":
+                    sentences[ks[i]].role = "theme"

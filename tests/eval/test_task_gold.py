@@ -32,7 +32,7 @@ def test_gold_is_rebuilt_from_its_labels(label):
 
 def test_every_set_has_gold_and_every_gold_file_has_labels():
     subs = {p.parent.name for p in GOLD}
-    assert {"gold", "heldout", "fresh", "final", "final2"} <= subs
+    assert {"gold", "heldout", "fresh", "final", "final2", "final3"} <= subs
     assert sorted(build.gold_path(label) for label in LABELS) == GOLD
 
 
@@ -55,8 +55,9 @@ SOURCES = {
     "beijing-2024": "cities/major/北京市/2024.md", "hangzhou-2021": "cities/major/杭州市/2021.md",
     "wuhan-2023": "cities/major/武汉市/2023.md", "shenzhen-2022": "cities/major/深圳市/2022.md",
     "gwr-2008": "national/gwr-2008.txt", "gwr-2013": "national/gwr-2013.txt", "gwr-2016": "national/gwr-2016.txt",
-    "gwr-2017": "national/gwr-2017.txt",
+    "gwr-2017": "national/gwr-2017.txt", "gwr-2006": "national/gwr-2006.txt",
     "nanjing-2023": "cities/major/南京市/2023.md", "tianjin-2022": "cities/major/天津市/2022.md",
+    "xian-2022": "cities/major/西安市/2022.md",
 }
 
 

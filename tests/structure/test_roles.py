@@ -198,3 +198,52 @@ def test_roles_defence_education_is_context_in_the_state_councils_report_only():
     assert national["加强全民国防教育和国防动员建设。"] == "context"
     assert national["发展国防科技工业。"] == "task"
     assert city["加强全民国防教育和国防动员建设。"] == "task"
+
+
+_PLAN = "一、2022年工作回顾\n\n推进改革取得成效。\n\n二、2023年重点工作\n\n"
+_SUB = ROLES["sub_theme"]
+
+
+def _sentences_of(paragraph: str) -> list[str]:
+    return [s + "。" for s in paragraph.split("。") if s]
+
+
+@pytest.mark.parametrize("case", _SUB["examples"], ids=lambda c: c["paragraph"][:12])
+def test_roles_sub_theme_examples(case):
+    """Short sub-headings inside a running paragraph (and, under a numbered heading, the aim
+    sentence before them) are themes; the sentences they announce stay tasks."""
+    roles = _roles_of(_PLAN + case["paragraph"] + "\n")
+    sentences = _sentences_of(case["paragraph"])
+    for t in case["themes"]:
+        assert roles[t] == "theme", t
+    for t in sentences[1:]:
+        if t not in case["themes"]:
+            assert roles[t] == "task", t
+
+
+@pytest.mark.parametrize("paragraph", _SUB["not"], ids=lambda p: p[:12])
+def test_roles_sub_theme_counter_examples(paragraph):
+    """A run of short tasks, or short tasks scattered in a themed paragraph, stay tasks."""
+    roles = _roles_of(_PLAN + paragraph + "\n")
+    for t in _sentences_of(paragraph)[1:]:
+        assert roles[t] == "task", t
+
+
+def test_roles_sub_theme_needs_the_pattern_to_start_at_the_paragraph_opening():
+    """Three short sentences each followed by a longer one, but only from the fourth sentence
+    on: items of a list of work, not the paragraph's sub-headings."""
+    paragraph = ("加强生态环境保护。深入打好蓝天保卫战，推进PM2.5和臭氧协同治理。实施河湖水系连通工程，建设幸福河湖。"
+                 "加快建设海绵城市，推进雨污分流改造。推进垃圾分类。创建省级垃圾分类达标小区200个，新建分拣中心。"
+                 "加强噪声治理。开展建筑施工和交通噪声专项整治。强化土壤污染防治。推进受污染耕地安全利用和建设用地风险管控。")
+    roles = _roles_of(_PLAN + paragraph + "\n")
+    for t in ("推进垃圾分类。", "加强噪声治理。", "强化土壤污染防治。"):
+        assert roles[t] == "task", t
+
+
+def test_roles_sub_theme_left_alone_in_a_review_paragraph():
+    """A paragraph made context as a whole (五年来…, review inside the plan) keeps its short lines context."""
+    paragraph = ("五年来，政府自身建设取得重要进展。坚持依法行政。制定修订地方性法规草案和政府规章42件，推进严格规范公正文明执法。"
+                 "坚持厉行节约。一般性支出压减一成以上，三公经费持续下降。坚持廉洁从政。严格落实中央八项规定精神，持续纠治四风。")
+    roles = _roles_of(_PLAN + paragraph + "\n")
+    for t in ("坚持依法行政。", "坚持厉行节约。", "坚持廉洁从政。"):
+        assert roles[t] == "context", t
