@@ -54,6 +54,7 @@ class DepartmentRules:
     territorial_unit: int | None = None  # index of the unit that owns it (各区政府 / 各镇街)
     head_words: frozenset[str] = frozenset()  # kinds of work that decide the owner as a clause's head (立法)
     keys: list[str] | None = None  # per unit: its function key, shared across levels (see function_key)
+    places: frozenset[int] = frozenset()  # units that run a place (a zone's 管委会): see luoshi.assign.theme
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -100,6 +101,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         for key in ("names", "full"):
             if key in entry and not _str_map(entry[key]):
                 raise _fail(path, f"{where} ({name}) '{key}' must map levels to names")
+        if "place" in entry and not isinstance(entry["place"], bool):
+            raise _fail(path, f"{where} ({name}) 'place' must be true or false")
         if "local" in entry and not (isinstance(entry["local"], str) and entry["local"].strip()):
             raise _fail(path, f"{where} ({name}) 'local' must name the local government's unit of the same function")
         if "elsewhere" in entry and not (isinstance(entry["elsewhere"], str) and entry["elsewhere"].strip()):
@@ -211,6 +214,7 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
         terr_unit,
         frozenset(data.get("head_words") or ()),
         [e.get("local", e["name"]) for e in entries],
+        frozenset(i for i, e in enumerate(entries) if e.get("place")),
     )
 
 
