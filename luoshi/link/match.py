@@ -119,7 +119,9 @@ def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w:
     query = split_words(query)
     runs = shared_runs(query, unit_text)
     named = {g for n in names for g in bigrams(n)}  # a name is one word: no boundary inside it
-    grams = set(bigrams(query)) - {g for g in _edge_grams(query, runs) if g not in unit_grams and g not in named}
+    # a lone character left by a joiner (参|与 → 参) is half a word, not a word of the task
+    grams = {g for g in bigrams(query) if len(g) == 2} or set(bigrams(query))
+    grams -= {g for g in _edge_grams(query, runs) if g not in unit_grams and g not in named}
     total = sum(w(g) for g in grams)
     if total <= 0:
         return None

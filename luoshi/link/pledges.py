@@ -257,6 +257,12 @@ _LIST = re.compile(r"(?<![以普涉危])及(?![时早])")  # 及 joining two wor
 _AND = re.compile(r"(?<![共总缓温调中饱人])和(?![谐平美睦])")  # not 和谐, 共和, 总和
 
 
+@lru_cache(maxsize=1)
+def _means_of() -> re.Pattern:
+    words = rules.load("verdict_words")["means_verbs"]["words"]
+    return re.compile("|".join(map(re.escape, sorted((fold(w) for w in words), key=len, reverse=True))))
+
+
 def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
     """The whole task, each of its clauses when it has several, and each named work when it names several.
 
@@ -270,7 +276,10 @@ def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
     out += [w for p in parts for w in _LIST.split(p) if len(w) >= 4 and w != p]
     # 和 joins two works or two sides of one (残疾人社会保障体系和服务体系): the part before it
     # keeps the verb and the modifier and is its own query; the part after may be a fragment
-    out += [p[: m.start()] for p in parts if (m := _AND.search(p)) and m.start() >= 4 and len(p) - m.end() >= 4]
+    # unless the part after it goes on with a verb of its own (政府投资和重大项目建设|带动农民工就业): then
+    # both are the means of that work, not works of their own
+    out += [p[: m.start()] for p in parts if (m := _AND.search(p)) and m.start() >= 4 and len(p) - m.end() >= 4
+            and not _means_of().search(fold(p[m.end():]))]
     out += after_and(c.text)
     out += list_items(c.text) if items is None else items  # the caller may have them already
     out += [p.text for p in c.parts if p.text not in out]

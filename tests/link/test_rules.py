@@ -119,3 +119,15 @@ def test_rules_action_head_examples(text, expected):
     from luoshi.link.aspect import action_head
 
     assert (action_head(text) is not None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["means_verbs"]["examples"]]
+                         + [(t, False) for t in rules.load("verdict_words")["means_verbs"]["not"]])
+def test_rules_means_verb_examples(text, expected):
+    """A task "A和B带动C": the part before 和 is no query of its own."""
+    from luoshi.link.pledges import queries
+    from tests.link.helpers import commitment
+
+    c = commitment(text, text)
+    before = text[: text.index("和")]
+    assert (before not in queries(c)) == expected
