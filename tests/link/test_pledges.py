@@ -400,3 +400,20 @@ def test_pledges_a_shared_frame_or_thing_without_the_work_is_no_evidence(pledge)
     [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
     if "监管" in pledge:
         assert link.status == "fulfilled" and link.evidence[0].text == "社会保障基金监管切实加强"
+
+
+def test_pledges_common_words_said_again_all_together_name_the_work():
+    # 农民工, 养老保险, 办法 are each in nearly every report; all three again in one clause is the same work
+    new = ("一、过去一年工作回顾\n出台包括农民工在内的城镇企业职工养老保险关系转移接续办法。"
+           "在320个县开展新型农村社会养老保险试点。完善监管办法。\n")
+    pledge = "制定实施农民工养老保险办法"
+    old = f"2009年。{pledge}。"
+    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    assert link.status == "fulfilled"
+    assert link.evidence[0].text == "出台包括农民工在内的城镇企业职工养老保险关系转移接续办法"
+
+
+def test_pledges_an_enumerator_is_no_part_of_the_work():
+    from luoshi.link.aspect import strip_query
+
+    assert "五是" not in strip_query("五是继续强化重点流域、区域污染防治", keep_nouns=True)
