@@ -7,11 +7,16 @@ unit the theme sentence or heading above it suggests), that unit leads: under �
 scores as much. The row's own lead becomes a co-unit, and the promoted unit's reason says
 同段落主题 beside its own words. Rows with no unit of their own take the paragraph's owner in
 ``luoshi.extract.commitments`` already; this only reorders units the row itself names.
+
+A paragraph about a place run by its own body (全面深化前海合作区改革开放, 加大城市副中心建设
+力度: the ``place`` units of the departments file) is that body's to deliver, as a
+任务分解表 has it: its 管委会 leads every row of the paragraph (同段落主题), and the row's own
+units follow as co-units.
 """
 
 from __future__ import annotations
 
-from luoshi.extract.departments import DepartmentRules, suggest_departments
+from luoshi.extract.departments import MAX_SUPPORT, DepartmentRules, suggest_departments
 from luoshi.model import Commitment, Department, Section
 from luoshi.textmap import fold
 
@@ -51,5 +56,43 @@ def prefer_theme_owner(rows: list[Commitment], sections: list[Section], r: Depar
         rest = [d for d in deps if d is not promoted]
         row.departments = [Department(promoted.name, "lead", [*promoted.matched, THEME])] + [
             Department(d.name, "support", d.matched) for d in rest]
+        changed += 1
+    return changed + lead_by_place(rows, sections, r)
+
+
+def place_owners(sections: list[Section], r: DepartmentRules) -> dict[str, tuple[str, list[str]]]:
+    """Per section id whose own title names a place-running unit: that unit and the words."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    if not r.places:
+        return out
+    for s in sections:
+        for m in r.pattern.finditer(fold(s.title)):
+            unit = next((i for i in r.owners[m.group()] if i in r.places), None)
+            if unit is not None:
+                out[s.id] = (r.names[unit], [m.group()])
+                break
+    return out
+
+
+def lead_by_place(rows: list[Commitment], sections: list[Section], r: DepartmentRules) -> int:
+    """Under a paragraph about a place with its own body, that body leads (module docstring);
+    a row naming another place body keeps its own. Returns how many rows changed."""
+    owners = place_owners(sections, r)
+    place_names = {r.names[i] for i in r.places}
+    changed = 0
+    for row in rows:
+        found = owners.get(row.section or "")
+        if found is None:
+            continue
+        name, words = found
+        deps = row.departments
+        if deps and deps[0].name == name:
+            continue
+        if any(d.name in place_names and d.name != name for d in deps[:1]):
+            continue
+        own = next((d for d in deps if d.name == name), None)
+        rest = [Department(d.name, "support", d.matched) for d in deps if d.name != name]
+        lead = Department(name, "lead", [*(own.matched if own else words), THEME])
+        row.departments = [lead, *rest][: 1 + MAX_SUPPORT]
         changed += 1
     return changed

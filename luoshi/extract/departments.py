@@ -54,6 +54,8 @@ class DepartmentRules:
     territorial_unit: int | None = None  # index of the unit that owns it (各区政府 / 各镇街)
     head_words: frozenset[str] = frozenset()  # kinds of work that decide the owner as a clause's head (立法)
     keys: list[str] | None = None  # per unit: its function key, shared across levels (see function_key)
+    places: frozenset[int] = frozenset()  # units that run a place (a zone's 管委会): see luoshi.assign.theme
+    generic: frozenset[str] = frozenset()  # kinds of work every field does (科技创新): the field before them owns them
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -78,6 +80,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         raise _fail(path, "'ignore' must be a list of strings")
     if "head_words" in data and not _str_list(data["head_words"]):
         raise _fail(path, "'head_words' must be a list of strings")
+    if "generic" in data and not _str_list(data["generic"]):
+        raise _fail(path, "'generic' must be a list of strings")
     terr = data.get("territorial")
     if terr is not None and not (isinstance(terr, dict) and isinstance(terr.get("unit"), str) and _str_list(terr.get("words"))):
         raise _fail(path, "'territorial' must map 'unit' to a unit name and 'words' to a list of strings")
@@ -100,6 +104,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         for key in ("names", "full"):
             if key in entry and not _str_map(entry[key]):
                 raise _fail(path, f"{where} ({name}) '{key}' must map levels to names")
+        if "place" in entry and not isinstance(entry["place"], bool):
+            raise _fail(path, f"{where} ({name}) 'place' must be true or false")
         if "local" in entry and not (isinstance(entry["local"], str) and entry["local"].strip()):
             raise _fail(path, f"{where} ({name}) 'local' must name the local government's unit of the same function")
         if "elsewhere" in entry and not (isinstance(entry["elsewhere"], str) and entry["elsewhere"].strip()):
@@ -211,6 +217,8 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
         terr_unit,
         frozenset(data.get("head_words") or ()),
         [e.get("local", e["name"]) for e in entries],
+        frozenset(i for i, e in enumerate(entries) if e.get("place")),
+        frozenset(data.get("generic") or ()),
     )
 
 
@@ -373,6 +381,18 @@ def _minor_words(text: str, r: DepartmentRules, spans: list[tuple[int, int]]) ->
     return frozenset(w for w, v in inside.items() if v)
 
 
+def _field_spans(text: str, r: DepartmentRules) -> list[tuple[int, int]]:
+    """Spans of generic work words written right after a field's keyword (农业|科技创新,
+    医学|科技创新, 农业|供给侧结构性改革): the field owns the work, so the generic word
+    counts as a modifier (see ``generic`` in departments.yaml)."""
+    if not r.generic:
+        return []
+    hits = list(r.pattern.finditer(text))
+    return [(b.start(), b.end()) for a, b in zip(hits, hits[1:])
+            if b.group() in r.generic and a.end() == b.start()
+            and not set(r.owners[a.group()]) & set(r.owners[b.group()])]
+
+
 def _head_word(clause: str, r: DepartmentRules) -> str:
     """The last keyword of ``clause``: in a Chinese noun phrase the head comes last."""
     words = [m.group() for m in r.pattern.finditer(clause)]
@@ -403,6 +423,7 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
     matched = scores(text, r)
     spans = modifier_spans(text)
     lead_clause = _lead_clause(text, spans)
+    spans += _field_spans(text, r)
     ranked = rank(matched, lead_clause, _head_word(lead_clause, r), _minor_words(text, r, spans))
     _territorial(text, r, matched, ranked)
     ranked = ranked[: 1 + MAX_SUPPORT]

@@ -71,6 +71,42 @@ def circumstance(clause: str) -> bool:
     return bool(_circumstance().search(fold(clause)))
 
 
+@lru_cache(maxsize=1)
+def _figure_words() -> tuple[re.Pattern, re.Pattern]:
+    cfg = rules.load("verdict_words")["figure_clauses"]
+    return _alternation(cfg["frame"]), _alternation(cfg["share"])
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|千万|百万|万|千)?(?:%|％|个百分点|倍|美元|元|人次|人|户|家|个|项|千瓦时|千瓦|吨标准煤|吨|立方米|平方米|平方公里|公里|公顷|亩|套|辆|台|所|张|件|次|座|条|名)?")
+_SUBJECT = re.compile(r"[\u3400-\u9fffA-Za-z]")
+
+
+def figure_only(clause: str) -> bool:
+    """Does the clause only give a figure: a bare comparison (比上年增长2倍) or, with no word of
+    work done, a share of a total (灾后恢复重建占14%)? Such a clause is no evidence that a task was done."""
+    folded = fold(clause)
+    numbers = _FIGURE.sub("|", folded)
+    if numbers == folded:
+        return False
+    frame, share = _figure_words()
+    if len(_SUBJECT.findall(frame.sub("", numbers))) < 2:
+        return True
+    s = share.search(folded)
+    return bool(s and "%" in folded[s.end():] and signal(folded) is None)
+
+
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern:
+    return re.compile(f"(?:{_alternation(rules.load('verdict_words')['action_heads']['words']).pattern})$")
+
+
+def action_head(clause: str) -> str | None:
+    """The action noun ending a clause's object (加强社会保障基金监管 → 监管), if it is one of ``action_heads``."""
+    pieces = [p for p in strip_query(clause, keep_nouns=True).split("|") if p]
+    m = _heads().search(pieces[-1]) if pieces else None
+    return m.group() if m else None
+
+
 def pledge_kind(text: str) -> tuple[PledgeKind, str | None]:
     """result when the pledge's first verb names an end state (完成, 建成 …), else process."""
     *_, result, process, _, neutral = _tables()

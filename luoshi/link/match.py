@@ -32,6 +32,8 @@ class Match:
     words: list[str] = field(default_factory=list)  # shared words, heaviest first (the reason names them)
     query: str = ""  # the query (task clause) that found it
     total: float = 0.0  # the query's weight
+    runs: int = 0  # shared runs of characters (words said again)
+    together: float = 0.0  # their summed weight
 
 
 class TermWeights:
@@ -117,7 +119,9 @@ def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w:
     query = split_words(query)
     runs = shared_runs(query, unit_text)
     named = {g for n in names for g in bigrams(n)}  # a name is one word: no boundary inside it
-    grams = set(bigrams(query)) - {g for g in _edge_grams(query, runs) if g not in unit_grams and g not in named}
+    # a lone character left by a joiner (参|与 → 参) is half a word, not a word of the task
+    grams = {g for g in bigrams(query) if len(g) == 2} or set(bigrams(query))
+    grams -= {g for g in _edge_grams(query, runs) if g not in unit_grams and g not in named}
     total = sum(w(g) for g in grams)
     if total <= 0:
         return None
@@ -128,10 +132,12 @@ def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w:
         best = max((sum(w(g) for g in set(bigrams(n)) if g in unit_grams) / (weight_of(n, w) or 1.0)) for n in names)
         if best < NAME_SHARE:
             coverage *= 0.3
-    return Match(-1, coverage, anchor, [r for x, r in weighed if x >= 0.05][:4], total=total)
+    return Match(-1, coverage, anchor, [r for x, r in weighed if x >= 0.05][:4], total=total, runs=len(runs),
+                 together=sum(x for x, _ in weighed))
 
 
 FULL_WORDING = 0.85  # a clause of common words only counts when said again (nearly) in full: 全民基本医保 ~ 全民医保
+NEARLY_ALL = 0.9  # a clause holding this much of the task's weight in several words needs only a light anchor
 SAME_WORDING = 0.8  # a clause holding this much of the task's weight says the same thing: a lighter anchor will do
 
 
@@ -146,6 +152,9 @@ def credible(m: Match, clause: bool = False) -> bool:
     anchor = min(MIN_ANCHOR, 0.5 * m.total)
     if clause and anchor < MIN_ANCHOR and m.coverage < FULL_WORDING:
         return False
+    if m.coverage >= NEARLY_ALL and m.runs >= 3:
+        # several common words, all said again (农民工|养老保险|办法): together they name the work
+        return m.together >= anchor / 2
     if m.coverage >= SAME_WORDING:
         return m.anchor >= anchor / 2
     return m.coverage >= MIN_COVERAGE and m.anchor >= anchor

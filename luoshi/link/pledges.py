@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from luoshi import rules
 from luoshi.link import abbrev, calibration
-from luoshi.link.aspect import circumstance, counts, name_core, pledge_kind, signal, strip_query
+from luoshi.link.aspect import action_head, circumstance, counts, figure_only, name_core, pledge_kind, signal, strip_query
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
@@ -94,6 +94,14 @@ class EvidenceIndex:
         self.defined: dict[str, str] = {}  # short form -> long form, from either report's 以下简称
         self.add_definitions(fold(" ".join(u.text for u in units)))
         self._abbrev: dict[str, list[tuple[str, str]]] = {}
+        self._figure_only: dict[int, bool] = {}
+
+    def figure_only(self, i: int) -> bool:
+        """Clause ``i`` only gives a figure (比上年增长2倍, 灾后恢复重建占14%): no evidence of work."""
+        hit = self._figure_only.get(i)
+        if hit is None:
+            hit = self._figure_only[i] = figure_only(self.units[i].text)
+        return hit
 
     @property
     def doc_text(self) -> str:
@@ -145,6 +153,11 @@ class EvidenceIndex:
         if g is None:
             g = self._grams[i] = set(bigrams(self.texts[i]))
         return g
+
+    def sentence_units(self, i: int) -> list[int]:
+        """Indices of the clauses of the sentence holding clause ``i``, in order."""
+        u = self.units[i]
+        return self._sentence.get((u.sent_start, u.sent_end), [i])
 
     def context(self, i: int) -> tuple[str, set[str]] | None:
         """Text and bigrams of the sentence holding clause ``i`` (clauses kept apart), or None for a one-clause sentence."""
@@ -244,19 +257,29 @@ _LIST = re.compile(r"(?<![以普涉危])及(?![时早])")  # 及 joining two wor
 _AND = re.compile(r"(?<![共总缓温调中饱人])和(?![谐平美睦])")  # not 和谐, 共和, 总和
 
 
+@lru_cache(maxsize=1)
+def _means_of() -> re.Pattern:
+    words = rules.load("verdict_words")["means_verbs"]["words"]
+    return re.compile("|".join(map(re.escape, sorted((fold(w) for w in words), key=len, reverse=True))))
+
+
 def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
     """The whole task, each of its clauses when it has several, and each named work when it names several.
 
     A task sentence may hold several objects (…实施河长制, 配合永定河生态补水; 打响“A”“B”两个
     品牌); each clause or name then finds its own evidence.
     """
-    parts = [p for p in _SPLIT.split(c.text) if len(p.strip()) >= 4]
+    # a clause that only gives a figure (比上年增加1304.8亿元) names no work of its own
+    parts = [p for p in _SPLIT.split(c.text) if len(p.strip()) >= 4 and not figure_only(p)]
     out = [c.text] + (parts if len(parts) > 1 else [])
     # a clause listing works (体育文化中心及档案馆新馆建设): each work is reported on its own
     out += [w for p in parts for w in _LIST.split(p) if len(w) >= 4 and w != p]
     # 和 joins two works or two sides of one (残疾人社会保障体系和服务体系): the part before it
     # keeps the verb and the modifier and is its own query; the part after may be a fragment
-    out += [p[: m.start()] for p in parts if (m := _AND.search(p)) and m.start() >= 4 and len(p) - m.end() >= 4]
+    # unless the part after it goes on with a verb of its own (政府投资和重大项目建设|带动农民工就业): then
+    # both are the means of that work, not works of their own
+    out += [p[: m.start()] for p in parts if (m := _AND.search(p)) and m.start() >= 4 and len(p) - m.end() >= 4
+            and not _means_of().search(fold(p[m.end():]))]
     out += after_and(c.text)
     out += list_items(c.text) if items is None else items  # the caller may have them already
     out += [p.text for p in c.parts if p.text not in out]
@@ -370,6 +393,19 @@ def _spread(found: list[Match]) -> list[Match]:
     return (firsts[:1] + sorted(firsts[1:] + rest, key=lambda m: (m not in firsts, found.index(m))))[:MAX_EVIDENCE]
 
 
+def _headless(query: str, m: Match, ev: EvidenceIndex) -> bool:
+    """The clause of the query holding the heaviest shared run ends in an action noun (基金|监管) the
+    evidence does not say: it names the thing, not the work done to it."""
+    if not m.words:
+        return False
+    run = m.words[0]
+    for clause in _SPLIT.split(query):
+        if run in canonical(clause):
+            head = action_head(clause)
+            return head is not None and head not in ev.texts[m.unit]
+    return False
+
+
 def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = None, *,
                     since: int | None = None, targets: tuple[int, int] | None = None) -> Link:
     """Judge one task on the later report indexed in ``ev``.
@@ -396,7 +432,7 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             if q == c.text:
                 whole[m.unit] = m.coverage
             if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
-                    or (q in tails and m.anchor < MIN_ANCHOR):
+                    or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev):
                 continue
             part = ev.units[m.unit].part
             pool = review if part in ev.review_parts else plan if part in PLAN_PARTS else None

@@ -4,14 +4,23 @@ The metric as written is the query; a review clause that covers it well and give
 number in the same unit is the evidence, compared by the comparator (more done counts
 as better). Review figures are often multi-year totals, so confidence stays low; with
 no such number the target stays no_evidence rather than guessed from wording.
+
+A name of planning words (拟安排) loses them; a name that says nothing counted (人均每年,
+比例, 解决: ``synonyms.yaml`` target_names) is replaced by what its sentence says around the
+figure (今明两年继续提高企业退休人员基本养老金，人均每年增长10%左右 → 企业退休人员基本养老金),
+and its rate is looked for in the whole sentence of the clause that names it.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from luoshi import rules
 from luoshi.link.compare import judge
-from luoshi.link.pledges import EvidenceIndex
+from luoshi.link.index import bigrams
+from luoshi.link.match import names_in
+from luoshi.link.pledges import EvidenceIndex, canonical
 from luoshi.link.targets import split_unit
 from luoshi.model import Evidence, Indicator, Link
 from luoshi.textmap import fold
@@ -21,17 +30,59 @@ MIN_COVERAGE = 0.4
 RATE_NAME = 8  # characters of a name whose rate (%) is looked for by wording
 RATE_COVERAGE = 0.7
 RATE_GAP = 12  # characters from the name's last word to its rate
+SEARCH = 12  # candidate clauses read (plan clauses among them are skipped)
 _MODAL_END = re.compile(r"[要再将还也都]+$")  # 人数要再 (增长10%): how the pledge is said, not the name
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|千万|万|千)?([^\d\s,，。；;、]{1,4})")
-
-
+_CJK = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _CLAUSES = re.compile(r"[，。；：,;:]")
+_OBJECT_END = re.compile(r"(?:的)?问题$")  # 解决…安全饮水问题: the problem's name is the object
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
+    cfg = rules.load("synonyms")["target_names"]
+    alt = lambda ws: re.compile("|".join(map(re.escape, sorted((fold(w) for w in ws), key=len, reverse=True))))  # noqa: E731
+    return alt(cfg["plan_words"]), alt(cfg["vague"]), tuple(fold(w) for w in cfg["people"])
+
+
+def without_plan_words(name: str) -> str:
+    """中央财政拟安排“三农”投入 → 中央财政“三农”投入: how the plan says it, not what is counted."""
+    return _names()[0].sub("", fold(name))
+
+
+def vague(name: str | None) -> bool:
+    """A name that says nothing counted (人均每年, 比例, 再解决)."""
+    plan, words, _ = _names()
+    return len(_CJK.findall(words.sub("", plan.sub("", fold(name or ""))))) < 2
+
+
+def _topic(ind: Indicator) -> str | None:
+    """What the sentence says is counted, for a vague name: the clause before the figure (with
+    the one before it when it is short) without vague and planning words, and for a count the
+    object after the figure (再解决6000万人|安全饮水问题)."""
+    plan, words, _ = _names()
+    sentence, value = fold(ind.sentence), fold(ind.value_text)
+    at = sentence.find(value)
+    if at < 0:
+        return None
+    clean = lambda t: words.sub("|", plan.sub("|", t))  # noqa: E731
+    clauses = _CLAUSES.split(sentence[:at])
+    before = clean(clauses[-1])
+    if len(_CJK.findall(before)) < MIN_NAME and len(clauses) > 1:
+        before = clean(clauses[-2]) + "|" + before
+    after = ""
+    if ind.unit != "%":
+        after = _OBJECT_END.sub("", _CLAUSES.split(sentence[at + len(value) :])[0])
+    topic = (before + "|" + after).strip("|")
+    return topic if len(_CJK.findall(topic)) >= MIN_NAME else None
 
 
 def _query(ind: Indicator) -> str | None:
     """The metric as written; a short one (新开工) with the clause before it in its sentence,
     which names what is counted (加大保障性安居工程建设力度，今年新开工700万套以上)."""
-    name = ind.metric or ""
+    if vague(ind.metric):
+        return _topic(ind)
+    name = without_plan_words(ind.metric or "")
     if len(name) >= MIN_NAME:
         return name
     sentence, value = fold(ind.sentence), fold(ind.value_text)
@@ -43,38 +94,88 @@ def _query(ind: Indicator) -> str | None:
     return query if name in query and len(query) >= 2 * MIN_NAME else None
 
 
+def _unit_of(found: str, base: str) -> bool:
+    """The counted noun after a number is the target's unit (万人 ~ 万农民受益)."""
+    return found.startswith(base) or (base == "人" and found.startswith(_names()[2]))
+
+
+def _sentence(ev: EvidenceIndex, i: int) -> list[int]:
+    u = ev.units[i]
+    members = ev.sentence_units(i)
+    return [k for k in members if k >= i]  # the figure follows the clause naming what is counted
+
+
+def _rate_in_sentence(ind: Indicator, query: str, ev: EvidenceIndex, i: int):
+    """(unit, match) of the rate after the words naming it, in the clause ``i`` or the rest of its sentence."""
+    plan, words, _ = _names()
+    # the last word naming what is counted (…基本养老金) or a word of the vague name itself (人均提高10%)
+    anchors = [w[-2:] for w in re.split(r"\|+", query) if len(w) >= 2][-1:]
+    anchors += [g for m in words.finditer(fold(ind.metric or "")) for g in bigrams(m.group())]
+    last = None  # the last anchor seen, as (unit order, position)
+    for k in _sentence(ev, i):
+        folded = fold(ev.units[k].text)
+        spots = sorted(p for a in anchors for p in [m.end() for m in re.finditer(re.escape(a), folded)])
+        for m in _NUMBER.finditer(folded):
+            if not m.group(3).startswith("%"):
+                continue
+            near = [p for p in spots if 0 <= m.start() - p <= RATE_GAP]
+            if near or (last is not None and last[0] == k - 1 and m.start() + last[1] <= RATE_GAP):
+                return ev.units[k], m
+        if spots:
+            last = (k, len(folded) - spots[-1])
+        elif last is not None:
+            last = (k, last[1] + len(folded) + 1)
+    return None
+
+
 def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
     """Fill ``link`` (a no_evidence indicator link) from lexical evidence, if any."""
     scale, base = split_unit(ind.unit)
     query = _query(ind)
     if not query or not base or base == "年":
         return link
+    is_vague = vague(ind.metric)
     least = MIN_COVERAGE
     if base == "%":
         # a rate of an unnamed statistic (贫困地区农村学生上重点高校人数增长10%): only when the
         # clause says the long name again nearly as written; a rate of something else is no evidence
-        if len(query) < RATE_NAME:
+        if len(query) < RATE_NAME and not is_vague:
             return link
         least = RATE_COVERAGE
-    found = ev.find(query, [])
-    review = [(i, ev.units[i], cov) for i, cov in found if ev.units[i].part not in ("plan", "goals") and cov >= least]
+    names = names_in(ind.metric or "", [])  # a quoted programme (“三农”) is what is counted: the clause must name it
+    found = ev.find(query, names, limit=SEARCH)
+    review = [(i, ev.units[i], cov) for i, cov in found if ev.units[i].part not in ("plan", "goals") and cov >= least
+              and all(canonical(n) in ev.texts[i] for n in names)]
     for i, unit, cov in review:
-        folded = fold(unit.text)
-        tail = _MODAL_END.sub("", fold(ind.metric))[-2:]
-        anchor = folded.rfind(tail)
-        numbers = [m for m in _NUMBER.finditer(folded) if m.group(3).startswith(base)]
-        if base == "%":
-            # the rate right after the name's own last word (…人数连续两年增长10%), never a share of another one
-            numbers = [m for m in numbers if anchor >= 0 and 0 <= m.start() - anchor <= RATE_GAP][:1]
-        elif anchor >= 0:  # the number right after the metric's own words (驿站160家, not 照料中心20家)
-            numbers.sort(key=lambda m: abs(m.start() - (anchor + len(tail))))
+        if base == "%" and is_vague:
+            hit = _rate_in_sentence(ind, query, ev, i)
+            if hit is None:
+                continue
+            numbers, unit = [hit[1]], hit[0]
+        else:
+            folded = fold(unit.text)
+            tail = _MODAL_END.sub("", fold(ind.metric if not is_vague else query))[-2:]
+            anchor = folded.rfind(tail)
+            numbers = [m for m in _NUMBER.finditer(folded) if _unit_of(m.group(3), base)]
+            if base == "%":
+                # the rate right after the name's own last word (…人数连续两年增长10%), never a share of another one
+                numbers = [m for m in numbers if anchor >= 0 and 0 <= m.start() - anchor <= RATE_GAP][:1]
+            elif anchor >= 0:  # the number right after the metric's own words (驿站160家, not 照料中心20家)
+                numbers.sort(key=lambda m: abs(m.start() - (anchor + len(tail))))
         for m in numbers:
             value = float(m.group(1)) * split_unit((m.group(2) or "") + base)[0] / scale
             verdict = judge(ind.comparator, ind.value, ind.value_high, value, ind.unit, "higher")
-            actual = unit.text[m.start() : m.start() + len(m.group(1)) + len(m.group(2) or "") + len(base)]
+            shown = base if m.group(3).startswith(base) else m.group(3)[: len(_people_word(m.group(3)))]
+            actual = unit.text[m.start() : m.start() + len(m.group(1)) + len(m.group(2) or "") + len(shown)]
             link.status, link.confidence = verdict.status, round(0.3 + 0.3 * cov, 2)
-            link.reason = f"目标 {ind.metric}{ind.value_text}，新报告：{unit.text}（{actual}，可能为多年累计），{verdict.phrase}"
-            period = ev.periods(i)[0] if ev.periods else None
+            name = ind.metric if not is_vague else query.replace("|", "")
+            link.reason = f"目标 {name}{ind.value_text}，新报告：{unit.text}（{actual}，可能为多年累计），{verdict.phrase}"
+            period = ev.periods(ev.units.index(unit))[0] if ev.periods else None
             link.evidence = [Evidence(ev.doc, unit.text, unit.start, unit.end, actual, round(cov, 3), unit.part, period)]
             return link
     return link
+
+
+def _people_word(found: str) -> str:
+    return next((w for w in _names()[2] if found.startswith(w)), found[:1])
+

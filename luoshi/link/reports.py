@@ -10,7 +10,7 @@ from luoshi.link.periods import review_period, span_period
 from luoshi.link.pledges import EvidenceIndex, link_commitment
 from luoshi.link.quantities import link_quantity
 from luoshi.link.segments import clause_units
-from luoshi.link.targets import link_indicator
+from luoshi.link.targets import as_rate, known_metric, link_indicator
 from luoshi.model import Extraction, Indicator, Link
 from luoshi.textmap import MappedText
 
@@ -64,7 +64,8 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
     for ind in old.indicators:
         if ind.kind == "target":
             link = link_indicator(target_period(ind, old), figures, new_text, units, new_doc, year)
-            if link.status == "no_evidence" and not link.evidence:
+            if link.status == "no_evidence" and not link.evidence and as_rate(ind) is None and known_metric(ind) is None:
+                # a known statistic the review gives no figure for is not looked for by wording
                 link = link_quantity(ind, evidence, link)
             links.append(link)
     judged = [l.status for l in links if l.status != "no_evidence"]

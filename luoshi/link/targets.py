@@ -94,7 +94,7 @@ def link_indicator(ind: Indicator, figures: dict[str, list[Figure]], new_text: s
         link.source_text, link.source_start, link.source_end = ind.value_text, ind.start, ind.end
         link.reason = f"{ind.metric}{ind.value_text}即{rate.metric}上涨{rate.value_text}；{link.reason}"
         return link
-    metric = metric_of(ind.metric) or _metric_near(ind)
+    metric = known_metric(ind)
     label = ind.metric or "指标"
     label = "" if label in ind.value_text else label
     if metric is None:
@@ -128,6 +128,11 @@ def link_indicator(ind: Indicator, figures: dict[str, list[Figure]], new_text: s
         link.evidence.append(Evidence(doc, new_text[start:end], start, end, new_text[f.start:f.end],
                                       round(max(0.0, 1.0 - 0.2 * rank) * (1 if rank else confidence), 3)))
     return link
+
+
+def known_metric(ind: Indicator) -> Metric | None:
+    """The known statistic a target names (its name, or the mention before its value), if any."""
+    return metric_of(ind.metric) or _metric_near(ind)
 
 
 INDEX_BASE = 100.0  # a price index of the previous year = 100

@@ -37,3 +37,24 @@ def test_theme_owner_leaves_strong_rows_and_rows_that_do_not_name_it():
     other = _row("s1.1", [Department("市卫生健康委", "lead", ["健康"]), Department("市教委", "support", ["教育"])])
     assert prefer_theme_owner([strong, other], SECTIONS, rules("city")) == 0
     assert strong.departments[0].name == other.departments[0].name == "市卫生健康委"
+
+
+def test_a_place_body_leads_every_row_of_the_paragraph_about_its_place():
+    """全面深化前海合作区改革开放: the zone's own body delivers the paragraph's rows."""
+    r = rules("city", region="深圳市")
+    sections = [_section("s2", "（二）深化改革开放", level=2), _section("s2.1", "全面深化前海合作区改革开放", "s2")]
+    row = _row("s2.1", [Department("市经济和信息化局", "lead", ["大数据"]), Department("市商务局", "support", ["跨境"])])
+    elsewhere = _row("s2", [Department("市商务局", "lead", ["外贸"])])
+    assert prefer_theme_owner([row, elsewhere], sections, r) == 1
+    assert [(d.name, d.role) for d in row.departments] == [
+        ("前海管理局", "lead"), ("市经济和信息化局", "support"), ("市商务局", "support")]
+    assert row.departments[0].matched == ["前海合作区", THEME]
+    assert elsewhere.departments[0].name == "市商务局"  # only the paragraph that names the place
+
+
+def test_no_place_body_outside_its_region():
+    """Another city's report has no 前海管理局: its paragraphs keep their own owners."""
+    sections = [_section("s1", "全面深化前海合作区改革开放")]
+    row = _row("s1", [Department("市商务局", "lead", ["外贸"])])
+    assert prefer_theme_owner([row], sections, rules("city", region="南京市")) == 0
+    assert row.departments[0].name == "市商务局"

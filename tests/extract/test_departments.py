@@ -134,6 +134,8 @@ def test_departments_none_when_nothing_matches():
         ("departments:\n  - name: 环保局\n    keywords: [污染, 123]\n", "keywords"),
         ("departments:\n  - name: 环保局\n    keywords: [污染]\n  - name: 环保局\n    keywords: [大气]\n", "repeats"),
         ("departments:\n  - name: 环保局\n    keywords: [污染]\n    examples: 治污\n", "'examples'"),
+        ("generic: 科技\ndepartments:\n  - name: 环保局\n    keywords: [污染]\n", "'generic'"),
+        ("departments:\n  - name: 环保局\n    keywords: [污染]\n    place: 是\n", "'place'"),
         ("departments: [unclosed\n", "not valid YAML"),
     ],
 )
@@ -252,6 +254,16 @@ def test_departments_heads_frame_owner_examples(case):
     level = case["level"] or "city"
     r = rules(level)
     assert suggest_departments(case["text"], r)[0].name == canonical_unit(case["lead"], level, r)
+
+
+@pytest.mark.parametrize(("level", "text", "lead"), [
+    ("national", "加强农业科技创新和成果转化", "农业农村部"),
+    ("city", "推进农业科技创新", "市农业农村局"),
+    ("national", "加强基础研究和科技创新", "科技部"),  # no field before it: the work's own unit
+])
+def test_a_field_written_before_generic_work_owns_it(level, text, lead):
+    """科技创新 is done in every field: 农业科技创新 is agriculture's."""
+    assert suggest_departments(text, rules(level))[0].name == lead
 
 
 def test_departments_modifier_words_count_less_than_the_head():

@@ -365,3 +365,55 @@ def test_pledges_a_named_work_is_read_without_the_pledge_verb_before_it():
     c.projects = ["巩固食品安全示范区", "国家食品安全示范区"]
     [link] = link_reports(extraction(2020, [c]), old, extraction(2021), new)
     assert link.status == "fulfilled" and link.evidence[0].text == "成功创建“北京市食品安全示范区”"
+
+
+def test_pledges_a_clause_that_only_gives_a_figure_is_no_evidence():
+    # 比上年增长2倍 shares only the comparison, 灾后恢复重建占14% is a share of investment: neither says work was done
+    new = ("一、过去一年工作回顾\n中央政府公共投资9243亿元，其中，灾后恢复重建占14%。"
+           "中央财政安排保障性安居工程补助资金551亿元，比上年增长2倍。我们加快推进汶川地震灾后恢复重建，重灾区已完成投资6545亿元。\n")
+    pledge = "灾后重建要加大力度，加快进度"
+    old = f"2009年。{pledge}。"
+    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    assert link.evidence and link.evidence[0].text == "我们加快推进汶川地震灾后恢复重建"
+    assert all("占14%" not in e.text for e in link.evidence)
+    pledge = "拟安排中央财政赤字7500亿元，比上年增加5700亿元"
+    old = f"2009年。{pledge}。"
+    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    assert link.status == "no_evidence" and not link.evidence
+
+
+@pytest.mark.parametrize(
+    "pledge",
+    [
+        "切实加强社会保障基金监管，保证基金安全",  # the fund's size is reported, not its supervision
+        "要发挥政府投资和重大项目建设带动农民工就业的作用",  # 发挥…作用 is a frame: the object is 带动农民工就业
+    ],
+)
+def test_pledges_a_shared_frame_or_thing_without_the_work_is_no_evidence(pledge):
+    new = ("一、过去一年工作回顾\n全国社会保障基金积累6927亿元。我们发挥政府投资“四两拨千斤”的作用。"
+           "城子水厂升级改造完成。\n")
+    old = f"2009年。{pledge}。"
+    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    assert link.status == "no_evidence" and not link.evidence
+    # the same work said with its action noun is evidence
+    new = new.replace("城子水厂升级改造完成", "社会保障基金监管切实加强")
+    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    if "监管" in pledge:
+        assert link.status == "fulfilled" and link.evidence[0].text == "社会保障基金监管切实加强"
+
+
+def test_pledges_common_words_said_again_all_together_name_the_work():
+    # 农民工, 养老保险, 办法 are each in nearly every report; all three again in one clause is the same work
+    new = ("一、过去一年工作回顾\n出台包括农民工在内的城镇企业职工养老保险关系转移接续办法。"
+           "在320个县开展新型农村社会养老保险试点。完善监管办法。\n")
+    pledge = "制定实施农民工养老保险办法"
+    old = f"2009年。{pledge}。"
+    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    assert link.status == "fulfilled"
+    assert link.evidence[0].text == "出台包括农民工在内的城镇企业职工养老保险关系转移接续办法"
+
+
+def test_pledges_an_enumerator_is_no_part_of_the_work():
+    from luoshi.link.aspect import strip_query
+
+    assert "五是" not in strip_query("五是继续强化重点流域、区域污染防治", keep_nouns=True)

@@ -95,3 +95,39 @@ def test_rules_boilerplate_examples(text, expected):
         units.append(Unit(pos, pos + len(c), c, pos, pos + len(c), "review"))
         pos += len(c) + 1
     assert is_boilerplate(text, EvidenceIndex(units, "new").weights) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["figure_clauses"]["examples"]]
+                         + [(t, False) for t in rules.load("verdict_words")["figure_clauses"]["not"]])
+def test_rules_figure_clause_examples(text, expected):
+    from luoshi.link.aspect import figure_only
+
+    assert figure_only(text) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [(t, True) for t in rules.load("synonyms")["target_names"]["examples"]]
+                         + [(t, False) for t in rules.load("synonyms")["target_names"]["not"]])
+def test_rules_vague_target_name_examples(name, expected):
+    from luoshi.link.quantities import vague
+
+    assert vague(name) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["action_heads"]["examples"]]
+                         + [(t, False) for t in rules.load("verdict_words")["action_heads"]["not"]])
+def test_rules_action_head_examples(text, expected):
+    from luoshi.link.aspect import action_head
+
+    assert (action_head(text) is not None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["means_verbs"]["examples"]]
+                         + [(t, False) for t in rules.load("verdict_words")["means_verbs"]["not"]])
+def test_rules_means_verb_examples(text, expected):
+    """A task "A和B带动C": the part before 和 is no query of its own."""
+    from luoshi.link.pledges import queries
+    from tests.link.helpers import commitment
+
+    c = commitment(text, text)
+    before = text[: text.index("和")]
+    assert (before not in queries(c)) == expected

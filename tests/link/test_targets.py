@@ -172,3 +172,37 @@ def test_targets_a_rate_of_an_unnamed_statistic_needs_its_name_again():
     new = "一、过去一年工作回顾\n民生支出1501.6亿元、占一般公共预算支出比重达67.1%。城镇新增就业23万人。"
     [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
     assert link.status == "no_evidence"
+
+
+NEW_2010 = ("一、2009年工作回顾\n中央财政用于“三农”的支出7253亿元，增长21.8%。中央财政投入资金450亿元。"
+            "农村饮水安全工程使6069万农民受益，新增510万沼气用户。企业退休人员基本养老金连续5年增加，去年又人均提高10%。"
+            "全社会研发经费支出相当于全市生产总值的比例达到4%，技术合同成交额增长50.2%。\n"
+            "二、2010年主要任务\n中央财政拟安排“三农”投入8183亿元。企业退休人员基本养老金今年再提高10%。\n")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "metric", "value", "unit", "change", "actual"),
+    [
+        # planning words (拟安排) are no part of the name; the quoted programme leads
+        ("今年中央财政拟安排“三农”投入7161亿元。", "7161亿元", "中央财政拟安排“三农”投入", 7161, "亿元", "level", "7253亿元"),
+        # a verb for a name (解决): the object after the figure is what is counted; 农民 are people
+        ("再解决6000万人安全饮水问题，增加500万沼气用户。", "6000万人", "解决", 6000, "万人", "increase", "6069万农民"),
+        # a vague name (人均每年): the clause before says what rises; the rate is in the next clause
+        ("今明两年继续提高企业退休人员基本养老金，人均每年增长10%左右。", "10%左右", "人均每年", 10, "%", "increase", "10%"),
+        # a ratio named 比例: the clause says which one
+        ("全社会研发经费支出相当于全市生产总值的比例保持在4%左右。", "4%左右", "比例", 4, "%", "level", "4%"),
+    ],
+)
+def test_targets_named_in_other_words_or_by_their_sentence(sentence, value_text, metric, value, unit, change, actual):
+    ind = target(sentence, value_text, metric, value, "about", change, unit=unit, period="2009")
+    [link] = link_reports(extraction(2009, indicators=[ind]), sentence, extraction(2010), NEW_2010)
+    assert link.status == "fulfilled", link.reason
+    ev = link.evidence[0]
+    assert ev.value_text == actual and NEW_2010[ev.start : ev.end] == ev.text and ev.part == "review"
+
+
+def test_targets_a_known_statistic_without_a_figure_is_not_matched_by_wording():
+    sentence = "拟安排中央财政赤字7500亿元。"
+    ind = target(sentence, "7500亿元", "拟安排中央财政赤字", 7500, "about", "level", unit="亿元", period="2009")
+    [link] = link_reports(extraction(2009, indicators=[ind]), sentence, extraction(2010), NEW_2010)
+    assert link.status == "no_evidence" and not link.evidence  # not 中央财政投入资金450亿元
