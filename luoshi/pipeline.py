@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 from luoshi.errors import LuoshiError
-from luoshi.assign.theme import prefer_theme_owner
 from luoshi.extract.commitments import departments_for, extract_commitments
 from luoshi.extract.indicators import check_figures, extract_indicators
 from luoshi.ingest import read_document
@@ -56,9 +55,7 @@ def extract_document(doc: Document, departments: str | None = None) -> Extractio
     check_figures(mt.text)
     structure = analyze(mt, doc)
     indicators = extract_indicators(mt, structure)
-    units = departments_for(structure, departments)
-    commitments = extract_commitments(mt, structure, indicators, units)
-    prefer_theme_owner(commitments, structure.sections, units)  # a weak row yields to its paragraph's unit
+    commitments = extract_commitments(mt, structure, indicators, departments_for(structure, departments))
     return Extraction(
         report=structure.meta,
         sections=structure.sections,

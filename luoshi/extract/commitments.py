@@ -15,7 +15,8 @@ as a range takes its outer bound); otherwise the office's convention, marked
 five-year part. ``deadline`` is an ISO date (2022-12-31).
 
 Owners: keyword rules (``departments``) on the row's text; a row with no match of
-its own takes its theme paragraph's owner (reason 同段落主题).
+its own takes its theme paragraph's owner (reason 同段落主题), and a row whose lead rests
+on one short word yields to that owner when it names it too (``luoshi.assign.theme``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 
 from collections import Counter
 
+from luoshi.assign.theme import THEME, prefer_theme_owner
 from luoshi.extract.actions import Head, any_verb, find_head, is_forward, object_of, opens_with_verb
 from luoshi.extract.deadlines import default_date, deadline_date, find_deadlines, horizon_end
 from luoshi.extract.departments import DepartmentRules, report_level, rules, suggest_departments
@@ -193,6 +195,7 @@ def extract_commitments(
         if row is not None:
             out.append(row)
     _inherit_owners(out, structure.sections, context)
+    prefer_theme_owner(out, structure.sections, context.departments)  # a weak row yields to its paragraph's unit
     for k, c in enumerate(out, 1):
         c.id = f"c{k}"
     return out
@@ -325,4 +328,4 @@ def _inherit_owners(rows: list[Commitment], sections: list[Section], ctx: _Conte
         if not r.departments and r.section in by_id:
             name = owner(r.section)
             if name:
-                r.departments = [Department(name, "lead", ["同段落主题"])]
+                r.departments = [Department(name, "lead", [THEME])]
