@@ -300,6 +300,11 @@ def assign_roles(
         _sub_themes(mt, sentences, placements, heading_level, whole)
 
 
+def _body(mt: MappedText, s: Sentence) -> str:
+    """The sentence as the cues read it: folded, blanks and punctuation trimmed at both ends."""
+    return _TRIM.sub("", fold(mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]))
+
+
 def _lone_points(mt: MappedText, sentences: list[Sentence], placements: list[Placement], points: list[int]) -> None:
     """A numbered point followed in its paragraph by nothing but the next point is the work itself."""
     r = role_rules()
@@ -309,10 +314,10 @@ def _lone_points(mt: MappedText, sentences: list[Sentence], placements: list[Pla
         place, nxt = placements[k], k + 1
         if nxt < len(sentences) and placements[nxt].para == place.para:
             s = sentences[nxt]
-            following = _TRIM.sub("", fold(mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]))
+            following = _body(mt, s)
             if not r.ordinal_theme.search(following):
                 continue
-        body = _TRIM.sub("", fold(mt.text[mt.to_norm(sentences[k].start) : mt.to_norm(sentences[k].end)]))
+        body = _body(mt, sentences[k])
         if _has_verb(body):
             sentences[k].role = "task"
 
@@ -325,7 +330,7 @@ def _series(mt: MappedText, sentences: list[Sentence], numbered: list[int]) -> l
     out: list[list[int]] = []
     for k in numbered:
         s = sentences[k]
-        m = _ORDINAL.search(_TRIM.sub("", fold(mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)])))
+        m = _ORDINAL.search(_body(mt, s))
         first = m is not None and m.group(1) == "一"
         if out and not first and sentences[out[-1][-1]].part == s.part:
             out[-1].append(k)
@@ -344,7 +349,7 @@ def _series_points(mt: MappedText, sentences: list[Sentence], numbered: list[int
             continue
         for k in series:
             s = sentences[k]
-            if s.role == "theme" and _has_verb(_TRIM.sub("", fold(mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]))):
+            if s.role == "theme" and _has_verb(_body(mt, s)):
                 s.role = "task"
 
 
@@ -385,7 +390,7 @@ def _sub_themes(
     for ks in paras.values():
         if len(ks) < 4:
             continue
-        bodies = [_TRIM.sub("", fold(mt.text[mt.to_norm(sentences[k].start) : mt.to_norm(sentences[k].end)])) for k in ks]
+        bodies = [_body(mt, sentences[k]) for k in ks]
         short = [_short_line(b) for b in bodies]
         subs = [
             i for i in range(1, len(ks) - 1)
