@@ -161,8 +161,7 @@ class EvidenceIndex:
 
     def context(self, i: int) -> tuple[str, set[str]] | None:
         """Text and bigrams of the sentence holding clause ``i`` (clauses kept apart), or None for a one-clause sentence."""
-        u = self.units[i]
-        members = self._sentence.get((u.sent_start, u.sent_end), [i])
+        members = self.sentence_units(i)
         if len(members) < 2:
             return None
         hit = self._context.get(members[0])
@@ -278,8 +277,7 @@ def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
     # keeps the verb and the modifier and is its own query; the part after may be a fragment
     # unless the part after it goes on with a verb of its own (政府投资和重大项目建设|带动农民工就业): then
     # both are the means of that work, not works of their own
-    out += [p[: m.start()] for p in parts if (m := _AND.search(p)) and m.start() >= 4 and len(p) - m.end() >= 4
-            and not _means_of().search(fold(p[m.end():]))]
+    out += [before for before, after in map(_and_split, parts) if before and not _means_of().search(fold(after))]
     out += after_and(c.text)
     out += list_items(c.text) if items is None else items  # the caller may have them already
     out += [p.text for p in c.parts if p.text not in out]
@@ -289,10 +287,18 @@ def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _and_split(clause: str) -> tuple[str, str]:
+    """The clause cut at a 和 joining two works, each side at least 4 characters; ("", "") without one."""
+    m = _AND.search(clause)
+    if m is None or m.start() < 4 or len(clause) - m.end() < 4:
+        return "", ""
+    return clause[: m.start()], clause[m.end():]
+
+
 def after_and(text: str) -> list[str]:
     """The work after 和 in a clause (基本药物制度和|基层医疗卫生机构运行新机制): a query that counts only
     with a heavy shared run of its own, since it may be a fragment (…体系和|服务体系建设)."""
-    return [p[m.end():] for p in _SPLIT.split(text) if (m := _AND.search(p)) and m.start() >= 4 and len(p) - m.end() >= 4]
+    return [after for _, after in map(_and_split, _SPLIT.split(text)) if after]
 
 
 def list_items(text: str) -> list[str]:
