@@ -56,15 +56,22 @@ def vague(name: str | None) -> bool:
     return len(_CJK.findall(words.sub("", plan.sub("", fold(name or ""))))) < 2
 
 
+def _figure_at(ind: Indicator) -> tuple[str, int] | None:
+    """The target's sentence (folded) and where its figure starts in it, or None when not found."""
+    sentence = fold(ind.sentence)
+    at = sentence.find(fold(ind.value_text))
+    return (sentence, at) if at >= 0 else None
+
+
 def _topic(ind: Indicator) -> str | None:
     """What the sentence says is counted, for a vague name: the clause before the figure (with
     the one before it when it is short) without vague and planning words, and for a count the
     object after the figure (再解决6000万人|安全饮水问题)."""
     plan, words, _ = _names()
-    sentence, value = fold(ind.sentence), fold(ind.value_text)
-    at = sentence.find(value)
-    if at < 0:
+    found = _figure_at(ind)
+    if found is None:
         return None
+    sentence, at = found
     clean = lambda t: words.sub("|", plan.sub("|", t))  # noqa: E731
     clauses = _CLAUSES.split(sentence[:at])
     before = clean(clauses[-1])
@@ -72,7 +79,7 @@ def _topic(ind: Indicator) -> str | None:
         before = clean(clauses[-2]) + "|" + before
     after = ""
     if ind.unit != "%":
-        after = _OBJECT_END.sub("", _CLAUSES.split(sentence[at + len(value) :])[0])
+        after = _OBJECT_END.sub("", _CLAUSES.split(sentence[at + len(fold(ind.value_text)) :])[0])
     topic = (before + "|" + after).strip("|")
     return topic if len(_CJK.findall(topic)) >= MIN_NAME else None
 
@@ -85,10 +92,10 @@ def _query(ind: Indicator) -> str | None:
     name = without_plan_words(ind.metric or "")
     if len(name) >= MIN_NAME:
         return name
-    sentence, value = fold(ind.sentence), fold(ind.value_text)
-    at = sentence.find(value)
-    if len(name) < 2 or at < 0:
+    found = _figure_at(ind)
+    if len(name) < 2 or found is None:
         return None
+    sentence, at = found
     clauses = _CLAUSES.split(sentence[:at])
     query = "".join(clauses[-2:])
     return query if name in query and len(query) >= 2 * MIN_NAME else None
@@ -100,14 +107,12 @@ def _unit_of(found: str, base: str) -> bool:
 
 
 def _sentence(ev: EvidenceIndex, i: int) -> list[int]:
-    u = ev.units[i]
-    members = ev.sentence_units(i)
-    return [k for k in members if k >= i]  # the figure follows the clause naming what is counted
+    return [k for k in ev.sentence_units(i) if k >= i]  # the figure follows the clause naming what is counted
 
 
 def _rate_in_sentence(ind: Indicator, query: str, ev: EvidenceIndex, i: int):
-    """(unit, match) of the rate after the words naming it, in the clause ``i`` or the rest of its sentence."""
-    plan, words, _ = _names()
+    """(clause index, match) of the rate after the words naming it, in the clause ``i`` or the rest of its sentence."""
+    _, words, _ = _names()
     # the last word naming what is counted (…基本养老金) or a word of the vague name itself (人均提高10%)
     anchors = [w[-2:] for w in re.split(r"\|+", query) if len(w) >= 2][-1:]
     anchors += [g for m in words.finditer(fold(ind.metric or "")) for g in bigrams(m.group())]
@@ -120,7 +125,7 @@ def _rate_in_sentence(ind: Indicator, query: str, ev: EvidenceIndex, i: int):
                 continue
             near = [p for p in spots if 0 <= m.start() - p <= RATE_GAP]
             if near or (last is not None and last[0] == k - 1 and m.start() + last[1] <= RATE_GAP):
-                return ev.units[k], m
+                return k, m
         if spots:
             last = (k, len(folded) - spots[-1])
         elif last is not None:
@@ -151,7 +156,8 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
             hit = _rate_in_sentence(ind, query, ev, i)
             if hit is None:
                 continue
-            numbers, unit = [hit[1]], hit[0]
+            i, numbers = hit[0], [hit[1]]
+            unit = ev.units[i]
         else:
             folded = fold(unit.text)
             tail = _MODAL_END.sub("", fold(ind.metric if not is_vague else query))[-2:]
@@ -170,7 +176,7 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
             link.status, link.confidence = verdict.status, round(0.3 + 0.3 * cov, 2)
             name = ind.metric if not is_vague else query.replace("|", "")
             link.reason = f"目标 {name}{ind.value_text}，新报告：{unit.text}（{actual}，可能为多年累计），{verdict.phrase}"
-            period = ev.periods(ev.units.index(unit))[0] if ev.periods else None
+            period = ev.periods(i)[0] if ev.periods else None
             link.evidence = [Evidence(ev.doc, unit.text, unit.start, unit.end, actual, round(cov, 3), unit.part, period)]
             return link
     return link
