@@ -9,8 +9,8 @@ the held-out set had been scored once, scored once untouched and a tuning set si
 eval/tasks/gold/final/*.jsonl, a third set labelled after the fresh set had been used for
 tuning, scored once by the lead and a tuning set since; ``final2`` is
 eval/tasks/gold/final2/*.jsonl, a fourth never-tuned-on set labelled after every earlier set had
-been tuned on, never tuned on and scored once by the lead; ``final3`` is eval/tasks/gold/final3/*.jsonl,
-a fifth never-tuned-on set labelled after final2, sealed for a later round (not yet scored). Unit names are
+been tuned on, scored once by the lead and a tuning set since; ``final3`` is eval/tasks/gold/final3/*.jsonl,
+a fifth never-tuned-on set labelled after final2, sealed a round, scored once by the lead and a tuning set since. Unit names are
 canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit).
 """
 
@@ -29,8 +29,9 @@ GOLD_DIR = HERE / "gold"
 HELDOUT_DIR = GOLD_DIR / "heldout"
 TEXTS = HERE / "texts"
 SETS = ("dev", "heldout", "fresh", "final", "final2", "final3")
-# Only tuning sets may list their errors (final became one once scored); the never-tuned-on sets show totals only.
-ERROR_SETS = ("dev", "fresh", "final")
+# Only tuning sets may list their errors (final, final2 and final3 became ones once scored); the never-tuned-on
+# sets show totals only.
+ERROR_SETS = ("dev", "fresh", "final", "final2", "final3")
 
 
 def text_path(name: str) -> Path:
@@ -89,11 +90,11 @@ def print_report(per_doc: dict[str, TaskScore], total: TaskScore, which: str, er
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.tasks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", dest="which", choices=SETS, default="dev",
-                    help="dev, fresh, final: tuning gold (dev is the default); heldout: never tuned on, look at "
-                         "totals only; final2: never tuned on, scored once by the lead; final3: never tuned on, "
-                         "sealed for a later round (totals only)")
+                    help="dev, fresh, final, final2, final3: tuning gold (dev is the default; the final sets were "
+                         "each scored once untouched before they were tuned on); heldout: never tuned on, look at "
+                         "totals only")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
-    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final, final2, final3)")
     args = ap.parse_args(argv)
     per_doc, total = evaluate(args.which)
     if args.json:
