@@ -18,6 +18,7 @@ from eval.links.sampling import Pair  # noqa: E402
 # name: (old text, plan part start anchor, plan part end anchor, k, offset)
 PAIRS: dict[str, Pair] = {
     "national-2004-2005": ("eval/texts/gwr-2004.txt", "二、2004年主要任务", "新的一年，政府工作任务相当繁重", 6, 2),
+    "suzhou-2019-2020": ("eval/texts/suzhou-2019.txt", "1．聚焦提质增效", "各位代表！使命重在担当", 4, 2),
 }
 
 
