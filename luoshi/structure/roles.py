@@ -52,6 +52,7 @@ class RoleRules:
     national_context: re.Pattern[str]
     measures_lead: re.Pattern[str]
     cross_strait_work: re.Pattern[str]
+    frame_theme: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
     sub_theme_max: int
@@ -93,6 +94,7 @@ def role_rules() -> RoleRules:
         national_context=_compile(data["national_context"]["pattern"], "roles"),
         measures_lead=_compile(data["measures_lead"]["pattern"], "roles"),
         cross_strait_work=_compile(data["cross_strait_work"]["pattern"], "roles"),
+        frame_theme=_compile(data["frame_theme"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
         sub_theme_max=int(data["sub_theme"]["max_chars"]),
@@ -220,7 +222,7 @@ def sentence_role(
     cue = cue_role(body)
     if cue is not None:
         return cue
-    if intro:
+    if intro or r.frame_theme.search(body):
         return "theme"
     if term and _term_target(body):
         return "target"
@@ -345,7 +347,7 @@ def _lone_points(mt: MappedText, sentences: list[Sentence], placements: list[Pla
             sentences[k].role = "task"
 
 
-_ORDINAL = re.compile(r"^(?:[^,。:;]{2,12}:)?([一二三四五六七八九十])(?:是|要)")
+_ORDINAL = re.compile(r"^(?:[^,。:;]{2,12}:)?(?:([一二三四五六七八九十])(?:是|要)|第([一二三四五六七八九十]),)")
 
 
 def _series(mt: MappedText, sentences: list[Sentence], numbered: list[int]) -> list[list[int]]:
@@ -354,7 +356,7 @@ def _series(mt: MappedText, sentences: list[Sentence], numbered: list[int]) -> l
     for k in numbered:
         s = sentences[k]
         m = _ORDINAL.search(_body(mt, s))
-        first = m is not None and m.group(1) == "一"
+        first = m is not None and (m.group(1) or m.group(2)) == "一"
         if out and not first and sentences[out[-1][-1]].part == s.part:
             out[-1].append(k)
         else:
