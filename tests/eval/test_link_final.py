@@ -70,7 +70,7 @@ def test_final3_folder_holds_the_expected_pairs() -> None:
 
 def test_final4_folder_holds_the_expected_pairs() -> None:
     labelled = {p.stem for p in FINAL4.glob("*.yaml")}
-    assert labelled <= EXPECTED4 and set(SETS["final4"][1].PAIRS) >= labelled
+    assert labelled == EXPECTED4 and set(SETS["final4"][1].PAIRS) >= EXPECTED4
     earlier = {p.stem for p in LINKS.glob("*.yaml")} | EXPECTED | EXPECTED2 | EXPECTED3
     assert not (labelled | set(SETS["final4"][1].PAIRS)) & earlier, "a final4 pair must be new"
 
@@ -126,4 +126,4 @@ def test_tuning_runs_never_read_the_final_sets() -> None:
     assert {p.parent for p in set_files("final3")} <= {FINAL3_DIR}
     assert {p.stem for p in set_files("final3")} == EXPECTED3
     assert {p.parent for p in set_files("final4")} <= {FINAL4_DIR}
-    assert {p.stem for p in set_files("final4")} <= EXPECTED4
+    assert {p.stem for p in set_files("final4")} == EXPECTED4
