@@ -12,7 +12,9 @@ quotas under one verb (造林绿化1万亩、封山育林15.1万亩…) — each
 Deadline: the written phrase wins (年内, 6月底前, 到“十四五”末; several: the latest,
 as a range takes its outer bound); otherwise the office's convention, marked
 ``deadline_source: default``: the plan year's end, or the horizon's end in a
-five-year part. ``deadline`` is an ISO date (2022-12-31).
+five-year part. A five-year part ends at the next heading that leaves it, or at a
+salutation paragraph (各位代表！…) inside it, after which the speech turns back to the
+government's own work of the year. ``deadline`` is an ISO date (2022-12-31).
 
 Owners: keyword rules (``departments``) on the row's text; a row with no match of
 its own takes its theme paragraph's owner (reason 同段落主题), and a row whose lead rests
@@ -35,6 +37,7 @@ from luoshi.extract.projects import find_project_spans
 from luoshi.extract.strength import strength_of
 from luoshi.model import Commitment, CommitmentPart, Department, Indicator, Section, Sentence, Structure
 from luoshi.structure.roles import sentence_role
+from luoshi.structure.rules import part_rules
 from luoshi.textmap import MappedText, fold
 
 _TASK_PARTS = frozenset({"goals", "plan"})
@@ -64,7 +67,8 @@ class _Context:
     indicators: list[Indicator]  # sorted by start
     starts: list[int]
     departments: DepartmentRules
-    horizons: dict[str, int | None]  # section id -> last year of its five-year part
+    horizons: dict[str, tuple[int, int] | None]  # section id -> (last year, start) of its five-year part
+    salutations: list[int]  # original offsets of the salutation paragraphs (各位代表！…)
 
 
 def _title_key(text: str) -> str:
@@ -155,17 +159,38 @@ def _split_list(mt: MappedText, g: _Group) -> list[_Group]:
     return [g]
 
 
-def section_horizons(sections: list[Section], year: int | None) -> dict[str, int | None]:
-    """Section id -> the last year of the five-year part it lies in (None: the annual plan)."""
+def section_horizons(sections: list[Section], year: int | None) -> dict[str, tuple[int, int] | None]:
+    """Section id -> (last year, start offset) of the five-year part it lies in, the start being
+    that of the section whose title opens the part (None: the annual plan)."""
     by_id = {s.id: s for s in sections}
-    out: dict[str, int | None] = {}
+    out: dict[str, tuple[int, int] | None] = {}
     for sec in sections:
-        found, cur = None, sec
+        found: tuple[int, int] | None = None
+        cur: Section | None = sec
         while cur is not None and found is None:
-            found = horizon_end(fold(cur.title), year)
+            end = horizon_end(fold(cur.title), year)
+            found = (end, cur.start) if end is not None else None
             cur = by_id.get(cur.parent) if cur.parent else None
         out[sec.id] = found
     return out
+
+
+def salutation_starts(mt: MappedText) -> list[int]:
+    """Original offsets of the paragraphs that open with the salutation (各位代表！)."""
+    cue = part_rules().salutation
+    return [mt.span(m.end(), m.end())[0] for m in re.finditer(r"(?:^|\n)[ \t\u3000]*", mt.text)
+            if cue.match(mt.text, m.end())]
+
+
+def _horizon(ctx: _Context, sentence: Sentence) -> int | None:
+    """Last year of the five-year part ``sentence`` lies in, unless a salutation paragraph
+    between the part's opening and the sentence turned the speech back to the year."""
+    found = ctx.horizons.get(sentence.section or "")
+    if found is None:
+        return None
+    end, start = found
+    at = bisect_left(ctx.salutations, start + 1)
+    return None if at < len(ctx.salutations) and ctx.salutations[at] <= sentence.start else end
 
 
 def departments_for(structure: Structure, choice: str | None = None) -> DepartmentRules:
@@ -181,7 +206,7 @@ def extract_commitments(
     titles = {_title_key(s.title) for s in structure.sections}
     ordered = sorted(indicators, key=lambda i: i.start)
     context = _Context(mt, year, ordered, [i.start for i in ordered], departments or departments_for(structure),
-                       section_horizons(structure.sections, year))
+                       section_horizons(structure.sections, year), salutation_starts(mt))
     out: list[Commitment] = []
     for sentence in sorted(structure.sentences, key=lambda s: s.start):
         sn, se = mt.to_norm(sentence.start), mt.to_norm(sentence.end)
@@ -251,8 +276,7 @@ def _row(ctx: _Context, sentence: Sentence) -> Commitment | None:
         row.deadline, row.deadline_source = date, "written"
         row.deadline_text = _original(mt, ns, phrase.start, phrase.end)
     else:
-        horizon = ctx.horizons.get(sentence.section or "")
-        row.deadline = default_date(horizon, ctx.year)
+        row.deadline = default_date(_horizon(ctx, sentence), ctx.year)
         row.deadline_source = "default" if row.deadline else None
     row.parts = _parts(ctx, groups, ns, ne)
     return row

@@ -18,6 +18,8 @@ _R = load("deadlines")
 _PHRASE = re.compile("|".join(f"(?:{p['pattern']})" for p in _R["patterns"]))
 _BASE_BEFORE = re.compile(rf"(?:{_R['base_before']})$")
 _BASE_AFTER = re.compile(rf"(?:{_R['base_after']})")
+_EVENT_AFTER = re.compile(rf"(?:{_R['event_after']})")
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 _YEAR = re.compile(r"\d{4}")
 
 
@@ -50,6 +52,8 @@ def find_deadlines(text: str, report_year: int | None) -> list[Deadline]:
     for m in _PHRASE.finditer(text):
         if _BASE_BEFORE.search(text, max(0, m.start() - 2), m.start()) or _BASE_AFTER.match(text, m.end()):
             continue
+        if _BARE_YEAR.fullmatch(m.group()) and _EVENT_AFTER.match(text, m.end()):
+            continue  # 2019年男子篮球世界杯筹办: the event's year
         period = resolve(m.group(), report_year)
         if not _is_past(period, report_year):
             out.append(Deadline(m.group(), period, m.start(), m.end()))

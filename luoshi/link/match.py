@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.weights import corpus_weights
+from luoshi.link.words import whole_words
 
 MIN_COVERAGE = 0.35  # share of the task's weight a clause must hold
 MIN_ANCHOR = 0.25  # weight of the heaviest shared run of characters (one rare bigram ≈ 0.5–0.8)
@@ -68,8 +69,14 @@ def names_in(text: str, projects: list[str]) -> list[str]:
 
 def shared_runs(query: str, target: str) -> list[str]:
     """Maximal substrings (≥ 2 characters) of ``query`` that occur in ``target``, left to right."""
+    return [query[a:b] for a, b in shared_spans(query, target)]
+
+
+def shared_spans(query: str, target: str) -> list[tuple[int, int]]:
+    """(start, end) in ``query`` of its maximal substrings (≥ 2 characters) that occur in ``target``."""
     out = []
-    for run in _CJK_RUN.findall(query):
+    for m in _CJK_RUN.finditer(query):
+        run, base = m.group(), m.start()
         i = 0
         while i < len(run) - 1:
             j = i + 2
@@ -78,8 +85,18 @@ def shared_runs(query: str, target: str) -> list[str]:
                 continue
             while j < len(run) and run[i : j + 1] in target:
                 j += 1
-            out.append(run[i:j])
+            out.append((base + i, base + j))
             i = j
+    return out
+
+
+def whole_runs(query: str, target: str) -> list[str]:
+    """The shared runs cut back to the task's whole words (质量|工作 and 大量工作 share 工作, not 量工作)."""
+    out = []
+    for a, b in shared_spans(query, target):
+        cut = whole_words(query, a, b)
+        if cut is not None:
+            out.append(query[cut[0] : cut[1]])
     return out
 
 
@@ -118,6 +135,7 @@ def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w:
     """Coverage, anchor and shared words of one clause for one (stripped, canonical) query."""
     query = split_words(query)
     runs = shared_runs(query, unit_text)
+    words = whole_runs(query, unit_text)
     named = {g for n in names for g in bigrams(n)}  # a name is one word: no boundary inside it
     # a lone character left by a joiner (参|与 → 参) is half a word, not a word of the task
     grams = {g for g in bigrams(query) if len(g) == 2} or set(bigrams(query))
@@ -126,7 +144,7 @@ def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w:
     if total <= 0:
         return None
     coverage = sum(w(g) for g in grams if g in unit_grams) / total
-    weighed = sorted(((weight_of(r, w), r) for r in runs), reverse=True)
+    weighed = sorted(((weight_of(r, w), r) for r in words), reverse=True)
     anchor = weighed[0][0] if weighed else 0.0
     if names:
         best = max((sum(w(g) for g in set(bigrams(n)) if g in unit_grams) / (weight_of(n, w) or 1.0)) for n in names)

@@ -50,6 +50,9 @@ class RoleRules:
     connective: re.Pattern[str]
     contrast: re.Pattern[str]
     national_context: re.Pattern[str]
+    measures_lead: re.Pattern[str]
+    cross_strait_work: re.Pattern[str]
+    frame_theme: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
     sub_theme_max: int
@@ -89,6 +92,9 @@ def role_rules() -> RoleRules:
         connective=_compile(data["connective"]["pattern"], "roles"),
         contrast=_compile(data["contrast"]["pattern"], "roles"),
         national_context=_compile(data["national_context"]["pattern"], "roles"),
+        measures_lead=_compile(data["measures_lead"]["pattern"], "roles"),
+        cross_strait_work=_compile(data["cross_strait_work"]["pattern"], "roles"),
+        frame_theme=_compile(data["frame_theme"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
         sub_theme_max=int(data["sub_theme"]["max_chars"]),
@@ -103,9 +109,17 @@ def is_theme_opener(length: int) -> bool:
     return length - 1 <= role_rules().theme_max
 
 
+_STANCE_CUES = frozenset({"relationship", "judgement"})  # cues that concrete cross-strait work overrides
+
+
 def _context_cue(text: str) -> bool:
     r = role_rules()
-    return r.context_any.search(r.connective.sub("", text, count=1)) is not None
+    text = r.connective.sub("", text, count=1)
+    if r.context_any.search(text) is None:
+        return False
+    if r.cross_strait_work.search(text) is None:
+        return True
+    return any(p.search(text) for name, p in r.context if name not in _STANCE_CUES)
 
 
 def cue_role(sentence: str) -> SentenceRole | None:
@@ -116,9 +130,20 @@ def cue_role(sentence: str) -> SentenceRole | None:
         return "context"
     if role_rules().target_any.search(text):
         return "target"
-    if role_rules().copula.search(text) and not _judged_then_work(text):
+    if role_rules().copula.search(text) and not _judged_then_work(text) and not _measures_follow(text):
         return "context"
     return None
+
+
+def _measures_follow(text: str) -> bool:
+    """主要措施是：逐年加大… / 财政体制改革的重点，是健全…: a copula that introduces the measures,
+    with an action verb opening what follows, is the work."""
+    m = role_rules().measures_lead.match(text)
+    if m is None:
+        return False
+    rest = _CLAUSE.match(text, m.end())
+    head = find_head(_TRIM.sub("", rest.group())) if rest else None
+    return head is not None and head.start <= _OPENING
 
 
 _THEN_WORK = re.compile(r",要(?!是)([^,。;]+)")
@@ -197,7 +222,7 @@ def sentence_role(
     cue = cue_role(body)
     if cue is not None:
         return cue
-    if intro:
+    if intro or r.frame_theme.search(body):
         return "theme"
     if term and _term_target(body):
         return "target"
@@ -322,7 +347,7 @@ def _lone_points(mt: MappedText, sentences: list[Sentence], placements: list[Pla
             sentences[k].role = "task"
 
 
-_ORDINAL = re.compile(r"^(?:[^,。:;]{2,12}:)?([一二三四五六七八九十])(?:是|要)")
+_ORDINAL = re.compile(r"^(?:[^,。:;]{2,12}:)?(?:([一二三四五六七八九十])(?:是|要)|第([一二三四五六七八九十]),)")
 
 
 def _series(mt: MappedText, sentences: list[Sentence], numbered: list[int]) -> list[list[int]]:
@@ -331,7 +356,7 @@ def _series(mt: MappedText, sentences: list[Sentence], numbered: list[int]) -> l
     for k in numbered:
         s = sentences[k]
         m = _ORDINAL.search(_body(mt, s))
-        first = m is not None and m.group(1) == "一"
+        first = m is not None and (m.group(1) or m.group(2)) == "一"
         if out and not first and sentences[out[-1][-1]].part == s.part:
             out[-1].append(k)
         else:

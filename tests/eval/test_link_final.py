@@ -1,4 +1,4 @@
-"""The sealed link sets (eval/links/final/, final2/, final3/): they load, every snippet resolves,
+"""The sealed link sets (eval/links/final/, final2/, final3/, final4/): they load, every snippet resolves,
 the tasks are the mechanical sample, and no tuning run sees them.
 
 These tests only read the labels; they never run the linker on the sealed pairs.
@@ -19,6 +19,7 @@ LINKS = ROOT / "eval" / "links"
 FINAL = LINKS / "final"
 FINAL2 = LINKS / "final2"
 FINAL3 = LINKS / "final3"
+FINAL4 = LINKS / "final4"
 sys.path.insert(0, str(LINKS))
 
 from anchor import resolve  # noqa: E402
@@ -27,6 +28,7 @@ STATUSES = {"fulfilled", "partial", "not_fulfilled", "no_evidence"}
 EXPECTED = {"national-2014-2015", "chengdu-2021-2022"}
 EXPECTED2 = {"national-2009-2010", "shanghai-2019-2020"}
 EXPECTED3 = {"national-2006-2007", "changsha-2021-2022"}
+EXPECTED4 = {"national-2004-2005", "suzhou-2019-2020"}
 
 
 def _sampler(folder: Path) -> ModuleType:
@@ -37,9 +39,9 @@ def _sampler(folder: Path) -> ModuleType:
     return module
 
 
-# set: (folder, its sample.py, most targets a pair may have); final2 and final3 may hold up to ~8 targets.
+# set: (folder, its sample.py, most targets a pair may have); final2 to final4 may hold up to ~8 targets.
 SETS = {"final": (FINAL, _sampler(FINAL), 6), "final2": (FINAL2, _sampler(FINAL2), 8),
-        "final3": (FINAL3, _sampler(FINAL3), 8)}
+        "final3": (FINAL3, _sampler(FINAL3), 8), "final4": (FINAL4, _sampler(FINAL4), 8)}
 LABELLED = [(s, p.stem) for s, (folder, _, _) in SETS.items() for p in sorted(folder.glob("*.yaml"))]
 
 
@@ -64,6 +66,13 @@ def test_final3_folder_holds_the_expected_pairs() -> None:
     assert labelled == EXPECTED3 and set(SETS["final3"][1].PAIRS) >= EXPECTED3
     earlier = {p.stem for p in LINKS.glob("*.yaml")} | EXPECTED | EXPECTED2
     assert not (labelled | set(SETS["final3"][1].PAIRS)) & earlier, "a final3 pair must be new"
+
+
+def test_final4_folder_holds_the_expected_pairs() -> None:
+    labelled = {p.stem for p in FINAL4.glob("*.yaml")}
+    assert labelled == EXPECTED4 and set(SETS["final4"][1].PAIRS) >= EXPECTED4
+    earlier = {p.stem for p in LINKS.glob("*.yaml")} | EXPECTED | EXPECTED2 | EXPECTED3
+    assert not (labelled | set(SETS["final4"][1].PAIRS)) & earlier, "a final4 pair must be new"
 
 
 @pytest.mark.parametrize("which,name", LABELLED)
@@ -106,7 +115,7 @@ def test_final_tasks_are_the_mechanical_sample(which: str, name: str) -> None:
 
 
 def test_tuning_runs_never_read_the_final_sets() -> None:
-    from eval.links.run import FINAL2_DIR, FINAL3_DIR, FINAL_DIR, set_files
+    from eval.links.run import FINAL2_DIR, FINAL3_DIR, FINAL4_DIR, FINAL_DIR, set_files
 
     dev = set_files("dev")
     assert dev and all(p.parent == LINKS for p in dev)
@@ -116,3 +125,5 @@ def test_tuning_runs_never_read_the_final_sets() -> None:
     assert {p.stem for p in set_files("final2")} == EXPECTED2
     assert {p.parent for p in set_files("final3")} <= {FINAL3_DIR}
     assert {p.stem for p in set_files("final3")} == EXPECTED3
+    assert {p.parent for p in set_files("final4")} <= {FINAL4_DIR}
+    assert {p.stem for p in set_files("final4")} == EXPECTED4

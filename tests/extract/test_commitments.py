@@ -163,6 +163,19 @@ def test_commitments_five_year_part_defaults_to_its_horizon():
     assert (row.deadline, row.deadline_source) == ("2026-12-31", "default")
 
 
+def test_commitments_five_year_horizon_ends_at_a_salutation_paragraph():
+    """各位代表！… inside the five-year part turns the speech back to the government's own work of
+    the year: the rows after it are due at the plan year's end."""
+    text = ("（四）“十一五”时期的主要任务\n实施城市更新行动。\n"
+            "各位代表！必须大力加强政府自身建设。\n推行政务公开。")
+    mt = MappedText(text)
+    sections = [Section("s1", None, 2, text[: text.index("\n")], "plan", 0, len(text))]
+    sentences = [Sentence(text.index(t), text.index(t) + len(t), "s1", "plan", [], "task")
+                 for t in ("实施城市更新行动。", "推行政务公开。")]
+    rows = extract_commitments(mt, Structure(ReportMeta(year=2006), sections, sentences), [])
+    assert [r.deadline for r in rows] == ["2010-12-31", "2006-12-31"]
+
+
 def test_commitments_first_clause_cue_governs_cueless_clauses():
     (row,) = commitments("确保到2020年低收入村全部消除,低收入农户实现“三保障”。", year=2020)
     assert row.strength == "binding"

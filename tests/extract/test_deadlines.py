@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from luoshi.extract.deadlines import find_deadlines, first_deadline
+from luoshi.extract.deadlines import deadline_date, find_deadlines, first_deadline
 from luoshi.rules import load
 
 PATTERNS = load("deadlines")["patterns"]
@@ -39,6 +39,9 @@ def test_deadlines_rule_counter_examples_find_nothing(name, text):
         # a period the engine cannot resolve keeps its phrase, with no guessed date
         ("争取3到5年内打造5A级景区", 2020, "3到5年内", None),
         ("三年内消除", 2022, "三年内", None),
+        ("今后五年中央财政将投入100亿元", 2006, "今后五年", "2006-2010"),
+        ("今明两年实现全部向社会免费开放", 2008, "今明两年", None),
+        ("扶持政策再延长三年", 2006, "延长三年", None),
     ],
 )
 def test_deadlines_phrase_and_period(text, year, phrase, period):
@@ -56,6 +59,8 @@ def test_deadlines_phrase_and_period(text, year, phrase, period):
         "实施城乡水环境治理三年行动计划",  # a plan's name, not a deadline
         "编制“十四五”规划",
         "2022年是党的二十大召开之年",
+        "编制面向2035年的国土空间总体规划",  # the plan's horizon, not the task's
+        "扎实做好2023年男子篮球世界杯筹办工作",  # the event's year, not the preparation's
     ],
 )
 def test_deadlines_not_a_deadline(text):
@@ -65,3 +70,12 @@ def test_deadlines_not_a_deadline(text):
 def test_deadlines_unknown_year_keeps_phrase_without_period():
     found = first_deadline("年内开工", None)
     assert (found.text, found.period) == ("年内", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "date"),
+    [("今明两年实现全部向社会免费开放", 2008, "2009-12-31"), ("再连续三年提高企业退休人员基本养老金水平", 2008, "2010-12-31"),
+     ("今后五年国家财政新增义务教育经费累计将达2182亿元", 2006, "2010-12-31")],
+)
+def test_deadlines_counted_years_end_with_the_last_one(text, year, date):
+    assert deadline_date(first_deadline(text, year), year) == date

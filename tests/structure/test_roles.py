@@ -22,7 +22,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context")
+    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "measures_lead", "cross_strait_work", "frame_theme")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -49,6 +49,16 @@ def test_roles_paragraph_and_term_examples(key, positive, text):
         ("适度扩大有效投资,但不搞大水漫灌。", {}, "task"),
         ("食品药品安全是人们关注的突出问题,要改革和健全食品药品安全监管体制,加强综合协调联动。", {}, "task"),
         ("扶贫脱贫是硬任务,各级政府已经立下军令状,必须按时保质保量完成。", {}, "context"),
+        # a copula that introduces the measures is the work; one that lists problems is not
+        ("主要措施是:逐年加大国家财政投资和信贷资金对农业、农村的投入;整合各种渠道的支农资金。", {}, "task"),
+        ("财政体制改革的重点,是健全公共财政体系,完善转移支付制度。", {}, "task"),
+        ("主要是:经济结构不合理,自主创新能力不强。", {}, "context"),
+        # a measure that starts this year is work; a phase that begins is background
+        ("从今年开始,每年都要公布各地区和主要行业的单位产值能源消耗情况。", {}, "task"),
+        ("从今年起,京津冀协同发展将向中期目标迈进。", {}, "context"),
+        # cross-strait exchanges are work even stated as a stance; the stance alone is context
+        ("我们将继续和台湾同胞一道,促进两岸人员往来和经济、科技、文化交流与合作。", {}, "task"),
+        ("我们将秉持“两岸一家亲”理念,同台湾同胞共担民族大义,携手构建两岸命运共同体。", {}, "context"),
     ],
 )
 def test_roles_sentence_role(text, kwargs, role):
@@ -191,12 +201,14 @@ def test_roles_long_range_vision_and_term_aims_are_targets():
 
 def test_roles_defence_education_is_context_in_the_state_councils_report_only():
     body = ("一、2015年工作回顾\n\n推进改革取得成效。\n\n二、2016年重点工作\n\n"
-            "支持国防和军队改革。加强全民国防教育和国防动员建设。发展国防科技工业。\n")
+            "支持国防和军队改革。加强全民国防教育和国防动员建设。发展国防科技工业。"
+            "深入开展“双拥”活动，巩固和发展军政军民团结。\n")
     national = _roles_of("政府工作报告\n\n——2016年3月5日在第十二届全国人民代表大会第四次会议上\n\n"
                          "各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n\n" + body)
     city = _roles_of("各位代表：\n\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n\n" + body)
     assert national["加强全民国防教育和国防动员建设。"] == "context"
     assert national["发展国防科技工业。"] == "task"
+    assert national["深入开展“双拥”活动，巩固和发展军政军民团结。"] == "task"
     assert city["加强全民国防教育和国防动员建设。"] == "task"
 
 
