@@ -330,6 +330,10 @@ def test_departments_national_local_names_a_local_unit():
         ("深圳市", "实施老旧城市燃气管道改造提升工程", "市住房城乡建设委"),
         ("深圳市", "深化垃圾分类", "市城市管理委"),  # the unit's other words stay with it
         (None, "实施老旧变电站升级改造", "市城市管理委"),  # no region: the list as written
+        ("北京市", "推进轨道交通建设,建成5号线二期", "市交通委"),  # Beijing's transport commission builds the metro
+        ("武汉市", "推进轨道交通建设,建成5号线二期", "市住房城乡建设委"),  # elsewhere the construction bureau does
+        ("武汉市", "建成微循环道路100条,打通断头路20条", "市住房城乡建设委"),
+        ("武汉市", "新改建农村公路200公里", "市交通委"),  # highways and rural roads stay with transport
     ],
 )
 def test_departments_words_a_unit_owns_only_in_some_regions(region, text, lead):
