@@ -56,6 +56,7 @@ class DepartmentRules:
     keys: list[str] | None = None  # per unit: its function key, shared across levels (see function_key)
     places: frozenset[int] = frozenset()  # units that run a place (a zone's 管委会): see luoshi.assign.theme
     generic: frozenset[str] = frozenset()  # kinds of work every field does (科技创新): the field before them owns them
+    opening: frozenset[str] = frozenset()  # words that give their unit the row when the opening clause names them (财政)
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -82,6 +83,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         raise _fail(path, "'head_words' must be a list of strings")
     if "generic" in data and not _str_list(data["generic"]):
         raise _fail(path, "'generic' must be a list of strings")
+    if "opening" in data and not _str_list(data["opening"]):
+        raise _fail(path, "'opening' must be a list of strings")
     terr = data.get("territorial")
     if terr is not None and not (isinstance(terr, dict) and isinstance(terr.get("unit"), str) and _str_list(terr.get("words"))):
         raise _fail(path, "'territorial' must map 'unit' to a unit name and 'words' to a list of strings")
@@ -219,6 +222,7 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
         [e.get("local", e["name"]) for e in entries],
         frozenset(i for i, e in enumerate(entries) if e.get("place")),
         frozenset(data.get("generic") or ()),
+        frozenset(data.get("opening") or ()),
     )
 
 
@@ -320,6 +324,7 @@ _CLAUSE_END = re.compile(r"[,;:，；：]")
 _PURPOSE = re.compile(r"^(?:为了?|面对|随着|鉴于)[^,;:，；：]{2,40}[,;:，；：]")
 
 
+CONNECTIVE = 3  # an opening clause this short is a connective (为此, 同时), not the work
 MINOR = 0.4  # weight of a keyword found only inside modifier spans (departments_heads.yaml)
 
 
@@ -401,13 +406,15 @@ def _head_word(clause: str, r: DepartmentRules) -> str:
 
 def _lead_clause(text: str, spans: list[tuple[int, int]]) -> str:
     """The row's main task: its first clause that is more than a modifier (围绕…, opens
-    the setting; the clause after it holds the work)."""
+    the setting; the clause after it holds the work) or a connective (为此, 同时, 特别是:
+    at most ``CONNECTIVE`` characters, too short to hold any work)."""
     at = len(text) - len(text.lstrip())
     while True:
         cut = _CLAUSE_END.search(text, at)
         end = cut.start() if cut else len(text)
         # covered but for the frame's opening word (围绕, 按照 …)
-        if cut is None or not any(s <= at + 4 and e >= end for s, e in spans):
+        framed = any(s <= at + 4 and e >= end for s, e in spans)
+        if cut is None or not (framed or len(text[at:end].strip()) <= CONNECTIVE):
             return text[at:end]
         at = cut.end()
 
@@ -424,10 +431,37 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
     spans = modifier_spans(text)
     lead_clause = _lead_clause(text, spans)
     spans += _field_spans(text, r)
-    ranked = rank(matched, lead_clause, _head_word(lead_clause, r), _minor_words(text, r, spans))
+    minor = _minor_words(text, r, spans)
+    ranked = rank(matched, lead_clause, _head_word(lead_clause, r), minor)
+    opener = _opening(lead_clause, r, minor, set(ranked))
+    if opener is not None:  # 增加财政投入,…: the finance unit's work
+        ranked.remove(opener)
+        ranked.insert(0, opener)
     _territorial(text, r, matched, ranked)
     ranked = ranked[: 1 + MAX_SUPPORT]
     return [Department(r.names[i], "lead" if k == 0 else "support", matched[i]) for k, i in enumerate(ranked)]
+
+
+def opening_unit(text: str, r: DepartmentRules) -> int | None:
+    """The unit that an ``opening`` word of the opening clause gives the row ``text``
+    (normalized): see ``_opening``; None when there is none."""
+    if not r.opening:
+        return None
+    spans = modifier_spans(text)
+    return _opening(_lead_clause(text, spans), r, _minor_words(text, r, spans), set(scores(text, r)))
+
+
+def _opening(lead_clause: str, r: DepartmentRules, minor: frozenset[str], candidates: set[int]) -> int | None:
+    """The opening clause names the money (财政投入, 中央财政补助, 财政资金): the spending is the
+    row's work, so the unit of that word leads whatever field the money goes to (科技, 义务教育).
+    A word found only in a modifier (财政性教育经费) does not count."""
+    if not r.opening:
+        return None
+    for m in r.pattern.finditer(lead_clause):
+        word = m.group()
+        if word not in minor and any(o in word for o in r.opening):
+            return next((i for i in r.owners[word] if i in candidates), None)
+    return None
 
 
 def _territorial(text: str, r: DepartmentRules, matched: dict[int, list[str]], ranked: list[int]) -> None:

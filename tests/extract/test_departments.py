@@ -135,6 +135,7 @@ def test_departments_none_when_nothing_matches():
         ("departments:\n  - name: 环保局\n    keywords: [污染]\n  - name: 环保局\n    keywords: [大气]\n", "repeats"),
         ("departments:\n  - name: 环保局\n    keywords: [污染]\n    examples: 治污\n", "'examples'"),
         ("generic: 科技\ndepartments:\n  - name: 环保局\n    keywords: [污染]\n", "'generic'"),
+        ("opening: 财政\ndepartments:\n  - name: 环保局\n    keywords: [污染]\n", "'opening'"),
         ("departments:\n  - name: 环保局\n    keywords: [污染]\n    place: 是\n", "'place'"),
         ("departments: [unclosed\n", "not valid YAML"),
     ],
@@ -318,3 +319,21 @@ def test_departments_bad_only_in_is_e012(tmp_path, monkeypatch):
     with pytest.raises(LuoshiError) as err:
         rules("city", region="深圳市")
     assert err.value.code == "E012" and "only_in" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("level", "text", "lead"),
+    [
+        # the opening clause names the money: spending it is the finance unit's work
+        ("national", "中央和地方将增加财政投入,用三年左右时间基本化解农村义务教育历史债务", "财政部"),
+        ("national", "今年新农合和城镇居民基本医疗保险财政补助标准由每人每年240元提高到280元", "财政部"),
+        ("city", "完善财政支持区域发展政策体系,实施常态化财政资金直达机制", "市财政局"),
+        # a connective clause (为此) is not the opening clause: the one after it is
+        ("national", "为此,今后五年国家财政新增义务教育经费累计将达2182亿元", "财政部"),
+        # money named only later, or only as a modifier (财政性…经费), leaves the field its row
+        ("national", "实施第三期学前教育行动计划,创新财政投入方式,大力发展普惠性幼儿园", "教育部"),
+        ("national", "目前我国年度财政性教育经费支出总额已经超过2万亿元,今后还要继续增加", "教育部"),
+    ],
+)
+def test_departments_money_in_the_opening_clause_is_the_finance_units(level, text, lead):
+    assert suggest_departments(text, rules(level))[0].name == lead
