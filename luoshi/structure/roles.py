@@ -313,7 +313,7 @@ def assign_roles(
             )
             if national and s.role == "task" and r.national_context.search(body):
                 s.role = "context"
-            if place is not None and s.role == "target" and r.target_any.search(body):
+            if place is not None and s.role == "target" and _expected_targets(body):
                 target_para = place.para
             elif place is not None and place.para == target_para and s.role == "task" and _goes_on_target(body):
                 s.role = "target"  # the expected targets go on: 单位国内生产总值能耗下降3.4%以上…
@@ -323,6 +323,12 @@ def assign_roles(
         _lone_points(mt, sentences, placements, points)
         _series_points(mt, sentences, numbered)
         _sub_themes(mt, sentences, placements, heading_level, whole)
+
+
+def _expected_targets(body: str) -> bool:
+    """The year's expected-targets sentence (主要预期目标是…), whose paragraph goes on with targets;
+    a year's money-supply or emission figure stands alone among the measures of its paragraph."""
+    return dict(role_rules().target)["expected_targets"].search(body) is not None
 
 
 def _body(mt: MappedText, s: Sentence) -> str:
