@@ -37,6 +37,8 @@ MAX_SUPPORT = 2
 _HINT = "see the schema in the comment at the top of luoshi/rules/zh/departments.yaml"
 _NOTE = re.compile(r"[（(][^）)]*[）)]|\s+")  # （牵头） and blanks in a written unit name
 _LOCAL_PREFIX = re.compile(r"^(?:\S{0,8}?(?:省|自治区))?(?:\S{1,6}?市)?(?:\S{1,6}?[区县])?")
+_GOVERNMENT = re.compile(r"^(?:人民)?政府(?=\S{2})")  # 市政府外办, 市人民政府口岸物流办: the unit after it
+_CONNECTORS = re.compile(r"[和与及]")
 
 
 @dataclass
@@ -56,6 +58,7 @@ class DepartmentRules:
     keys: list[str] | None = None  # per unit: its function key, shared across levels (see function_key)
     places: frozenset[int] = frozenset()  # units that run a place (a zone's 管委会): see luoshi.assign.theme
     generic: frozenset[str] = frozenset()  # kinds of work every field does (科技创新): the field before them owns them
+    folded: dict[str, int] | None = None  # fold_name(name or alias) -> index, where only one unit folds to it
     opening: frozenset[str] = frozenset()  # words that give their unit the row when the opening clause names them (财政)
 
 
@@ -204,6 +207,10 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
                 lookup.setdefault(_key(prefix + alias), i)
         for full in [names[i], *entry.get("full", {}).values()]:
             lookup[_key(full)] = i
+    folded: dict[str, int | None] = {}
+    for alias, i in lookup.items():
+        f = fold_name(alias)
+        folded[f] = i if folded.get(f, i) == i else None  # two units fold alike: neither
     terr = data.get("territorial")
     terr_unit = next((i for i, e in enumerate(entries) if terr and e["name"] == terr["unit"]), None)
     return DepartmentRules(
@@ -222,7 +229,8 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
         [e.get("local", e["name"]) for e in entries],
         frozenset(i for i, e in enumerate(entries) if e.get("place")),
         frozenset(data.get("generic") or ()),
-        frozenset(data.get("opening") or ()),
+        opening=frozenset(data.get("opening") or ()),
+        folded={f: i for f, i in folded.items() if i is not None},
     )
 
 
@@ -260,10 +268,26 @@ def canonical_unit(name: str, level: str = "district", r: DepartmentRules | None
     r = r or rules(level)
     assert r.lookup is not None
     key = _key(name)
-    for candidate in (key, key[1:] if key[:1] in "区市县" else None, _LOCAL_PREFIX.sub("", key, count=1)):
-        if candidate and candidate in r.lookup:
+    candidates = [c for c in (key, key[1:] if key[:1] in "区市县" else None, _LOCAL_PREFIX.sub("", key, count=1)) if c]
+    candidates += [_GOVERNMENT.sub("", c, count=1) for c in candidates]
+    for candidate in candidates:
+        if candidate in r.lookup:
             return r.names[r.lookup[candidate]]
+    # A city's own way of writing a name (文化旅游委 for 文化和旅游委员会, 自然资源与规划局):
+    # compared without connectors and with the kind of body (委, 局, 办) left out.
+    for candidate in candidates:
+        i = (r.folded or {}).get(fold_name(candidate))
+        if i is not None:
+            return r.names[i]
     return None
+
+
+def fold_name(name: str) -> str:
+    """A unit name without what cities write differently: 委员会 → 委, 办公室 → 办, the
+    connectors 和/与/及, and the closing 委/局/办 of a name of four characters or more (a
+    shorter one would fold to a bare field: 政府办 is not 政府)."""
+    name = _CONNECTORS.sub("", name.replace("委员会", "委").replace("办公室", "办"))
+    return name[:-1] if len(name) >= 4 and name[-1] in "委局办" else name
 
 
 def function_key(name: str, level: str = "district", r: DepartmentRules | None = None) -> str | None:

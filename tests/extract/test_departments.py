@@ -188,6 +188,30 @@ def test_departments_city_names_of_other_cities_resolve():
     assert suggest_departments("支持武汉经开区建设军山新城", rules("city", region="武汉市"))[0].name == "武汉经开区管委会"
 
 
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("市文化旅游委", "市文化和旅游局"),  # written without 和, 委 for 局
+        ("市自然资源与规划局", "市规划自然资源委"),
+        ("市城市管理综合执法委员会", "市城市管理委"),
+        ("市政府外办", "市外办"),  # 政府 between the city and the unit
+        ("市人民政府外事办公室", "市外办"),
+        ("市住房城乡建委", "市住房城乡建设委"),
+        ("市大数据发展局", "市政务服务局"),
+        ("市投资合作局", "市投资促进局"),
+        ("市能源局", "市发展改革委"),
+    ],
+)
+def test_departments_a_citys_own_spelling_of_a_unit_resolves(name, unit):
+    assert canonical_unit(name, "city") == unit
+
+
+@pytest.mark.parametrize("name", ["通州区政府", "西城区政府", "市政府研究室"])
+def test_departments_folding_never_makes_a_government_its_office(name):
+    """政府办 folds to itself, not to 政府: a district government is not the city's general office."""
+    assert canonical_unit(name, "city") is None
+
+
 def test_departments_work_of_a_missing_unit_goes_elsewhere():
     """Where a city has no 中医药管理局 or 文物局, their work is the health or culture bureau's."""
     beijing, wuhan = rules("city", region="北京市"), rules("city", region="武汉市")
@@ -306,6 +330,10 @@ def test_departments_national_local_names_a_local_unit():
         ("深圳市", "实施老旧城市燃气管道改造提升工程", "市住房城乡建设委"),
         ("深圳市", "深化垃圾分类", "市城市管理委"),  # the unit's other words stay with it
         (None, "实施老旧变电站升级改造", "市城市管理委"),  # no region: the list as written
+        ("北京市", "推进轨道交通建设,建成5号线二期", "市交通委"),  # Beijing's transport commission builds the metro
+        ("武汉市", "推进轨道交通建设,建成5号线二期", "市住房城乡建设委"),  # elsewhere the construction bureau does
+        ("武汉市", "建成微循环道路100条,打通断头路20条", "市住房城乡建设委"),
+        ("武汉市", "新改建农村公路200公里", "市交通委"),  # highways and rural roads stay with transport
     ],
 )
 def test_departments_words_a_unit_owns_only_in_some_regions(region, text, lead):
