@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from eval.tasks.run import set_files, text_path
 from eval.tasks.score import _inside, load_gold, locate
 
-SETS = ("dev", "fresh", "final")
+SETS = ("dev", "fresh", "final", "final2", "final3")
 
 
 @dataclass

@@ -16,7 +16,7 @@ units follow as co-units.
 
 from __future__ import annotations
 
-from luoshi.extract.departments import MAX_SUPPORT, DepartmentRules, suggest_departments
+from luoshi.extract.departments import MAX_SUPPORT, DepartmentRules, opening_unit, suggest_departments
 from luoshi.model import Commitment, Department, Section
 from luoshi.textmap import fold
 
@@ -51,6 +51,9 @@ def prefer_theme_owner(rows: list[Commitment], sections: list[Section], r: Depar
         theme = owners.get(row.section or "")
         names = [d.name for d in deps]
         if theme is None or theme == names[0] or theme not in names:
+            continue
+        opener = opening_unit(fold(row.text), r)
+        if opener is not None and r.names[opener] == names[0]:  # 增加财政投入: decided by the money, not weak
             continue
         promoted = deps[names.index(theme)]
         rest = [d for d in deps if d is not promoted]

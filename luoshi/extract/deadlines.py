@@ -96,12 +96,21 @@ def _count(word: str) -> int | None:
     return _CN_NUM.get(word)
 
 
+_START_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日|(春|秋)季")
+_SEASON_START = {"春": (3, 1), "秋": (9, 1)}  # a school term's first day
+
+
 def deadline_date(d: Deadline, report_year: int | None) -> str | None:
-    """ISO date a written phrase sets: its period's end, or for 三年内 / 3到5年内 / 用5年时间 the
-    outer bound counted with the plan year as the first year."""
+    """ISO date a written phrase sets: its period's end; for 三年内 / 3到5年内 / 用5年时间 the
+    outer bound counted with the plan year as the first year; for 从5月1日起 / 从今年秋季起 the day
+    the measure takes effect."""
     date = iso_end(d.period)
     if date or report_year is None:
         return date
+    start = _START_DAY.search(d.text) if d.text.endswith("起") else None
+    if start:
+        month, day = (int(start.group(1)), int(start.group(2))) if start.group(1) else _SEASON_START[start.group(3)]
+        return f"{report_year:04d}-{month:02d}-{day:02d}"
     m = _SPAN_YEARS.search(d.text)
     n = _count(m.group(2)) if m else None
     return f"{report_year + n - 1:04d}-12-31" if n else None

@@ -37,6 +37,8 @@ MAX_SUPPORT = 2
 _HINT = "see the schema in the comment at the top of luoshi/rules/zh/departments.yaml"
 _NOTE = re.compile(r"[（(][^）)]*[）)]|\s+")  # （牵头） and blanks in a written unit name
 _LOCAL_PREFIX = re.compile(r"^(?:\S{0,8}?(?:省|自治区))?(?:\S{1,6}?市)?(?:\S{1,6}?[区县])?")
+_GOVERNMENT = re.compile(r"^(?:人民)?政府(?=\S{2})")  # 市政府外办, 市人民政府口岸物流办: the unit after it
+_CONNECTORS = re.compile(r"[和与及]")
 
 
 @dataclass
@@ -56,6 +58,8 @@ class DepartmentRules:
     keys: list[str] | None = None  # per unit: its function key, shared across levels (see function_key)
     places: frozenset[int] = frozenset()  # units that run a place (a zone's 管委会): see luoshi.assign.theme
     generic: frozenset[str] = frozenset()  # kinds of work every field does (科技创新): the field before them owns them
+    folded: dict[str, int] | None = None  # fold_name(name or alias) -> index, where only one unit folds to it
+    opening: frozenset[str] = frozenset()  # words that give their unit the row when the opening clause names them (财政)
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -82,6 +86,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         raise _fail(path, "'head_words' must be a list of strings")
     if "generic" in data and not _str_list(data["generic"]):
         raise _fail(path, "'generic' must be a list of strings")
+    if "opening" in data and not _str_list(data["opening"]):
+        raise _fail(path, "'opening' must be a list of strings")
     terr = data.get("territorial")
     if terr is not None and not (isinstance(terr, dict) and isinstance(terr.get("unit"), str) and _str_list(terr.get("words"))):
         raise _fail(path, "'territorial' must map 'unit' to a unit name and 'words' to a list of strings")
@@ -201,6 +207,10 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
                 lookup.setdefault(_key(prefix + alias), i)
         for full in [names[i], *entry.get("full", {}).values()]:
             lookup[_key(full)] = i
+    folded: dict[str, int | None] = {}
+    for alias, i in lookup.items():
+        f = fold_name(alias)
+        folded[f] = i if folded.get(f, i) == i else None  # two units fold alike: neither
     terr = data.get("territorial")
     terr_unit = next((i for i, e in enumerate(entries) if terr and e["name"] == terr["unit"]), None)
     return DepartmentRules(
@@ -219,6 +229,8 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
         [e.get("local", e["name"]) for e in entries],
         frozenset(i for i, e in enumerate(entries) if e.get("place")),
         frozenset(data.get("generic") or ()),
+        opening=frozenset(data.get("opening") or ()),
+        folded={f: i for f, i in folded.items() if i is not None},
     )
 
 
@@ -256,10 +268,26 @@ def canonical_unit(name: str, level: str = "district", r: DepartmentRules | None
     r = r or rules(level)
     assert r.lookup is not None
     key = _key(name)
-    for candidate in (key, key[1:] if key[:1] in "区市县" else None, _LOCAL_PREFIX.sub("", key, count=1)):
-        if candidate and candidate in r.lookup:
+    candidates = [c for c in (key, key[1:] if key[:1] in "区市县" else None, _LOCAL_PREFIX.sub("", key, count=1)) if c]
+    candidates += [_GOVERNMENT.sub("", c, count=1) for c in candidates]
+    for candidate in candidates:
+        if candidate in r.lookup:
             return r.names[r.lookup[candidate]]
+    # A city's own way of writing a name (文化旅游委 for 文化和旅游委员会, 自然资源与规划局):
+    # compared without connectors and with the kind of body (委, 局, 办) left out.
+    for candidate in candidates:
+        i = (r.folded or {}).get(fold_name(candidate))
+        if i is not None:
+            return r.names[i]
     return None
+
+
+def fold_name(name: str) -> str:
+    """A unit name without what cities write differently: 委员会 → 委, 办公室 → 办, the
+    connectors 和/与/及, and the closing 委/局/办 of a name of four characters or more (a
+    shorter one would fold to a bare field: 政府办 is not 政府)."""
+    name = _CONNECTORS.sub("", name.replace("委员会", "委").replace("办公室", "办"))
+    return name[:-1] if len(name) >= 4 and name[-1] in "委局办" else name
 
 
 def function_key(name: str, level: str = "district", r: DepartmentRules | None = None) -> str | None:
@@ -320,6 +348,7 @@ _CLAUSE_END = re.compile(r"[,;:，；：]")
 _PURPOSE = re.compile(r"^(?:为了?|面对|随着|鉴于)[^,;:，；：]{2,40}[,;:，；：]")
 
 
+CONNECTIVE = 3  # an opening clause this short is a connective (为此, 同时), not the work
 MINOR = 0.4  # weight of a keyword found only inside modifier spans (departments_heads.yaml)
 
 
@@ -401,13 +430,15 @@ def _head_word(clause: str, r: DepartmentRules) -> str:
 
 def _lead_clause(text: str, spans: list[tuple[int, int]]) -> str:
     """The row's main task: its first clause that is more than a modifier (围绕…, opens
-    the setting; the clause after it holds the work)."""
+    the setting; the clause after it holds the work) or a connective (为此, 同时, 特别是:
+    at most ``CONNECTIVE`` characters, too short to hold any work)."""
     at = len(text) - len(text.lstrip())
     while True:
         cut = _CLAUSE_END.search(text, at)
         end = cut.start() if cut else len(text)
         # covered but for the frame's opening word (围绕, 按照 …)
-        if cut is None or not any(s <= at + 4 and e >= end for s, e in spans):
+        framed = any(s <= at + 4 and e >= end for s, e in spans)
+        if cut is None or not (framed or len(text[at:end].strip()) <= CONNECTIVE):
             return text[at:end]
         at = cut.end()
 
@@ -424,10 +455,37 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
     spans = modifier_spans(text)
     lead_clause = _lead_clause(text, spans)
     spans += _field_spans(text, r)
-    ranked = rank(matched, lead_clause, _head_word(lead_clause, r), _minor_words(text, r, spans))
+    minor = _minor_words(text, r, spans)
+    ranked = rank(matched, lead_clause, _head_word(lead_clause, r), minor)
+    opener = _opening(lead_clause, r, minor, set(ranked))
+    if opener is not None:  # 增加财政投入,…: the finance unit's work
+        ranked.remove(opener)
+        ranked.insert(0, opener)
     _territorial(text, r, matched, ranked)
     ranked = ranked[: 1 + MAX_SUPPORT]
     return [Department(r.names[i], "lead" if k == 0 else "support", matched[i]) for k, i in enumerate(ranked)]
+
+
+def opening_unit(text: str, r: DepartmentRules) -> int | None:
+    """The unit that an ``opening`` word of the opening clause gives the row ``text``
+    (normalized): see ``_opening``; None when there is none."""
+    if not r.opening:
+        return None
+    spans = modifier_spans(text)
+    return _opening(_lead_clause(text, spans), r, _minor_words(text, r, spans), set(scores(text, r)))
+
+
+def _opening(lead_clause: str, r: DepartmentRules, minor: frozenset[str], candidates: set[int]) -> int | None:
+    """The opening clause names the money (财政投入, 中央财政补助, 财政资金): the spending is the
+    row's work, so the unit of that word leads whatever field the money goes to (科技, 义务教育).
+    A word found only in a modifier (财政性教育经费) does not count."""
+    if not r.opening:
+        return None
+    for m in r.pattern.finditer(lead_clause):
+        word = m.group()
+        if word not in minor and any(o in word for o in r.opening):
+            return next((i for i in r.owners[word] if i in candidates), None)
+    return None
 
 
 def _territorial(text: str, r: DepartmentRules, matched: dict[int, list[str]], ranked: list[int]) -> None:

@@ -52,6 +52,7 @@ class RoleRules:
     national_context: re.Pattern[str]
     measures_lead: re.Pattern[str]
     cross_strait_work: re.Pattern[str]
+    frame_theme: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
     sub_theme_max: int
@@ -93,6 +94,7 @@ def role_rules() -> RoleRules:
         national_context=_compile(data["national_context"]["pattern"], "roles"),
         measures_lead=_compile(data["measures_lead"]["pattern"], "roles"),
         cross_strait_work=_compile(data["cross_strait_work"]["pattern"], "roles"),
+        frame_theme=_compile(data["frame_theme"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
         sub_theme_max=int(data["sub_theme"]["max_chars"]),
@@ -220,7 +222,7 @@ def sentence_role(
     cue = cue_role(body)
     if cue is not None:
         return cue
-    if intro:
+    if intro or r.frame_theme.search(body):
         return "theme"
     if term and _term_target(body):
         return "target"
@@ -311,7 +313,7 @@ def assign_roles(
             )
             if national and s.role == "task" and r.national_context.search(body):
                 s.role = "context"
-            if place is not None and s.role == "target" and r.target_any.search(body):
+            if place is not None and s.role == "target" and _expected_targets(body):
                 target_para = place.para
             elif place is not None and place.para == target_para and s.role == "task" and _goes_on_target(body):
                 s.role = "target"  # the expected targets go on: 单位国内生产总值能耗下降3.4%以上…
@@ -321,6 +323,12 @@ def assign_roles(
         _lone_points(mt, sentences, placements, points)
         _series_points(mt, sentences, numbered)
         _sub_themes(mt, sentences, placements, heading_level, whole)
+
+
+def _expected_targets(body: str) -> bool:
+    """The year's expected-targets sentence (主要预期目标是…), whose paragraph goes on with targets;
+    a year's money-supply or emission figure stands alone among the measures of its paragraph."""
+    return dict(role_rules().target)["expected_targets"].search(body) is not None
 
 
 def _body(mt: MappedText, s: Sentence) -> str:
@@ -345,7 +353,7 @@ def _lone_points(mt: MappedText, sentences: list[Sentence], placements: list[Pla
             sentences[k].role = "task"
 
 
-_ORDINAL = re.compile(r"^(?:[^,。:;]{2,12}:)?([一二三四五六七八九十])(?:是|要)")
+_ORDINAL = re.compile(r"^(?:[^,。:;]{2,12}:)?(?:([一二三四五六七八九十])(?:是|要)|第([一二三四五六七八九十]),)")
 
 
 def _series(mt: MappedText, sentences: list[Sentence], numbered: list[int]) -> list[list[int]]:
@@ -354,7 +362,7 @@ def _series(mt: MappedText, sentences: list[Sentence], numbered: list[int]) -> l
     for k in numbered:
         s = sentences[k]
         m = _ORDINAL.search(_body(mt, s))
-        first = m is not None and m.group(1) == "一"
+        first = m is not None and (m.group(1) or m.group(2)) == "一"
         if out and not first and sentences[out[-1][-1]].part == s.part:
             out[-1].append(k)
         else:

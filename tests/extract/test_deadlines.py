@@ -75,7 +75,9 @@ def test_deadlines_unknown_year_keeps_phrase_without_period():
 @pytest.mark.parametrize(
     ("text", "year", "date"),
     [("今明两年实现全部向社会免费开放", 2008, "2009-12-31"), ("再连续三年提高企业退休人员基本养老金水平", 2008, "2010-12-31"),
-     ("今后五年国家财政新增义务教育经费累计将达2182亿元", 2006, "2010-12-31")],
+     ("今后五年国家财政新增义务教育经费累计将达2182亿元", 2006, "2010-12-31"),
+     # the day a measure takes effect
+     ("从5月1日起,将试点范围扩大到建筑业", 2016, "2016-05-01"), ("从今年秋季起全面免除城市义务教育学杂费", 2008, "2008-09-01")],
 )
-def test_deadlines_counted_years_end_with_the_last_one(text, year, date):
+def test_deadlines_counted_years_and_start_days(text, year, date):
     assert deadline_date(first_deadline(text, year), year) == date

@@ -135,6 +135,7 @@ def test_departments_none_when_nothing_matches():
         ("departments:\n  - name: 环保局\n    keywords: [污染]\n  - name: 环保局\n    keywords: [大气]\n", "repeats"),
         ("departments:\n  - name: 环保局\n    keywords: [污染]\n    examples: 治污\n", "'examples'"),
         ("generic: 科技\ndepartments:\n  - name: 环保局\n    keywords: [污染]\n", "'generic'"),
+        ("opening: 财政\ndepartments:\n  - name: 环保局\n    keywords: [污染]\n", "'opening'"),
         ("departments:\n  - name: 环保局\n    keywords: [污染]\n    place: 是\n", "'place'"),
         ("departments: [unclosed\n", "not valid YAML"),
     ],
@@ -185,6 +186,30 @@ def test_departments_city_names_of_other_cities_resolve():
         assert canonical_unit(name, "city") == unit, name
     assert "北京经济技术开发区管委会" not in rules("city", region="武汉市").names
     assert suggest_departments("支持武汉经开区建设军山新城", rules("city", region="武汉市"))[0].name == "武汉经开区管委会"
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("市文化旅游委", "市文化和旅游局"),  # written without 和, 委 for 局
+        ("市自然资源与规划局", "市规划自然资源委"),
+        ("市城市管理综合执法委员会", "市城市管理委"),
+        ("市政府外办", "市外办"),  # 政府 between the city and the unit
+        ("市人民政府外事办公室", "市外办"),
+        ("市住房城乡建委", "市住房城乡建设委"),
+        ("市大数据发展局", "市政务服务局"),
+        ("市投资合作局", "市投资促进局"),
+        ("市能源局", "市发展改革委"),
+    ],
+)
+def test_departments_a_citys_own_spelling_of_a_unit_resolves(name, unit):
+    assert canonical_unit(name, "city") == unit
+
+
+@pytest.mark.parametrize("name", ["通州区政府", "西城区政府", "市政府研究室"])
+def test_departments_folding_never_makes_a_government_its_office(name):
+    """政府办 folds to itself, not to 政府: a district government is not the city's general office."""
+    assert canonical_unit(name, "city") is None
 
 
 def test_departments_work_of_a_missing_unit_goes_elsewhere():
@@ -305,6 +330,10 @@ def test_departments_national_local_names_a_local_unit():
         ("深圳市", "实施老旧城市燃气管道改造提升工程", "市住房城乡建设委"),
         ("深圳市", "深化垃圾分类", "市城市管理委"),  # the unit's other words stay with it
         (None, "实施老旧变电站升级改造", "市城市管理委"),  # no region: the list as written
+        ("北京市", "推进轨道交通建设,建成5号线二期", "市交通委"),  # Beijing's transport commission builds the metro
+        ("武汉市", "推进轨道交通建设,建成5号线二期", "市住房城乡建设委"),  # elsewhere the construction bureau does
+        ("武汉市", "建成微循环道路100条,打通断头路20条", "市住房城乡建设委"),
+        ("武汉市", "新改建农村公路200公里", "市交通委"),  # highways and rural roads stay with transport
     ],
 )
 def test_departments_words_a_unit_owns_only_in_some_regions(region, text, lead):
@@ -318,3 +347,21 @@ def test_departments_bad_only_in_is_e012(tmp_path, monkeypatch):
     with pytest.raises(LuoshiError) as err:
         rules("city", region="深圳市")
     assert err.value.code == "E012" and "only_in" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("level", "text", "lead"),
+    [
+        # the opening clause names the money: spending it is the finance unit's work
+        ("national", "中央和地方将增加财政投入,用三年左右时间基本化解农村义务教育历史债务", "财政部"),
+        ("national", "今年新农合和城镇居民基本医疗保险财政补助标准由每人每年240元提高到280元", "财政部"),
+        ("city", "完善财政支持区域发展政策体系,实施常态化财政资金直达机制", "市财政局"),
+        # a connective clause (为此) is not the opening clause: the one after it is
+        ("national", "为此,今后五年国家财政新增义务教育经费累计将达2182亿元", "财政部"),
+        # money named only later, or only as a modifier (财政性…经费), leaves the field its row
+        ("national", "实施第三期学前教育行动计划,创新财政投入方式,大力发展普惠性幼儿园", "教育部"),
+        ("national", "目前我国年度财政性教育经费支出总额已经超过2万亿元,今后还要继续增加", "教育部"),
+    ],
+)
+def test_departments_money_in_the_opening_clause_is_the_finance_units(level, text, lead):
+    assert suggest_departments(text, rules(level))[0].name == lead
