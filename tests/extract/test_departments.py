@@ -334,6 +334,8 @@ def test_departments_national_local_names_a_local_unit():
         ("武汉市", "推进轨道交通建设,建成5号线二期", "市住房城乡建设委"),  # elsewhere the construction bureau does
         ("武汉市", "建成微循环道路100条,打通断头路20条", "市住房城乡建设委"),
         ("武汉市", "新改建农村公路200公里", "市交通委"),  # highways and rural roads stay with transport
+        ("北京市", "推进海绵城市建设", "市水务局"),  # Beijing's water authority runs the sponge city
+        ("西安市", "加快海绵城市建设,推动地下综合管廊断点打通", "市住房城乡建设委"),  # elsewhere construction
     ],
 )
 def test_departments_words_a_unit_owns_only_in_some_regions(region, text, lead):
