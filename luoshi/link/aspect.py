@@ -119,7 +119,7 @@ def pledge_kind(text: str) -> tuple[PledgeKind, str | None]:
 
 # Quantities change between reports (1万亩 → 10.4万亩) and years date the pledge, so
 # they are no part of what it is about; numbers inside names (国道109, 110千伏) stay.
-_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:年底|年|个|万亩|亩|公顷|项|家|人次|人|户|座|条|名|套|%|元|平方米|公里)")
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:年底|年|个|万亩|亩|公顷|项|家|人次|人|户|座|条|名|套|%|元|平方米|公里|版)")
 # how exact a quantity is (1000个左右, 5万套以上) says nothing about the work either
 _APPROX = re.compile(r"(?<=\|)(?:左右|以上|以内|以下|多)")
 

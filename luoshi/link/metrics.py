@@ -86,6 +86,9 @@ def metric_of(name: str | None) -> Metric | None:
     by_name = _table()[0]
     if folded in by_name:
         return by_name[folded]
+    if folded + "增加值" in by_name:
+        # the figure's name cut before 增加值 as if 增加 were its verb (规模以上工业|增加值增长8.5%)
+        return by_name[folded + "增加值"]
     for m in mentions(folded):
         if _tails().match(folded, m.end):
             return m.metric

@@ -417,3 +417,31 @@ def test_pledges_an_enumerator_is_no_part_of_the_work():
     from luoshi.link.aspect import strip_query
 
     assert "五是" not in strip_query("五是继续强化重点流域、区域污染防治", keep_nouns=True)
+
+
+def test_pledges_a_version_number_marks_the_same_policy():
+    """规划4.0版政策 → 制定营商环境政策4.0版: a version is as specific as a count (and 3.0版 is not 4.0版)."""
+    from luoshi.link.aspect import counts
+
+    assert counts("深入实施营商环境3.0版政策、规划4.0版政策") == {"3.0版", "4.0版"}
+    pledge = "深入实施国际化营商环境3.0版政策、规划4.0版政策，争创国家营商环境创新试点城市"
+    old = pledge + "。"
+    filler = "。".join(f for f in _FILLER if "营商" not in f)
+    new = "一、过去一年工作回顾\n制定营商环境政策4.0版。深入实施人才新政2.0版。" + filler + "。\n"
+    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "制定营商环境政策4.0版"
+    # another version of the policy is no evidence
+    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new.replace("4.0版", "5.0版"))
+    assert link.status == "no_evidence"
+
+
+def test_pledges_frame_verbs_are_no_object():
+    """全面实行生活垃圾分类: 实行 is a how-word like 实施; the object said again in full is evidence."""
+    from luoshi.link.aspect import strip_query
+
+    assert "实行" not in strip_query("全面实行生活垃圾分类", keep_nouns=True)
+    pledge = "全面实行生活垃圾分类，探索建设“无废城市”"
+    old = pledge + "。"
+    new = "一、过去一年工作回顾\n扎实推进生活垃圾分类。城市韧性持续增强。营商环境优化提升。\n"
+    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "扎实推进生活垃圾分类"

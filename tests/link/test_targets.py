@@ -206,3 +206,24 @@ def test_targets_a_known_statistic_without_a_figure_is_not_matched_by_wording():
     ind = target(sentence, "7500亿元", "拟安排中央财政赤字", 7500, "about", "level", unit="亿元", period="2009")
     [link] = link_reports(extraction(2009, indicators=[ind]), sentence, extraction(2010), NEW_2010)
     assert link.status == "no_evidence" and not link.evidence  # not 中央财政投入资金450亿元
+
+
+def test_targets_industrial_value_added_cut_before_its_tail_is_still_known():
+    """规模以上工业|增加值增长8.5%: the figure's name lost 增加值 to the verb 增加; it is still that series."""
+    from luoshi.link.metrics import metric_of
+
+    assert metric_of("规模以上工业").id == metric_of("规模以上工业增加值").id == "industrial_value_added"
+    assert metric_of("规模以上工业企业") is None
+    old = "主要预期目标：规模以上工业增加值增长8.5%。"
+    new = "一、过去一年工作回顾\n规模以上工业增加值增长7.5%。"
+    ind = target(old, "8.5%", "规模以上工业", 8.5, "about", "increase")
+    [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
+    assert link.status == "not_fulfilled" and link.evidence[0].value_text == "7.5%"
+
+
+def test_targets_urban_and_rural_income_are_apart():
+    old = "主要预期目标：城镇居民人均可支配收入增长8%。"
+    new = "一、过去一年工作回顾\n农村居民人均可支配收入增长9%，城镇居民人均可支配收入增长6%。"
+    ind = target(old, "8%", "城镇居民人均可支配收入", 8, "about", "increase")
+    [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
+    assert link.status == "not_fulfilled" and link.evidence[0].value_text == "6%"
