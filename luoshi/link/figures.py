@@ -81,7 +81,9 @@ def _figures_in(folded: str, m, stop: int, last_year: int | None,
                 basis = "cumulative"
                 base = int(c.group("base")) if c.group("base") else None
         fig_period = period
-        if last_year and _LAST_YEAR.search(folded, lead_from, n.start()):
+        said = _LAST_YEAR.search(folded, lead_from, n.start()) if last_year else None
+        # a plan's 比去年 (比去年预算赤字减少500亿元) is the base of next year's figure, not its period
+        if said and not (sent[2] in ("plan", "goals") and folded[said.start() - 1 : said.start()] == "比"):
             fig_period = last_year
         scale = scales().get(n.group("scale") or "", 1.0)
         unit = n.group("unit") or None
