@@ -31,13 +31,13 @@ from collections import Counter
 
 from luoshi.assign.theme import THEME, prefer_theme_owner
 from luoshi.extract.actions import Head, any_verb, find_head, is_forward, object_of, opens_with_verb
-from luoshi.extract.deadlines import default_date, deadline_date, find_deadlines, horizon_end
+from luoshi.extract.deadlines import default_date, deadline_date, find_deadlines
 from luoshi.extract.departments import DepartmentRules, report_level, rules, suggest_departments
 from luoshi.extract.projects import find_project_spans
 from luoshi.extract.strength import strength_of
 from luoshi.model import Commitment, CommitmentPart, Department, Indicator, Section, Sentence, Structure
 from luoshi.structure.roles import sentence_role
-from luoshi.structure.rules import part_rules
+from luoshi.structure.terms import Term, section_terms, term_breaks
 from luoshi.textmap import MappedText, fold
 
 _TASK_PARTS = frozenset({"goals", "plan"})
@@ -67,7 +67,7 @@ class _Context:
     indicators: list[Indicator]  # sorted by start
     starts: list[int]
     departments: DepartmentRules
-    horizons: dict[str, tuple[int, int] | None]  # section id -> (last year, start) of its five-year part
+    terms: dict[str, Term | None]  # section id -> the five-year term it lies in
     salutations: list[int]  # original offsets of the salutation paragraphs (各位代表！…)
 
 
@@ -159,38 +159,14 @@ def _split_list(mt: MappedText, g: _Group) -> list[_Group]:
     return [g]
 
 
-def section_horizons(sections: list[Section], year: int | None) -> dict[str, tuple[int, int] | None]:
-    """Section id -> (last year, start offset) of the five-year part it lies in, the start being
-    that of the section whose title opens the part (None: the annual plan)."""
-    by_id = {s.id: s for s in sections}
-    out: dict[str, tuple[int, int] | None] = {}
-    for sec in sections:
-        found: tuple[int, int] | None = None
-        cur: Section | None = sec
-        while cur is not None and found is None:
-            end = horizon_end(fold(cur.title), year)
-            found = (end, cur.start) if end is not None else None
-            cur = by_id.get(cur.parent) if cur.parent else None
-        out[sec.id] = found
-    return out
-
-
-def salutation_starts(mt: MappedText) -> list[int]:
-    """Original offsets of the paragraphs that open with the salutation (各位代表！)."""
-    cue = part_rules().salutation
-    return [mt.span(m.end(), m.end())[0] for m in re.finditer(r"(?:^|\n)[ \t\u3000]*", mt.text)
-            if cue.match(mt.text, m.end())]
-
-
 def _horizon(ctx: _Context, sentence: Sentence) -> int | None:
     """Last year of the five-year part ``sentence`` lies in, unless a salutation paragraph
     between the part's opening and the sentence turned the speech back to the year."""
-    found = ctx.horizons.get(sentence.section or "")
-    if found is None:
-        return None
-    end, start = found
-    at = bisect_left(ctx.salutations, start + 1)
-    return None if at < len(ctx.salutations) and ctx.salutations[at] <= sentence.start else end
+    term = ctx.terms.get(sentence.section or "")
+    if term is None or not term.covers(sentence.start):
+        return None  # the annual plan, or a mixed part after its turn to the year
+    at = bisect_left(ctx.salutations, term.start + 1)
+    return None if at < len(ctx.salutations) and ctx.salutations[at] <= sentence.start else term.last_year
 
 
 def departments_for(structure: Structure, choice: str | None = None) -> DepartmentRules:
@@ -206,7 +182,7 @@ def extract_commitments(
     titles = {_title_key(s.title) for s in structure.sections}
     ordered = sorted(indicators, key=lambda i: i.start)
     context = _Context(mt, year, ordered, [i.start for i in ordered], departments or departments_for(structure),
-                       section_horizons(structure.sections, year), salutation_starts(mt))
+                       section_terms(mt, structure.sections, year), term_breaks(mt))
     out: list[Commitment] = []
     for sentence in sorted(structure.sentences, key=lambda s: s.start):
         sn, se = mt.to_norm(sentence.start), mt.to_norm(sentence.end)

@@ -120,6 +120,24 @@ _FIVE = _R["five_year_part"]
 _FIVE_YEAR = re.compile(_FIVE["pattern"])
 _FIVE_NOT = re.compile(_FIVE["not_pattern"])
 _PLAN_NO = re.compile(r"十([一二三四五六七八九])五")
+_MIXED = re.compile(_FIVE["mixed"])
+_MIXED_NOT = re.compile(_FIVE["mixed_not"])
+YEAR_TURN = re.compile(_FIVE["year_turn"])
+
+
+def speaks_of_term(text: str) -> bool:
+    """True when ``text`` (a sentence) names the five years and not the plan year (未来五年是…)."""
+    return _FIVE_YEAR.search(text) is not None and _MIXED.search(text) is None
+
+
+def mixed_horizon_end(title: str, report_year: int | None) -> int | None:
+    """Last year of the term a mixed title opens (二、今后五年的目标任务和2023年工作安排 -> plan year + 4),
+    or None when ``title`` does not name both the five years and a year."""
+    if report_year is None or not _FIVE_YEAR.search(title) or _PLAN_NO.search(title):
+        return None
+    if not _MIXED.search(title) or _MIXED_NOT.search(title):
+        return None
+    return report_year + 4
 
 
 def horizon_end(title: str, report_year: int | None) -> int | None:

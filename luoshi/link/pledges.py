@@ -399,15 +399,19 @@ def _spread(found: list[Match]) -> list[Match]:
     return (firsts[:1] + sorted(firsts[1:] + rest, key=lambda m: (m not in firsts, found.index(m))))[:MAX_EVIDENCE]
 
 
-def _headless(query: str, m: Match, ev: EvidenceIndex) -> bool:
+def _headless(query: str, m: Match, ev: EvidenceIndex, text: str) -> bool:
     """The clause of the query holding the heaviest shared run ends in an action noun (基金|监管) the
-    evidence does not say: it names the thing, not the work done to it."""
+    evidence does not say: it names the thing, not the work done to it. A query that is a piece of a
+    clause (a named work, an item of a list: 城市主干道 of 城市主干道等重点街区规划) is read in its clause."""
     if not m.words:
         return False
     run = m.words[0]
     for clause in _SPLIT.split(query):
         if run in canonical(clause):
             head = action_head(clause)
+            if head is None:
+                whole = next((c for c in _SPLIT.split(text) if clause in c), clause)
+                head = action_head(whole) if whole != clause else None
             return head is not None and head not in ev.texts[m.unit]
     return False
 
@@ -438,7 +442,7 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             if q == c.text:
                 whole[m.unit] = m.coverage
             if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
-                    or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev):
+                    or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text):
                 continue
             part = ev.units[m.unit].part
             pool = review if part in ev.review_parts else plan if part in PLAN_PARTS else None

@@ -31,6 +31,7 @@ RATE_NAME = 8  # characters of a name whose rate (%) is looked for by wording
 RATE_COVERAGE = 0.7
 RATE_GAP = 12  # characters from the name's last word to its rate
 SEARCH = 12  # candidate clauses read (plan clauses among them are skipped)
+_MANY_YEARS = re.compile(r"累计|连续[两二三四五六七八九十\d]+年|[两二三四五六七八九十\d]+年来")
 _MODAL_END = re.compile(r"[要再将还也都]+$")  # 人数要再 (增长10%): how the pledge is said, not the name
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|千万|万|千)?([^\d\s,，。；;、]{1,4})")
 _CJK = re.compile(r"[\u3400-\u9fffA-Za-z]")
@@ -168,6 +169,10 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
                 numbers = [m for m in numbers if anchor >= 0 and 0 <= m.start() - anchor <= RATE_GAP][:1]
             elif anchor >= 0:  # the number right after the metric's own words (驿站160家, not 照料中心20家)
                 numbers.sort(key=lambda m: abs(m.start() - (anchor + len(tail))))
+        if base != "%" and ev.periods is not None and ev.periods(i)[1] == ev.periods(i)[2]:
+            # an annual review's running total (连续三年累计投入90亿元) is no amount for one year's target (a rate
+            # 连续两年增长10% is one for each year)
+            numbers = [m for m in numbers if not _MANY_YEARS.search(fold(unit.text), 0, m.start())]
         for m in numbers:
             value = float(m.group(1)) * split_unit((m.group(2) or "") + base)[0] / scale
             verdict = judge(ind.comparator, ind.value, ind.value_high, value, ind.unit, "higher")

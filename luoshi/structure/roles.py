@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from luoshi.extract.actions import any_verb, find_head
-from luoshi.extract.deadlines import horizon_end
 from luoshi.model import Section, Sentence, SentenceRole
 from luoshi.rules import load
 from luoshi.structure.rules import _compile
+from luoshi.structure.terms import Term, section_terms
 from luoshi.textmap import MappedText, fold
 
 _FORWARD = frozenset({"goals", "plan"})
@@ -237,21 +237,26 @@ def sentence_role(
     return "context"
 
 
-def _five_year_sections(sections: list[Section], year: int | None) -> set[str]:
-    """Sections inside a five-year part, or under a long-range vision (2035年远景目标): their
-    sentences that only state the state to reach are targets of the term."""
+def _vision_sections(sections: list[Section]) -> set[str]:
+    """Sections under a long-range vision (2035年远景目标): like a five-year part, their sentences
+    that only state the state to reach are targets."""
     by_id = {s.id: s for s in sections}
     vision = role_rules().vision_title
     out = set()
     for sec in sections:
         cur: Section | None = sec
         while cur is not None:
-            title = fold(cur.title)
-            if horizon_end(title, year) is not None or vision.search(title):
+            if vision.search(fold(cur.title)):
                 out.add(sec.id)
                 break
             cur = by_id.get(cur.parent) if cur.parent else None
     return out
+
+
+def _in_term(s: Sentence, terms: dict[str, Term | None], vision: set[str]) -> bool:
+    """The sentence lies in a five-year part (before a mixed part's turn to the year) or a vision."""
+    term = terms.get(s.section or "")
+    return (term is not None and term.covers(s.start)) or s.section in vision
 
 
 def assign_roles(
@@ -267,7 +272,7 @@ def assign_roles(
     ``national``: the State Council's report, where defence education and mobilisation are
     the armed forces' side, not a ministry's work (a city's 国防动员 stays a task)."""
     heading_level = {s.start: s.level for s in sections}
-    term = _five_year_sections(sections, year)
+    terms, vision = section_terms(mt, sections, year), _vision_sections(sections)
     r = role_rules()
     forward_seen = False
     context_para: int | None = None  # a paragraph whose opening makes all of it context
@@ -308,7 +313,7 @@ def assign_roles(
                 heading=level is not None and level < _THEME_LEVEL,
                 opener=opener,
                 intro=place is not None and place.intro and place.para != pointed_para,
-                term=s.section in term,
+                term=_in_term(s, terms, vision),
                 plan=s.part == "plan",
             )
             if national and s.role == "task" and r.national_context.search(body):

@@ -81,3 +81,17 @@ def test_deadlines_unknown_year_keeps_phrase_without_period():
 )
 def test_deadlines_counted_years_and_start_days(text, year, date):
     assert deadline_date(first_deadline(text, year), year) == date
+
+
+def test_deadlines_mixed_title_and_year_turn_rule_examples():
+    from luoshi.extract.deadlines import YEAR_TURN, mixed_horizon_end
+
+    five = load("deadlines")["five_year_part"]
+    for title in five["mixed_examples"]:
+        assert mixed_horizon_end(title, 2023) == 2027, title
+    for title in five["mixed_not_examples"]:
+        assert mixed_horizon_end(title, 2023) is None, title
+    for text in five["year_turn_examples"]:
+        assert YEAR_TURN.match(text), text
+    for text in five["year_turn_not"]:
+        assert not YEAR_TURN.match(text), text

@@ -445,3 +445,16 @@ def test_pledges_frame_verbs_are_no_object():
     new = "一、过去一年工作回顾\n扎实推进生活垃圾分类。城市韧性持续增强。营商环境优化提升。\n"
     [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
     assert link.status == "fulfilled" and link.evidence[0].text == "扎实推进生活垃圾分类"
+
+
+def test_pledges_a_listed_work_is_read_in_its_clause():
+    """城市主干道 of 深化历史文化街区、城市主干道等重点街区规划 asks for planning: 城市主干道提质改造完成 is other work."""
+    pledge = "深化历史文化街区、城市主干道等重点街区规划"
+    old = pledge + "。"
+    filler = "。".join(_FILLER)
+    new = "一、过去一年工作回顾\n65条城市主干道提质改造完成。" + filler + "。\n"
+    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
+    assert link.status == "no_evidence" and not link.evidence
+    new = "一、过去一年工作回顾\n城市主干道街区规划编制完成。" + filler + "。\n"
+    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "城市主干道街区规划编制完成"

@@ -227,3 +227,23 @@ def test_targets_urban_and_rural_income_are_apart():
     ind = target(old, "8%", "城镇居民人均可支配收入", 8, "about", "increase")
     [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
     assert link.status == "not_fulfilled" and link.evidence[0].value_text == "6%"
+
+
+def test_targets_a_plan_figure_compared_with_last_year_is_no_outcome():
+    """今年中央财政赤字拟安排2450亿元，比去年预算赤字减少500亿元: 500亿元 is next year's change, not last year's deficit."""
+    old = "今年拟安排中央财政赤字2950亿元。"
+    new = ("一、2006年工作回顾\n财政收入稳定增长。\n二、2007年工作总体部署\n"
+           "今年中央财政赤字拟安排2450亿元，比去年预算赤字减少500亿元。\n")
+    ind = target(old, "2950亿元", "中央财政赤字", 2950, "eq", "level", unit="亿元", period="2006")
+    [link] = link_reports(extraction(2006, indicators=[ind]), old, extraction(2007), new)
+    assert link.status == "no_evidence" and not link.evidence
+
+
+def test_targets_a_running_total_of_several_years_is_no_amount_for_one_year():
+    old = "今年中央财政安排科技投入716亿元。"
+    ind = target(old, "716亿元", "中央财政科技投入", 716, "eq", "level", unit="亿元", period="2006")
+    new = "一、2006年工作回顾\n中央财政连续三年累计投入科技资金900亿元。\n"
+    [link] = link_reports(extraction(2006, indicators=[ind]), old, extraction(2007), new)
+    assert link.status == "no_evidence" and not link.evidence
+    [link] = link_reports(extraction(2006, indicators=[ind]), old, extraction(2007), new.replace("连续三年累计", ""))
+    assert link.status == "fulfilled" and link.evidence[0].value_text == "900亿元"
