@@ -399,6 +399,25 @@ def _spread(found: list[Match]) -> list[Match]:
     return (firsts[:1] + sorted(firsts[1:] + rest, key=lambda m: (m not in firsts, found.index(m))))[:MAX_EVIDENCE]
 
 
+def _holds_an_item(query: str, m: Match, ev: EvidenceIndex) -> bool:
+    """A clause enumerating works (申报天府国际机场口岸、天府国际空港综合保税区) is met by a clause saying one
+    of them nearly in full, not by one sharing a piece of each (天府国际机场建成投运)."""
+    if len(_SPLIT.split(query)) != 1:
+        return True
+    pieces = query.split("、")
+    if len(pieces) < 2 or sum(len(w) >= 4 for w in pieces) < 2:
+        return True
+    last = pieces[-1]
+    # the last item ends at 等; what follows names the kind (通信等|基础设施建设), which may be said instead
+    listed = pieces[:-1] + ([last[: last.rindex("等")], last[last.rindex("等") + 1 :]] if "等" in last else [last])
+    text, grams = ev.texts[m.unit], ev.grams(m.unit)
+    for w in (w for w in listed if len(w) >= 2):
+        hit = score(canonical(strip_query(w, keep_nouns=True)), [], text, grams, ev.weights)
+        if hit is not None and hit.coverage >= ITEM_COVERAGE:
+            return True
+    return False
+
+
 def _headless(query: str, m: Match, ev: EvidenceIndex, text: str) -> bool:
     """The clause of the query holding the heaviest shared run ends in an action noun (基金|监管) the
     evidence does not say: it names the thing, not the work done to it. A query that is a piece of a
@@ -442,7 +461,8 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             if q == c.text:
                 whole[m.unit] = m.coverage
             if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
-                    or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text):
+                    or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text) \
+                    or not _holds_an_item(q, m, ev):
                 continue
             part = ev.units[m.unit].part
             pool = review if part in ev.review_parts else plan if part in PLAN_PARTS else None

@@ -458,3 +458,24 @@ def test_pledges_a_listed_work_is_read_in_its_clause():
     new = "一、过去一年工作回顾\n城市主干道街区规划编制完成。" + filler + "。\n"
     [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
     assert link.status == "fulfilled" and link.evidence[0].text == "城市主干道街区规划编制完成"
+
+
+def test_pledges_a_listed_clause_needs_one_of_its_works_said_whole():
+    """申报天府国际机场口岸、天府国际空港综合保税区 is not met by 天府国际机场建成投运 (a piece of each)."""
+    pledge = "加快申报天府国际机场口岸、天府国际空港综合保税区，创建天府国际空港航空经济示范区"
+    old = pledge + "。"
+    filler = "。".join(_FILLER)
+    new = "一、过去一年工作回顾\n天府国际机场建成投运、成为全国第三个拥有双国际机场的城市。" + filler + "。\n"
+    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
+    assert link.status == "no_evidence"
+    new = "一、过去一年工作回顾\n天府国际空港综合保税区获批设立。" + filler + "。\n"
+    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
+    assert link.status == "fulfilled" and link.evidence[0].text == "天府国际空港综合保税区获批设立"
+    # short items and the kind after 等 count as items (农村道路、饮水、通信等|基础设施建设)
+    from luoshi.link.match import Match
+    from luoshi.link.pledges import _holds_an_item
+
+    ev = _index("农村道路、水利、电力、通信等基础设施建设得到加强", "新增农村沼气用户")
+    clause = "加强农村道路、饮水、沼气、电网、通信等基础设施和人居环境建设"
+    assert _holds_an_item(clause, Match(0, 0.5, 0.3), ev) and _holds_an_item(clause, Match(1, 0.5, 0.3), ev)
+    assert not _holds_an_item("加快申报天府国际机场口岸、天府国际空港综合保税区", Match(0, 0.5, 0.3), ev)
