@@ -1,10 +1,10 @@
 """``python -m eval.tasks.prior_loo``: would a learned prior over owners help the keyword rules?
 
 A leave-one-report-out test of a prior learned from labelled task rows: for each report of the
-tuning gold (dev, fresh, final, final2 and final3 sets), a model is trained on the task rows of all the other
-reports and used on this one; the lead it yields is scored against the rules alone. Labels are
-function keys (``luoshi.extract.departments.function_key``: 市发展改革委, 区发改委 and 国家发展改革委
-are one key), so that rows of the nation teach the cities and back. Two models:
+tuning gold (dev, fresh, final, final2 and final3 sets), a model is trained on the task rows of all
+the other reports and used on this one; the lead it yields is scored against the rules alone. Labels
+are function keys (``luoshi.extract.departments.function_key``: 市发展改革委, 区发改委 and 国家发展改革委 are one
+key), so that rows of the nation teach the cities and back. Two models:
 
 - ``classifier``: a linear model (logistic loss, SGD) over character 1–3-grams of the row text;
 - ``neighbours``: the office's own model (``luoshi.assign.learned.OwnerModel``: the nearest
