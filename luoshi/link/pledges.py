@@ -262,7 +262,7 @@ def _means_of() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted((fold(w) for w in words), key=len, reverse=True))))
 
 
-def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
+def queries(c: Commitment, items: list[str] | None = None, tails: list[str] | None = None) -> list[str]:
     """The whole task, each of its clauses when it has several, and each named work when it names several.
 
     A task sentence may hold several objects (…实施河长制, 配合永定河生态补水; 打响“A”“B”两个
@@ -278,8 +278,8 @@ def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
     # unless the part after it goes on with a verb of its own (政府投资和重大项目建设|带动农民工就业): then
     # both are the means of that work, not works of their own
     out += [before for before, after in map(_and_split, parts) if before and not _means_of().search(fold(after))]
-    out += after_and(c.text)
-    out += list_items(c.text) if items is None else items  # the caller may have them already
+    out += after_and(c.text) if tails is None else tails  # the caller may have them already
+    out += list_items(c.text) if items is None else items
     out += [p.text for p in c.parts if p.text not in out]
     names = [p for p in c.projects if len(p) >= 4]
     if len(names) > 1:
@@ -451,11 +451,11 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     names = [name_core(n) for n in names_in(c.text, c.projects)]
     review: dict[int, Match] = {}
     plan: dict[int, Match] = {}
-    listed = list_items(c.text)
+    listed, after = list_items(c.text), after_and(c.text)
     items = set(listed)
-    tails = set(after_and(c.text)) - items
+    tails = set(after) - items
     whole: dict[int, float] = {}  # unit -> share of the whole task's weight it holds
-    for q in queries(c, listed):
+    for q in queries(c, listed, after):
         q_names = [name_core(q)] if q in c.projects else [n for n in names if n in q] or []
         for m in ev.match(q, q_names):
             if q == c.text:
