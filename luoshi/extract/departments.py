@@ -413,13 +413,22 @@ def _minor_words(text: str, r: DepartmentRules, spans: list[tuple[int, int]]) ->
 def _field_spans(text: str, r: DepartmentRules) -> list[tuple[int, int]]:
     """Spans of generic work words written right after a field's keyword (农业|科技创新,
     医学|科技创新, 农业|供给侧结构性改革): the field owns the work, so the generic word
-    counts as a modifier (see ``generic`` in departments.yaml)."""
+    suggests its own unit no more there (see ``generic`` in departments.yaml)."""
     if not r.generic:
         return []
     hits = list(r.pattern.finditer(text))
     return [(b.start(), b.end()) for a, b in zip(hits, hits[1:])
             if b.group() in r.generic and a.end() == b.start()
             and not set(r.owners[a.group()]) & set(r.owners[b.group()])]
+
+
+def _field_owners(text: str, r: DepartmentRules, fields: list[tuple[int, int]], word: str) -> set[int]:
+    """Units of the field keywords written right before ``word`` in ``text``."""
+    out: set[int] = set()
+    for m in r.pattern.finditer(text):
+        if (m.end(), m.end() + len(word)) in fields and text.startswith(word, m.end()):
+            out.update(r.owners[m.group()])
+    return out
 
 
 def _head_word(clause: str, r: DepartmentRules) -> str:
@@ -454,7 +463,16 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
     matched = scores(text, r)
     spans = modifier_spans(text)
     lead_clause = _lead_clause(text, spans)
-    spans += _field_spans(text, r)
+    fields = _field_spans(text, r)
+    owned = _minor_words(text, r, fields)  # generic work written after a field (农业|供给侧结构性改革)
+    for i in list(matched):
+        # the field owns that work: its own unit keeps only its other words, or drops out
+        kept = [w for w in matched[i] if w not in owned or i in _field_owners(text, r, fields, w)]
+        if kept:
+            matched[i] = kept
+        else:
+            del matched[i]
+    spans += fields
     minor = _minor_words(text, r, spans)
     ranked = rank(matched, lead_clause, _head_word(lead_clause, r), minor)
     opener = _opening(lead_clause, r, minor, set(ranked))

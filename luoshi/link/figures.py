@@ -49,6 +49,28 @@ class Figure:
     part: Part
 
 
+_ITEM_SEP = re.compile(r"[、和与及]")
+_CLAUSE_END = re.compile(r"[，。；;,]")
+
+
+def _respectively(folded: str, m, sent_end: int):
+    """(number, verb) of a metric listed before 分别 (实际利用外资、进出口总额年均分别增长27.1%、29%):
+    the k-th item of the list takes the k-th number; None when the metric is not so listed."""
+    start = max((folded.rfind(c, 0, m.start) for c in "，。；;,：: \n"), default=-1) + 1
+    items = len(_ITEM_SEP.findall(folded, start, m.start))
+    gap = folded.find("分别", m.end, min(sent_end, m.end + 24))
+    if gap < 0 or _CLAUSE_END.search(folded, m.end, gap) or re.search(r"\d", folded[m.end:gap]):
+        return None
+    if items == 0 and not _ITEM_SEP.search(folded, m.end, gap):
+        return None  # one metric only: 分别 lists something else (其中…分别)
+    end = _CLAUSE_END.search(folded, gap, sent_end)
+    found = [n for n in _NUM.finditer(folded, gap + 2, end.start() if end else sent_end)
+             if n.group("unit") or n.group("scale")]
+    if items >= len(found):
+        return None
+    return found[items], found[0].group("verb") or ""
+
+
 def _figures_in(folded: str, m, stop: int, last_year: int | None,
                 sent: tuple[int, int, Part]) -> list[Figure]:
     out = []
@@ -56,7 +78,9 @@ def _figures_in(folded: str, m, stop: int, last_year: int | None,
     years = _YEAR.findall(head)
     period = int(years[-1]) if years else None
     prev_end = max(m.start - 6, sent[0])
-    for n in _NUM.finditer(folded, m.end, stop):
+    listed = _respectively(folded, m, sent[1])
+    numbers = [listed[0]] if listed else _NUM.finditer(folded, m.end, stop)
+    for n in numbers:
         lead_from, prev_end = prev_end, n.end()
         if not n.group("unit") and not n.group("scale"):
             continue  # a bare number (a count without a unit, a year) is no figure
@@ -65,7 +89,7 @@ def _figures_in(folded: str, m, stop: int, last_year: int | None,
         if _TARGET_AFTER.match(folded, n.end()):
             continue
         lead = folded[max(m.end, n.start() - 10) : n.start()]
-        verb = n.group("verb") or ""
+        verb = n.group("verb") or (listed[1] if listed else "")
         value = float(n.group("num"))
         if verb in _DOWN or (not verb and lead.endswith(_DOWN)):
             value = -value

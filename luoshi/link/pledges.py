@@ -262,7 +262,7 @@ def _means_of() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted((fold(w) for w in words), key=len, reverse=True))))
 
 
-def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
+def queries(c: Commitment, items: list[str] | None = None, tails: list[str] | None = None) -> list[str]:
     """The whole task, each of its clauses when it has several, and each named work when it names several.
 
     A task sentence may hold several objects (…实施河长制, 配合永定河生态补水; 打响“A”“B”两个
@@ -278,8 +278,8 @@ def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
     # unless the part after it goes on with a verb of its own (政府投资和重大项目建设|带动农民工就业): then
     # both are the means of that work, not works of their own
     out += [before for before, after in map(_and_split, parts) if before and not _means_of().search(fold(after))]
-    out += after_and(c.text)
-    out += list_items(c.text) if items is None else items  # the caller may have them already
+    out += after_and(c.text) if tails is None else tails  # the caller may have them already
+    out += list_items(c.text) if items is None else items
     out += [p.text for p in c.parts if p.text not in out]
     names = [p for p in c.projects if len(p) >= 4]
     if len(names) > 1:
@@ -399,6 +399,25 @@ def _spread(found: list[Match]) -> list[Match]:
     return (firsts[:1] + sorted(firsts[1:] + rest, key=lambda m: (m not in firsts, found.index(m))))[:MAX_EVIDENCE]
 
 
+def _holds_an_item(query: str, m: Match, ev: EvidenceIndex) -> bool:
+    """A clause enumerating works (申报天府国际机场口岸、天府国际空港综合保税区) is met by a clause saying one
+    of them nearly in full, not by one sharing a piece of each (天府国际机场建成投运)."""
+    if len(_SPLIT.split(query)) != 1:
+        return True
+    pieces = query.split("、")
+    if len(pieces) < 2 or sum(len(w) >= 4 for w in pieces) < 2:
+        return True
+    last = pieces[-1]
+    # the last item ends at 等; what follows names the kind (通信等|基础设施建设), which may be said instead
+    listed = pieces[:-1] + ([last[: last.rindex("等")], last[last.rindex("等") + 1 :]] if "等" in last else [last])
+    text, grams = ev.texts[m.unit], ev.grams(m.unit)
+    for w in (w for w in listed if len(w) >= 2):
+        hit = score(canonical(strip_query(w, keep_nouns=True)), [], text, grams, ev.weights)
+        if hit is not None and hit.coverage >= ITEM_COVERAGE:
+            return True
+    return False
+
+
 def _headless(query: str, m: Match, ev: EvidenceIndex, text: str) -> bool:
     """The clause of the query holding the heaviest shared run ends in an action noun (基金|监管) the
     evidence does not say: it names the thing, not the work done to it. A query that is a piece of a
@@ -432,17 +451,18 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     names = [name_core(n) for n in names_in(c.text, c.projects)]
     review: dict[int, Match] = {}
     plan: dict[int, Match] = {}
-    listed = list_items(c.text)
+    listed, after = list_items(c.text), after_and(c.text)
     items = set(listed)
-    tails = set(after_and(c.text)) - items
+    tails = set(after) - items
     whole: dict[int, float] = {}  # unit -> share of the whole task's weight it holds
-    for q in queries(c, listed):
+    for q in queries(c, listed, after):
         q_names = [name_core(q)] if q in c.projects else [n for n in names if n in q] or []
         for m in ev.match(q, q_names):
             if q == c.text:
                 whole[m.unit] = m.coverage
             if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
-                    or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text):
+                    or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text) \
+                    or not _holds_an_item(q, m, ev):
                 continue
             part = ev.units[m.unit].part
             pool = review if part in ev.review_parts else plan if part in PLAN_PARTS else None

@@ -285,6 +285,9 @@ def test_departments_heads_frame_owner_examples(case):
     ("national", "加强农业科技创新和成果转化", "农业农村部"),
     ("city", "推进农业科技创新", "市农业农村局"),
     ("national", "加强基础研究和科技创新", "科技部"),  # no field before it: the work's own unit
+    # a long generic word no longer outweighs its field: the field's unit owns the reform
+    ("city", "深化农业供给侧结构性改革,推动农村一二三产业融合发展", "市农业农村局"),
+    ("national", "深化农业供给侧结构性改革", "农业农村部"),
 ])
 def test_a_field_written_before_generic_work_owns_it(level, text, lead):
     """科技创新 is done in every field: 农业科技创新 is agriculture's."""

@@ -37,3 +37,18 @@ def test_figures_last_year_marks_the_period():
 def test_figures_skip_targets_quoted_in_a_review():
     text = "一、过去一年工作回顾\n广义货币M2增长11.3%，低于13%左右的预期目标。"
     assert [f.value for f in _figures(text, "m2")] == [11.3]
+
+
+def test_figures_metrics_listed_before_respectively_take_their_own_number():
+    """A、B分别增长X、Y: the k-th metric of the list takes the k-th number, with the verb of the first."""
+    from luoshi.link.figures import scan_figures
+    from luoshi.textmap import MappedText
+
+    text = "一、回顾\n地区生产总值、一般公共预算收入分别增长7.5%和6%，居民收入增长5%。"
+    found = scan_figures(MappedText(text), year=2021)
+    assert [(f.value, f.growth) for f in found["gdp"]] == [(7.5, True)]
+    assert [(f.value, f.growth) for f in found["public_revenue"]] == [(6.0, True)]
+    assert [f.value for f in found["income"]] == [5.0]
+    text = "一、回顾\n实际利用外资、进出口总额年均分别增长27.1%、29%。"
+    [trade] = scan_figures(MappedText(text), year=2021)["trade"]
+    assert (trade.value, trade.basis, text[trade.start : trade.end]) == (29.0, "average", "29%")
