@@ -146,14 +146,18 @@ def _measures_follow(text: str) -> bool:
     return head is not None and head.start <= _OPENING
 
 
-_THEN_WORK = re.compile(r",(?:我们)?要(?!是)([^,。;]+)|,我们将([^,。;]+)")
+_THEN_WORK = re.compile(r",[^,。;]{0,12}?(?:要|将)(?![是为会])([^,。;]+)")
 
 
 def _judged_then_work(text: str) -> bool:
     """食品药品安全是人们关注的突出问题,要改革和健全食品药品安全监管体制…; 枢纽是郑州的核心优势,我们将持续
-    深化…: a judgement that leads into work stated as (我们)要 / 我们将 + an action verb is the work."""
+    深化…; 发展职业教育是一项重要而紧迫的任务,今后五年中央财政将投入100亿元…: a judgement that leads
+    into work stated as (its subject) 要 / 将 + an action verb is the work."""
     m = _THEN_WORK.search(text)
-    return m is not None and find_head(_TRIM.sub("", m.group(1) or m.group(2))) is not None
+    if m is None:
+        return False
+    head = find_head(_TRIM.sub("", m.group(1)))
+    return head is not None and head.start <= _OPENING
 
 
 def _has_verb(body: str) -> bool:
