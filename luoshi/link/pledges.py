@@ -21,7 +21,8 @@ from functools import lru_cache
 
 from luoshi import rules
 from luoshi.link import abbrev, calibration
-from luoshi.link.aspect import action_head, circumstance, counts, figure_only, name_core, pledge_kind, signal, strip_query
+from luoshi.link.aspect import (action_head, circumstance, counts, figure_only, name_core, not_work, pledge_kind, signal,
+                                strip_query)
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
@@ -95,6 +96,15 @@ class EvidenceIndex:
         self.add_definitions(fold(" ".join(u.text for u in units)))
         self._abbrev: dict[str, list[tuple[str, str]]] = {}
         self._figure_only: dict[int, bool] = {}
+        self._not_work: dict[int, bool] = {}
+
+    def not_work(self, i: int) -> bool:
+        """The sentence of clause ``i`` thanks, draws a lesson or restates a mission: it reports no work."""
+        hit = self._not_work.get(i)
+        if hit is None:
+            ctx = self.context(i)
+            hit = self._not_work[i] = not_work(ctx[0] if ctx else self.units[i].text)
+        return hit
 
     def figure_only(self, i: int) -> bool:
         """Clause ``i`` only gives a figure (比上年增长2倍, 灾后恢复重建占14%): no evidence of work."""
@@ -462,7 +472,7 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
                 whole[m.unit] = m.coverage
             if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
                     or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text) \
-                    or not _holds_an_item(q, m, ev):
+                    or not _holds_an_item(q, m, ev) or ev.not_work(m.unit):
                 continue
             part = ev.units[m.unit].part
             pool = review if part in ev.review_parts else plan if part in PLAN_PARTS else None

@@ -479,3 +479,15 @@ def test_pledges_a_listed_clause_needs_one_of_its_works_said_whole():
     clause = "加强农村道路、饮水、沼气、电网、通信等基础设施和人居环境建设"
     assert _holds_an_item(clause, Match(0, 0.5, 0.3), ev) and _holds_an_item(clause, Match(1, 0.5, 0.3), ev)
     assert not _holds_an_item("加快申报天府国际机场口岸、天府国际空港综合保税区", Match(0, 0.5, 0.3), ev)
+
+
+def test_pledges_thanks_and_lessons_are_no_evidence():
+    """A review's thanks (向…表示衷心感谢) and lessons (必须坚持…) name works but report none."""
+    pledge = "加快海峡西岸经济区建设"
+    filler = "。".join(_FILLER)
+    new = ("一、过去一年工作回顾\n向参与海峡西岸经济区建设的广大建设者，表示衷心感谢。"
+           "必须坚持加快海峡西岸经济区建设。" + filler + "。\n")
+    link = link_one(pledge, new)
+    assert link.status == "no_evidence" and not link.evidence
+    link = link_one(pledge, new.replace(filler, "海峡西岸经济区建设取得新进展。" + filler))
+    assert link.status == "fulfilled" and link.evidence[0].text == "海峡西岸经济区建设取得新进展"
