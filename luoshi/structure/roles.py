@@ -237,6 +237,8 @@ def sentence_role(
     if term:
         return "target"
     if _DIGIT.search(body):
+        if plan and _PAST_FIGURE.search(body) and not _FORWARD_WORD.search(body):
+            return "context"  # 从2003年到2006年年均超收2040亿元,其中去年超收2573亿元: what was, not work
         return "task" if plan else "target"
     return "context"
 
@@ -394,6 +396,9 @@ def _series_points(mt: MappedText, sentences: list[Sentence], numbered: list[int
 
 
 _INNER_PUNCT = re.compile(r"[,、;:]")
+# A verb-less figure of the plan part is an allocation (中央财政今年安排…), unless it reports the past.
+_PAST_FIGURE = re.compile(r"去年|上年|前年|过去|\d{4}年(?:到|至|-)\d{4}年")
+_FORWARD_WORD = re.compile(r"今年|明年|将|要|拟|安排|预计|力争|确保")
 
 
 def _short_line(body: str) -> bool:
