@@ -313,6 +313,7 @@ def assign_roles(
             level = heading_level.get(s.start)
             opener = (level is not None and level >= _THEME_LEVEL) or (
                 place is not None and place.index == 0 and place.count > 1 and is_theme_opener(len(text))
+                and not r.connective.match(body)  # 同时,加强…: the paragraph goes on with the work before it
             )
             s.role = sentence_role(
                 text,

@@ -92,6 +92,15 @@ def _roles_of(text: str) -> dict[str, str | None]:
     return {text[x.start : x.end]: x.role for x in s.sentences}
 
 
+def test_roles_paragraph_opened_by_a_connective_goes_on_with_the_work():
+    """同时，加强… opens a paragraph that continues the work before it: not a theme opener."""
+    roles = _roles_of("一、2021年工作回顾\n\n推进改革取得成效。\n\n二、2022年工作计划\n\n"
+                      "完善社会保障制度。扩大养老保险覆盖面。\n\n"
+                      "同时，加强失业保险制度建设。继续完善城市低保制度。研究农民工社会保障办法。\n")
+    assert roles["同时，加强失业保险制度建设。"] == "task"
+    assert roles["完善社会保障制度。"] == "theme"
+
+
 def test_roles_long_part_introduction_opens_with_its_theme_then_works():
     """A part's introduction of a sentence or two is all theme; a long one (the older
     national style, all of a part's work in one paragraph) has only its opening as theme."""
