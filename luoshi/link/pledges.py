@@ -26,6 +26,7 @@ from luoshi.link.aspect import (action_head, circumstance, counts, figure_only, 
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
+from luoshi.link.words import spans_of
 from luoshi.model import Commitment, Evidence, Link
 from luoshi.textmap import fold
 
@@ -409,6 +410,20 @@ def _spread(found: list[Match]) -> list[Match]:
     return (firsts[:1] + sorted(firsts[1:] + rest, key=lambda m: (m not in firsts, found.index(m))))[:MAX_EVIDENCE]
 
 
+def _lacks_kind(query: str, m: Match, ev: EvidenceIndex) -> bool:
+    """A named work or listed item ends in the kind of thing it is (宁马|高速, 天府国际机场|口岸): a clause
+    naming the rest but not that word is about another thing of the same name (宁马跨界一体化示范区)."""
+    stripped = canonical(strip_query(query, keep_nouns=True)).rstrip("|")
+    words = spans_of(stripped)
+    if not words:
+        return False
+    kind = stripped[words[-1][0] : words[-1][1]]
+    text = ev.texts[m.unit]
+    if len(kind) < 2 or kind in text or len(kind) == len(stripped):
+        return False
+    return not any(short in text for short, _ in ev.abbreviations(stripped))
+
+
 def _holds_an_item(query: str, m: Match, ev: EvidenceIndex) -> bool:
     """A clause enumerating works (申报天府国际机场口岸、天府国际空港综合保税区) is met by a clause saying one
     of them nearly in full, not by one sharing a piece of each (天府国际机场建成投运)."""
@@ -423,7 +438,7 @@ def _holds_an_item(query: str, m: Match, ev: EvidenceIndex) -> bool:
     text, grams = ev.texts[m.unit], ev.grams(m.unit)
     for w in (w for w in listed if len(w) >= 2):
         hit = score(canonical(strip_query(w, keep_nouns=True)), [], text, grams, ev.weights)
-        if hit is not None and hit.coverage >= ITEM_COVERAGE:
+        if hit is not None and hit.coverage >= ITEM_COVERAGE and not _lacks_kind(w, m, ev):
             return True
     return False
 
@@ -471,6 +486,7 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             if q == c.text:
                 whole[m.unit] = m.coverage
             if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
+                    or ((q in items or q in c.projects) and _lacks_kind(q, m, ev)) \
                     or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text) \
                     or not _holds_an_item(q, m, ev) or ev.not_work(m.unit):
                 continue

@@ -491,3 +491,13 @@ def test_pledges_thanks_and_lessons_are_no_evidence():
     assert link.status == "no_evidence" and not link.evidence
     link = link_one(pledge, new.replace(filler, "海峡西岸经济区建设取得新进展。" + filler))
     assert link.status == "fulfilled" and link.evidence[0].text == "海峡西岸经济区建设取得新进展"
+
+
+def test_pledges_a_listed_work_needs_its_kind():
+    """宁马高速 is not 宁马跨界一体化示范区: the word saying what kind of work an item is must be said again."""
+    pledge = "扩建宁合高速、宁马高速等重点项目"
+    filler = "。".join(_FILLER)
+    new = "一、过去一年工作回顾\n启动共建宁淮特别合作区和宁滁、宁马跨界一体化示范区。" + filler + "。\n"
+    assert link_one(pledge, new).status == "no_evidence"
+    link = link_one(pledge, new.replace(filler, "宁马高速扩建工程开工。" + filler))
+    assert link.status != "no_evidence" and link.evidence[0].text == "宁马高速扩建工程开工"
