@@ -19,6 +19,8 @@ _PHRASE = re.compile("|".join(f"(?:{p['pattern']})" for p in _R["patterns"]))
 _BASE_BEFORE = re.compile(rf"(?:{_R['base_before']})$")
 _BASE_AFTER = re.compile(rf"(?:{_R['base_after']})")
 _EVENT_AFTER = re.compile(rf"(?:{_R['event_after']})")
+_EVENT_BEFORE = re.compile(rf"(?:{_R['event_before']})")
+_RANGE_BEFORE = re.compile(rf"(?:{_R['range_before']})")
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 _YEAR = re.compile(r"\d{4}")
 
@@ -52,8 +54,12 @@ def find_deadlines(text: str, report_year: int | None) -> list[Deadline]:
     for m in _PHRASE.finditer(text):
         if _BASE_BEFORE.search(text, max(0, m.start() - 2), m.start()) or _BASE_AFTER.match(text, m.end()):
             continue
-        if _BARE_YEAR.fullmatch(m.group()) and _EVENT_AFTER.match(text, m.end()):
-            continue  # 2019年男子篮球世界杯筹办: the event's year
+        if _BARE_YEAR.fullmatch(m.group()) and (
+            _EVENT_AFTER.match(text, m.end()) or _EVENT_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+        ):
+            continue  # 2019年男子篮球世界杯筹办, 筹备2024年世界园艺博览会: the event's year
+        if _RANGE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+            continue  # 总体规划(2021—2035年): the plan's span
         period = resolve(m.group(), report_year)
         if not _is_past(period, report_year):
             out.append(Deadline(m.group(), period, m.start(), m.end()))

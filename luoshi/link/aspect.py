@@ -66,6 +66,16 @@ def _circumstance() -> re.Pattern:
     return _alternation(rules.load("verdict_words")["circumstance"]["words"])
 
 
+@lru_cache(maxsize=1)
+def _not_work() -> re.Pattern:
+    return _alternation(rules.load("verdict_words")["not_work"]["words"])
+
+
+def not_work(sentence: str) -> bool:
+    """Does the sentence thank, draw a lesson or restate a mission rather than report work?"""
+    return bool(_not_work().search(fold(sentence)))
+
+
 def circumstance(clause: str) -> bool:
     """Does the clause set the scene (在减税降费背景下) rather than report work?"""
     return bool(_circumstance().search(fold(clause)))

@@ -21,10 +21,12 @@ from functools import lru_cache
 
 from luoshi import rules
 from luoshi.link import abbrev, calibration
-from luoshi.link.aspect import action_head, circumstance, counts, figure_only, name_core, pledge_kind, signal, strip_query
+from luoshi.link.aspect import (action_head, circumstance, counts, figure_only, name_core, not_work, pledge_kind, signal,
+                                strip_query)
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
+from luoshi.link.words import spans_of
 from luoshi.model import Commitment, Evidence, Link
 from luoshi.textmap import fold
 
@@ -95,6 +97,15 @@ class EvidenceIndex:
         self.add_definitions(fold(" ".join(u.text for u in units)))
         self._abbrev: dict[str, list[tuple[str, str]]] = {}
         self._figure_only: dict[int, bool] = {}
+        self._not_work: dict[int, bool] = {}
+
+    def not_work(self, i: int) -> bool:
+        """The sentence of clause ``i`` thanks, draws a lesson or restates a mission: it reports no work."""
+        hit = self._not_work.get(i)
+        if hit is None:
+            ctx = self.context(i)
+            hit = self._not_work[i] = not_work(ctx[0] if ctx else self.units[i].text)
+        return hit
 
     def figure_only(self, i: int) -> bool:
         """Clause ``i`` only gives a figure (比上年增长2倍, 灾后恢复重建占14%): no evidence of work."""
@@ -262,7 +273,7 @@ def _means_of() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted((fold(w) for w in words), key=len, reverse=True))))
 
 
-def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
+def queries(c: Commitment, items: list[str] | None = None, tails: list[str] | None = None) -> list[str]:
     """The whole task, each of its clauses when it has several, and each named work when it names several.
 
     A task sentence may hold several objects (…实施河长制, 配合永定河生态补水; 打响“A”“B”两个
@@ -278,8 +289,8 @@ def queries(c: Commitment, items: list[str] | None = None) -> list[str]:
     # unless the part after it goes on with a verb of its own (政府投资和重大项目建设|带动农民工就业): then
     # both are the means of that work, not works of their own
     out += [before for before, after in map(_and_split, parts) if before and not _means_of().search(fold(after))]
-    out += after_and(c.text)
-    out += list_items(c.text) if items is None else items  # the caller may have them already
+    out += after_and(c.text) if tails is None else tails  # the caller may have them already
+    out += list_items(c.text) if items is None else items
     out += [p.text for p in c.parts if p.text not in out]
     names = [p for p in c.projects if len(p) >= 4]
     if len(names) > 1:
@@ -399,6 +410,20 @@ def _spread(found: list[Match]) -> list[Match]:
     return (firsts[:1] + sorted(firsts[1:] + rest, key=lambda m: (m not in firsts, found.index(m))))[:MAX_EVIDENCE]
 
 
+def _lacks_kind(query: str, m: Match, ev: EvidenceIndex) -> bool:
+    """A named work or listed item ends in the kind of thing it is (宁马|高速, 天府国际机场|口岸): a clause
+    naming the rest but not that word is about another thing of the same name (宁马跨界一体化示范区)."""
+    stripped = canonical(strip_query(query, keep_nouns=True)).rstrip("|")
+    words = spans_of(stripped)
+    if not words:
+        return False
+    kind = stripped[words[-1][0] : words[-1][1]]
+    text = ev.texts[m.unit]
+    if len(kind) < 2 or kind in text or len(kind) == len(stripped):
+        return False
+    return not any(short in text for short, _ in ev.abbreviations(stripped))
+
+
 def _holds_an_item(query: str, m: Match, ev: EvidenceIndex) -> bool:
     """A clause enumerating works (申报天府国际机场口岸、天府国际空港综合保税区) is met by a clause saying one
     of them nearly in full, not by one sharing a piece of each (天府国际机场建成投运)."""
@@ -413,7 +438,7 @@ def _holds_an_item(query: str, m: Match, ev: EvidenceIndex) -> bool:
     text, grams = ev.texts[m.unit], ev.grams(m.unit)
     for w in (w for w in listed if len(w) >= 2):
         hit = score(canonical(strip_query(w, keep_nouns=True)), [], text, grams, ev.weights)
-        if hit is not None and hit.coverage >= ITEM_COVERAGE:
+        if hit is not None and hit.coverage >= ITEM_COVERAGE and not _lacks_kind(w, m, ev):
             return True
     return False
 
@@ -451,18 +476,19 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     names = [name_core(n) for n in names_in(c.text, c.projects)]
     review: dict[int, Match] = {}
     plan: dict[int, Match] = {}
-    listed = list_items(c.text)
+    listed, after = list_items(c.text), after_and(c.text)
     items = set(listed)
-    tails = set(after_and(c.text)) - items
+    tails = set(after) - items
     whole: dict[int, float] = {}  # unit -> share of the whole task's weight it holds
-    for q in queries(c, listed):
+    for q in queries(c, listed, after):
         q_names = [name_core(q)] if q in c.projects else [n for n in names if n in q] or []
         for m in ev.match(q, q_names):
             if q == c.text:
                 whole[m.unit] = m.coverage
             if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
+                    or ((q in items or q in c.projects) and _lacks_kind(q, m, ev)) \
                     or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text) \
-                    or not _holds_an_item(q, m, ev):
+                    or not _holds_an_item(q, m, ev) or ev.not_work(m.unit):
                 continue
             part = ev.units[m.unit].part
             pool = review if part in ev.review_parts else plan if part in PLAN_PARTS else None

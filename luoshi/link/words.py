@@ -59,6 +59,15 @@ def boundaries(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
+def spans_of(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each word of ``text`` as jieba cuts it (dictionary words), or () without jieba."""
+    tk = _tokenizer()
+    if tk is None:
+        return ()
+    return tuple((a, b) for _, a, b in tk.tokenize(text, HMM=False))
+
+
 def whole_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``text[start:end]`` cut back to word edges, or None when less than two characters remain
     (量工作 in 质量|工作|标准 keeps 工作; 境人 in 入境|人员 keeps nothing; see ``match.score``)."""

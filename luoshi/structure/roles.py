@@ -146,14 +146,18 @@ def _measures_follow(text: str) -> bool:
     return head is not None and head.start <= _OPENING
 
 
-_THEN_WORK = re.compile(r",(?:我们)?要(?!是)([^,。;]+)|,我们将([^,。;]+)")
+_THEN_WORK = re.compile(r",[^,。;]{0,12}?(?:要|将)(?![是为会])([^,。;]+)")
 
 
 def _judged_then_work(text: str) -> bool:
     """食品药品安全是人们关注的突出问题,要改革和健全食品药品安全监管体制…; 枢纽是郑州的核心优势,我们将持续
-    深化…: a judgement that leads into work stated as (我们)要 / 我们将 + an action verb is the work."""
+    深化…; 发展职业教育是一项重要而紧迫的任务,今后五年中央财政将投入100亿元…: a judgement that leads
+    into work stated as (its subject) 要 / 将 + an action verb is the work."""
     m = _THEN_WORK.search(text)
-    return m is not None and find_head(_TRIM.sub("", m.group(1) or m.group(2))) is not None
+    if m is None:
+        return False
+    head = find_head(_TRIM.sub("", m.group(1)))
+    return head is not None and head.start <= _OPENING
 
 
 def _has_verb(body: str) -> bool:
@@ -233,6 +237,8 @@ def sentence_role(
     if term:
         return "target"
     if _DIGIT.search(body):
+        if plan and _PAST_FIGURE.search(body) and not _FORWARD_WORD.search(body):
+            return "context"  # 从2003年到2006年年均超收2040亿元,其中去年超收2573亿元: what was, not work
         return "task" if plan else "target"
     return "context"
 
@@ -307,6 +313,7 @@ def assign_roles(
             level = heading_level.get(s.start)
             opener = (level is not None and level >= _THEME_LEVEL) or (
                 place is not None and place.index == 0 and place.count > 1 and is_theme_opener(len(text))
+                and not r.connective.match(body)  # 同时,加强…: the paragraph goes on with the work before it
             )
             s.role = sentence_role(
                 text,
@@ -390,6 +397,9 @@ def _series_points(mt: MappedText, sentences: list[Sentence], numbered: list[int
 
 
 _INNER_PUNCT = re.compile(r"[,、;:]")
+# A verb-less figure of the plan part is an allocation (中央财政今年安排…), unless it reports the past.
+_PAST_FIGURE = re.compile(r"去年|上年|前年|过去|\d{4}年(?:到|至|-)\d{4}年")
+_FORWARD_WORD = re.compile(r"今年|明年|将|要|拟|安排|预计|力争|确保")
 
 
 def _short_line(body: str) -> bool:

@@ -3,7 +3,8 @@
 A sentence ends at 。 ! ? (full-width already folded to ASCII) and at an ASCII
 period that is not part of a number or a Latin word; closing quotes and brackets
 stay with their sentence (``。”``). A terminator inside “…” does not split while
-the quote is open, unless the quote runs on implausibly long (an unbalanced “). A semicolon does not end a
+the quote is open and closes within a plausible length; an unbalanced “ (no ” within that
+length) does not hold the sentence open. A semicolon does not end a
 sentence: offices cut a report into rows at sentence ends, and a ；-series is one task.
 Clauses split sentences on , ; : — not on 、 (lists of objects stay whole) and
 not inside numbers (2,000 or 10:30). A run longer than ``MAX_SENTENCE`` characters
@@ -45,8 +46,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if depth:
             depth -= m.group().count("”")
-            if depth > 0 and m.start() - opened < _QUOTE_SPAN:
-                continue
+            if depth > 0 and m.start() - opened < _QUOTE_SPAN and "”" in text[m.end() : min(end, opened + _QUOTE_SPAN)]:
+                continue  # a quotation holding its own sentences, closed further on
             depth = 0
         _append_capped(text, spans, begin, m.end())
         begin = m.end()

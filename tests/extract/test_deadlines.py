@@ -61,6 +61,11 @@ def test_deadlines_phrase_and_period(text, year, phrase, period):
         "2022年是党的二十大召开之年",
         "编制面向2035年的国土空间总体规划",  # the plan's horizon, not the task's
         "扎实做好2023年男子篮球世界杯筹办工作",  # the event's year, not the preparation's
+        "高质量筹备2024年世界园艺博览会",
+        "认真做好2024年北京奥运会前期准备",
+        "实施《郑州市国土空间总体规划(2021—2035年)》",  # the plan's span
+        "颁布实施2011-2030年中国农村扶贫开发纲要",
+        "对2030年前我国教育改革发展作出全面部署",
     ],
 )
 def test_deadlines_not_a_deadline(text):

@@ -19,3 +19,12 @@ def target(source: str, value_text: str, metric: str, value: float, comparator: 
 
 def extraction(year: int | None, commitments=(), indicators=()) -> Extraction:
     return Extraction(ReportMeta(year=year), [], list(indicators), list(commitments))
+
+
+def link_one(task: str, new: str, old_year: int | None = 2020, new_year: int | None = 2021, old: str | None = None):
+    """The link of one task, a row of ``old`` (by default the task and a full stop), against the report ``new``."""
+    from luoshi.link import link_reports
+
+    old = task + "。" if old is None else old
+    [link] = link_reports(extraction(old_year, [commitment(task, old)]), old, extraction(new_year), new)
+    return link

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from luoshi.link import calibration, link_reports
-from tests.link.helpers import commitment, extraction
+from tests.link.helpers import extraction, link_one
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "eval" / "links"))
@@ -35,7 +35,7 @@ def test_calibration_confidence_rises_with_evidence_and_abstains_below_half():
     new = "一、过去一年工作回顾\n门城水厂建成通水。区域发展取得新成效。\n"
     for pledge in ("完成门城水厂建设", "推进区域协调发展"):
         old = pledge + "。"
-        [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2021), new)
+        link = link_one(pledge, new, 2020, 2021, old=old)
         assert link.status == "no_evidence" or link.confidence >= calibration.ABSTAIN
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from luoshi.link import link_reports
-from tests.link.helpers import commitment, extraction
+from tests.link.helpers import commitment, extraction, link_one
 
 NEW = (
     "一、过去一年工作回顾\n"
@@ -50,7 +50,7 @@ def test_pledges_carried_over_is_a_signal_beside_the_status():
     assert "不作为落实证据" in link.reason
     # with review evidence as well, the status rests on the review and carried_over stays beside it
     new = NEW.replace("档案馆新馆开工建设。", "档案馆新馆开工建设。金隅琉璃文化创意产业园开工建设。")
-    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2022), new)
+    link = link_one(pledge, new, 2020, 2022, old=old)
     assert link.status == "fulfilled" and link.evidence[0].text == "金隅琉璃文化创意产业园开工建设"
     assert link.evidence[0].part == "review" and link.evidence[0].period == "2021"
     assert link.carried_over is not None and link.carried_over.part == "plan"
@@ -60,7 +60,7 @@ def test_pledges_each_clause_of_a_long_commitment_finds_its_evidence():
     pledge = "配合做好永定河生态补水,严格落实河长制"
     new = "一、过去一年工作回顾\n率先实施河长制，断面水质稳定达标。"
     old = pledge + "。"
-    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2021), new)
+    link = link_one(pledge, new, 2020, 2021, old=old)
     assert link.status == "fulfilled" and link.evidence[0].text == "率先实施河长制"
 
 
@@ -75,7 +75,7 @@ def test_pledges_policy_paraphrases_read_the_same():
     for pledge, evidence in [("持续开展扫黑除恶", "严厉打击黑恶势力违法犯罪"),
                              ("持续开展农村“厕所革命”", "基本实现农村地区公厕户厕达标改造")]:
         old = pledge + "。"
-        [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2021), new)
+        link = link_one(pledge, new, 2020, 2021, old=old)
         assert link.status == "fulfilled" and link.evidence[0].text == evidence
 
 
@@ -112,7 +112,7 @@ def test_pledges_plan_periods_and_manner_words_are_no_object():
     pledge = "高质量编制“十四五”规划"
     new = "一、过去一年工作回顾\n市郊铁路纳入市、区“十四五”规划。推动地区实现高质量发展。"
     old = pledge + "。"
-    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2021), new)
+    link = link_one(pledge, new, 2020, 2021, old=old)
     assert link.status == "no_evidence" and not link.evidence
 
 
@@ -150,12 +150,12 @@ def test_pledges_generic_words_do_not_make_a_match():
            "门头沟区新增就业岗位。\n三、2022年政府工作计划\n打造“健康门头沟”。\n")
     pledge = "深入推进“健康门头沟”建设"
     old = pledge + "。"
-    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2022), new)
+    link = link_one(pledge, new, 2020, 2022, old=old)
     assert link.status == "no_evidence" and not link.evidence
     assert link.carried_over is not None and link.carried_over.text == "打造“健康门头沟”"
     # the specific word present: evidence, and the reason names it
     new2 = new.replace("推进平安门头沟建设。", "“健康门头沟”建设全面推进。")
-    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2022), new2)
+    link = link_one(pledge, new2, 2020, 2022, old=old)
     assert link.status == "fulfilled" and "健康门头沟" in link.reason
 
 
@@ -181,7 +181,7 @@ def test_pledges_evidence_is_best_first_at_most_three_with_part_and_period():
            "2016年门城水厂完成选址。门城水厂完成规划。\n三、2021年政府工作计划\n门城水厂投入运营。\n")
     pledge = "完成门城水厂建设"
     old = pledge + "。"
-    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2021), new)
+    link = link_one(pledge, new, 2020, 2021, old=old)
     assert 1 <= len(link.evidence) <= 3
     assert all(e.part == "review" for e in link.evidence)
     assert link.evidence[0].period == "2016—2020"  # a five-year review, and it says so
@@ -194,7 +194,7 @@ def test_pledges_a_row_of_several_tasks_is_judged_by_the_clause_that_found_the_e
     new = "一、过去一年工作回顾\n鲁家山垃圾焚烧厂余热供热工程稳步推进。\n"
     row = "完成龙泉医院迁建,推进鲁家山垃圾焚烧厂余热供热工程"
     old = row + "。"
-    [link] = link_reports(extraction(2020, [commitment(row, old)]), old, extraction(2021), new)
+    link = link_one(row, new, 2020, 2021, old=old)
     assert link.status == "fulfilled" and link.evidence[0].text == "鲁家山垃圾焚烧厂余热供热工程稳步推进"
 
 
@@ -204,12 +204,12 @@ def test_pledges_a_clause_of_common_words_counts_only_when_said_again_in_full():
            "门城水厂主体完工。双大路二期通车。\n")
     row = "深化整治北京南站交通转换环境，落实学校、医院的主体责任"
     old = row + "。"
-    [link] = link_reports(extraction(2020, [commitment(row, old)]), old, extraction(2021), new)
+    link = link_one(row, new, 2020, 2021, old=old)
     assert link.status == "no_evidence" and not link.evidence
     # a clause of common words said again in full is the same work
     row = "完善交通转换环境，加强审计监督"
     old = row + "。"
-    [link] = link_reports(extraction(2020, [commitment(row, old)]), old, extraction(2021), new)
+    link = link_one(row, new, 2020, 2021, old=old)
     assert link.status == "fulfilled" and link.evidence[0].text == "扎实推进审计监督全覆盖"
 
 
@@ -219,7 +219,7 @@ def test_pledges_evidence_holding_more_of_the_task_ranks_first():
            "门城水厂主体完工。双大路二期通车。\n")
     row = "未来科学城要着力增强创新要素的活力，改革管理体制"
     old = row + "。"
-    [link] = link_reports(extraction(2020, [commitment(row, old)]), old, extraction(2021), new)
+    link = link_one(row, new, 2020, 2021, old=old)
     assert link.evidence[0].text == "未来科学城东区央企创新要素聚集效应逐步显现"
 
 
@@ -229,7 +229,7 @@ def test_pledges_each_work_of_a_list_joined_by_ji_finds_its_evidence():
            "双大路二期通车。\n三、2022年政府工作计划\n确保体育文化中心完工。\n")
     row = "加速推进冀热察挺进军司令部旧址陈列馆提升改造及档案馆新馆建设,进一步提升区域文化服务供给能力"
     old = row + "。"
-    [link] = link_reports(extraction(2020, [commitment(row, old)]), old, extraction(2022), new)
+    link = link_one(row, new, 2020, 2022, old=old)
     assert link.status == "fulfilled"
     assert link.evidence[0].text == "档案馆新馆开工建设"
     assert all(e.part == "review" for e in link.evidence)
@@ -250,7 +250,7 @@ def test_pledges_a_result_on_part_of_the_object_is_partial():
            "城子水厂升级改造完成。\n")
     pledge = "基本完成首钢南区规划优化"
     old = pledge + "。"
-    [link] = link_reports(extraction(2020, [commitment(pledge, old)]), old, extraction(2021), new)
+    link = link_one(pledge, new, 2020, 2021, old=old)
     assert link.status in ("partial", "no_evidence")
     # the same object reported done: fulfilled
     [link] = link_reports(extraction(2020, [commitment("完成城子水厂升级改造", "完成城子水厂升级改造。")]),
@@ -263,7 +263,7 @@ def test_pledges_a_clause_of_common_words_said_again_nearly_in_full_counts():
     new = ("一、过去一年工作回顾\n全民医保覆盖面超过95%。门城水厂主体完工。双大路二期通车。档案馆新馆开工建设。\n")
     row = "巩固全民基本医保，通过改革整合城乡居民基本医疗保险制度"
     old = row + "。"
-    [link] = link_reports(extraction(2014, [commitment(row, old)]), old, extraction(2015), new)
+    link = link_one(row, new, 2014, 2015, old=old)
     assert link.status == "fulfilled" and link.evidence[0].text == "全民医保覆盖面超过95%"
 
 
@@ -310,7 +310,7 @@ def test_pledges_two_works_and_deng_are_a_list():
            "档案馆新馆开工建设。城子水厂升级改造完成。\n")
     row = "加快国际金融城、琶洲互联网创新集聚区等项目建设"
     old = row + "。"
-    [link] = link_reports(extraction(2019, [commitment(row, old)]), old, extraction(2020), new)
+    link = link_one(row, new, 2019, 2020, old=old)
     assert link.status == "fulfilled" and "国际金融城" in link.evidence[0].text
 
 
@@ -347,7 +347,7 @@ def test_pledges_evidence_of_the_whole_task_ranks_before_evidence_of_one_part():
            "门城水厂主体完工。双大路二期通车。档案馆新馆开工建设。城子水厂升级改造完成。\n")
     row = "完成污水治理和再生水利用第二个三年行动方案"
     old = row + "。"
-    [link] = link_reports(extraction(2019, [commitment(row, old)]), old, extraction(2020), new)
+    link = link_one(row, new, 2019, 2020, old=old)
     assert link.evidence[0].text == "完成第二个污水治理三年行动任务"
 
 
@@ -373,12 +373,12 @@ def test_pledges_a_clause_that_only_gives_a_figure_is_no_evidence():
            "中央财政安排保障性安居工程补助资金551亿元，比上年增长2倍。我们加快推进汶川地震灾后恢复重建，重灾区已完成投资6545亿元。\n")
     pledge = "灾后重建要加大力度，加快进度"
     old = f"2009年。{pledge}。"
-    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    link = link_one(pledge, new, 2009, 2010, old=old)
     assert link.evidence and link.evidence[0].text == "我们加快推进汶川地震灾后恢复重建"
     assert all("占14%" not in e.text for e in link.evidence)
     pledge = "拟安排中央财政赤字7500亿元，比上年增加5700亿元"
     old = f"2009年。{pledge}。"
-    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    link = link_one(pledge, new, 2009, 2010, old=old)
     assert link.status == "no_evidence" and not link.evidence
 
 
@@ -393,11 +393,11 @@ def test_pledges_a_shared_frame_or_thing_without_the_work_is_no_evidence(pledge)
     new = ("一、过去一年工作回顾\n全国社会保障基金积累6927亿元。我们发挥政府投资“四两拨千斤”的作用。"
            "城子水厂升级改造完成。\n")
     old = f"2009年。{pledge}。"
-    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    link = link_one(pledge, new, 2009, 2010, old=old)
     assert link.status == "no_evidence" and not link.evidence
     # the same work said with its action noun is evidence
     new = new.replace("城子水厂升级改造完成", "社会保障基金监管切实加强")
-    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    link = link_one(pledge, new, 2009, 2010, old=old)
     if "监管" in pledge:
         assert link.status == "fulfilled" and link.evidence[0].text == "社会保障基金监管切实加强"
 
@@ -408,7 +408,7 @@ def test_pledges_common_words_said_again_all_together_name_the_work():
            "在320个县开展新型农村社会养老保险试点。完善监管办法。\n")
     pledge = "制定实施农民工养老保险办法"
     old = f"2009年。{pledge}。"
-    [link] = link_reports(extraction(2009, [commitment(pledge, old)]), old, extraction(2010), new)
+    link = link_one(pledge, new, 2009, 2010, old=old)
     assert link.status == "fulfilled"
     assert link.evidence[0].text == "出台包括农民工在内的城镇企业职工养老保险关系转移接续办法"
 
@@ -428,7 +428,7 @@ def test_pledges_a_version_number_marks_the_same_policy():
     old = pledge + "。"
     filler = "。".join(f for f in _FILLER if "营商" not in f)
     new = "一、过去一年工作回顾\n制定营商环境政策4.0版。深入实施人才新政2.0版。" + filler + "。\n"
-    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
+    link = link_one(pledge, new, 2021, 2022, old=old)
     assert link.status == "fulfilled" and link.evidence[0].text == "制定营商环境政策4.0版"
     # another version of the policy is no evidence
     [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new.replace("4.0版", "5.0版"))
@@ -443,7 +443,7 @@ def test_pledges_frame_verbs_are_no_object():
     pledge = "全面实行生活垃圾分类，探索建设“无废城市”"
     old = pledge + "。"
     new = "一、过去一年工作回顾\n扎实推进生活垃圾分类。城市韧性持续增强。营商环境优化提升。\n"
-    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
+    link = link_one(pledge, new, 2021, 2022, old=old)
     assert link.status == "fulfilled" and link.evidence[0].text == "扎实推进生活垃圾分类"
 
 
@@ -453,10 +453,10 @@ def test_pledges_a_listed_work_is_read_in_its_clause():
     old = pledge + "。"
     filler = "。".join(_FILLER)
     new = "一、过去一年工作回顾\n65条城市主干道提质改造完成。" + filler + "。\n"
-    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
+    link = link_one(pledge, new, 2021, 2022, old=old)
     assert link.status == "no_evidence" and not link.evidence
     new = "一、过去一年工作回顾\n城市主干道街区规划编制完成。" + filler + "。\n"
-    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
+    link = link_one(pledge, new, 2021, 2022, old=old)
     assert link.status == "fulfilled" and link.evidence[0].text == "城市主干道街区规划编制完成"
 
 
@@ -466,10 +466,10 @@ def test_pledges_a_listed_clause_needs_one_of_its_works_said_whole():
     old = pledge + "。"
     filler = "。".join(_FILLER)
     new = "一、过去一年工作回顾\n天府国际机场建成投运、成为全国第三个拥有双国际机场的城市。" + filler + "。\n"
-    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
+    link = link_one(pledge, new, 2021, 2022, old=old)
     assert link.status == "no_evidence"
     new = "一、过去一年工作回顾\n天府国际空港综合保税区获批设立。" + filler + "。\n"
-    [link] = link_reports(extraction(2021, [commitment(pledge, old)]), old, extraction(2022), new)
+    link = link_one(pledge, new, 2021, 2022, old=old)
     assert link.status == "fulfilled" and link.evidence[0].text == "天府国际空港综合保税区获批设立"
     # short items and the kind after 等 count as items (农村道路、饮水、通信等|基础设施建设)
     from luoshi.link.match import Match
@@ -479,3 +479,25 @@ def test_pledges_a_listed_clause_needs_one_of_its_works_said_whole():
     clause = "加强农村道路、饮水、沼气、电网、通信等基础设施和人居环境建设"
     assert _holds_an_item(clause, Match(0, 0.5, 0.3), ev) and _holds_an_item(clause, Match(1, 0.5, 0.3), ev)
     assert not _holds_an_item("加快申报天府国际机场口岸、天府国际空港综合保税区", Match(0, 0.5, 0.3), ev)
+
+
+def test_pledges_thanks_and_lessons_are_no_evidence():
+    """A review's thanks (向…表示衷心感谢) and lessons (必须坚持…) name works but report none."""
+    pledge = "加快海峡西岸经济区建设"
+    filler = "。".join(_FILLER)
+    new = ("一、过去一年工作回顾\n向参与海峡西岸经济区建设的广大建设者，表示衷心感谢。"
+           "必须坚持加快海峡西岸经济区建设。" + filler + "。\n")
+    link = link_one(pledge, new)
+    assert link.status == "no_evidence" and not link.evidence
+    link = link_one(pledge, new.replace(filler, "海峡西岸经济区建设取得新进展。" + filler))
+    assert link.status == "fulfilled" and link.evidence[0].text == "海峡西岸经济区建设取得新进展"
+
+
+def test_pledges_a_listed_work_needs_its_kind():
+    """宁马高速 is not 宁马跨界一体化示范区: the word saying what kind of work an item is must be said again."""
+    pledge = "扩建宁合高速、宁马高速等重点项目"
+    filler = "。".join(_FILLER)
+    new = "一、过去一年工作回顾\n启动共建宁淮特别合作区和宁滁、宁马跨界一体化示范区。" + filler + "。\n"
+    assert link_one(pledge, new).status == "no_evidence"
+    link = link_one(pledge, new.replace(filler, "宁马高速扩建工程开工。" + filler))
+    assert link.status != "no_evidence" and link.evidence[0].text == "宁马高速扩建工程开工"

@@ -76,6 +76,14 @@ def test_rules_circumstance_examples(text, expected):
     assert circumstance(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["not_work"]["examples"]]
+                         + [(t, False) for t in rules.load("verdict_words")["not_work"]["not"]])
+def test_rules_not_work_examples(text, expected):
+    from luoshi.link.aspect import not_work
+
+    assert not_work(text) == expected
+
+
 def _boilerplate_cases():
     entry = rules.load("verdict_words")["boilerplate"]
     for text in entry.get("examples", []):

@@ -6,7 +6,7 @@ import pytest
 
 from luoshi.link.reports import link_reports
 from luoshi.link.words import boundaries, whole_words
-from tests.link.helpers import commitment, extraction
+from tests.link.helpers import commitment, extraction, link_one
 
 pytest.importorskip("jieba")
 
@@ -31,7 +31,7 @@ def test_words_a_run_across_two_words_is_no_evidence():
            "空气质量持续改善。城乡居民收入稳步增长。\n")
     for pledge in ("完善安全生产技术规范和质量工作标准", "坚持有保有压，优化投资结构"):
         old = pledge + "。"
-        [link] = link_reports(extraction(2006, [commitment(pledge, old)]), old, extraction(2007), new)
+        link = link_one(pledge, new, 2006, 2007, old=old)
         assert link.status == "no_evidence" and not link.evidence, pledge
     # the same words said whole are evidence
     new2 = new.replace("优化利用外资结构", "投资结构进一步优化")

@@ -49,6 +49,9 @@ def test_roles_paragraph_and_term_examples(key, positive, text):
         ("适度扩大有效投资,但不搞大水漫灌。", {}, "task"),
         ("食品药品安全是人们关注的突出问题,要改革和健全食品药品安全监管体制,加强综合协调联动。", {}, "task"),
         ("枢纽是郑州的核心优势,我们将持续深化郑州—卢森堡“双枢纽”战略,继续办好“空中丝绸之路”国际合作论坛。", {}, "task"),
+        # a verb-less figure of the plan is an allocation, unless it reports the past
+        ("中央财政今年安排再就业补助资金251亿元,比上年增加42亿元。", {"plan": True}, "task"),
+        ("从2003年到2006年年均超收2040亿元,其中去年超收2573亿元。", {"plan": True}, "context"),
         ("扶贫脱贫是硬任务,各级政府已经立下军令状,必须按时保质保量完成。", {}, "context"),
         # a copula that introduces the measures is the work; one that lists problems is not
         ("主要措施是:逐年加大国家财政投资和信贷资金对农业、农村的投入;整合各种渠道的支农资金。", {}, "task"),
@@ -87,6 +90,15 @@ def test_roles_assigned_on_goals_and_plan_sentences_only():
 def _roles_of(text: str) -> dict[str, str | None]:
     s = analyze(MappedText(text))
     return {text[x.start : x.end]: x.role for x in s.sentences}
+
+
+def test_roles_paragraph_opened_by_a_connective_goes_on_with_the_work():
+    """同时，加强… opens a paragraph that continues the work before it: not a theme opener."""
+    roles = _roles_of("一、2021年工作回顾\n\n推进改革取得成效。\n\n二、2022年工作计划\n\n"
+                      "完善社会保障制度。扩大养老保险覆盖面。\n\n"
+                      "同时，加强失业保险制度建设。继续完善城市低保制度。研究农民工社会保障办法。\n")
+    assert roles["同时，加强失业保险制度建设。"] == "task"
+    assert roles["完善社会保障制度。"] == "theme"
 
 
 def test_roles_long_part_introduction_opens_with_its_theme_then_works():

@@ -66,3 +66,12 @@ def test_clauses_offsets_index_the_original_full_width_text() -> None:
 def test_sentences_unbalanced_quote_does_not_swallow_the_paragraph() -> None:
     text = "“" + "推进工作。" * 40
     assert len(split_sentences(text, 0, len(text))) > 1
+
+
+def test_sentences_unclosed_quote_does_not_hold_the_next_sentence() -> None:
+    """A stray “ (“纲要（草案）》…) never closed nearby does not join the next sentence to it;
+    a quotation that closes further on keeps its inner sentences."""
+    text = "“纲要(草案)》把解决“三农”问题放在各项战略任务的首位。强调坚持统筹城乡经济社会发展。"
+    assert len(split_sentences(text, 0, len(text))) == 2
+    quoted = "他说:“要稳中求进。要久久为功。”这是要求。"
+    assert len(split_sentences(quoted, 0, len(quoted))) == 2
