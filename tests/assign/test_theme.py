@@ -39,6 +39,15 @@ def test_theme_owner_leaves_strong_rows_and_rows_that_do_not_name_it():
     assert strong.departments[0].name == other.departments[0].name == "市卫生健康委"
 
 
+def test_a_row_given_to_finance_by_its_opening_money_keeps_it():
+    """中央和地方将增加财政投入,…: the short word 财政 is not weak when it names the money of the row."""
+    sections = [_section("s3", "推进农村改革", level=2)]
+    row = _row("s3", [Department("财政部", "lead", ["财政"]), Department("农业农村部", "support", ["农村"])])
+    row.text = "中央和地方将增加财政投入，用三年左右时间基本化解农村义务教育历史债务"
+    assert prefer_theme_owner([row], sections, rules("national")) == 0
+    assert row.departments[0].name == "财政部"
+
+
 def test_a_place_body_leads_every_row_of_the_paragraph_about_its_place():
     """全面深化前海合作区改革开放: the zone's own body delivers the paragraph's rows."""
     r = rules("city", region="深圳市")
