@@ -501,3 +501,14 @@ def test_pledges_a_listed_work_needs_its_kind():
     assert link_one(pledge, new).status == "no_evidence"
     link = link_one(pledge, new.replace(filler, "宁马高速扩建工程开工。" + filler))
     assert link.status != "no_evidence" and link.evidence[0].text == "宁马高速扩建工程开工"
+
+
+def test_pledges_the_thing_reformed_or_improved_is_not_its_reform():
+    """深化公立医院改革 asks for a reform: a clause on the hospitals' condition (公立医院条件显著改善) is no
+    evidence of it; 提升上市公司质量 is not met by more listed companies."""
+    new = "一、过去一年工作回顾\n市级公立医院条件显著改善。新增A股上市公司33家。\n"
+    for pledge in ("深化公立医院改革", "持续提升上市公司质量"):
+        link = link_one(pledge, new)
+        assert link.status == "no_evidence" and not link.evidence, pledge
+    link = link_one("深化公立医院改革", new.replace("条件显著改善", "综合改革全面推开"))
+    assert link.status == "fulfilled" and "公立医院综合改革" in link.evidence[0].text
