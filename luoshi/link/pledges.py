@@ -460,6 +460,21 @@ def _headless(query: str, m: Match, ev: EvidenceIndex, text: str) -> bool:
     return False
 
 
+HEAD_COVERAGE = 0.25  # a clause naming the head of a task clause's object may hold less of its weight
+HEAD_ANCHOR = MIN_ANCHOR
+HEAD_CREDIT = 0.6  # such a clause counts as holding this share of the clause's weight
+_TRAILING = re.compile(r"(?:[|]|建设|工作|项目|工程|水平|能力|体系|机制)+$")
+
+
+def _names_the_head(query: str, m: Match) -> bool:
+    """The heaviest shared word is the head of the clause's object, the word it ends in (办好国际国内重大|体育赛事,
+    铁腕推进|扫黑除恶|专项斗争): the modifiers before it may change between reports, the thing stays."""
+    if not m.words or m.coverage < HEAD_COVERAGE or m.anchor < HEAD_ANCHOR:
+        return False
+    stripped = _TRAILING.sub("", canonical(strip_query(query, keep_nouns=True)))
+    return stripped.endswith(m.words[0])
+
+
 def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = None, *,
                     since: int | None = None, targets: tuple[int, int] | None = None) -> Link:
     """Judge one task on the later report indexed in ``ev``.
@@ -485,7 +500,10 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
         for m in ev.match(q, q_names):
             if q == c.text:
                 whole[m.unit] = m.coverage
-            if not credible(m, clause=q != c.text) or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
+            ok = credible(m, clause=q != c.text)
+            if not ok and q != c.text and _names_the_head(q, m):
+                m.coverage, ok = max(m.coverage, HEAD_CREDIT), True
+            if not ok or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
                     or ((q in items or q in c.projects) and _lacks_kind(q, m, ev)) \
                     or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text) \
                     or not _holds_an_item(q, m, ev) or ev.not_work(m.unit):

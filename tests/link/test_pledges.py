@@ -512,3 +512,15 @@ def test_pledges_the_thing_reformed_or_improved_is_not_its_reform():
         assert link.status == "no_evidence" and not link.evidence, pledge
     link = link_one("深化公立医院改革", new.replace("条件显著改善", "综合改革全面推开"))
     assert link.status == "fulfilled" and "公立医院综合改革" in link.evidence[0].text
+
+
+def test_pledges_a_clause_naming_the_head_of_the_object_is_evidence():
+    """办好国际国内重大体育赛事 is met by 举办…24项大型体育赛事: the modifiers before the thing change between
+    reports, the thing (the word the object ends in) stays. A shared word that is not the head is not enough."""
+    task = "加快推进体育名城建设，广泛开展全民健身活动，办好国际国内重大体育赛事"
+    others = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位30万个。粮食产量保持稳定。"
+    new = f"一、过去一年工作回顾\n举办篮球世界杯、世界羽毛球巡回赛总决赛等24项国内外大型体育赛事。{others * 5}\n"
+    link = link_one(task, new)
+    assert link.status == "fulfilled" and "体育赛事" in link.evidence[0].text
+    link = link_one("办好国际国内重大体育赛事转播", new)
+    assert link.status == "no_evidence"
