@@ -18,6 +18,7 @@ from eval.links.sampling import Pair  # noqa: E402
 # name: (old text, plan part start anchor, plan part end anchor, k, offset)
 PAIRS: dict[str, Pair] = {
     "national-2001-2002": ("eval/texts/gwr-2001.txt", "二、“十五”期间的奋斗目标和指导方针", "我们已经跨进了21世纪", 6, 2),
+    "mianyang-2023-2024": ("eval/texts/mianyang-2023.txt", "（一）坚持科技立市", "各位代表，大道如砥", 4, 2),
 }
 
 
