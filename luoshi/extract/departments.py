@@ -37,6 +37,8 @@ MAX_SUPPORT = 2
 _HINT = "see the schema in the comment at the top of luoshi/rules/zh/departments.yaml"
 _NOTE = re.compile(r"[（(][^）)]*[）)]|\s+")  # （牵头） and blanks in a written unit name
 _LOCAL_PREFIX = re.compile(r"^(?:\S{0,8}?(?:省|自治区))?(?:\S{1,6}?市)?(?:\S{1,6}?[区县])?")
+_CITY_PREFIX = re.compile(r"^(?:\S{0,8}?(?:省|自治区))?\S{1,6}?市(?=\S{2})")
+_BARE = frozenset({"政府", "人民政府"})
 _GOVERNMENT = re.compile(r"^(?:人民)?政府(?=\S{2})")  # 市政府外办, 市人民政府口岸物流办: the unit after it
 _CONNECTORS = re.compile(r"[和与及]")
 
@@ -60,6 +62,8 @@ class DepartmentRules:
     generic: frozenset[str] = frozenset()  # kinds of work every field does (科技创新): the field before them owns them
     folded: dict[str, int] | None = None  # fold_name(name or alias) -> index, where only one unit folds to it
     opening: frozenset[str] = frozenset()  # words that give their unit the row when the opening clause names them (财政)
+    agents: dict[str, int] | None = None  # a place's names -> its body (江岸 -> 江岸区政府): see ``named_agents``
+    agent_pattern: re.Pattern[str] | None = None
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -121,6 +125,14 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
                     and isinstance(group.get("elsewhere"), str) and group["elsewhere"].strip()):
                 raise _fail(path, f"{where} ({name}) 'only_in'[{k}] must map 'regions' and 'words' to lists of "
                                   "strings and 'elsewhere' to a unit name")
+        for k, group in enumerate(entry.get("moved_in") or []):
+            if not (isinstance(group, dict) and _str_list(group.get("regions")) and _str_list(group.get("words"))
+                    and isinstance(group.get("to"), str) and group["to"].strip()):
+                raise _fail(path, f"{where} ({name}) 'moved_in'[{k}] must map 'regions' and 'words' to lists of "
+                                  "strings and 'to' to a unit name")
+        if "absent_in" in entry and not (_str_list(entry["absent_in"]) and entry.get("elsewhere")):
+            raise _fail(path, f"{where} ({name}) 'absent_in' must be a list of regions, with 'elsewhere' naming "
+                              "the unit that does the work there")
         years = entry.get("years")
         if years is not None and not (isinstance(years, list) and len(years) == 2
                                       and all(isinstance(y, int) for y in years) and years[0] <= years[1]):
@@ -147,6 +159,12 @@ def _in_region(entry: dict[str, Any], region: str | None) -> bool:
     return not wanted or region is None or any(w in region or region in w for w in wanted)
 
 
+def _absent(entry: dict[str, Any], region: str | None) -> bool:
+    """A unit merged into another in some regions (深圳's 体育局 is its 文化广电旅游体育局):
+    dropped from those regions' reports, its work going to ``elsewhere``."""
+    return region is not None and any(w in region or region in w for w in entry.get("absent_in", ()))
+
+
 def _in_era(entry: dict[str, Any], year: int | None) -> bool:
     """A unit that existed only for some years (监察部 until 2018) is kept for reports of
     those years; without a year (tests, lookups) every entry is kept."""
@@ -162,15 +180,54 @@ def _entries(path: str) -> tuple[dict[str, Any], ...]:
 def _compile(path: str, level: str | None, region: str | None = None, year: int | None = None) -> DepartmentRules:
     # Compiled once per set of special bodies dropped, not once per region: a corpus of
     # hundreds of cities would otherwise rebuild the keyword pattern for nearly every report.
-    dropped = frozenset(e["name"] for e in _entries(path) if not (_in_region(e, region) and _in_era(e, year)))
+    dropped = frozenset(e["name"] for e in _entries(path) if not (_in_region(e, region) and _in_era(e, year))
+                        or _absent(e, region))
     moved = frozenset((e["name"], k) for e in _entries(path) for k, g in enumerate(e.get("only_in", []))
                       if not _in_region(g, region))
-    return _compile_kept(path, level, dropped, moved)
+    # words of a unit that another unit does in a region (深圳's parks are its 城管局's): ("to", k)
+    moved |= frozenset((e["name"], -1 - k) for e in _entries(path) for k, g in enumerate(e.get("moved_in", []))
+                       if region is not None and _in_region(g, region))
+    return _compile_kept(path, level, dropped, moved, districts_of(region) if level == "city" else ())
+
+
+@lru_cache(maxsize=4)
+def _district_file(path: str) -> dict[str, tuple[str, ...]]:
+    data = load_file(path)
+    cities = data.get("cities") if isinstance(data, dict) else None
+    if not isinstance(cities, dict) or not all(isinstance(k, str) and _str_list(v) for k, v in cities.items()):
+        raise _fail(path, "expected a mapping 'cities' of city names to lists of district names")
+    return {k: tuple(v) for k, v in cities.items()}
+
+
+def _common_short_names() -> frozenset[str]:
+    data = load_file(str(rule_path("districts")))
+    return frozenset(data.get("common") or ()) if isinstance(data, dict) else frozenset()
+
+
+def districts_of(region: str | None) -> tuple[str, ...]:
+    """The districts and counties of the report's city (districts.yaml): their governments
+    are units of that city's master list. Without a region (lookups, the ledger) every
+    listed city's are kept, as every region's special bodies are."""
+    path = rule_path("districts")
+    if not path.is_file():
+        return ()
+    cities = _district_file(str(path))
+    if region is None:
+        return tuple(dict.fromkeys(d for ds in cities.values() for d in ds))
+    return next((ds for city, ds in cities.items() if city in region or region in city), ())
+
+
+def short_place(name: str) -> str:
+    """A district's name as reports list it (江岸区 → 江岸, 石柱土家族自治县 → 石柱, 滨海新区 → 滨海);
+    a name of one character before 区/县 (忠县) keeps its ending."""
+    core = re.sub(r"(?:(?:土家族|苗族|回族|彝族|藏族|蒙古族|满族|壮族|瑶族)+自治县|新区|区|县)$", "", name)
+    return core if len(core) >= 2 else name
 
 
 @lru_cache(maxsize=32)
 def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
-                  moved: frozenset[tuple[str, int]] = frozenset()) -> DepartmentRules:
+                  moved: frozenset[tuple[str, int]] = frozenset(),
+                  districts: tuple[str, ...] = ()) -> DepartmentRules:
     data = load_file(path)
     prefix = (data.get("prefix") or {}).get(level, "") if level else ""
     entries = [e for e in _entries(path)
@@ -184,6 +241,8 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
         # words this unit owns only in some regions go, elsewhere, to the unit doing that work there
         away = {w: index.get(g["elsewhere"]) for k, g in enumerate(entry.get("only_in", []))
                 if (entry["name"], k) in moved for w in g["words"]}
+        away |= {w: index.get(g["to"]) for k, g in enumerate(entry.get("moved_in", []))
+                 if (entry["name"], -1 - k) in moved for w in g["words"]}
         for word in entry["keywords"]:
             home = away.get(word, i) if word in away else i
             if home is not None and home not in owners.setdefault(word, []):
@@ -207,6 +266,28 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
                 lookup.setdefault(_key(prefix + alias), i)
         for full in [names[i], *entry.get("full", {}).values()]:
             lookup[_key(full)] = i
+    # The city's districts: their governments are units of its list, suggested only where the
+    # report names the district as the doer (``named_agents``), never by a keyword.
+    agents: dict[str, int] = {}
+    common = _common_short_names() if districts else frozenset()
+    for district in districts:
+        gov = district + "政府"
+        if _key(gov) in lookup:  # the list already has it (南沙区政府 is the zone's 管委会)
+            i = lookup[_key(gov)]
+        else:
+            i = len(names)
+            names.append(gov)
+            entries.append({"name": gov, "keywords": [], "place": True})
+            for alias in (gov, district + "人民政府", district):
+                lookup.setdefault(_key(alias), i)
+        for word in (district, short_place(district)):
+            if word not in common:
+                agents.setdefault(word, i)
+    for i, entry in enumerate(entries):
+        if entry.get("place") and i not in agents.values():
+            for word in entry["keywords"]:
+                if word in owners and i in owners[word] and len(word) >= 2:
+                    agents.setdefault(word, i)
     folded: dict[str, int | None] = {}
     for alias, i in lookup.items():
         f = fold_name(alias)
@@ -231,7 +312,51 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
         frozenset(data.get("generic") or ()),
         opening=frozenset(data.get("opening") or ()),
         folded={f: i for f, i in folded.items() if i is not None},
+        agents=agents,
+        agent_pattern=_agent_pattern(agents) if agents else None,
     )
+
+
+# Work a report gives a place by name: 支持江岸、江汉…建设…, 支持深汕特别合作区打造…, or a clause
+# opening with the place as its subject (滨海新区要…). The verbs are those of a doer's own
+# work; 支持江汉平原… (a noun after the name) names no doer.
+_AGENT_VERBS = ("建设|打造|创建|争创|建成|发展|提高|提升|加快|开展|推进|探索|率先|深化|做强|做优|做大|创新|申报|承接|"
+                "聚焦|高标准|高水平|高质量|全面|积极|加强|完善|实施|培育|争当|当好|建好")
+
+
+def _agent_pattern(agents: dict[str, int]) -> re.Pattern[str]:
+    names = alternation(agents)
+    listed = rf"(?:{names})(?:[、和与及](?:{names}))*"
+    return re.compile(rf"支持({listed})(?=要|{_AGENT_VERBS})|(?:^|(?<=[,;:，；：]))({listed})(?=要)")
+
+
+FRAME = 8  # an opening clause this short frames the work after it (做优主城区, 落实乡村振兴战略)
+
+
+def _opening_reach(text: str) -> int:
+    """Where the row's main work may start: its opening clause, or the next one when the
+    opening clause is a short frame (at most ``FRAME`` characters)."""
+    first = _CLAUSE_END.search(text)
+    if first is None:
+        return len(text)
+    if len(text[: first.start()].strip()) <= FRAME:
+        second = _CLAUSE_END.search(text, first.end())
+        return second.start() if second else len(text)
+    return first.start()
+
+
+def named_agents(text: str, r: DepartmentRules) -> list[tuple[int, str, int]]:
+    """The place bodies ``text`` (normalized) names as doers of its work, in order:
+    (unit index, the name written, where). See ``_agent_pattern``."""
+    if r.agent_pattern is None or not r.agents:
+        return []
+    out: list[tuple[int, str, int]] = []
+    for m in r.agent_pattern.finditer(text):
+        for word in re.split(r"[、和与及]", m.group(1) or m.group(2)):
+            i = r.agents.get(word)
+            if i is not None and all(i != j for j, _, _ in out):
+                out.append((i, word, m.start()))
+    return out
 
 
 def _path(choice: str | None, level: str | None) -> str:
@@ -268,7 +393,10 @@ def canonical_unit(name: str, level: str = "district", r: DepartmentRules | None
     r = r or rules(level)
     assert r.lookup is not None
     key = _key(name)
-    candidates = [c for c in (key, key[1:] if key[:1] in "区市县" else None, _LOCAL_PREFIX.sub("", key, count=1)) if c]
+    # the name, then without the city's name (武汉市江岸区政府 is the district's), then without
+    # the district's too (门头沟区水务局 is the bureau); a bare 人民政府 is no unit's name
+    candidates = [c for c in (key, key[1:] if key[:1] in "区市县" else None, _CITY_PREFIX.sub("", key, count=1),
+                              _LOCAL_PREFIX.sub("", key, count=1)) if c and c not in _BARE]
     candidates += [_GOVERNMENT.sub("", c, count=1) for c in candidates]
     for candidate in candidates:
         if candidate in r.lookup:
@@ -349,6 +477,7 @@ _PURPOSE = re.compile(r"^(?:为了?|面对|随着|鉴于)[^,;:，；：]{2,40}[,
 
 
 CONNECTIVE = 3  # an opening clause this short is a connective (为此, 同时), not the work
+NAMED = "报告点名承担"  # the reason of a place body the report names as the doer
 MINOR = 0.4  # weight of a keyword found only inside modifier spans (departments_heads.yaml)
 
 
@@ -480,6 +609,16 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
         ranked.remove(opener)
         ranked.insert(0, opener)
     _territorial(text, r, matched, ranked)
+    agents = named_agents(text, r)
+    # the places the report names as doers lead, in its order, when they do the row's main
+    # work (its opening clause, or the one after a short frame: 做优主城区，支持江岸…); named
+    # further on (…，支持平谷、延庆创建国家森林城市) they are the first co-units
+    at = 0 if agents and agents[0][2] <= _opening_reach(text) else 1
+    for i, word, _ in reversed(agents):
+        matched[i] = [*[w for w in matched.get(i, []) if w != word], word, NAMED]
+        if i in ranked:
+            ranked.remove(i)
+        ranked.insert(min(at, len(ranked)), i)
     ranked = ranked[: 1 + MAX_SUPPORT]
     return [Department(r.names[i], "lead" if k == 0 else "support", matched[i]) for k, i in enumerate(ranked)]
 

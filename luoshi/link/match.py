@@ -20,6 +20,7 @@ from luoshi.link.words import whole_words
 
 MIN_COVERAGE = 0.35  # share of the task's weight a clause must hold
 MIN_ANCHOR = 0.25  # weight of the heaviest shared run of characters (one rare bigram ≈ 0.5–0.8)
+OWN_WEIGHT = 0.01  # the report's own region's name weighs like a word every report uses
 NAME_SHARE = 0.75  # share of a named project's / quoted programme's weight a clause must hold
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
@@ -45,6 +46,27 @@ class TermWeights:
         self.corpus = corpus_weights()
         self._top = math.log(index.n + 1) or 1.0
         self._cache: dict[str, float] = {}
+        self.own: tuple[str, ...] = ()  # the report's own region's names (``region``): words every report uses
+        self._own_grams: frozenset[str] = frozenset()
+
+    def set_own(self, names: list[str]) -> None:
+        self.own = tuple(n for n in names if len(n) >= 2)
+        self._own_grams = frozenset(g for n in self.own for g in bigrams(n))
+        self._cache = {}
+
+    def own_edges(self, text: str) -> set[str]:
+        """Bigrams across the edge of the own region's name in ``text`` (平安|无锡 → 安无, 无锡|建设 → 锡建)."""
+        edges: set[str] = set()
+        for name in self.own:
+            a = text.find(name)
+            while a >= 0:
+                b = a + len(name)
+                if a > 0:
+                    edges.add(text[a - 1 : a + 1])
+                if b < len(text):
+                    edges.add(text[b - 1 : b + 1])
+                a = text.find(name, b)
+        return edges
 
     def local(self, gram: str) -> float:
         posting = self.index.postings.get(gram)
@@ -56,6 +78,8 @@ class TermWeights:
         if w is None:
             local = self.local(gram)
             w = (self.corpus.idf(gram) if self.corpus else 0.6) * local
+            if gram in self._own_grams:
+                w = min(w, OWN_WEIGHT)
             self._cache[gram] = w
         return w
 
@@ -140,11 +164,15 @@ def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w:
     # a lone character left by a joiner (参|与 → 参) is half a word, not a word of the task
     grams = {g for g in bigrams(query) if len(g) == 2} or set(bigrams(query))
     grams -= {g for g in _edge_grams(query, runs) if g not in unit_grams and g not in named}
+    # 无锡|建设: the bigram across the region's name joins two words and names nothing, unless it is
+    # inside a quoted or named work (“平安无锡”), which it tells from another (“健康无锡”)
+    own = (w.own_edges(query) - named) if w.own else set()
+    grams -= own
     total = sum(w(g) for g in grams)
     if total <= 0:
         return None
     coverage = sum(w(g) for g in grams if g in unit_grams) / total
-    weighed = sorted(((weight_of(r, w), r) for r in words), reverse=True)
+    weighed = sorted(((sum(w(g) for g in set(bigrams(r)) - own), r) for r in words), reverse=True)
     anchor = weighed[0][0] if weighed else 0.0
     if names:
         best = max((sum(w(g) for g in set(bigrams(n)) if g in unit_grams) / (weight_of(n, w) or 1.0)) for n in names)

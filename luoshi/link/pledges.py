@@ -463,6 +463,8 @@ def _headless(query: str, m: Match, ev: EvidenceIndex, text: str) -> bool:
 HEAD_COVERAGE = 0.25  # a clause naming the head of a task clause's object may hold less of its weight
 HEAD_ANCHOR = MIN_ANCHOR
 HEAD_CREDIT = 0.6  # such a clause counts as holding this share of the clause's weight
+HEAVY_ANCHOR = 0.5  # a shared word this heavy (two or three rare bigrams) names the work by itself ...
+HEAVY_COVERAGE = 0.2  # ... in a clause holding at least this share of the task clause's weight
 _TRAILING = re.compile(r"(?:[|]|建设|工作|项目|工程|水平|能力|体系|机制)+$")
 
 
@@ -501,7 +503,11 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             if q == c.text:
                 whole[m.unit] = m.coverage
             ok = credible(m, clause=q != c.text)
-            if not ok and q != c.text and _names_the_head(q, m):
+            if not ok and _names_the_head(q, m):
+                m.coverage, ok = max(m.coverage, HEAD_CREDIT), True
+            if not ok and q != c.text and m.anchor >= HEAVY_ANCHOR and m.coverage >= HEAVY_COVERAGE:
+                # a task clause and a clause sharing a word as rare as a named work (行政区划调整, 货币信贷,
+                # 农机具购置): the same work, whatever else each says about it (前期研究, 快速增长)
                 m.coverage, ok = max(m.coverage, HEAD_CREDIT), True
             if not ok or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
                     or ((q in items or q in c.projects) and _lacks_kind(q, m, ev)) \

@@ -9,6 +9,7 @@ from luoshi.link.figures import scan_figures
 from luoshi.link.periods import review_period, span_period
 from luoshi.link.pledges import EvidenceIndex, link_commitment
 from luoshi.link.quantities import link_quantity
+from luoshi.link.region import own_names
 from luoshi.link.segments import clause_units
 from luoshi.link.targets import as_rate, known_metric, link_indicator
 from luoshi.model import Extraction, Indicator, Link
@@ -58,6 +59,8 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
                else (str(new.report.year) if new.report.year else None, new.report.year, new.report.year) for u in units]
     evidence = EvidenceIndex(units, new_doc, periods.__getitem__)
     evidence.add_definitions(old_text)  # an abbreviation the older report defined (以下简称) and its task uses
+    # the region's own name (无锡 in a Wuxi report) tells one work from another not at all
+    evidence.weights.set_own(list(dict.fromkeys(own_names(new.report.region, new_text) + own_names(old.report.region, old_text))))
     year = review_year(old, new)
     figures = scan_figures(mt, new, year=year)
     links: list[Link] = []

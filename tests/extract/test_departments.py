@@ -206,10 +206,12 @@ def test_departments_a_citys_own_spelling_of_a_unit_resolves(name, unit):
     assert canonical_unit(name, "city") == unit
 
 
-@pytest.mark.parametrize("name", ["通州区政府", "西城区政府", "市政府研究室"])
-def test_departments_folding_never_makes_a_government_its_office(name):
-    """政府办 folds to itself, not to 政府: a district government is not the city's general office."""
-    assert canonical_unit(name, "city") is None
+@pytest.mark.parametrize(("name", "unit"), [("通州区政府", "通州区政府"), ("西城区人民政府", "西城区政府"),
+                                           ("市政府研究室", None)])
+def test_departments_folding_never_makes_a_government_its_office(name, unit):
+    """政府办 folds to itself, not to 政府: a district government is not the city's general office
+    (it is its own unit, from districts.yaml)."""
+    assert canonical_unit(name, "city") == unit
 
 
 def test_departments_work_of_a_missing_unit_goes_elsewhere():
@@ -370,3 +372,79 @@ def test_departments_bad_only_in_is_e012(tmp_path, monkeypatch):
 )
 def test_departments_money_in_the_opening_clause_is_the_finance_units(level, text, lead):
     assert suggest_departments(text, rules(level))[0].name == lead
+
+
+DISTRICTS = load("districts")
+
+
+@pytest.mark.parametrize("case", DISTRICTS["examples"])
+def test_districts_examples_a_named_district_leads(case):
+    found = suggest_departments(case["text"], rules("city", region=case["region"]))
+    assert found[0].name == case["lead"]
+    assert "报告点名承担" in found[0].matched  # the reason says the report named it
+
+
+@pytest.mark.parametrize("case", DISTRICTS["not"])
+def test_districts_counter_examples_name_no_district_lead(case):
+    found = suggest_departments(case["text"], rules("city", region=case["region"]))
+    assert not found or not found[0].name.endswith("政府")
+
+
+def test_districts_are_units_of_their_city_only():
+    wuhan, nanjing = rules("city", region="武汉市"), rules("city", region="南京市")
+    assert "江岸区政府" in wuhan.names and "江岸区政府" not in nanjing.names
+    assert canonical_unit("武汉市江岸区人民政府", "city", wuhan) == "江岸区政府"
+    assert "江岸区政府" not in rules("district", region="北京市门头沟区").names  # a city's list only
+
+
+def test_districts_named_further_on_join_as_co_units():
+    """支持平谷、延庆创建… after the row's own work: the districts help, the work's unit leads."""
+    text = "加大对生态涵养区转移支付力度，完善多元化生态补偿机制，支持平谷、延庆创建国家森林城市"
+    found = suggest_departments(text, rules("city", region="北京市"))
+    assert found[0].name in ("市财政局", "市发展改革委")
+    assert found[1].name == "平谷区政府"
+
+
+def test_districts_short_names_that_are_common_words_need_their_ending():
+    tianjin = rules("city", region="天津市")
+    assert all(not d.name.endswith("区政府") for d in suggest_departments("支持河北雄安新区建设", tianjin))
+    assert suggest_departments("支持河北区打造金融街", tianjin)[0].name == "河北区政府"
+
+
+@pytest.mark.parametrize(
+    ("region", "text", "lead"),
+    [
+        ("深圳市", "完善全民健身公共服务体系，新建一批体育设施", "市文化和旅游局"),  # 文化广电旅游体育局
+        ("北京市", "完善全民健身公共服务体系，新建一批体育设施", "市体育局"),
+        ("深圳市", "新建绿道60公里，加强森林步道建设", "市城市管理委"),  # its 城管局 is its 林业局
+        ("重庆市", "新建改造一批城市公园", "市城市管理委"),
+        ("重庆市", "完成营造林300万亩", "市园林绿化局"),  # its 林业局
+        ("杭州市", "完成营造林3万亩", "市水务局"),  # 林业水利局
+        ("北京市", "新建改造一批城市公园", "市园林绿化局"),
+    ],
+)
+def test_departments_merged_units_of_a_region(region, text, lead):
+    assert suggest_departments(text, rules("city", region=region))[0].name == lead
+
+
+def test_departments_bad_moved_in_is_e012(tmp_path, monkeypatch):
+    (tmp_path / "departments.yaml").write_text(
+        "departments:\n- name: 体育局\n  keywords: [体育]\n  moved_in: [{regions: [深圳], words: [体育]}]\n",
+        encoding="utf-8")
+    monkeypatch.setenv("LUOSHI_RULES_DIR", str(tmp_path))
+    with pytest.raises(LuoshiError) as err:
+        rules("city", region="深圳市")
+    assert err.value.code == "E012" and "moved_in" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("region", "name", "unit"),
+    [
+        ("西安市", "西安国际港务区管委会", "国际港务区管委会"),
+        ("重庆市", "西部科学城重庆高新区管委会", "重庆高新区管委会"),
+        ("重庆市", "重庆市轨道交通（集团）有限公司", "市轨道交通集团"),
+        ("天津市", "滨海新区人民政府", "滨海新区政府"),
+    ],
+)
+def test_departments_zone_bodies_and_companies_resolve(region, name, unit):
+    assert canonical_unit(name, "city", rules("city", region=region)) == unit

@@ -524,3 +524,15 @@ def test_pledges_a_clause_naming_the_head_of_the_object_is_evidence():
     assert link.status == "fulfilled" and "体育赛事" in link.evidence[0].text
     link = link_one("办好国际国内重大体育赛事转播", new)
     assert link.status == "no_evidence"
+
+
+def test_pledges_a_word_as_rare_as_a_name_names_the_work_of_its_clause():
+    """开展…行政区划调整前期研究 is met by 行政区划调整正式启动: a shared word as heavy as a named work is the
+    same work, whatever else each clause says of it. A common shared word (城市管理) is not enough."""
+    fillers = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位12万个。粮食产量保持稳定。"
+    new = f"一、过去一年工作回顾\n行政区划调整正式启动，城市管理持续加强。{fillers * 4}\n"
+    task = "开展新城地区行政区划调整前期研究，为理顺城市管理体制打好基础"
+    link = link_one(task, new)
+    assert link.status != "no_evidence" and "行政区划调整" in link.evidence[0].text
+    link = link_one("开展新城地区城市管理前期研究，为理顺体制打好基础", new)
+    assert link.status == "no_evidence"

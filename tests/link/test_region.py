@@ -1,0 +1,46 @@
+"""The report's own region: its name is a word every report of that region uses."""
+
+from __future__ import annotations
+
+from luoshi.link import link_reports
+from luoshi.link.region import from_text, names_of, own_names
+from luoshi.model import Extraction, ReportMeta
+from tests.link.helpers import commitment
+
+
+def test_region_names_of_an_administrative_name():
+    assert names_of("北京市门头沟区") == ["门头沟", "北京"]
+    assert names_of("无锡市") == ["无锡"]
+    assert names_of("全国") == [] and names_of(None) == []
+
+
+def test_region_from_the_heading_of_a_plain_copy():
+    text = "——2020年1月12日在无锡市第十六届人民代表大会第四次会议上\n无锡市市长\n各位代表：\n全市上下…我市…本市…"
+    assert from_text(text) == ["无锡"]
+    assert own_names(None, text) == ["无锡"] and own_names("宁波市", text) == ["宁波"]
+
+
+def test_region_from_the_place_a_report_names_most():
+    # no heading: the place written with 市 and on its own most often (省会城市 is no place)
+    text = "市长 某某\n各位代表：\n" + "长沙市经济稳定增长，长沙经开区扩区，全市上下，我市，本市。" * 3 + "建设省会城市。"
+    assert from_text(text) == ["长沙"]
+
+
+def test_region_a_national_report_has_none():
+    assert from_text("国务院总理\n各位代表：\n全国城镇新增就业1100万人，东部地区率先发展，中西部地区加快发展。") == []
+
+
+def test_region_the_own_name_joined_to_a_common_word_is_no_match():
+    """In a Wuxi report, 无锡|经济 is no named work: 无锡经济开发区 is no evidence of 无锡经济金融风险管控."""
+    old = "2019年。持续做好无锡经济金融风险管控化解工作。"
+    fillers = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位12万个。"
+    new = f"一、2019年工作回顾\n无锡经济开发区正式挂牌。{fillers * 3}\n"
+    task = "持续做好无锡经济金融风险管控化解工作"
+
+    def link(region: str | None):
+        o = Extraction(ReportMeta(year=2019, region=region), [], [], [commitment(task, old)])
+        return link_reports(o, old, Extraction(ReportMeta(year=2020, region=region), [], [], []), new)[0]
+
+    with_region = link("无锡市")
+    assert with_region.status == "no_evidence" and not with_region.evidence
+    assert link(None).evidence  # unknown region: 无锡经济 weighs like a named work and is the closest evidence
