@@ -60,6 +60,22 @@ def _paraphrases() -> tuple[re.Pattern | None, dict[str, str]]:
     return re.compile("|".join(map(re.escape, sorted(canon, key=len, reverse=True)))), canon
 
 
+@lru_cache(maxsize=1)
+def _umbrellas() -> list[tuple[re.Pattern, str]]:
+    out = []
+    for group in rules.load("synonyms").get("umbrellas", []):
+        children = sorted((fold(c) for c in group["children"] if c), key=len, reverse=True)
+        if children:
+            out.append((re.compile("|".join(map(re.escape, children))), fold(group["umbrella"])))
+    return out
+
+
+def umbrella_queries(query: str) -> list[str]:
+    """The query with a work written as the programme it belongs to (廉租房 → 保障性安居工程: ``synonyms.yaml``)."""
+    folded = fold(query)
+    return [pattern.sub(umbrella, folded) for pattern, umbrella in _umbrellas() if pattern.search(folded)]
+
+
 def canonical(text: str) -> str:
     """``text`` folded, each policy term written in its group's first form (``synonyms.yaml`` paraphrases)."""
     pattern, canon = _paraphrases()
@@ -497,7 +513,9 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     items = set(listed)
     tails = set(after) - items
     whole: dict[int, float] = {}  # unit -> share of the whole task's weight it holds
-    for q in queries(c, listed, after):
+    qs = queries(c, listed, after)
+    qs += [u for q in qs for u in umbrella_queries(q) if u not in qs]
+    for q in qs:
         q_names = [name_core(q)] if q in c.projects else [n for n in names if n in q] or []
         for m in ev.match(q, q_names):
             if q == c.text:

@@ -24,14 +24,17 @@ _HEADING = re.compile(r"([\u4e00-\u9fff]{2,3}?)(市|区|县)(?=第[一二三四�
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(市)")  # 区 is in too many common words (东部地区, 新区)
 _FUNCTION = set("个每各该在的")  # a name does not begin with these (8个县, 在长沙市)
 OPENING = 1500  # characters of the report read for its heading
+NATIONAL = ("全国", "中国", "中华人民共和国")
 COMMON_SHARE = 0.5  # a 'name' used by more reports than this (城市, 上市, 全区) is a common word, not a place
 MIN_USES = 3  # written with its suffix at least this often to be the report's own name
 
 
 def names_of(region: str | None) -> list[str]:
     """The place names in an administrative name: 北京市门头沟区 → [门头沟, 北京] (most local first)."""
-    if not region or region in ("全国", "中国", "中华人民共和国"):
+    if not region:
         return []
+    if region in NATIONAL:
+        return ["我国"]  # the State Council's "our country": in every national report, of every work
     parts = [p for p in _SUFFIX.split(region) if len(p) >= 2]
     return list(reversed(parts))
 

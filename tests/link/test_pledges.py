@@ -536,3 +536,24 @@ def test_pledges_a_word_as_rare_as_a_name_names_the_work_of_its_clause():
     assert link.status != "no_evidence" and "行政区划调整" in link.evidence[0].text
     link = link_one("开展新城地区城市管理前期研究，为理顺体制打好基础", new)
     assert link.status == "no_evidence"
+
+
+def test_pledges_a_work_is_reported_as_the_programme_it_belongs_to():
+    """实物廉租房建设 is reported as 保障性安居工程补助资金 (synonyms.yaml umbrellas); not the other way round."""
+    fillers = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位12万个。粮食产量保持稳定。"
+    new = f"一、过去一年工作回顾\n中央财政安排保障性安居工程补助资金551亿元。{fillers * 4}\n"
+    link = link_one("推进廉租住房建设，今年新增廉租住房50万套", new)
+    assert link.status != "no_evidence" and "保障性安居工程" in link.evidence[0].text
+    new = f"一、过去一年工作回顾\n廉租房补助资金551亿元。{fillers * 4}\n"
+    assert link_one("加快保障性安居工程建设", new).status == "no_evidence"
+
+
+@pytest.mark.parametrize("pledge", ["继续有步骤地做好企业破产兼并工作", "加大对特困地区的支持，并真正落到实处",
+                                    "找出存在的问题，认真加以解决"])
+def test_pledges_manner_phrases_are_no_object(pledge):
+    """有步骤地, 落到实处, 加以解决 say how, not what: a clause sharing only them is no evidence."""
+    fillers = "粮食产量保持稳定。新增就业岗位120万个。外贸出口增长22%。"
+    new = (f"一、过去五年工作回顾\n在生态脆弱地区有步骤地开展了大规模退耕还林还草。使计划生育的基本国策落到实处。"
+           f"对群众反映的问题认真加以解决。{fillers * 4}\n")
+    link = link_one(pledge, new)
+    assert link.status == "no_evidence" and not link.evidence

@@ -11,7 +11,7 @@ from tests.link.helpers import commitment
 def test_region_names_of_an_administrative_name():
     assert names_of("北京市门头沟区") == ["门头沟", "北京"]
     assert names_of("无锡市") == ["无锡"]
-    assert names_of("全国") == [] and names_of(None) == []
+    assert names_of("全国") == ["我国"] and names_of(None) == []  # the State Council's "our country"
 
 
 def test_region_from_the_heading_of_a_plain_copy():
@@ -44,3 +44,14 @@ def test_region_the_own_name_joined_to_a_common_word_is_no_match():
     with_region = link("无锡市")
     assert with_region.status == "no_evidence" and not with_region.evidence
     assert link(None).evidence  # unknown region: 无锡经济 weighs like a named work and is the closest evidence
+
+
+def test_region_our_country_is_no_object_of_a_national_task():
+    """促进我国服务业发展 is not met by 使我国信息产业实现了跨越式发展: 我国 is in every national report."""
+    old = "2002年。引进有信誉的境外大型企业和中介组织，促进我国服务业发展。"
+    fillers = "粮食产量保持稳定。新增就业岗位120万个。国有企业改革深化。农村税费改革试点扩大。外贸出口增长22%。"
+    new = f"一、过去五年工作回顾\n使我国信息产业实现了跨越式发展。{fillers * 3}\n"
+    task = "引进有信誉的境外大型企业和中介组织，促进我国服务业发展"
+    o = Extraction(ReportMeta(year=2002, region="全国"), [], [], [commitment(task, old)])
+    link = link_reports(o, old, Extraction(ReportMeta(year=2003, region="全国"), [], [], []), new)[0]
+    assert link.status == "no_evidence" and not link.evidence

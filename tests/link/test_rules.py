@@ -139,3 +139,18 @@ def test_rules_means_verb_examples(text, expected):
     c = commitment(text, text)
     before = text[: text.index("和")]
     assert (before not in queries(c)) == expected
+
+
+_UMBRELLAS = rules.load("synonyms")["umbrellas"]
+
+
+@pytest.mark.parametrize(("group", "pair", "expected"),
+                         [(g["umbrella"], p, True) for g in _UMBRELLAS for p in g["examples"]]
+                         + [(g["umbrella"], p, False) for g in _UMBRELLAS for p in g.get("not", [])])
+def test_rules_umbrella_examples(group, pair, expected):
+    """A task on a work of a programme is also looked for as the programme (实物廉租房 → 保障性安居工程)."""
+    from luoshi.link.pledges import umbrella_queries
+
+    task, clause = pair
+    joined = any(group in u and group in clause for u in umbrella_queries(task))
+    assert joined == expected
