@@ -467,3 +467,9 @@ def test_departments_national_own_intellectual_property_describes_the_goods():
     """拥有自主知识产权的技术、产品: a property of what is made, not the patent office's work."""
     found = suggest_departments("形成一批拥有自主知识产权的技术、产品和标准", rules("national", year=2006))
     assert all(d.name != "国家知识产权局" for d in found)
+
+
+def test_departments_urban_renewal_is_shenzhens_renewal_bureau():
+    """深圳 runs urban renewal and land consolidation through its own bureau; elsewhere construction does."""
+    assert suggest_departments("有序推进城市更新", rules("city", region="深圳市"))[0].name == "市城市更新和土地整备局"
+    assert suggest_departments("有序推进城市更新", rules("city", region="武汉市"))[0].name == "市住房城乡建设委"
