@@ -448,3 +448,22 @@ def test_departments_bad_moved_in_is_e012(tmp_path, monkeypatch):
 )
 def test_departments_zone_bodies_and_companies_resolve(region, name, unit):
     assert canonical_unit(name, "city", rules("city", region=region)) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("加强知识产权保护", "国家知识产权局"),
+        ("鼓励多渠道消化玉米库存", "国家粮食和物资储备局"),
+        ("组织实施东北地区振兴规划，支持先进装备制造业发展", "国家发展改革委"),
+        ("适当提高排污费、污水处理费和垃圾处理费标准", "国家发展改革委"),
+    ],
+)
+def test_departments_national_owners_of_the_2000s_reports(text, lead):
+    assert suggest_departments(text, rules("national", year=2006))[0].name == lead
+
+
+def test_departments_national_own_intellectual_property_describes_the_goods():
+    """拥有自主知识产权的技术、产品: a property of what is made, not the patent office's work."""
+    found = suggest_departments("形成一批拥有自主知识产权的技术、产品和标准", rules("national", year=2006))
+    assert all(d.name != "国家知识产权局" for d in found)
