@@ -16,6 +16,8 @@ units follow as co-units.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from luoshi.extract.departments import MAX_SUPPORT, DepartmentRules, opening_unit, suggest_departments
 from luoshi.model import Commitment, Department, Section
 from luoshi.textmap import fold
@@ -24,19 +26,37 @@ WEAK_CHARS = 3  # a lead resting on keywords of at most this many characters in 
 THEME = "同段落主题"
 
 
-def theme_owners(sections: list[Section], r: DepartmentRules) -> dict[str, str | None]:
-    """Per section id: the unit its own title (or the nearest title above it) suggests."""
+def theme_owners(sections: list[Section], r: DepartmentRules,
+                 rows: list[Commitment] | None = None) -> dict[str, str | None]:
+    """Per section id: the unit its own title suggests, else the nearest title above it.
+
+    With ``rows``, a section whose title names no unit first takes the unit leading most of the
+    rows under it (a row counts for its paragraph and every heading above it) before climbing:
+    that is the owner a row with no unit of its own inherits (同段落主题).
+    """
     by_id = {s.id: s for s in sections}
-    own: dict[str, str | None] = {}
-    for s in sections:
-        found = suggest_departments(fold(s.title), r)
-        own[s.id] = found[0].name if found else None
-    out: dict[str, str | None] = {}
-    for s in sections:
-        sec: Section | None = s
-        while sec is not None and own.get(sec.id) is None:
+    leads: dict[str, Counter[str]] = {}
+    for row in rows or ():
+        sec: Section | None = by_id.get(row.section or "") if row.departments else None
+        while sec is not None:
+            leads.setdefault(sec.id, Counter())[row.departments[0].name] += 1
             sec = by_id.get(sec.parent) if sec.parent else None
-        out[s.id] = own[sec.id] if sec is not None else None
+    out: dict[str, str | None] = {}
+
+    def owner(sid: str) -> str | None:
+        if sid not in out:
+            sec = by_id[sid]
+            found = suggest_departments(fold(sec.title), r)
+            if found:
+                out[sid] = found[0].name
+            elif leads.get(sid):
+                out[sid] = leads[sid].most_common(1)[0][0]
+            else:
+                out[sid] = owner(sec.parent) if sec.parent in by_id else None
+        return out[sid]
+
+    for s in sections:
+        owner(s.id)
     return out
 
 

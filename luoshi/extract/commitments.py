@@ -27,9 +27,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from collections import Counter
 
-from luoshi.assign.theme import THEME, prefer_theme_owner
+from luoshi.assign.theme import THEME, prefer_theme_owner, theme_owners
 from luoshi.extract.actions import Head, any_verb, find_head, is_forward, object_of, opens_with_verb
 from luoshi.extract.deadlines import default_date, deadline_date, find_deadlines
 from luoshi.extract.departments import DepartmentRules, report_level, rules, suggest_departments
@@ -301,31 +300,8 @@ def _parts(ctx: _Context, groups: list[_Group], ns: int, ne: int) -> list[Commit
 def _inherit_owners(rows: list[Commitment], sections: list[Section], ctx: _Context) -> None:
     """A row with no unit of its own takes its theme paragraph's owner (同段落主题): the unit
     the theme sentence or heading names, else the one leading most rows under it."""
-    by_id = {s.id: s for s in sections}
-    leads: dict[str, Counter[str]] = {}
+    owners = theme_owners(sections, ctx.departments, rows)
     for r in rows:
-        if r.departments and r.section:
-            sec: Section | None = by_id.get(r.section)
-            while sec is not None:  # a row counts for its paragraph and every heading above it
-                leads.setdefault(sec.id, Counter())[r.departments[0].name] += 1
-                sec = by_id.get(sec.parent) if sec.parent else None
-    cache: dict[str, str | None] = {}
-
-    def owner(sid: str) -> str | None:
-        if sid not in cache:
-            sec = by_id[sid]
-            own = suggest_departments(ctx.mt.text[ctx.mt.to_norm(sec.start) : ctx.mt.to_norm(sec.start) + len(sec.title)],
-                                      ctx.departments)
-            if own:
-                cache[sid] = own[0].name
-            elif leads.get(sid):
-                cache[sid] = leads[sid].most_common(1)[0][0]
-            else:
-                cache[sid] = owner(sec.parent) if sec.parent in by_id else None
-        return cache[sid]
-
-    for r in rows:
-        if not r.departments and r.section in by_id:
-            name = owner(r.section)
-            if name:
-                r.departments = [Department(name, "lead", [THEME])]
+        name = owners.get(r.section or "")
+        if not r.departments and name:
+            r.departments = [Department(name, "lead", [THEME])]
