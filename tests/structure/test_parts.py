@@ -87,3 +87,24 @@ def test_parts_closing_after_last_heading_is_other() -> None:
 def test_parts_unknown_text_is_other() -> None:
     st = run("这是一段没有任何线索的文字。\n")
     assert [s.part for s in st.sentences] == ["other"]
+
+
+def test_parts_look_ahead_heading_without_target_word_is_goals() -> None:
+    """二、今后五年政府工作的总体思路 names no target, yet its part is the term ahead, not the review:
+    its work sentences are tasks."""
+    text = (
+        "一、过去五年工作回顾\n五年来，全市生产总值年均增长6%。\n"
+        "二、今后五年政府工作的总体思路\n（一）推动经济实力显著提升。\n"
+        "构建现代化产业体系，实施传统支柱产业提升行动，建设两大万亿级产业集群。"
+        "发挥投资关键作用，加大科技和产业投资，实施一批战略性新兴产业重大项目。\n"
+        "三、对2023年政府工作的建议\n（一）扩大有效投资。\n深入开展抓项目促投资专项行动。\n"
+    )
+    st = run(text)
+    assert [(s.title, s.part) for s in st.sections if s.parent is None] == [
+        ("一、过去五年工作回顾", "review"),
+        ("二、今后五年政府工作的总体思路", "goals"),
+        ("三、对2023年政府工作的建议", "plan"),
+    ]
+    at = text.index("构建现代化产业体系")
+    (work,) = [s for s in st.sentences if s.start <= at < s.end]
+    assert (work.part, work.role) == ("goals", "task")
