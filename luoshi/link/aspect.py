@@ -129,9 +129,19 @@ def pledge_kind(text: str) -> tuple[PledgeKind, str | None]:
 
 # Quantities change between reports (1万亩 → 10.4万亩) and years date the pledge, so
 # they are no part of what it is about; numbers inside names (国道109, 110千伏) stay.
-_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:年底|年|个|万亩|亩|公顷|项|家|人次|人|户|座|条|名|套|%|元|平方米|公里|版)")
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百){0,2}(?:年底|年|个|万亩|亩|公顷|项|家|人次|人|户|座|条|名|套|%|元|平方米|公里|版)")
 # how exact a quantity is (1000个左右, 5万套以上) says nothing about the work either
 _APPROX = re.compile(r"(?<=\|)(?:左右|以上|以内|以下|多)")
+# nor do the words that put it against a bound or last year (超过1400亿元, 比上年减少300亿元): kept,
+# they match any clause giving any figure (覆盖面超过70%)
+_CHANGE = r"(?:增长|增加|减少|下降|提高|降低)"
+
+
+@lru_cache(maxsize=1)
+def _before_quantity() -> re.Pattern:
+    prefix = [w for ws in rules.load("comparators")["prefix"].values() for w in ws]
+    words = "|".join(sorted((re.escape(w) for w in prefix), key=len, reverse=True))
+    return re.compile(rf"(?:比上年|比去年|同比){_CHANGE}?|(?:{words}|{_CHANGE})(?=\d)")
 
 
 # Generic nouns of the stop list: dropped for the report-local matching of ``find``, kept in
@@ -169,7 +179,8 @@ def task_words() -> re.Pattern:
 def strip_query(text: str, keep_nouns: bool = False) -> str:
     """The pledge without how-words (确保, 加快推进 …) and quantities: what remains names the object."""
     stop = _manner() if keep_nouns else _tables()[5]
-    return stop.sub("|", _APPROX.sub("", _QUANTITY.sub("|", fold(text))))
+    folded = _before_quantity().sub("|", fold(text))
+    return stop.sub("|", _APPROX.sub("", _QUANTITY.sub("|", folded)))
 
 
 def counts(text: str) -> set[str]:

@@ -276,6 +276,35 @@ def test_pledges_how_exact_a_quantity_is_names_no_object():
     assert counts("年内完成1000个左右村的规划编制") == {"1000个"}  # the count itself is still a count
 
 
+def test_pledges_a_bound_or_last_year_beside_a_quantity_names_no_object():
+    """超过1400亿元, 比上年减少300亿元: the frame of a figure matches any clause giving a figure."""
+    from luoshi.link.aspect import strip_query
+
+    assert "超过" not in strip_query("年内完成投资超过1400亿元", keep_nouns=True)
+    stripped = strip_query("今年拟发行建设国债1100亿元，比上年减少300亿元", keep_nouns=True)
+    assert "减少" not in stripped and "建设国债" in stripped
+    assert "万亿" not in strip_query("总投资超过1.1万亿元的228项市级重点项目", keep_nouns=True)
+    assert "国道109" in strip_query("改造国道109", keep_nouns=True)  # a number in a name stays
+    assert "超过" in strip_query("超过预期", keep_nouns=True)  # no figure: not a figure's frame
+    # 纵深推进 says how, like 深入推进: the campaign is the object
+    assert strip_query("纵深推进扫黑除恶专项斗争", keep_nouns=True).strip("|") == "扫黑除恶"
+
+
+@pytest.mark.parametrize(
+    ("task", "review", "status", "evidence"),
+    [
+        # only a figure's frame is shared: no evidence
+        ("年内完成投资超过1400亿元", "城乡社区“三社联动”覆盖面超过70%。", "no_evidence", None),
+        ("今年拟发行建设国债1100亿元，比上年减少300亿元", "农村贫困人口比上年减少290万。", "no_evidence", None),
+    ],
+)
+def test_pledges_frames_are_not_the_object(task, review, status, evidence):
+    new = "一、2019年工作回顾\n" + review + "\n二、2020年主要任务\n加强城市管理。\n"
+    link = link_one(task, new, 2019, 2020)
+    assert link.status == status
+    assert (link.evidence[0].text if link.evidence else None) == evidence
+
+
 def test_pledges_a_clause_is_read_with_its_sentence():
     """扩大人民币在跨境贸易和投资中的使用: the review names trade in one clause and investment in the next."""
     from luoshi.link.pledges import EvidenceIndex
