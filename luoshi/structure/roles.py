@@ -426,7 +426,9 @@ def _sub_themes(
     one-clause sentence followed by a longer one is a theme when the pattern recurs in the paragraph
     and starts right after its opening (the paragraph's heading and at most one aim sentence); in
     a paragraph opened by a numbered heading, the aim sentences before the first sub-heading are
-    themes too. A run of short tasks (办好第十五届全运会。…) has no longer sentence after each.
+    themes too. A run of short tasks (办好第十五届全运会。…) has no longer sentence after each, and a
+    sub-heading dips between its neighbours: a short line no shorter than the sentence before it is one
+    of a run of parallel work sentences (着力提高高等教育质量。大力发展各类职业教育。认真贯彻…).
     Paragraphs in ``whole`` (made context as a whole: review, explanation) are left alone."""
     r = role_rules()
     paras: dict[int, list[int]] = {}
@@ -441,6 +443,7 @@ def _sub_themes(
         subs = [
             i for i in range(1, len(ks) - 1)
             if short[i] and not short[i + 1] and len(bodies[i + 1]) > len(bodies[i])
+            and (i == 1 or len(bodies[i - 1]) > len(bodies[i]))
         ]
         if not subs or subs[0] > r.sub_theme_first:
             continue

@@ -421,6 +421,8 @@ def test_districts_short_names_that_are_common_words_need_their_ending():
         ("重庆市", "完成营造林300万亩", "市园林绿化局"),  # its 林业局
         ("杭州市", "完成营造林3万亩", "市水务局"),  # 林业水利局
         ("北京市", "新建改造一批城市公园", "市园林绿化局"),
+        ("重庆市", "加快建设内陆国际物流枢纽,健全枢纽集疏运体系", "市口岸办"),  # 政府口岸和物流办公室
+        ("武汉市", "加快建设内陆国际物流枢纽,健全枢纽集疏运体系", "市交通委"),
     ],
 )
 def test_departments_merged_units_of_a_region(region, text, lead):
@@ -457,6 +459,9 @@ def test_departments_zone_bodies_and_companies_resolve(region, name, unit):
         ("鼓励多渠道消化玉米库存", "国家粮食和物资储备局"),
         ("组织实施东北地区振兴规划，支持先进装备制造业发展", "国家发展改革委"),
         ("适当提高排污费、污水处理费和垃圾处理费标准", "国家发展改革委"),
+        # prices are the development commission's whatever the goods (农业生产资料, 农产品)
+        ("努力保持粮食等主要农产品价格在合理水平上基本稳定,重点抑制生产资料价格过快上涨", "国家发展改革委"),
+        ("做好优待抚恤工作", "民政部"),  # before 2018 the civil affairs ministry's
     ],
 )
 def test_departments_national_owners_of_the_2000s_reports(text, lead):
