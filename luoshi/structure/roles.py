@@ -217,8 +217,9 @@ def sentence_role(
     r = role_rules()
     if heading and len(body) <= _HEADING_MAX:
         return "context" if _context_cue(body) else "theme"
-    if opener:  # a slogan without a verb (为政之道，民生为本) or a judgement is context
-        if _context_cue(body) or r.copula.search(body) or not _has_verb(body):
+    if opener:  # a slogan without a verb in clauses (为政之道，民生为本) or a judgement is context;
+        # a one-clause opener announces its paragraph even with a verb the lexicon lacks (扎实有效去产能)
+        if _context_cue(body) or r.copula.search(body) or (not _has_verb(body) and _INNER_PUNCT.search(body)):
             return "context"
         return "theme"
     if len(body) <= r.ordinal_max and r.ordinal_theme.search(body):

@@ -38,6 +38,11 @@ def test_roles_paragraph_and_term_examples(key, positive, text):
         ("全面落实减量发展。", {"heading": True}, "theme"),
         ("实施乡村振兴战略,促进城乡融合发展。", {"opener": True}, "theme"),
         ("科技创新是北京实现高质量发展的第一动力。", {"opener": True}, "context"),
+        # a one-clause opener announces its paragraph even where its verb is not in the lexicon
+        # (去产能, 降成本, 严守); a verb-less slogan in clauses stays context
+        ("扎实有效去产能。", {"opener": True}, "theme"),
+        ("严守“三条底线”。", {"opener": True}, "theme"),
+        ("为政之道,民生为本。", {"opener": True}, "context"),
         ("紧紧抓住疏解非首都功能这个“牛鼻子”,坚持疏解整治与优化提升同步推进。", {"intro": True}, "theme"),
         ("地表水、地下水水质稳中向好,饮用水水源水质稳定达标。", {"term": True}, "target"),
         ("到“十四五”末,全区森林覆盖率达到50.3%。", {"term": True}, "target"),
