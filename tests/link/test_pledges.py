@@ -288,6 +288,8 @@ def test_pledges_a_bound_or_last_year_beside_a_quantity_names_no_object():
     assert "超过" in strip_query("超过预期", keep_nouns=True)  # no figure: not a figure's frame
     # 纵深推进 says how, like 深入推进: the campaign is the object
     assert strip_query("纵深推进扫黑除恶专项斗争", keep_nouns=True).strip("|") == "扫黑除恶"
+    # 多渠道 says how money or jobs come (多渠道增加农民收入), not which
+    assert strip_query("多渠道增加扶贫资金投入", keep_nouns=True).strip("|") == "增加扶贫资金投入"
 
 
 @pytest.mark.parametrize(
