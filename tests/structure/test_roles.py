@@ -22,7 +22,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "measures_lead", "cross_strait_work", "frame_theme")
+    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "measures_lead", "cross_strait_work", "frame_theme", "opener_work")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -43,6 +43,9 @@ def test_roles_paragraph_and_term_examples(key, positive, text):
         ("扎实有效去产能。", {"opener": True}, "theme"),
         ("严守“三条底线”。", {"opener": True}, "theme"),
         ("为政之道,民生为本。", {"opener": True}, "context"),
+        # an opener naming a deliverable (a plan, measures to draw up) is the work, not an area's theme
+        ("抓紧研究制定促进中部地区崛起的规划和措施。", {"opener": True}, "task"),
+        ("加快科技改革和发展。", {"opener": True}, "theme"),
         ("紧紧抓住疏解非首都功能这个“牛鼻子”,坚持疏解整治与优化提升同步推进。", {"intro": True}, "theme"),
         ("地表水、地下水水质稳中向好,饮用水水源水质稳定达标。", {"term": True}, "target"),
         ("到“十四五”末,全区森林覆盖率达到50.3%。", {"term": True}, "target"),
