@@ -184,9 +184,9 @@ def _opens_with_task(clauses: list[str]) -> bool:
 def _term_target(body: str) -> bool:
     """A five-year goal stating the state to reach (水质稳中向好, 覆盖率达到50.3%), not work."""
     clauses = [c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(body)) if c]
-    if _opens_with_task(clauses):
+    if not clauses or _opens_with_task(clauses):  # nothing but punctuation states no goal
         return False
-    if clauses and role_rules().term_aim.match(clauses[0]):
+    if role_rules().term_aim.match(clauses[0]):
         return True
     if role_rules().term_target.search(",".join(clauses[:2])) is not None:
         return True

@@ -305,3 +305,11 @@ def test_roles_term_aim_needs_enough_items():
                  "深入打好污染防治攻坚战，强化区域大气污染协同防治，统筹推进“五水共治”。")
     roles = _roles_of(_TERM + paragraph + "\n")
     assert roles["坚持共抓大保护、不搞大开发，加快建设山清水秀美丽之地。"] == "task"
+
+
+def test_roles_a_term_sentence_of_punctuation_alone_is_no_goal():
+    """Found by the fuzz test: a five-year part's 一、。， has no clause left once trimmed; it states nothing."""
+    text = "2022年政府工作报告\n**区水务局要推进地区生产总值，\n一、推进“十四五”规划。\n一、。，"
+    roles = _roles_of(text)
+    assert roles["一、推进“十四五”规划。"] == "theme"
+    assert roles["，"] != "task"  # punctuation alone never becomes a row
