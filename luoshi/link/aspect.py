@@ -76,6 +76,22 @@ def not_work(sentence: str) -> bool:
     return bool(_not_work().search(fold(sentence)))
 
 
+@lru_cache(maxsize=1)
+def _lessons() -> tuple[re.Pattern, re.Pattern]:
+    cfg = rules.load("verdict_words")["lessons"]
+    return _alternation(cfg["opens"]), _alternation(cfg["closes"])
+
+
+def opens_lessons(clause: str) -> bool:
+    """Does the clause open a review's lessons (我们的主要体会是)?"""
+    return bool(_lessons()[0].search(fold(clause)))
+
+
+def closes_lessons(clause: str) -> bool:
+    """Does the clause turn from the lessons to the problems (我们也清醒地认识到)?"""
+    return bool(_lessons()[1].search(fold(clause)))
+
+
 def circumstance(clause: str) -> bool:
     """Does the clause set the scene (在减税降费背景下) rather than report work?"""
     return bool(_circumstance().search(fold(clause)))

@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from luoshi import rules
 from luoshi.link import abbrev, calibration
-from luoshi.link.aspect import (action_head, circumstance, counts, figure_only, name_core, not_work, pledge_kind, signal,
-                                strip_query)
+from luoshi.link.aspect import (action_head, circumstance, closes_lessons, counts, figure_only, name_core, not_work,
+                                opens_lessons, pledge_kind, signal, strip_query)
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
@@ -114,13 +114,27 @@ class EvidenceIndex:
         self._abbrev: dict[str, list[tuple[str, str]]] = {}
         self._figure_only: dict[int, bool] = {}
         self._not_work: dict[int, bool] = {}
+        self.lessons = self._lessons()
+
+    def _lessons(self) -> frozenset[int]:
+        """Clauses of the review's lessons (主要体会是：…必须坚持…): principles, not work done."""
+        out: set[int] = set()
+        inside = False
+        for i, u in enumerate(self.units):
+            if u.part not in self.review_parts or (inside and closes_lessons(u.text)):
+                inside = False
+            elif opens_lessons(u.text):
+                inside = True
+            if inside:
+                out.add(i)
+        return frozenset(out)
 
     def not_work(self, i: int) -> bool:
         """The sentence of clause ``i`` thanks, draws a lesson or restates a mission: it reports no work."""
         hit = self._not_work.get(i)
         if hit is None:
             ctx = self.context(i)
-            hit = self._not_work[i] = not_work(ctx[0] if ctx else self.units[i].text)
+            hit = self._not_work[i] = i in self.lessons or not_work(ctx[0] if ctx else self.units[i].text)
         return hit
 
     def figure_only(self, i: int) -> bool:

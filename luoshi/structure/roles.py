@@ -53,6 +53,7 @@ class RoleRules:
     measures_lead: re.Pattern[str]
     cross_strait_work: re.Pattern[str]
     frame_theme: re.Pattern[str]
+    opener_work: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
     sub_theme_max: int
@@ -96,6 +97,7 @@ def role_rules() -> RoleRules:
         measures_lead=_compile(data["measures_lead"]["pattern"], "roles"),
         cross_strait_work=_compile(data["cross_strait_work"]["pattern"], "roles"),
         frame_theme=_compile(data["frame_theme"]["pattern"], "roles"),
+        opener_work=_compile(data["opener_work"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
         sub_theme_max=int(data["sub_theme"]["max_chars"]),
@@ -182,9 +184,9 @@ def _opens_with_task(clauses: list[str]) -> bool:
 def _term_target(body: str) -> bool:
     """A five-year goal stating the state to reach (水质稳中向好, 覆盖率达到50.3%), not work."""
     clauses = [c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(body)) if c]
-    if _opens_with_task(clauses):
+    if not clauses or _opens_with_task(clauses):  # nothing but punctuation states no goal
         return False
-    if clauses and role_rules().term_aim.match(clauses[0]):
+    if role_rules().term_aim.match(clauses[0]):
         return True
     if role_rules().term_target.search(",".join(clauses[:2])) is not None:
         return True
@@ -223,6 +225,8 @@ def sentence_role(
         # a one-clause opener announces its paragraph even with a verb the lexicon lacks (扎实有效去产能)
         if _context_cue(body) or r.copula.search(body) or (not _has_verb(body) and _INNER_PUNCT.search(body)):
             return "context"
+        if r.opener_work.search(body):
+            return "task"  # 抓紧研究制定促进中部地区崛起的规划和措施: a deliverable, not an area
         return "theme"
     if len(body) <= r.ordinal_max and r.ordinal_theme.search(body):
         return "theme"

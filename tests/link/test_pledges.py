@@ -588,3 +588,15 @@ def test_pledges_manner_phrases_are_no_object(pledge):
            f"对群众反映的问题认真加以解决。{fillers * 4}\n")
     link = link_one(pledge, new)
     assert link.status == "no_evidence" and not link.evidence
+
+
+def test_pledges_a_reviews_lessons_are_no_evidence():
+    """主要体会是：… the paragraphs under it restate principles (要以经济建设为中心); the problems after it count again."""
+    new = ("一、过去一年工作回顾\n国防和军队现代化建设取得新进展。\n"
+           "我们的主要体会是：\n——必须坚持加强和改善宏观调控。\n宏观调控要以经济建设为中心，统筹兼顾。\n"
+           "我们也清醒地看到，农村双拥共建活动开展不够。\n"
+           "二、2005年工作总体部署\n加强城市管理。\n")
+    link = link_one("坚持国防建设与经济建设协调发展", new, 2004, 2005)
+    assert all("经济建设为中心" not in e.text for e in link.evidence)
+    link = link_one("深入开展双拥共建活动", new, 2004, 2005)
+    assert link.evidence and link.evidence[0].text.startswith("农村双拥共建活动")

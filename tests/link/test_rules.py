@@ -154,3 +154,11 @@ def test_rules_umbrella_examples(group, pair, expected):
     task, clause = pair
     joined = any(group in u and group in clause for u in umbrella_queries(task))
     assert joined == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["lessons"]["examples"]]
+                         + [(t, False) for t in rules.load("verdict_words")["lessons"]["not"]])
+def test_rules_lessons_examples(text, expected):
+    from luoshi.link.aspect import opens_lessons
+
+    assert opens_lessons(text) == expected

@@ -22,7 +22,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "measures_lead", "cross_strait_work", "frame_theme")
+    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "measures_lead", "cross_strait_work", "frame_theme", "opener_work")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -43,6 +43,9 @@ def test_roles_paragraph_and_term_examples(key, positive, text):
         ("扎实有效去产能。", {"opener": True}, "theme"),
         ("严守“三条底线”。", {"opener": True}, "theme"),
         ("为政之道,民生为本。", {"opener": True}, "context"),
+        # an opener naming a deliverable (a plan, measures to draw up) is the work, not an area's theme
+        ("抓紧研究制定促进中部地区崛起的规划和措施。", {"opener": True}, "task"),
+        ("加快科技改革和发展。", {"opener": True}, "theme"),
         ("紧紧抓住疏解非首都功能这个“牛鼻子”,坚持疏解整治与优化提升同步推进。", {"intro": True}, "theme"),
         ("地表水、地下水水质稳中向好,饮用水水源水质稳定达标。", {"term": True}, "target"),
         ("到“十四五”末,全区森林覆盖率达到50.3%。", {"term": True}, "target"),
@@ -302,3 +305,11 @@ def test_roles_term_aim_needs_enough_items():
                  "深入打好污染防治攻坚战，强化区域大气污染协同防治，统筹推进“五水共治”。")
     roles = _roles_of(_TERM + paragraph + "\n")
     assert roles["坚持共抓大保护、不搞大开发，加快建设山清水秀美丽之地。"] == "task"
+
+
+def test_roles_a_term_sentence_of_punctuation_alone_is_no_goal():
+    """Found by the fuzz test: a five-year part's 一、。， has no clause left once trimmed; it states nothing."""
+    text = "2022年政府工作报告\n**区水务局要推进地区生产总值，\n一、推进“十四五”规划。\n一、。，"
+    roles = _roles_of(text)
+    assert roles["一、推进“十四五”规划。"] == "theme"
+    assert roles["，"] != "task"  # punctuation alone never becomes a row
