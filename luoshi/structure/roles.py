@@ -60,7 +60,6 @@ class RoleRules:
     sub_theme_recur: int
     sub_theme_recur_numbered: int
     sub_theme_first: int
-    term_aim_items: int
 
 
 @dataclass
@@ -104,7 +103,6 @@ def role_rules() -> RoleRules:
         sub_theme_recur=int(data["sub_theme"]["recur"]),
         sub_theme_recur_numbered=int(data["sub_theme"]["recur_numbered"]),
         sub_theme_first=int(data["sub_theme"]["first_within"]),
-        term_aim_items=int(data["term_aim_theme"]["items"]),
     )
 
 
@@ -342,7 +340,6 @@ def assign_roles(
         _lone_points(mt, sentences, placements, points)
         _series_points(mt, sentences, numbered)
         _sub_themes(mt, sentences, placements, heading_level, whole)
-        _term_aims(sentences, placements, heading_level, [_in_term(s, terms, vision) for s in sentences])
 
 
 def _expected_targets(body: str) -> bool:
@@ -467,23 +464,3 @@ def _sub_themes(
             for i in range(1, subs[0]):
                 if sentences[ks[i]].role == "task":
                     sentences[ks[i]].role = "theme"
-
-
-def _term_aims(
-    sentences: list[Sentence], placements: list[Placement], heading_level: dict[int, int], in_term: list[bool]
-) -> None:
-    """In a five-year part, a numbered heading run into its paragraph（（四）推动生态文明建设水平显著提升。
-    坚持共抓大保护、不搞大开发，加快建设山清水秀美丽之地。推动发展方式绿色转型，…。深入打好…。）states the
-    area's aim in the sentence after it, and the parallel work items follow: that sentence is a theme,
-    like the aim before a sub-heading (``_sub_themes``), when at least `term_aim_items` tasks follow it."""
-    r = role_rules()
-    paras: dict[int, list[int]] = {}
-    for k, s in enumerate(sentences):
-        if s.part in _FORWARD and in_term[k]:
-            paras.setdefault(placements[k].para, []).append(k)
-    for ks in paras.values():
-        if len(ks) < 2 + r.term_aim_items or heading_level.get(sentences[ks[0]].start, _THEME_LEVEL) >= _THEME_LEVEL:
-            continue
-        aim, items = sentences[ks[1]], [sentences[k] for k in ks[2:]]
-        if aim.role == "task" and all(x.role == "task" for x in items[: r.term_aim_items]):
-            aim.role = "theme"

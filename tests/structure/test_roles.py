@@ -282,31 +282,6 @@ def test_roles_sub_theme_left_alone_in_a_review_paragraph():
         assert roles[t] == "context", t
 
 
-_TERM = "政府工作报告\n——2023年1月13日在重庆市第六届人民代表大会第一次会议上\n\n一、过去五年工作回顾\n\n五年来，全市生产总值年均增长6%。\n\n二、今后五年政府工作的总体思路\n\n"
-
-
-def test_roles_term_aim_after_a_numbered_heading_is_a_theme():
-    """A five-year part's numbered heading run into its paragraph: the aim after it announces the
-    parallel work items that follow (at least ``term_aim_theme.items`` of them)."""
-    paragraph = ("（四）推动生态文明建设水平显著提升。坚持共抓大保护、不搞大开发，加快建设山清水秀美丽之地。"
-                 "推动发展方式绿色转型，加快产业结构、能源结构、交通运输结构等优化调整。"
-                 "深入打好污染防治攻坚战，强化区域大气污染协同防治，统筹推进“五水共治”。"
-                 "积极稳妥推进碳达峰碳中和，深度融入全国碳市场，优化地方碳排放权交易市场。")
-    roles = _roles_of(_TERM + paragraph + "\n")
-    assert roles["坚持共抓大保护、不搞大开发，加快建设山清水秀美丽之地。"] == "theme"
-    for t in _sentences_of(paragraph)[2:]:
-        assert roles[t] == "task", t
-
-
-def test_roles_term_aim_needs_enough_items():
-    """With two work items after it, the sentence after the heading is one of the work."""
-    paragraph = ("（四）推动生态文明建设水平显著提升。坚持共抓大保护、不搞大开发，加快建设山清水秀美丽之地。"
-                 "推动发展方式绿色转型，加快产业结构、能源结构、交通运输结构等优化调整。"
-                 "深入打好污染防治攻坚战，强化区域大气污染协同防治，统筹推进“五水共治”。")
-    roles = _roles_of(_TERM + paragraph + "\n")
-    assert roles["坚持共抓大保护、不搞大开发，加快建设山清水秀美丽之地。"] == "task"
-
-
 def test_roles_a_term_sentence_of_punctuation_alone_is_no_goal():
     """Found by the fuzz test: a five-year part's 一、。， has no clause left once trimmed; it states nothing."""
     text = "2022年政府工作报告\n**区水务局要推进地区生产总值，\n一、推进“十四五”规划。\n一、。，"
