@@ -91,11 +91,6 @@ def names_in(text: str, projects: list[str]) -> list[str]:
     return list(dict.fromkeys(n for n in names if len(n) >= 2))
 
 
-def shared_runs(query: str, target: str) -> list[str]:
-    """Maximal substrings (≥ 2 characters) of ``query`` that occur in ``target``, left to right."""
-    return [query[a:b] for a, b in shared_spans(query, target)]
-
-
 def shared_spans(query: str, target: str) -> list[tuple[int, int]]:
     """(start, end) in ``query`` of its maximal substrings (≥ 2 characters) that occur in ``target``."""
     out = []
@@ -114,10 +109,11 @@ def shared_spans(query: str, target: str) -> list[tuple[int, int]]:
     return out
 
 
-def whole_runs(query: str, target: str) -> list[str]:
-    """The shared runs cut back to the task's whole words (质量|工作 and 大量工作 share 工作, not 量工作)."""
+def whole_runs(query: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The shared runs (``shared_spans``) cut back to the task's whole words (质量|工作 and 大量工作
+    share 工作, not 量工作)."""
     out = []
-    for a, b in shared_spans(query, target):
+    for a, b in spans:
         cut = whole_words(query, a, b)
         if cut is not None:
             out.append(query[cut[0] : cut[1]])
@@ -158,8 +154,9 @@ def _edge_grams(query: str, runs: list[str]) -> set[str]:
 def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w: TermWeights) -> Match | None:
     """Coverage, anchor and shared words of one clause for one (stripped, canonical) query."""
     query = split_words(query)
-    runs = shared_runs(query, unit_text)
-    words = whole_runs(query, unit_text)
+    spans = shared_spans(query, unit_text)
+    runs = [query[a:b] for a, b in spans]
+    words = whole_runs(query, spans)
     named = {g for n in names for g in bigrams(n)}  # a name is one word: no boundary inside it
     # a lone character left by a joiner (参|与 → 参) is half a word, not a word of the task
     grams = {g for g in bigrams(query) if len(g) == 2} or set(bigrams(query))

@@ -83,6 +83,13 @@ def canonical(text: str) -> str:
     return pattern.sub(lambda m: canon[m.group()], text) if pattern else text
 
 
+@lru_cache(maxsize=8192)
+def query_object(text: str) -> str:
+    """What a query asks about: without how-words and quantities, nouns kept, policy terms in their
+    canonical form. Read for every candidate clause of a query, so computed once per text."""
+    return canonical(strip_query(text, keep_nouns=True))
+
+
 @lru_cache(maxsize=1)
 def _boilerplate() -> re.Pattern:
     words = rules.load("verdict_words")["boilerplate"]["words"]
@@ -233,7 +240,7 @@ class EvidenceIndex:
 
     def match(self, query: str, names: list[str], limit: int = 8) -> list[Match]:
         """Credible candidates for one query, each scored by ``match.score``."""
-        q = canonical(strip_query(query, keep_nouns=True))
+        q = query_object(query)
         names = [canonical(n) for n in names]
         # abbreviations are read as the long form: the short one weighs like the term it abbreviates
         short_in_units: dict[str, str] = {}
@@ -443,7 +450,7 @@ def _spread(found: list[Match]) -> list[Match]:
 def _lacks_kind(query: str, m: Match, ev: EvidenceIndex) -> bool:
     """A named work or listed item ends in the kind of thing it is (宁马|高速, 天府国际机场|口岸): a clause
     naming the rest but not that word is about another thing of the same name (宁马跨界一体化示范区)."""
-    stripped = canonical(strip_query(query, keep_nouns=True)).rstrip("|")
+    stripped = query_object(query).rstrip("|")
     words = spans_of(stripped)
     if not words:
         return False
@@ -467,7 +474,7 @@ def _holds_an_item(query: str, m: Match, ev: EvidenceIndex) -> bool:
     listed = pieces[:-1] + ([last[: last.rindex("等")], last[last.rindex("等") + 1 :]] if "等" in last else [last])
     text, grams = ev.texts[m.unit], ev.grams(m.unit)
     for w in (w for w in listed if len(w) >= 2):
-        hit = score(canonical(strip_query(w, keep_nouns=True)), [], text, grams, ev.weights)
+        hit = score(query_object(w), [], text, grams, ev.weights)
         if hit is not None and hit.coverage >= ITEM_COVERAGE and not _lacks_kind(w, m, ev):
             return True
     return False
@@ -503,7 +510,7 @@ def _names_the_head(query: str, m: Match) -> bool:
     铁腕推进|扫黑除恶|专项斗争): the modifiers before it may change between reports, the thing stays."""
     if not m.words or m.coverage < HEAD_COVERAGE or m.anchor < HEAD_ANCHOR:
         return False
-    stripped = _TRAILING.sub("", canonical(strip_query(query, keep_nouns=True)))
+    stripped = _TRAILING.sub("", query_object(query))
     return stripped.endswith(m.words[0])
 
 
