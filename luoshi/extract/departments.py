@@ -539,25 +539,17 @@ def _minor_words(text: str, r: DepartmentRules, spans: list[tuple[int, int]]) ->
     return frozenset(w for w, v in inside.items() if v)
 
 
-def _field_spans(text: str, r: DepartmentRules) -> list[tuple[int, int]]:
+def _field_spans(text: str, r: DepartmentRules) -> dict[tuple[int, int], tuple[str, frozenset[int]]]:
     """Spans of generic work words written right after a field's keyword (农业|科技创新,
-    医学|科技创新, 农业|供给侧结构性改革): the field owns the work, so the generic word
-    suggests its own unit no more there (see ``generic`` in departments.yaml)."""
+    医学|科技创新, 农业|供给侧结构性改革), each with the word and the field's units: the field owns
+    the work, so the generic word suggests its own unit no more there (see ``generic`` in
+    departments.yaml)."""
     if not r.generic:
-        return []
+        return {}
     hits = list(r.pattern.finditer(text))
-    return [(b.start(), b.end()) for a, b in zip(hits, hits[1:])
+    return {(b.start(), b.end()): (b.group(), frozenset(r.owners[a.group()])) for a, b in zip(hits, hits[1:])
             if b.group() in r.generic and a.end() == b.start()
-            and not set(r.owners[a.group()]) & set(r.owners[b.group()])]
-
-
-def _field_owners(text: str, r: DepartmentRules, fields: list[tuple[int, int]], word: str) -> set[int]:
-    """Units of the field keywords written right before ``word`` in ``text``."""
-    out: set[int] = set()
-    for m in r.pattern.finditer(text):
-        if (m.end(), m.end() + len(word)) in fields and text.startswith(word, m.end()):
-            out.update(r.owners[m.group()])
-    return out
+            and not set(r.owners[a.group()]) & set(r.owners[b.group()])}
 
 
 def _head_word(clause: str, r: DepartmentRules) -> str:
@@ -593,15 +585,18 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
     spans = modifier_spans(text)
     lead_clause = _lead_clause(text, spans)
     fields = _field_spans(text, r)
-    owned = _minor_words(text, r, fields)  # generic work written after a field (农业|供给侧结构性改革)
+    owned = _minor_words(text, r, list(fields))  # generic work written after a field (农业|供给侧结构性改革)
+    field_units: dict[str, set[int]] = {}  # such a word -> the units of the fields written before it
+    for word, units in fields.values():
+        field_units.setdefault(word, set()).update(units)
     for i in list(matched):
         # the field owns that work: its own unit keeps only its other words, or drops out
-        kept = [w for w in matched[i] if w not in owned or i in _field_owners(text, r, fields, w)]
+        kept = [w for w in matched[i] if w not in owned or i in field_units.get(w, ())]
         if kept:
             matched[i] = kept
         else:
             del matched[i]
-    spans += fields
+    spans += list(fields)
     minor = _minor_words(text, r, spans)
     ranked = rank(matched, lead_clause, _head_word(lead_clause, r), minor)
     opener = _opening(lead_clause, r, minor, set(ranked))
