@@ -27,7 +27,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-
 from luoshi.assign.theme import THEME, prefer_theme_owner, theme_owners
 from luoshi.extract.actions import Head, any_verb, find_head, is_forward, object_of, opens_with_verb
 from luoshi.extract.deadlines import default_date, deadline_date, find_deadlines

@@ -71,9 +71,9 @@ def term_breaks(mt: MappedText) -> list[int]:
     out = []
     for m in re.finditer(r"(?:^|\n)[ \t\u3000]*", mt.text):
         at = m.end()
-        if not cue.match(mt.text, at):
+        if (opening := cue.match(mt.text, at)) is None:
             continue
-        first = _FIRST_SENTENCE.match(mt.text, cue.match(mt.text, at).end())
+        first = _FIRST_SENTENCE.match(mt.text, opening.end())
         if first is None or not speaks_of_term(first.group()):
             out.append(mt.span(at, at)[0])
     return out
