@@ -7,7 +7,7 @@ them, scored once at the end: never tune on it); ``--set final2`` likewise score
 second such set labelled after every earlier one had been used for tuning; ``--set final3`` scores only
 ``final3/``, a third such set, sealed for a later round; ``--set final4`` scores only ``final4/``, a fourth such
 set, scored once by the lead at the end of the round it was labelled in; ``--set final5`` scores only
-``final5/``, a fifth such set, sealed for a later round (nobody scores it in the round it was labelled in);
+``final5/``, a fifth such set, sealed a round and scored once at the start of the next (a tuning set since, like final to final4);
 ``--calibration`` prints the reliability table of task-verdict confidence (dev half and never-tuned half
 apart). By default sources come from the engine (``extract_file``) and a gold item is matched to the
 engine link of its kind whose source span overlaps it most; ``--oracle`` builds the sources from the gold

@@ -12,9 +12,9 @@ eval/tasks/gold/final2/*.jsonl, a fourth never-tuned-on set labelled after every
 been tuned on, scored once by the lead and a tuning set since; ``final3`` is eval/tasks/gold/final3/*.jsonl,
 a fifth never-tuned-on set labelled after final2, sealed a round, scored once by the lead and a tuning set since;
 ``final4`` is eval/tasks/gold/final4/*.jsonl, a sixth never-tuned-on set labelled after final3 had been tuned on,
-scored once by the lead at the end of the round it was labelled in (totals only); ``final5`` is
-eval/tasks/gold/final5/*.jsonl, a seventh never-tuned-on set, sealed for a later round: not scored in the round it
-was labelled in, scored once by the lead at the start of the next round (totals only). Unit names are
+scored once by the lead at the end of the round it was labelled in and a tuning set since; ``final5`` is
+eval/tasks/gold/final5/*.jsonl, a seventh never-tuned-on set, sealed for a round, scored once by the lead at the
+start of the next round and a tuning set since. Unit names are
 canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit).
 """
 
@@ -33,9 +33,9 @@ GOLD_DIR = HERE / "gold"
 HELDOUT_DIR = GOLD_DIR / "heldout"
 TEXTS = HERE / "texts"
 SETS = ("dev", "heldout", "fresh", "final", "final2", "final3", "final4", "final5")
-# Only tuning sets may list their errors (final, final2 and final3 became ones once scored); the never-tuned-on
-# sets (heldout, final4, the sealed final5) show totals only.
-ERROR_SETS = ("dev", "fresh", "final", "final2", "final3", "final4")
+# Only tuning sets may list their errors (final to final5 became ones once scored); the never-tuned-on
+# held-out set shows totals only.
+ERROR_SETS = ("dev", "fresh", "final", "final2", "final3", "final4", "final5")
 
 
 def text_path(name: str) -> Path:
@@ -94,13 +94,11 @@ def print_report(per_doc: dict[str, TaskScore], total: TaskScore, which: str, er
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.tasks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", dest="which", choices=SETS, default="dev",
-                    help="dev, fresh, final, final2, final3: tuning gold (dev is the default; the final sets were "
+                    help="dev, fresh, final to final5: tuning gold (dev is the default; the final sets were "
                          "each scored once untouched before they were tuned on); heldout: never tuned on, look at "
-                         "totals only; final4: never tuned on, scored once by the lead at the end of the round it was "
-                         "labelled in (totals only); final5: sealed, never tuned on, scored once by the lead at the start "
-                         "of the next round (totals only)")
+                         "totals only")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
-    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final, final2, final3)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final to final5)")
     args = ap.parse_args(argv)
     per_doc, total = evaluate(args.which)
     if args.json:
