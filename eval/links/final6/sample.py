@@ -18,6 +18,7 @@ from eval.links.sampling import Pair  # noqa: E402
 # name: (old text, plan part start anchor, plan part end anchor, k, offset)
 PAIRS: dict[str, Pair] = {
     "national-2012-2013": ("eval/texts/gwr-2012.txt", "二、2012年工作总体部署", "本作品是中华人民共和国的", 6, 2),
+    "ningbo-2023-2024": ("eval/texts/ningbo-2023.txt", "（一）加速产业能级跃升", "各位代表！新起点锚定新目标", 4, 2),
 }
 
 
