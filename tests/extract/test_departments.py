@@ -350,7 +350,8 @@ def test_departments_words_a_unit_owns_only_in_some_regions(region, text, lead):
 
 def test_departments_bad_only_in_is_e012(tmp_path, monkeypatch):
     (tmp_path / "departments.yaml").write_text(
-        "departments:\n  - name: 城管处\n    keywords: [电力]\n    only_in: [{regions: [北京], words: [电力]}]\n", encoding="utf-8")
+        "departments:\n  - name: 城管处\n    keywords: [电力]\n    only_in: [{regions: [北京], words: [电力], elsewhere: ''}]\n",
+        encoding="utf-8")  # elsewhere may be left out (the words then suggest nothing), not left empty
     monkeypatch.setenv("LUOSHI_RULES_DIR", str(tmp_path))
     with pytest.raises(LuoshiError) as err:
         rules("city", region="深圳市")
