@@ -103,6 +103,11 @@ def _placements(
             continue
         if level.get(i + 1, 9) > 2 and (themed(i + 1) or pointed(i + 1)):
             intro.add(i)
+    for i in range(n - 1):  # （一）奋力抓好扩内需稳增长。把恢复和扩大消费摆在优先位置，…。 then themed paragraphs:
+        # the aims written after a numbered heading in its own paragraph introduce the part as well
+        if (paras[i].kind == "heading" and level.get(i, 9) <= 2 and 2 <= len(sents[i]) <= _INTRO_MAX_SENTENCES
+                and level.get(i + 1, 9) > 2 and (themed(i + 1) or pointed(i + 1))):
+            intro.add(i)
     out = []
     for i, spans in enumerate(sents):
         whole = len(spans) <= _INTRO_MAX_SENTENCES  # a long one opens with its theme, then does the work

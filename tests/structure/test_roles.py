@@ -341,3 +341,17 @@ def test_roles_introduction_opened_by_a_weighing_sentence_is_still_the_introduct
     assert roles["解决好农业、农村、农民问题，仍然是全部工作的重中之重。"] == "context"
     assert roles["要围绕提高农业综合生产能力，实现粮食稳定增产、农民持续增收，从多方面加大支持力度。"] == "theme"
     assert roles["加快减免农业税步伐。"] == "task"
+
+
+def test_roles_aims_written_after_an_inline_numbered_heading_introduce_the_part():
+    """（一）奋力抓好扩内需稳增长，….把恢复和扩大消费摆在优先位置，…。 followed by paragraphs that open
+    with their own theme sentences: the aim after the heading is a theme, the themed paragraphs' work tasks."""
+    text = (
+        "一、2022年工作回顾\n\n推进改革取得成效。\n\n二、2023年工作安排\n\n"
+        "（一）奋力抓好扩内需稳增长，推动经济平稳运行。把恢复和扩大消费摆在优先位置，激发市场主体活力，保持经济运行在合理区间。\n\n"
+        "促进投资放量。深入开展抓项目促投资专项行动，编制实施市级政府投资项目三年滚动计划。扩大基础设施投资，加快交通强市建设。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["把恢复和扩大消费摆在优先位置，激发市场主体活力，保持经济运行在合理区间。"] == "theme"
+    assert roles["促进投资放量。"] == "theme"
+    assert roles["扩大基础设施投资，加快交通强市建设。"] == "task"
