@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from eval.tasks.run import set_files, text_path
-from eval.tasks.score import _inside, load_gold, locate
+from eval.tasks.score import assign_rows, load_gold, locate
 
 SETS = ("dev", "fresh", "final", "final2", "final3")
 
@@ -50,11 +50,13 @@ def load_rows() -> list[Row]:
             ex = extract_file(tpath)
             level = report_level(ex.report.region)
             engine = sorted(ex.to_dict()["commitments"], key=lambda r: r["start"])
-            for loc in locate(tpath.read_text(encoding="utf-8"), load_gold(path)):
+            located = locate(tpath.read_text(encoding="utf-8"), load_gold(path))
+            owned = assign_rows(engine, [(x.start, x.end) if x.start is not None and x.end is not None else None
+                                         for x in located])
+            for loc, mine in zip(located, owned):
                 g = loc.gold
                 if g["role"] != "task" or loc.start is None or not g.get("lead"):
                     continue
-                mine = [r for r in engine if _inside(r, loc.start, loc.end)]
                 if not mine:
                     continue
                 deps = mine[0]["departments"]

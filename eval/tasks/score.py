@@ -3,6 +3,11 @@
 The gold has no offsets: each gold sentence is found in the report text by its text
 (whitespace-insensitive, in order), and the engine's sentences and rows are matched to
 it by overlap with that span, so a different sentence splitter does not break the match.
+A row belongs to one gold sentence at most: the one it overlaps most, provided that more than
+half of the row lies in gold sentences. The gold splitter cuts at every line break, so a
+sentence whose source breaks lines around a title (认真实施《\n信访条例\n》，加强和改进信访工作。)
+is three gold pieces; the engine's one row over the whole sentence is the row of the piece it
+overlaps most, not of none of them.
 
 Per report and in total:
 - task recall: gold task sentences that got at least one row;
@@ -65,10 +70,17 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def _inside(row: dict[str, Any], s: int, e: int) -> bool:
-    """A row belongs to a gold sentence when most of the row lies inside it."""
-    length = max(1, row["end"] - row["start"])
-    return _overlap(row["start"], row["end"], s, e) * 2 > length
+def assign_rows(rows: list[dict[str, Any]], spans: list[tuple[int, int] | None]) -> list[list[dict[str, Any]]]:
+    """The rows of each gold sentence (``spans``, None = not found): a row goes to the gold sentence
+    it overlaps most (the first on a tie) when more than half of the row lies in gold sentences."""
+    out: list[list[dict[str, Any]]] = [[] for _ in spans]
+    for row in rows:
+        overlaps = [_overlap(row["start"], row["end"], *sp) if sp else 0 for sp in spans]
+        if not overlaps or sum(overlaps) * 2 <= max(1, row["end"] - row["start"]):
+            continue
+        best = max(range(len(overlaps)), key=lambda i: (overlaps[i], -i))
+        out[best].append(row)
+    return out
 
 
 @dataclass
@@ -147,7 +159,10 @@ def score(text: str, gold: list[dict[str, Any]], engine: dict[str, Any], canon: 
     out = TaskScore()
     rows = sorted(engine.get("commitments", []), key=lambda r: r["start"])
     sentences = engine.get("sentences", [])
-    for loc in locate(text, gold):
+    located = locate(text, gold)
+    owned = assign_rows(rows, [(x.start, x.end) if x.start is not None and x.end is not None else None
+                               for x in located])
+    for loc, mine in zip(located, owned):
         g = loc.gold
         role = g["role"]
         short = g["sentence"][:40]
@@ -160,7 +175,6 @@ def score(text: str, gold: list[dict[str, Any]], engine: dict[str, Any], canon: 
             elif role in ("context", "theme"):
                 out.clean_total += 1
             continue
-        mine = [r for r in rows if _inside(r, loc.start, loc.end)]
         got_role = _engine_role(sentences, loc.start, loc.end)
         out.roles += 1
         if got_role == role:

@@ -22,7 +22,14 @@ MIN_COVERAGE = 0.35  # share of the task's weight a clause must hold
 MIN_ANCHOR = 0.25  # weight of the heaviest shared run of characters (one rare bigram ≈ 0.5–0.8)
 OWN_WEIGHT = 0.01  # the report's own region's name weighs like a word every report uses
 NAME_SHARE = 0.75  # share of a named project's / quoted programme's weight a clause must hold
+# A run of common words said again verbatim (食品安全示范城市, 海绵城市建设示范, 现代企业制度) names one
+# work though each of its bigrams is in most reports: the words are common, their sequence is not.
+# It anchors a match when it is this long (characters) and in this few clauses of the later report.
+LONG_RUN = 7
+_GENERIC_TAIL = re.compile(r"(?:建设|工作|项目|工程|水平|能力|体系|机制|制度|改革)+$")  # 服务体系建设 is 服务 and frame
+LONG_RUN_UNITS = 3
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
+_CJK_ONLY = re.compile(r"[\u3400-\u9fff]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 
 
@@ -36,6 +43,7 @@ class Match:
     total: float = 0.0  # the query's weight
     runs: int = 0  # shared runs of characters (words said again)
     together: float = 0.0  # their summed weight
+    long_run: bool = False  # a shared whole-word run of ``LONG_RUN`` characters, rare in the later report
 
 
 class TermWeights:
@@ -46,6 +54,7 @@ class TermWeights:
         self.corpus = corpus_weights()
         self._top = math.log(index.n + 1) or 1.0
         self._cache: dict[str, float] = {}
+        self._runs: dict[str, int] = {}
         self.own: tuple[str, ...] = ()  # the report's own region's names (``region``): words every report uses
         self._own_grams: frozenset[str] = frozenset()
 
@@ -67,6 +76,19 @@ class TermWeights:
                     edges.add(text[b - 1 : b + 1])
                 a = text.find(name, b)
         return edges
+
+    def run_units(self, run: str) -> int:
+        """How many clauses of the later report hold every bigram of ``run`` (at least those holding the run)."""
+        hit = self._runs.get(run)
+        if hit is None:
+            units: set[int] | None = None
+            for g in set(bigrams(run)):
+                here = {i for i, _ in self.index.postings.get(g, ())}
+                units = here if units is None else units & here
+                if not units:
+                    break
+            hit = self._runs[run] = len(units or ())
+        return hit
 
     def local(self, gram: str) -> float:
         posting = self.index.postings.get(gram)
@@ -171,12 +193,16 @@ def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w:
     coverage = sum(w(g) for g in grams if g in unit_grams) / total
     weighed = sorted(((sum(w(g) for g in set(bigrams(r)) - own), r) for r in words), reverse=True)
     anchor = weighed[0][0] if weighed else 0.0
+    long_run = any(len(_GENERIC_TAIL.sub("", r)) >= LONG_RUN and _CJK_ONLY.fullmatch(r) and w.run_units(r) <= LONG_RUN_UNITS
+                   for _, r in weighed)
+    if long_run:
+        anchor = max(anchor, MIN_ANCHOR)
     if names:
         best = max((sum(w(g) for g in set(bigrams(n)) if g in unit_grams) / (weight_of(n, w) or 1.0)) for n in names)
         if best < NAME_SHARE:
             coverage *= 0.3
     return Match(-1, coverage, anchor, [r for x, r in weighed if x >= 0.05][:4], total=total, runs=len(runs),
-                 together=sum(x for x, _ in weighed))
+                 together=sum(x for x, _ in weighed), long_run=long_run)
 
 
 FULL_WORDING = 0.85  # a clause of common words only counts when said again (nearly) in full: 全民基本医保 ~ 全民医保
@@ -193,7 +219,7 @@ def credible(m: Match, clause: bool = False) -> bool:
     partial match on it (全面从严治党主体责任) is the task's frame, not its object.
     """
     anchor = min(MIN_ANCHOR, 0.5 * m.total)
-    if clause and anchor < MIN_ANCHOR and m.coverage < FULL_WORDING:
+    if clause and anchor < MIN_ANCHOR and m.coverage < FULL_WORDING and not m.long_run:
         return False
     if m.coverage >= NEARLY_ALL and m.runs >= 3:
         # several common words, all said again (农民工|养老保险|办法): together they name the work

@@ -56,6 +56,7 @@ class RoleRules:
     opener_work: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
+    listed_quota: re.Pattern[str]
     sub_theme_max: int
     sub_theme_recur: int
     sub_theme_recur_numbered: int
@@ -99,6 +100,7 @@ def role_rules() -> RoleRules:
         opener_work=_compile(data["opener_work"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
+        listed_quota=_compile(data["listed_quota"]["pattern"], "roles"),
         sub_theme_max=int(data["sub_theme"]["max_chars"]),
         sub_theme_recur=int(data["sub_theme"]["recur"]),
         sub_theme_recur_numbered=int(data["sub_theme"]["recur_numbered"]),
@@ -316,13 +318,14 @@ def assign_roles(
                 if len(body) <= r.ordinal_max:
                     points.append(k)
             level = heading_level.get(s.start)
-            opener = (level is not None and level >= _THEME_LEVEL) or (
+            listed = level is not None and _listed_work(text)
+            opener = not listed and ((level is not None and level >= _THEME_LEVEL) or (
                 place is not None and place.index == 0 and place.count > 1 and is_theme_opener(len(text))
                 and not r.connective.match(body)  # 同时,加强…: the paragraph goes on with the work before it
-            )
+            ))
             s.role = sentence_role(
                 text,
-                heading=level is not None and level < _THEME_LEVEL,
+                heading=level is not None and level < _THEME_LEVEL and not listed,
                 opener=opener,
                 intro=place is not None and place.intro and place.para != pointed_para,
                 term=_in_term(s, terms, vision),
@@ -340,6 +343,17 @@ def assign_roles(
         _lone_points(mt, sentences, placements, points)
         _series_points(mt, sentences, numbered)
         _sub_themes(mt, sentences, placements, heading_level, whole)
+
+
+def _listed_work(text: str) -> bool:
+    """A numbered line that is a whole sentence stating quantities of work (1.全市完成老旧小区改造项目151个，
+    其中中心城区46个。 in a list of 民生实事) is an item of a list, not a heading over what follows."""
+    body = fold(text).strip()
+    return body.endswith("。") and role_rules().listed_quota.search(body) is not None and _has_verb(
+        _TRIM.sub("", _MARKER.sub("", body)))
+
+
+_MARKER = re.compile(r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))\s*")
 
 
 def _expected_targets(body: str) -> bool:
@@ -360,9 +374,10 @@ def _lone_points(mt: MappedText, sentences: list[Sentence], placements: list[Pla
         if sentences[k].role != "theme":
             continue
         place, nxt = placements[k], k + 1
-        if nxt < len(sentences) and placements[nxt].para == place.para:
-            s = sentences[nxt]
-            following = _body(mt, s)
+        if nxt < len(sentences) and (placements[nxt].para == place.para or place.count == 1):
+            # a point standing as its own paragraph (第一，深化政府机构改革。) heads the paragraph after it
+            # unless that paragraph is the next point
+            following = _body(mt, sentences[nxt])
             if not r.ordinal_theme.search(following):
                 continue
         body = _body(mt, sentences[k])

@@ -92,8 +92,7 @@ def test_final5_folder_holds_the_expected_pairs() -> None:
 
 def test_final6_folder_holds_the_expected_pairs() -> None:
     labelled = {p.stem for p in FINAL6.glob("*.yaml")}
-    assert labelled <= EXPECTED6 and set(SETS["final6"][1].PAIRS) >= labelled
-    assert set(SETS["final6"][1].PAIRS) <= EXPECTED6
+    assert labelled == EXPECTED6 and set(SETS["final6"][1].PAIRS) >= EXPECTED6
     earlier = {p.stem for p in LINKS.glob("*.yaml")} | EXPECTED | EXPECTED2 | EXPECTED3 | EXPECTED4 | EXPECTED5
     assert not (labelled | set(SETS["final6"][1].PAIRS)) & earlier, "a final6 pair must be new"
 
@@ -153,4 +152,4 @@ def test_tuning_runs_never_read_the_final_sets() -> None:
     assert {p.parent for p in set_files("final5")} <= {FINAL5_DIR}
     assert {p.stem for p in set_files("final5")} == EXPECTED5
     assert {p.parent for p in set_files("final6")} <= {FINAL6_DIR}
-    assert {p.stem for p in set_files("final6")} <= EXPECTED6
+    assert {p.stem for p in set_files("final6")} == EXPECTED6

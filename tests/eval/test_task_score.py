@@ -77,3 +77,24 @@ def test_score_leads_are_compared_canonicalized():
 def test_score_sentence_not_in_text_is_reported():
     s = score(TEXT, [{"sentence": "不存在的句子。", "role": "task", "lead": [], "deadline": None}], {"commitments": []})
     assert s.missing == 1 and s.tasks == 1 and s.recall == 0
+
+
+def test_a_row_over_line_broken_gold_pieces_belongs_to_the_piece_it_overlaps_most():
+    # the source breaks lines around a title, so the gold splitter cuts one sentence into three pieces;
+    # the engine reads one sentence and gives it one row, which no piece holds the most of
+    text = "认真实施《\n信访条例\n》，加强和改进信访工作。\n"
+    gold = [{"sentence": "认真实施《", "role": "context"}, {"sentence": "信访条例", "role": "context"},
+            {"sentence": "》，加强和改进信访工作。", "role": "task", "lead": ["国家信访局"], "deadline": "2005-12-31"}]
+    end = text.index("。")
+    row = {"start": 0, "end": end, "text": text[:end], "deadline": "2005-12-31",
+           "departments": [{"name": "国家信访局", "role": "lead", "matched": []}]}
+    s = score(text, gold, {"sentences": [{"start": 0, "end": end + 1, "role": "task"}], "commitments": [row]})
+    assert (s.recall, s.cleanliness, s.rows_per_task, s.lead) == (1, 1, 1, 1)
+
+
+def test_a_row_is_counted_for_one_gold_sentence_only_and_not_outside_the_gold():
+    from eval.tasks.score import assign_rows
+
+    rows = [{"start": 0, "end": 10}, {"start": 8, "end": 30}, {"start": 40, "end": 50}]
+    owned = assign_rows(rows, [(0, 12), (12, 30), None])
+    assert [[r["start"] for r in rs] for rs in owned] == [[0], [8], []]  # the row 40-50 lies outside the gold

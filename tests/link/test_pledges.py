@@ -600,3 +600,25 @@ def test_pledges_a_reviews_lessons_are_no_evidence():
     assert all("经济建设为中心" not in e.text for e in link.evidence)
     link = link_one("深入开展双拥共建活动", new, 2004, 2005)
     assert link.evidence and link.evidence[0].text.startswith("农村双拥共建活动")
+
+
+@pytest.mark.parametrize("pledge", ["进入新世纪，我们将全力支持特别行政区政府依法施政", "近期要继续整顿和规范文化市场"])
+def test_pledges_time_words_are_no_object(pledge):
+    """近期, 新世纪 say when, not what: a clause sharing only them is no evidence."""
+    fillers = "粮食产量保持稳定。新增就业岗位120万个。外贸出口增长22%。"
+    new = (f"一、过去一年工作回顾\n新世纪第一年，经济较快增长。但在近期某些竞争力不强的行业会受到较大冲击。"
+           f"{fillers * 4}\n")
+    link = link_one(pledge, new, 2001, 2002)
+    assert link.status == "no_evidence" and all("新世纪" not in e.text and "近期" not in e.text for e in link.evidence)
+
+
+def test_pledges_a_long_run_of_common_words_said_again_names_the_work():
+    """食品安全示范城市: each bigram is in most reports, the eight characters together name one work;
+    a run that is a common word and a frame (服务|体系建设) names nothing, however long."""
+    fillers = "粮食产量保持稳定。新增就业岗位120万个。外贸出口增长22%。"
+    new = (f"一、过去一年工作回顾\n创建国家食品安全示范城市通过省级初评。加强职业技能培训和公共就业服务体系建设。"
+           f"{fillers * 4}\n")
+    link = link_one("开展食品安全放心工程三年攻坚行动，建成全国食品安全示范城市", new, 2023, 2024)
+    assert link.status != "no_evidence" and link.evidence[0].text.startswith("创建国家食品安全示范城市")
+    link = link_one("继续推进残疾人社会保障体系和服务体系建设", new, 2011, 2012)
+    assert link.status == "no_evidence" and not link.evidence

@@ -22,7 +22,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "measures_lead", "cross_strait_work", "frame_theme", "opener_work")
+    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "measures_lead", "cross_strait_work", "frame_theme", "opener_work", "listed_quota")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -288,3 +288,40 @@ def test_roles_a_term_sentence_of_punctuation_alone_is_no_goal():
     roles = _roles_of(text)
     assert roles["一、推进“十四五”规划。"] == "theme"
     assert roles["，"] != "task"  # punctuation alone never becomes a row
+
+
+def test_roles_numbered_point_as_its_own_paragraph_heads_the_next_one():
+    """第一，深化政府机构改革。 standing alone above its paragraph is a heading over it, not the work;
+    points that follow one another paragraph by paragraph stay the work."""
+    text = (
+        "一、2004年工作回顾\n\n推进改革取得成效。\n\n二、2005年主要任务\n\n"
+        "（八）加强政府自身建设\n\n"
+        "第一，深化政府机构改革。\n\n"
+        "按照精简、统一、效能的原则，完善机构设置，理顺职能分工。加快推进乡镇机构改革。\n\n"
+        "第二，加快转变政府职能。\n\n第三，改进经济管理方式方法。\n\n"
+        "各级政府要为市场主体服务。深化投资体制改革。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["第一，深化政府机构改革。"] == "theme"
+    assert roles["加快推进乡镇机构改革。"] == "task"
+    assert roles["第二，加快转变政府职能。"] == "task"  # followed by the next point: the work itself
+    assert roles["第三，改进经济管理方式方法。"] == "theme"
+
+
+def test_roles_numbered_items_of_quantified_work_are_tasks_not_headings():
+    """A list of 民生实事 numbered 1. 2. …: each item is a task, even when short or followed by more
+    sentences of its own; a numbered title without figures stays a heading."""
+    text = (
+        "一、2022年工作回顾\n\n推进改革取得成效。\n\n二、2023年工作安排\n\n"
+        "1.加快构建现代产业体系\n\n实施产业链条韧性提升行动，推动园区提档升级。\n\n"
+        "三、扎实办好民生十件实事\n\n"
+        "1.全市完成老旧小区改造项目151个，其中中心城区46个。\n\n"
+        "6.中心城区新增公共停车泊位3000个。\n\n"
+        "10.新建改扩建农村供水工程418处，覆盖人口94万人。新建改建提档升级农村公路1000公里。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["1.加快构建现代产业体系"] == "theme"
+    assert roles["1.全市完成老旧小区改造项目151个，其中中心城区46个。"] == "task"
+    assert roles["6.中心城区新增公共停车泊位3000个。"] == "task"
+    assert roles["10.新建改扩建农村供水工程418处，覆盖人口94万人。"] == "task"
+    assert roles["新建改建提档升级农村公路1000公里。"] == "task"
