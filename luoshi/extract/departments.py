@@ -10,8 +10,9 @@ Suggestions: a row's score for a unit is the summed length of the distinct keywo
 found in its text (specific words weigh more; words of the opening clause, the row's
 main task, count double). ``weak`` words (places, rivers, generic
 nouns) count only when nothing else matches: 永定河文化节 is a festival (文化), 校园安全
-隐患排查 a safety check (安全隐患). The best unit is the lead and the next two are support; ``matched``
-says why.
+隐患排查 a safety check (安全隐患); so do the words of a unit's own name (自然资源部 → 自然资源,
+``name_words``), which no report needs listed as keywords. The best unit is the lead and the next
+two are support; ``matched`` says why.
 
 For the ledger: ``canonical_unit(name, level)`` resolves a name or alias to the
 master list's name, ``near_units(name, level)`` lists close names for an error message.
@@ -92,6 +93,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         raise _fail(path, "'generic' must be a list of strings")
     if "opening" in data and not _str_list(data["opening"]):
         raise _fail(path, "'opening' must be a list of strings")
+    if "name_words_not" in data and not _str_list(data["name_words_not"]):
+        raise _fail(path, "'name_words_not' must be a list of strings")
     terr = data.get("territorial")
     if terr is not None and not (isinstance(terr, dict) and isinstance(terr.get("unit"), str) and _str_list(terr.get("words"))):
         raise _fail(path, "'territorial' must map 'unit' to a unit name and 'words' to a list of strings")
@@ -256,9 +259,16 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
         for word in entry["keywords"]:
             if home not in owners.setdefault(word, []):
                 owners[word].append(home)
+    # A unit's own name says its field (自然资源部, 国家文物局): the words of the name are weak
+    # keywords of the unit, so a row naming the field and nothing else (节约使用各种自然资源) goes
+    # to it rather than to its paragraph's owner. Place bodies and ``name_words_not`` are left out.
+    skip = frozenset(data.get("name_words_not") or ())
     for i, entry in enumerate(entries):
         for word in entry.get("weak", []):
             weak.setdefault(word, []).append(i)
+        for word in () if entry.get("place") else name_words(names[i].removeprefix(prefix) if prefix else names[i]):
+            if word not in skip and i not in weak.setdefault(word, []):
+                weak[word].append(i)
         plain = [entry["name"], *entry.get("names", {}).values(), *entry.get("aliases", [])]
         for alias in plain:
             lookup.setdefault(_key(alias), i)
@@ -408,6 +418,19 @@ def canonical_unit(name: str, level: str = "district", r: DepartmentRules | None
         if i is not None:
             return r.names[i]
     return None
+
+
+_LEVEL_HEAD = re.compile(r"^(?:国家|国务院|全国|中国|中央|委)")  # 委 of 市委宣传部 once 市 is off
+_KIND_TAIL = re.compile(r"(?:委员会|办公室|管理局|管委会|工委|组委|分局|集团|总局|总署|局|部|委|办|署|厅|会)$")
+NAME_WORD_MAX = 6  # a longer rest (住房公积金管理中心) is a whole name, not a field a row would write
+
+
+def name_words(name: str) -> list[str]:
+    """The field words a unit's name (without the level prefix) is made of: 自然资源部 → 自然资源,
+    文化和旅游部 → 文化, 旅游, 国家文物局 → 文物; the level and the kind of body left out, split at
+    the connectors, two to ``NAME_WORD_MAX`` characters."""
+    core = _KIND_TAIL.sub("", _LEVEL_HEAD.sub("", name))
+    return [w for w in _CONNECTORS.split(core) if 2 <= len(w) <= NAME_WORD_MAX]
 
 
 def fold_name(name: str) -> str:

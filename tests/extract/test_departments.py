@@ -6,6 +6,7 @@ from luoshi.extract.departments import (
     canonical_unit,
     function_key,
     modifier_spans,
+    name_words,
     near_units,
     report_level,
     rules,
@@ -478,3 +479,21 @@ def test_departments_urban_renewal_is_shenzhens_renewal_bureau():
     """深圳 runs urban renewal and land consolidation through its own bureau; elsewhere construction does."""
     assert suggest_departments("有序推进城市更新", rules("city", region="深圳市"))[0].name == "市城市更新和土地整备局"
     assert suggest_departments("有序推进城市更新", rules("city", region="武汉市"))[0].name == "市住房城乡建设委"
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("自然资源部", ["自然资源"]), ("文化和旅游部", ["文化", "旅游"]), ("国家文物局", ["文物"]),
+     ("住房公积金管理中心", [])],
+)
+def test_name_words_are_the_fields_a_name_is_made_of(name, words):
+    assert name_words(name) == words
+
+
+def test_a_units_name_suggests_it_only_when_no_keyword_does():
+    national = rules("national")
+    assert suggest_departments("切实保护、合理开发和节约使用各种自然资源", national)[0].name == "自然资源部"
+    # a keyword of another unit outweighs the name word (财政 is also 财政部's name)
+    assert suggest_departments("加强自然资源领域财政资金监管", national)[0].name != "自然资源部"
+    # name_words_not: 国家安全部 is not suggested by 安全 alone
+    assert all(d.name != "国家安全部" for d in suggest_departments("维护校园周边安全", national))
