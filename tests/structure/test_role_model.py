@@ -76,7 +76,8 @@ def test_probabilities_and_decisions():
 
 
 def test_model_changes_roles_and_says_so():
-    rules = _roles()
+    with rm.using(None):
+        rules = _roles()
     assert rules["将为我区高质量发展注入新动能。"] == ("context", "rules")
     flip = rm.RoleModel.from_dict(_toy(**{"h2:新建": [0.0, 0.0, 9.0, 0.0]}))
     with rm.using(flip):
