@@ -125,9 +125,10 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
             raise _fail(path, f"{where} ({name}) 'elsewhere' must name the unit that does its work elsewhere")
         for k, group in enumerate(entry.get("only_in") or []):
             if not (isinstance(group, dict) and _str_list(group.get("regions")) and _str_list(group.get("words"))
-                    and isinstance(group.get("elsewhere"), str) and group["elsewhere"].strip()):
+                    and (isinstance(group.get("elsewhere"), str) and group["elsewhere"].strip()
+                         or "elsewhere" not in group)):
                 raise _fail(path, f"{where} ({name}) 'only_in'[{k}] must map 'regions' and 'words' to lists of "
-                                  "strings and 'elsewhere' to a unit name")
+                                  "strings and 'elsewhere' (optional) to a unit name")
         for k, group in enumerate(entry.get("moved_in") or []):
             if not (isinstance(group, dict) and _str_list(group.get("regions")) and _str_list(group.get("words"))
                     and isinstance(group.get("to"), str) and group["to"].strip()):
@@ -242,7 +243,8 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
     index = {e["name"]: i for i, e in enumerate(entries)}
     for i, entry in enumerate(entries):
         # words this unit owns only in some regions go, elsewhere, to the unit doing that work there
-        away = {w: index.get(g["elsewhere"]) for k, g in enumerate(entry.get("only_in", []))
+        # (without ``elsewhere``, a place of that region's own: the word suggests nothing there)
+        away = {w: index.get(g.get("elsewhere", "")) for k, g in enumerate(entry.get("only_in", []))
                 if (entry["name"], k) in moved for w in g["words"]}
         away |= {w: index.get(g["to"]) for k, g in enumerate(entry.get("moved_in", []))
                  if (entry["name"], -1 - k) in moved for w in g["words"]}

@@ -13,7 +13,7 @@ from luoshi.structure.headings import Heading, find_headings
 from luoshi.structure.meta import complete_meta, read_meta
 from luoshi.structure.paragraphs import Paragraph, paragraphs
 from luoshi.structure.role_model import refine_roles
-from luoshi.structure.roles import Placement, assign_roles, is_theme_opener
+from luoshi.structure.roles import Placement, assign_roles, is_theme_opener, judged_context
 from luoshi.structure.rules import MetaRules, heading_rules, meta_rules, part_rules
 from luoshi.structure.sections import Outline, build_outline
 from luoshi.structure.sentences import split_clauses, split_sentences
@@ -39,7 +39,7 @@ def analyze(mt: MappedText, doc: Document | None = None) -> Structure:
     meta.chars = len(mt.original)
     meta.sha256 = doc.sha256 if doc is not None else None
     complete_meta(meta, doc.front_matter if doc is not None else {}, doc.path if doc is not None else None, mrules)
-    placements = _placements(paras, sents, heads, outline)
+    placements = _placements(text, paras, sents, heads, outline)
     assign_roles(mt, sections, sentences, placements, meta.year, national=meta.level == "国家")
     refine_roles(mt, sections, sentences, placements, meta.year)  # the learned model, where it is on
     return Structure(meta=meta, sections=sections, sentences=sentences)
@@ -80,22 +80,35 @@ _INTRO_MAX_SENTENCES = 3  # a part's introduction states its aims in a sentence 
 
 
 def _placements(
-    paras: list[Paragraph], sents: list[list[tuple[int, int]]], heads: list[Heading], outline: Outline
+    text: str, paras: list[Paragraph], sents: list[list[tuple[int, int]]], heads: list[Heading], outline: Outline
 ) -> list[Placement]:
     """Where each sentence sits in its paragraph, and which paragraphs are a part's
     introduction (the paragraph right under a 一、/（一） heading, before paragraphs that
-    open with their own theme sentences)."""
+    open with their own theme sentences). A short opener that a cue makes context (从当前经济运行
+    情况看，宏观调控工作不能放松。 解决好“三农”问题，仍然是全部工作的重中之重。) weighs the situation;
+    it does not give its paragraph a theme of its own."""
     level = {h.para: h.level for h in heads if not h.paragraph_scope}
     n = len(paras)
 
-    def themed(i: int) -> bool:
-        return paras[i].kind == "text" and len(sents[i]) >= 2 and is_theme_opener(sents[i][0][1] - sents[i][0][0])
+    def themed(i: int, weighing: bool = True) -> bool:
+        if paras[i].kind != "text" or len(sents[i]) < 2:
+            return False
+        s, e = sents[i][0]
+        return is_theme_opener(e - s) and (weighing or not judged_context(text[s:e]))
+
+    def pointed(i: int) -> bool:  # opens with a numbered point of its own (一是…。 then its work)
+        return paras[i].kind == "heading" and i in level and len(sents[i]) >= 2
 
     intro = set()
     for i in range(1, n - 1):
-        if paras[i].kind != "text" or level.get(i - 1, 9) > 2 or len(sents[i - 1]) != 1 or themed(i):
+        if paras[i].kind != "text" or level.get(i - 1, 9) > 2 or len(sents[i - 1]) != 1 or themed(i, False):
             continue
-        if level.get(i + 1, 9) > 2 and themed(i + 1):
+        if level.get(i + 1, 9) > 2 and (themed(i + 1) or pointed(i + 1)):
+            intro.add(i)
+    for i in range(n - 1):  # （一）奋力抓好扩内需稳增长。把恢复和扩大消费摆在优先位置，…。 then themed paragraphs:
+        # the aims written after a numbered heading in its own paragraph introduce the part as well
+        if (paras[i].kind == "heading" and level.get(i, 9) <= 2 and 2 <= len(sents[i]) <= _INTRO_MAX_SENTENCES
+                and level.get(i + 1, 9) > 2 and (themed(i + 1) or pointed(i + 1))):
             intro.add(i)
     out = []
     for i, spans in enumerate(sents):

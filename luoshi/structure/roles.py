@@ -139,6 +139,12 @@ def cue_role(sentence: str) -> SentenceRole | None:
     return None
 
 
+def judged_context(sentence: str) -> bool:
+    """A context cue or a judgement (…是…) opens ``sentence``: it weighs, it does not announce work."""
+    body = _TRIM.sub("", fold(sentence))
+    return _context_cue(role_rules().connective.sub("", body, count=1)) or role_rules().copula.search(body) is not None
+
+
 def _measures_follow(text: str) -> bool:
     """主要措施是：逐年加大… / 财政体制改革的重点，是健全…: a copula that introduces the measures,
     with an action verb opening what follows, is the work."""

@@ -350,7 +350,8 @@ def test_departments_words_a_unit_owns_only_in_some_regions(region, text, lead):
 
 def test_departments_bad_only_in_is_e012(tmp_path, monkeypatch):
     (tmp_path / "departments.yaml").write_text(
-        "departments:\n  - name: 城管处\n    keywords: [电力]\n    only_in: [{regions: [北京], words: [电力]}]\n", encoding="utf-8")
+        "departments:\n  - name: 城管处\n    keywords: [电力]\n    only_in: [{regions: [北京], words: [电力], elsewhere: ''}]\n",
+        encoding="utf-8")  # elsewhere may be left out (the words then suggest nothing), not left empty
     monkeypatch.setenv("LUOSHI_RULES_DIR", str(tmp_path))
     with pytest.raises(LuoshiError) as err:
         rules("city", region="深圳市")
@@ -497,3 +498,9 @@ def test_a_units_name_suggests_it_only_when_no_keyword_does():
     assert suggest_departments("加强自然资源领域财政资金监管", national)[0].name != "自然资源部"
     # name_words_not: 国家安全部 is not suggested by 安全 alone
     assert all(d.name != "国家安全部" for d in suggest_departments("维护校园周边安全", national))
+
+
+def test_a_regions_own_place_word_suggests_nothing_elsewhere():
+    text = "实施回天地区行动计划"
+    assert suggest_departments(text, rules("city", region="北京市"))[0].name == "市发展改革委"
+    assert suggest_departments(text, rules("city", region="襄阳市")) == []

@@ -332,3 +332,33 @@ def test_roles_numbered_items_of_quantified_work_are_tasks_not_headings():
     assert roles["6.中心城区新增公共停车泊位3000个。"] == "task"
     assert roles["10.新建改扩建农村供水工程418处，覆盖人口94万人。"] == "task"
     assert roles["新建改建提档升级农村公路1000公里。"] == "task"
+
+
+def test_roles_introduction_opened_by_a_weighing_sentence_is_still_the_introduction():
+    """Under （二）…, a paragraph whose short opener weighs the situation (…仍然是全部工作的重中之重。)
+    and whose next paragraph opens with a numbered point is the part's introduction: its aims are themes."""
+    text = (
+        "一、2004年工作回顾\n\n推进改革取得成效。\n\n二、2005年主要任务\n\n"
+        "（二）进一步加强“三农”工作。\n\n"
+        "解决好农业、农村、农民问题，仍然是全部工作的重中之重。"
+        "要围绕提高农业综合生产能力，实现粮食稳定增产、农民持续增收，从多方面加大支持力度。\n\n"
+        "一是稳定、完善和强化对农业的扶持政策。加快减免农业税步伐。全部免征牧业税。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["解决好农业、农村、农民问题，仍然是全部工作的重中之重。"] == "context"
+    assert roles["要围绕提高农业综合生产能力，实现粮食稳定增产、农民持续增收，从多方面加大支持力度。"] == "theme"
+    assert roles["加快减免农业税步伐。"] == "task"
+
+
+def test_roles_aims_written_after_an_inline_numbered_heading_introduce_the_part():
+    """（一）奋力抓好扩内需稳增长，….把恢复和扩大消费摆在优先位置，…。 followed by paragraphs that open
+    with their own theme sentences: the aim after the heading is a theme, the themed paragraphs' work tasks."""
+    text = (
+        "一、2022年工作回顾\n\n推进改革取得成效。\n\n二、2023年工作安排\n\n"
+        "（一）奋力抓好扩内需稳增长，推动经济平稳运行。把恢复和扩大消费摆在优先位置，激发市场主体活力，保持经济运行在合理区间。\n\n"
+        "促进投资放量。深入开展抓项目促投资专项行动，编制实施市级政府投资项目三年滚动计划。扩大基础设施投资，加快交通强市建设。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["把恢复和扩大消费摆在优先位置，激发市场主体活力，保持经济运行在合理区间。"] == "theme"
+    assert roles["促进投资放量。"] == "theme"
+    assert roles["扩大基础设施投资，加快交通强市建设。"] == "task"
