@@ -155,6 +155,21 @@ def as_rate(ind: Indicator) -> Indicator | None:
                    change="increase", value_text=f"{_fmt(ind.value - INDEX_BASE)}%")
 
 
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?\n]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _rank_words() -> re.Pattern:
+    words = rules.load("synonyms")["target_names"]["rank"]
+    return re.compile("|".join(map(re.escape, sorted((fold(w) for w in words), key=len, reverse=True))))
+
+
+def rank_only(name: str) -> bool:
+    """A target name made of rank words only (地级市中率先, 总量首次): it names no metric of its own."""
+    return len(_CJK.findall(_rank_words().sub("", fold(name)).replace("在", "").replace("中", ""))) == 0
+
+
 def _metric_near(ind: Indicator) -> Metric | None:
     """The metric of a target whose own name is missing or is a word inside a metric's name.
 
@@ -172,7 +187,13 @@ def _metric_near(ind: Indicator) -> Metric | None:
         spots = [i for i in range(len(sentence)) if sentence.startswith(name, i)]
         # 经济 in 经济增长7.5%, 中央提出经济|增长7%: the name ends inside the mention
         inside = [m for m in found for i in spots if m.start < i + len(name) <= m.end]
-        return inside[-1].metric if inside else None
+        if inside:
+            return inside[-1].metric
+        # 地区生产总值增长7.5%、在全省地级市中率先突破4000亿元: a name of rank words only names no metric;
+        # the figure is the metric named just before it, with no clause break between them
+        if rank_only(name) and not _CLAUSE_BREAK.search(sentence, found[-1].end, at if at >= 0 else len(sentence)):
+            return found[-1].metric
+        return None
     return found[-1].metric
 
 

@@ -121,6 +121,14 @@ def test_rules_vague_target_name_examples(name, expected):
     assert vague(name) == expected
 
 
+@pytest.mark.parametrize(("name", "expected"), [(t, True) for t in rules.load("synonyms")["target_names"]["rank_examples"]]
+                         + [(t, False) for t in rules.load("synonyms")["target_names"]["rank_not"]])
+def test_rules_rank_target_name_examples(name, expected):
+    from luoshi.link.targets import rank_only
+
+    assert rank_only(name) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["action_heads"]["examples"]]
                          + [(t, False) for t in rules.load("verdict_words")["action_heads"]["not"]])
 def test_rules_action_head_examples(text, expected):

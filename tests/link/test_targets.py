@@ -247,3 +247,25 @@ def test_targets_a_running_total_of_several_years_is_no_amount_for_one_year():
     assert link.status == "no_evidence" and not link.evidence
     [link] = link_reports(extraction(2006, indicators=[ind]), old, extraction(2007), new.replace("连续三年累计", ""))
     assert link.status == "fulfilled" and link.evidence[0].value_text == "900亿元"
+
+
+def test_targets_a_name_of_rank_words_counts_the_metric_before_it():
+    """地区生产总值增长7.5%、在全省地级市中率先突破4000亿元: the second figure is the level of the GDP named
+    before it in the same clause; after a clause break (，) a rank-word name borrows nothing."""
+    old = "主要预期目标是：地区生产总值增长7.5%、在全省地级市中率先突破4000亿元，城镇新增就业4.7万人。"
+    new = "一、过去一年工作回顾\n全市实现地区生产总值4038.7亿元、增长6.2%。\n"
+    ind = target(old, "突破4000亿元", "地级市中率先", 4000, "at_least", "level", "亿元")
+    [link] = link_reports(extraction(2023, indicators=[ind]), old, extraction(2024), new)
+    assert link.status == "fulfilled" and link.evidence[0].value_text == "4038.7亿元"
+    old = "主要预期目标是：地区生产总值增长7.5%，在全省地级市中率先突破4000亿元。"
+    ind = target(old, "突破4000亿元", "地级市中率先", 4000, "at_least", "level", "亿元")
+    [link] = link_reports(extraction(2023, indicators=[ind]), old, extraction(2024), new)
+    assert link.status == "no_evidence"
+
+
+def test_targets_the_share_of_livelihood_spending_is_a_metric():
+    old = "主要预期目标是：财政民生支出占比65%以上。"
+    new = "一、过去一年工作回顾\n民生支出占一般公共预算支出比重达68.3%。\n"
+    ind = target(old, "65%以上", "财政民生支出占比", 65, "at_least", "level", "%")
+    [link] = link_reports(extraction(2023, indicators=[ind]), old, extraction(2024), new)
+    assert link.status == "fulfilled" and link.evidence[0].value_text == "68.3%"
