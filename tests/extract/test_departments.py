@@ -509,3 +509,16 @@ def test_a_regions_own_place_word_suggests_nothing_elsewhere():
     text = "实施回天地区行动计划"
     assert suggest_departments(text, rules("city", region="北京市"))[0].name == "市发展改革委"
     assert suggest_departments(text, rules("city", region="襄阳市")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "lead"),
+    [
+        ("继续加大对科技、教育的投入", "national", "财政部"),  # the money is the work; the fields receive it
+        ("加大对粮食主产区的扶持", "national", "财政部"),
+        ("加大对科技、教育的投入,推进科技成果转化", "national", "科技部"),  # a row naming its own work keeps it
+        ("加大对科技、教育的支持力度", "national", "科技部"),  # support is not money
+    ],
+)
+def test_funding_for_fields_in_a_beneficiary_frame_is_the_finance_units(text, level, lead):
+    assert suggest_departments(text, rules(level))[0].name == lead
