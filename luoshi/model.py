@@ -77,6 +77,8 @@ class Sentence:
     # goals/plan sentences: task | theme | target | context (only tasks become rows);
     # None outside those parts.
     role: SentenceRole | None = None
+    # who decided the role: the rules, or the learned model (structure/role_model.py) overriding them
+    role_source: Literal["rules", "model"] | None = None
 
 
 @dataclass
@@ -161,7 +163,7 @@ class Extraction:
             "sections": [asdict(s) for s in self.sections],
             "indicators": [asdict(i) for i in self.indicators],
             "commitments": [asdict(c) for c in self.commitments],
-            "sentences": [{k: getattr(s, k) for k in ("start", "end", "part", "section", "role")} for s in self.sentences],
+            "sentences": [{k: getattr(s, k) for k in ("start", "end", "part", "section", "role", "role_source")} for s in self.sentences],
         }
 
 

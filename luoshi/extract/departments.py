@@ -65,6 +65,7 @@ class DepartmentRules:
     opening: frozenset[str] = frozenset()  # words that give their unit the row when the opening clause names them (财政)
     agents: dict[str, int] | None = None  # a place's names -> its body (江岸 -> 江岸区政府): see ``named_agents``
     agent_pattern: re.Pattern[str] | None = None
+    funding: re.Pattern[str] | None = None  # 加大对…的投入: money for the fields named (see ``_funded``)
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -93,6 +94,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         raise _fail(path, "'generic' must be a list of strings")
     if "opening" in data and not _str_list(data["opening"]):
         raise _fail(path, "'opening' must be a list of strings")
+    if "funding" in data and not _str_list(data["funding"]):
+        raise _fail(path, "'funding' must be a list of strings")
     if "name_words_not" in data and not _str_list(data["name_words_not"]):
         raise _fail(path, "'name_words_not' must be a list of strings")
     terr = data.get("territorial")
@@ -326,6 +329,7 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
         folded={f: i for f, i in folded.items() if i is not None},
         agents=agents,
         agent_pattern=_agent_pattern(agents) if agents else None,
+        funding=re.compile(rf"对[^,;:，；：]{{1,40}}?的(?:{alternation(data['funding'])})") if data.get("funding") else None,
     )
 
 
@@ -625,8 +629,11 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
     minor = _minor_words(text, r, spans)
     ranked = rank(matched, lead_clause, _head_word(lead_clause, r), minor)
     opener = _opening(lead_clause, r, minor, set(ranked))
+    if opener is None:
+        opener = _funded(lead_clause, r, matched, minor)
     if opener is not None:  # 增加财政投入,…: the finance unit's work
-        ranked.remove(opener)
+        if opener in ranked:
+            ranked.remove(opener)
         ranked.insert(0, opener)
     _territorial(text, r, matched, ranked)
     agents = named_agents(text, r)
@@ -663,6 +670,22 @@ def _opening(lead_clause: str, r: DepartmentRules, minor: frozenset[str], candid
         if word not in minor and any(o in word for o in r.opening):
             return next((i for i in r.owners[word] if i in candidates), None)
     return None
+
+
+def _funded(lead_clause: str, r: DepartmentRules, matched: dict[int, list[str]], minor: frozenset[str]) -> int | None:
+    """加大对科技、教育的投入, 加大对粮食主产区的扶持: the work is the money (``funding`` words after a
+    beneficiary frame) and the fields only receive it, so the unit of the ``opening`` money word (财政)
+    leads; it joins ``matched`` with the funding word as its reason. Only when every matched word
+    lies in a modifier: a row naming its own work keeps it."""
+    if r.funding is None or not matched or any(w not in minor for ws in matched.values() for w in ws):
+        return None
+    found = r.funding.search(lead_clause)
+    money = next((i for o in sorted(r.opening) for m in r.pattern.finditer(o) for i in r.owners[m.group()]), None)
+    if found is None or money is None:
+        return None
+    word = found.group()[found.group().rindex("的") + 1:]
+    matched[money] = [*matched.get(money, []), word]
+    return money
 
 
 def _territorial(text: str, r: DepartmentRules, matched: dict[int, list[str]], ranked: list[int]) -> None:

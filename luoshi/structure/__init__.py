@@ -12,6 +12,7 @@ from luoshi.model import Clause, Document, ReportMeta, Section, Sentence, Struct
 from luoshi.structure.headings import Heading, find_headings
 from luoshi.structure.meta import complete_meta, read_meta
 from luoshi.structure.paragraphs import Paragraph, paragraphs
+from luoshi.structure.role_model import refine_roles
 from luoshi.structure.roles import Placement, assign_roles, is_theme_opener, judged_context
 from luoshi.structure.rules import MetaRules, heading_rules, meta_rules, part_rules
 from luoshi.structure.sections import Outline, build_outline
@@ -38,8 +39,9 @@ def analyze(mt: MappedText, doc: Document | None = None) -> Structure:
     meta.chars = len(mt.original)
     meta.sha256 = doc.sha256 if doc is not None else None
     complete_meta(meta, doc.front_matter if doc is not None else {}, doc.path if doc is not None else None, mrules)
-    assign_roles(mt, sections, sentences, _placements(text, paras, sents, heads, outline), meta.year,
-                 national=meta.level == "国家")
+    placements = _placements(text, paras, sents, heads, outline)
+    assign_roles(mt, sections, sentences, placements, meta.year, national=meta.level == "国家")
+    refine_roles(mt, sections, sentences, placements, meta.year)  # the learned model, where it is on
     return Structure(meta=meta, sections=sections, sentences=sentences)
 
 

@@ -121,9 +121,22 @@ def _context_cue(text: str) -> bool:
     text = r.connective.sub("", text, count=1)
     if r.context_any.search(text) is None:
         return False
+    if _work_then_relationship(text):
+        return False
     if r.cross_strait_work.search(text) is None:
         return True
     return any(p.search(text) for name, p in r.context if name not in _STANCE_CUES)
+
+
+def _work_then_relationship(text: str) -> bool:
+    """全面推进严格规范公正文明执法,…,依法接受人大…监督,…: work an office reports on opens the sentence and
+    the relationship to other institutions only follows it; the relationship cue alone does not make it context."""
+    r = role_rules()
+    names = [name for name, p in r.context if p.search(text)]
+    if names != ["relationship"]:
+        return False
+    first = next((c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(text)) if c), "")
+    return _opens_with_task([first]) and dict(r.context)["relationship"].search(first) is None
 
 
 def cue_role(sentence: str) -> SentenceRole | None:
@@ -423,18 +436,21 @@ def _series_points(mt: MappedText, sentences: list[Sentence], numbered: list[int
 
 
 _INNER_PUNCT = re.compile(r"[,、;:]")
+_DATED = re.compile(r"今年|明年|年内|年底|年前|今明两年|[将拟]")
 # A verb-less figure of the plan part is an allocation (中央财政今年安排…), unless it reports the past.
 _PAST_FIGURE = re.compile(r"去年|上年|前年|过去|\d{4}年(?:到|至|-)\d{4}年")
 _FORWARD_WORD = re.compile(r"今年|明年|将|要|拟|安排|预计|力争|确保")
 
 
 def _short_line(body: str) -> bool:
-    """A sub-heading's shape: short, one clause, no figure, no cue (大力提振消费市场, 积极扩大有效投资)."""
+    """A sub-heading's shape: short, one clause, no figure, no time of its own, no cue (大力提振消费市场,
+    积极扩大有效投资); 明年将在全国全部免征农业税 dates a measure, a heading does not."""
     r = role_rules()
     return (
         0 < len(body) <= r.sub_theme_max
         and not _INNER_PUNCT.search(body)
         and not _DIGIT.search(body)
+        and not _DATED.search(body)
         and not r.ordinal_theme.search(body)
         and cue_role(body) is None
     )

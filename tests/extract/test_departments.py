@@ -342,6 +342,11 @@ def test_departments_national_local_names_a_local_unit():
         ("武汉市", "新改建农村公路200公里", "市交通委"),  # highways and rural roads stay with transport
         ("北京市", "推进海绵城市建设", "市水务局"),  # Beijing's water authority runs the sponge city
         ("西安市", "加快海绵城市建设,推动地下综合管廊断点打通", "市住房城乡建设委"),  # elsewhere construction
+        ("北京市", "做好对口支援和东西部协作工作", "市支援合作办"),  # a body of its own in Beijing
+        ("武汉市", "扎实开展省内协作和对口帮扶,深入做好对口援疆援藏工作", "市发展改革委"),  # elsewhere 发改
+        ("重庆市", "拓展国际贸易“单一窗口”功能", "市口岸办"),
+        ("西安市", "完善智慧口岸功能,深化通关便利化改革", "市商务局"),  # no port office: commerce
+        ("襄阳市", "适时启动航空口岸客运包机", "市商务局"),
     ],
 )
 def test_departments_words_a_unit_owns_only_in_some_regions(region, text, lead):
@@ -504,3 +509,16 @@ def test_a_regions_own_place_word_suggests_nothing_elsewhere():
     text = "实施回天地区行动计划"
     assert suggest_departments(text, rules("city", region="北京市"))[0].name == "市发展改革委"
     assert suggest_departments(text, rules("city", region="襄阳市")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "lead"),
+    [
+        ("继续加大对科技、教育的投入", "national", "财政部"),  # the money is the work; the fields receive it
+        ("加大对粮食主产区的扶持", "national", "财政部"),
+        ("加大对科技、教育的投入,推进科技成果转化", "national", "科技部"),  # a row naming its own work keeps it
+        ("加大对科技、教育的支持力度", "national", "科技部"),  # support is not money
+    ],
+)
+def test_funding_for_fields_in_a_beneficiary_frame_is_the_finance_units(text, level, lead):
+    assert suggest_departments(text, rules(level))[0].name == lead

@@ -11,6 +11,13 @@ from luoshi.structure.roles import cue_role, role_rules, sentence_role
 from luoshi.textmap import MappedText, fold
 
 ROLES = load("roles")
+
+
+@pytest.fixture(autouse=True)
+def _rules_alone(monkeypatch):
+    """These tests pin the rules; the learned model applied after them has test_role_model.py."""
+    monkeypatch.setenv("LUOSHI_ROLE_MODEL", "off")
+
 CUE_CASES = [(kind, e["name"], positive, t) for kind in ("context", "target") for e in ROLES[kind]
              for positive, key in ((True, "examples"), (False, "not")) for t in e.get(key, [])]
 
@@ -355,3 +362,11 @@ def test_roles_aims_written_after_an_inline_numbered_heading_introduce_the_part(
     assert roles["把恢复和扩大消费摆在优先位置，激发市场主体活力，保持经济运行在合理区间。"] == "theme"
     assert roles["促进投资放量。"] == "theme"
     assert roles["扩大基础设施投资，加快交通强市建设。"] == "task"
+
+
+def test_roles_a_dated_measure_is_not_a_sub_heading():
+    from luoshi.structure.roles import _short_line
+
+    assert _short_line("大力提振消费市场")
+    assert not _short_line("明年将在全国全部免征农业税")  # a heading names an area, not the year of a measure
+    assert sentence_role("明年将在全国全部免征农业税。", plan=True) == "task"  # 免征 is an action

@@ -1,0 +1,51 @@
+"""Training the learned role model (eval/tasks/train_roles.py) on a tiny gold."""
+
+from __future__ import annotations
+
+import json
+
+from eval.tasks import train_roles as tr
+from luoshi.pipeline import extract_file
+from luoshi.structure import role_model as rm
+
+# The rules make a paragraph's short first sentence its theme; this one is a quota, a task.
+TOY = "新增就业岗位5000个。"
+TEXT = ("一、2021年工作回顾\n\n推进改革取得成效。\n\n二、2022年工作计划\n\n"
+        "（一）扎实推进生态文明建设\n\n持续完善生态建设制度体系。加快推进永定河生态修复，完成造林1万亩。"
+        "新建改造污水管网50公里。\n\n"
+        f"（二）着力保障和改善民生\n\n{TOY}完成老旧小区综合整治30个。办好民生实事。\n")
+
+
+def _roles(path, model=None) -> dict[str, tuple[str, str]]:
+    with rm.using(model):
+        ex = extract_file(path)
+    return {TEXT[s.start:s.end].strip(): (s.role, s.role_source) for s in ex.sentences if s.role}
+
+
+def test_training_flips_a_sentence_the_rules_mislabel(tmp_path):
+    path = tmp_path / "toy.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    rules = _roles(path)
+    assert rules[TOY] == ("theme", "rules")
+    gold = [{"sentence": k, "role": "task" if k == TOY else role} for k, (role, _) in rules.items()]
+    examples = [e for i in range(8) for e in tr.examples_of(f"toy/r{i}", path, gold)]
+    assert [(e.rule, e.gold) for e in examples if e.rule != e.gold] == [("theme", "task")] * 8
+    model, data = tr.train(examples, enabled=True)
+    assert data["trained_on"] == [f"toy/r{i}" for i in range(8)] and data["enabled"] is True
+    assert json.loads(tr.dumps(data)) == data  # the file it writes reads back the same
+    learned = _roles(path, model)
+    assert learned[TOY] == ("task", "model")
+    assert {k: v[0] for k, v in learned.items() if k != TOY} == {k: v[0] for k, v in rules.items() if k != TOY}
+
+
+def test_tuning_reports_never_include_sealed_sets():
+    names = [n for n, _ in tr.tuning_reports()]
+    assert names and all(n.split("/")[0] in tr.TUNING_SETS for n in names)
+    assert not any(n.split("/")[0] in ("heldout", "final6") for n in names)
+
+
+def test_shipped_model_records_the_tuning_reports():
+    """Training data of the shipped model = the tuning reports the code trains on today."""
+    data = json.loads(tr.MODEL_FILE.read_text(encoding="utf-8"))
+    assert data["trained_on"] == sorted(n for n, _ in tr.tuning_reports())
+    assert data["min_count"] == tr.MIN_COUNT and data["C"] in tr.C_GRID and data["threshold"] in tr.THRESHOLDS
