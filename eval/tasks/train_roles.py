@@ -29,7 +29,7 @@ from eval.tasks.score import TaskScore, load_gold, locate, score
 TUNING_SETS = ("dev", "fresh", "final", "final2", "final3", "final4", "final5")
 SEALED = ("heldout", "final6")  # never trained on, never read here
 C_GRID = (0.1, 0.3, 1.0)
-THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 MIN_COUNT = 3  # a feature seen fewer times in training is dropped (char n-grams of one sentence)
 CV_FOLDS = 4
 MODEL_FILE = Path(__file__).resolve().parents[2] / "luoshi" / "rules" / "zh" / "role_model.json"
@@ -142,13 +142,13 @@ def to_model(names: list[str], lr: Any, threshold: float, enabled: bool, meta: d
     return RoleModel.from_dict(data), data
 
 
-def _predict_gain(model: Any, examples: list[Example]) -> dict[float, float]:
-    """Per threshold, the gain over the rules on held-out examples: sentences whose task / not-task
-    side becomes right minus those that become wrong (what recall and cleanliness count), plus half
-    the role changes that become right minus wrong."""
-    from luoshi.structure.role_model import CHANGEABLE, CLASSES
+def _predict_gain(model: Any, examples: list[Example]) -> dict[tuple[str, float], float]:
+    """Per direction and threshold, the gain over the rules on held-out examples: sentences whose
+    task / not-task side becomes right minus those that become wrong (what recall and cleanliness
+    count), plus half the role changes that become right minus wrong."""
+    from luoshi.structure.role_model import CHANGEABLE, CLASSES, DIRECTIONS, direction_of
 
-    gains = dict.fromkeys(THRESHOLDS, 0.0)
+    gains = {(d, t): 0.0 for d in DIRECTIONS for t in THRESHOLDS}
     for e in examples:
         if e.rule not in CHANGEABLE:
             continue
@@ -160,25 +160,38 @@ def _predict_gain(model: Any, examples: list[Example]) -> dict[float, float]:
         exact = (best == e.gold) - (e.rule == e.gold)
         for t in THRESHOLDS:
             if p[best] >= t:
-                gains[t] += side + 0.5 * exact
+                gains[(direction_of(e.rule, best), t)] += side + 0.5 * exact
     return gains
 
 
-def choose(examples: list[Example]) -> tuple[float, float, dict[str, Any]]:
-    """C and threshold by cross-validation grouped by report (CV_FOLDS folds of whole reports)."""
+def choose(examples: list[Example]) -> tuple[float, dict[str, float], dict[str, Any]]:
+    """C and a threshold per direction by cross-validation grouped by report (CV_FOLDS folds of
+    whole reports): for each C, each direction's best threshold (1.0, i.e. never, when no threshold
+    gains); then the C whose directions gain most together."""
+    from luoshi.structure.role_model import DIRECTIONS
+
     reports = sorted({e.report for e in examples})
     folds = [reports[i::CV_FOLDS] for i in range(CV_FOLDS)]
-    table: dict[tuple[float, float], float] = {}
+    best: tuple[float, float, dict[str, float], dict[str, float]] | None = None
     for c in C_GRID:
+        table: dict[tuple[str, float], float] = {}
         for fold in folds:
             train = [e for e in examples if e.report not in fold]
             test = [e for e in examples if e.report in fold]
             names, lr = fit(train, c)
             model, _ = to_model(names, lr, 0.5, True, {})
-            for t, g in _predict_gain(model, test).items():
-                table[(c, t)] = table.get((c, t), 0.0) + g
-    (c, t), gain = max(table.items(), key=lambda kv: (kv[1], kv[0][1], -kv[0][0]))
-    return c, t, {"cv_gain": gain, "cv_folds": CV_FOLDS}
+            for key, g in _predict_gain(model, test).items():
+                table[key] = table.get(key, 0.0) + g
+        thresholds, gains = {}, {}
+        for d in DIRECTIONS:
+            t, g = max(((t, table[(d, t)]) for t in THRESHOLDS), key=lambda tg: (tg[1], tg[0]))
+            thresholds[d], gains[d] = (t, g) if g > 0 else (1.0, 0.0)
+        total = sum(gains.values())
+        if best is None or total > best[1]:
+            best = (c, total, thresholds, gains)
+    assert best is not None
+    c, total, thresholds, gains = best
+    return c, thresholds, {"cv_gain": gains, "cv_folds": CV_FOLDS}
 
 
 def train(examples: list[Example], enabled: bool, extra: dict[str, Any] | None = None):

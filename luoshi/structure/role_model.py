@@ -5,7 +5,10 @@ trained offline by ``python -m eval.tasks.train_roles`` on the hand-labelled 任
 sees the rules' role, which cues fired, where the sentence sits in its paragraph and part,
 its length and shape, a few characters of its head and tail, and its neighbours' rule roles.
 Where it gives another role among task / theme / context a probability at or above the
-model's threshold, the role changes and the sentence says so (``role_source = "model"``).
+model's threshold for that kind of change, the role changes and the sentence says so
+(``role_source = "model"``). The thresholds differ by direction: making a sentence a task
+(a new row: cleanliness at stake), taking a task's row away (recall at stake), and moving
+between theme and context (no row either way).
 Targets stay the rules'. Inference is a dot product per sentence in pure Python: no
 scikit-learn at run time, deterministic, linear in the number of sentences.
 
@@ -38,6 +41,7 @@ from luoshi.textmap import MappedText, fold
 FORMAT = 1
 CLASSES = ("task", "theme", "context", "target")
 CHANGEABLE = frozenset({"task", "theme", "context"})  # targets stay the rules'
+DIRECTIONS = ("to_task", "from_task", "between")
 _FORWARD = frozenset({"goals", "plan"})
 _THEME_LEVEL = 4  # as in roles.py: numbered headings are above it, bullets at or below
 
@@ -169,13 +173,18 @@ def sentence_features(
     return out
 
 
+def direction_of(rule: str, new: str) -> str:
+    """to_task | from_task | between (theme <-> context)."""
+    return "to_task" if new == "task" else "from_task" if rule == "task" else "between"
+
+
 @dataclass(frozen=True)
 class RoleModel:
-    """Weights per feature and class (``CLASSES`` order), intercepts, and the threshold."""
+    """Weights per feature and class (``CLASSES`` order), intercepts, and a threshold per direction."""
 
     weights: dict[str, tuple[float, ...]]
     intercepts: tuple[float, ...]
-    threshold: float
+    threshold: dict[str, float]
     enabled: bool
     meta: dict[str, Any]
 
@@ -196,7 +205,10 @@ class RoleModel:
             return None
         p = dict(zip(CLASSES, self.probabilities(features)))
         best = max(CHANGEABLE, key=lambda c: (p[c], c))
-        return best if best != rule and p[best] >= self.threshold else None
+        if best == rule:
+            return None
+        direction = direction_of(rule, best)
+        return best if p[best] >= self.threshold[direction] else None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], source: str = "role_model.json") -> RoleModel:
@@ -207,9 +219,11 @@ class RoleModel:
             intercepts = tuple(float(x) for x in data["intercepts"])
             if len(intercepts) != len(CLASSES) or any(len(w) != len(CLASSES) for w in weights.values()):
                 raise ValueError("every weight row and the intercepts need one value per class")
-            threshold = float(data["threshold"])
-            if not 0.0 < threshold <= 1.0:
-                raise ValueError(f"threshold {threshold} outside (0, 1]")
+            raw = data["threshold"]
+            threshold = ({d: float(raw[d]) for d in DIRECTIONS} if isinstance(raw, dict)
+                         else dict.fromkeys(DIRECTIONS, float(raw)))
+            if not all(0.0 < t <= 1.0 for t in threshold.values()):
+                raise ValueError(f"threshold {raw} outside (0, 1]")
             meta = {k: v for k, v in data.items() if k not in ("weights", "intercepts")}
             return cls(weights, intercepts, threshold, bool(data.get("enabled", True)), meta)
         except (KeyError, TypeError, ValueError) as exc:

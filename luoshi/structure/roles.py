@@ -362,6 +362,7 @@ def assign_roles(
         _lone_points(mt, sentences, placements, points)
         _series_points(mt, sentences, numbered)
         _sub_themes(mt, sentences, placements, heading_level, whole)
+        _heading_aims(mt, sentences, placements, heading_level, whole)
 
 
 def _listed_work(text: str) -> bool:
@@ -501,3 +502,32 @@ def _sub_themes(
             for i in range(1, subs[0]):
                 if sentences[ks[i]].role == "task":
                     sentences[ks[i]].role = "theme"
+
+
+_AIM_SHARE = 0.35  # an aim is this short next to the measures that follow it
+
+
+def _heading_aims(
+    mt: MappedText,
+    sentences: list[Sentence],
+    placements: list[Placement],
+    heading_level: dict[int, int],
+    whole: set[int],
+) -> None:
+    """（四）推动生态文明建设水平显著提升。坚持共抓大保护、不搞大开发，加快建设山清水秀美丽之地。推动发展方式
+    绿色转型，加快…(80 characters and more each): a short sentence right after a numbered heading in its
+    paragraph, without a figure, far shorter than the measures after it on average, states the section's
+    aim: a theme, like the aims before a first sub-heading."""
+    paras: dict[int, list[int]] = {}
+    for k, s in enumerate(sentences):
+        if s.part in _FORWARD and placements[k].para not in whole:
+            paras.setdefault(placements[k].para, []).append(k)
+    for ks in paras.values():
+        if len(ks) < 4 or heading_level.get(sentences[ks[0]].start, _THEME_LEVEL) >= _THEME_LEVEL:
+            continue
+        aim = sentences[ks[1]]
+        body = _body(mt, aim)
+        rest = [len(_body(mt, sentences[k])) for k in ks[2:]]
+        if (aim.role == "task" and not _DIGIT.search(body) and not role_rules().opener_work.search(body)
+                and len(body) <= _AIM_SHARE * sum(rest) / len(rest)):  # 研究制定碳达峰行动方案 is a deliverable
+            aim.role = "theme"

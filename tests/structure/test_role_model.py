@@ -33,7 +33,8 @@ def test_shipped_model_loads_and_validates():
     path = RULES_DIR / "role_model.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     model = rm.RoleModel.from_dict(data)
-    assert model.weights and 0.5 <= model.threshold <= 1.0
+    assert model.weights and set(model.threshold) == set(rm.DIRECTIONS)
+    assert all(0.4 <= t <= 1.0 for t in model.threshold.values())
     assert all(len(w) == len(rm.CLASSES) for w in model.weights.values())
     # trained on tuning sets only: never the held-out or the sealed final6 gold
     assert data["trained_on"] and not any(n.split("/")[0] in ("heldout", "final6") for n in data["trained_on"])
@@ -55,7 +56,8 @@ def test_shipped_model_features_are_ones_the_code_makes():
 
 
 @pytest.mark.parametrize("bad", [
-    {"threshold": 0.0}, {"threshold": 1.5}, {"classes": ["task", "theme"]}, {"format": 99},
+    {"threshold": 0.0}, {"threshold": 1.5}, {"threshold": {"to_task": 0.5}},
+    {"threshold": {"to_task": 0.5, "from_task": 0.5, "between": 0.0}}, {"classes": ["task", "theme"]}, {"format": 99},
     {"intercepts": [0.0]}, {"weights": {"rule:task": [1.0, 2.0]}},
 ])
 def test_invalid_model_is_an_error(bad):
@@ -73,6 +75,11 @@ def test_probabilities_and_decisions():
     assert model.decide("task", ["y"]) is None  # below the threshold: the rules' role stays
     assert model.decide("context", ["x"]) is None  # already the model's choice
     assert model.decide("target", ["x"]) is None  # targets stay the rules'
+    by_direction = rm.RoleModel.from_dict({**_toy(), "threshold": {"to_task": 0.6, "from_task": 0.99, "between": 0.6},
+                                           "weights": {"x": [0.0, 0.0, 5.0, 0.0], "z": [5.0, 0.0, 0.0, 0.0]}})
+    assert by_direction.decide("task", ["x"]) is None  # taking a row away needs 0.99
+    assert by_direction.decide("theme", ["x"]) == "context"
+    assert by_direction.decide("theme", ["z"]) == "task"
 
 
 def test_model_changes_roles_and_says_so():

@@ -370,3 +370,17 @@ def test_roles_a_dated_measure_is_not_a_sub_heading():
     assert _short_line("大力提振消费市场")
     assert not _short_line("明年将在全国全部免征农业税")  # a heading names an area, not the year of a measure
     assert sentence_role("明年将在全国全部免征农业税。", plan=True) == "task"  # 免征 is an action
+
+
+def test_roles_short_aim_after_an_inline_numbered_heading_is_a_theme():
+    """（四）… heading, then a short aim, then long measures in the same paragraph: the aim is a theme;
+    a short deliverable (研究制定…方案) in that place stays a task."""
+    measures = ("推动发展方式绿色转型，加快产业结构、能源结构、交通运输结构等优化调整，强化长江经济带负面清单管控，完善支持绿色发展的政策。"
+                "深入打好污染防治攻坚战，强化区域大气污染协同防治，统筹推进“五水共治”，深化生活垃圾和建筑垃圾分类，加强土壤污染源头防控。"
+                "积极稳妥推进碳达峰碳中和，深度融入全国碳市场，优化地方碳排放权交易市场，完善能源消耗总量和强度调控。")
+    text = ("一、2022年工作回顾\n\n推进改革取得成效。\n\n二、2023年工作安排\n\n"
+            "（四）推动生态文明建设水平显著提升。持续增进生态福祉，努力创造美丽家园。" + measures + "\n\n"
+            "（五）推动绿色低碳转型。研究制定碳达峰行动方案。" + measures + "\n")
+    roles = _roles_of(text)
+    assert roles["持续增进生态福祉，努力创造美丽家园。"] == "theme"
+    assert roles["研究制定碳达峰行动方案。"] == "task"
