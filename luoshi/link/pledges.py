@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from luoshi import rules
-from luoshi.link import abbrev, calibration
+from luoshi.link import abbrev, calibration, catchall
 from luoshi.link.aspect import (action_head, circumstance, closes_lessons, counts, figure_only, name_core, not_work,
                                 opens_lessons, pledge_kind, signal, strip_query)
 from luoshi.link.index import BigramIndex, bigrams
@@ -122,6 +122,14 @@ class EvidenceIndex:
         self._figure_only: dict[int, bool] = {}
         self._not_work: dict[int, bool] = {}
         self.lessons = self._lessons()
+        self._catch_alls: list[tuple[int, list[str]]] | None = None
+
+    def catch_alls(self) -> list[tuple[int, list[str]]]:
+        """(clause index, fields) of the review's catch-all lines (民族、宗教、侨务工作进一步加强)."""
+        if self._catch_alls is None:
+            self._catch_alls = [(i, f) for i, u in enumerate(self.units)
+                                if u.part in self.review_parts and (f := catchall.fields(u.text))]
+        return self._catch_alls
 
     def _lessons(self) -> frozenset[int]:
         """Clauses of the review's lessons (主要体会是：…必须坚持…): principles, not work done."""
@@ -601,5 +609,16 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
         conf = calibration.REPEAT_CONFIDENCE
         reason = f"到期未见完成：新报告计划原样再次提出“{pledge_word}”：{ev.units[carried.unit].text}"  # type: ignore[union-attr]
         return link("not_fulfilled", conf, reason, [carried_ev], carried_ev)  # type: ignore[list-item]
+    for i, fields in ev.catch_alls():
+        field = catchall.field_of(c.text, fields)
+        if field is not None and _in_period(ev, i, since):
+            # the review names the task's field only in its catch-all line: as close as that line says
+            unit = ev.units[i]
+            status = "fulfilled" if kind == "process" else "partial"
+            period = ev.periods(i)[0] if ev.periods else None
+            evidence = Evidence(ev.doc, unit.text, unit.start, unit.end, None, catchall.CONFIDENCE, unit.part, period)
+            reason = (f"证据（回顾{_period_note(period)}）：{unit.text} — 回顾仅在综述各项工作的一句中提及“{field}”"
+                      f"{'，推进类承诺以进展为准' if kind == 'process' else '，未说明结果'}{carry_note}")
+            return link(status, catchall.CONFIDENCE, reason, [evidence], carried_ev)
     reason = "新报告回顾中未找到该项工作" + (f"（新报告计划再次提出：{ev.units[carried.unit].text}，不作为落实证据）" if carried else "")
     return link("no_evidence", calibration.NO_EVIDENCE_PRIOR, reason, [], carried_ev)
