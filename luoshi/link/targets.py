@@ -186,6 +186,10 @@ def _metric_near(ind: Indicator) -> Metric | None:
     if ind.metric:
         name = fold(ind.metric)
         spots = [i for i in range(len(sentence)) if sentence.startswith(name, i)]
+        if not spots and len(name) > 2:
+            # the name skips a plan word of the sentence (中央提出|今年|经济增长…: 中央提出经济): its last word stands for it
+            spots = [i + 2 - len(name) for i in range(len(sentence)) if sentence.startswith(name[-2:], i)
+                     and name[:2] in sentence[max(0, i - len(name) - 4) : i]]
         # 经济 in 经济增长7.5%, 中央提出经济|增长7%: the name ends inside the mention
         inside = [m for m in found for i in spots if m.start < i + len(name) <= m.end]
         if inside:
