@@ -170,6 +170,10 @@ class EvidenceIndex:
         for short, long in abbrev.definitions(canonical(text)).items():
             if short not in long:
                 self.defined.setdefault(short, long)
+        # a route by its two ends (元坝—德阳输气管线) is written by their first characters (元德输气管线)
+        for short, long in abbrev.place_pairs(text).items():
+            if self._corpus_idf(short) >= abbrev.PAIR_RARE and short not in long:
+                self.defined.setdefault(short, long)
         self._abbrev = {}
 
     def _corpus_idf(self, gram: str) -> float:
