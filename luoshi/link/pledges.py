@@ -517,6 +517,16 @@ HEAVY_COVERAGE = 0.2  # ... in a clause holding at least this share of the task 
 _TRAILING = re.compile(r"(?:[|]|建设|工作|项目|工程|水平|能力|体系|机制)+$")
 
 
+ITEM_UNITS = 3  # clauses of the later report an item said again whole may appear in and still name one work
+
+
+def _rare_item(query: str, m: Match, ev: EvidenceIndex) -> bool:
+    """An item of a list said again whole (农村电网 of 农村电网、通信、广播电视…) in few clauses of the later
+    report names one work though its words are common; one the report says everywhere (政务服务) does not."""
+    obj = query_object(query).strip("|")
+    return "|" not in obj and len(obj) >= 4 and obj in ev.texts[m.unit] and ev.weights.run_units(obj) <= ITEM_UNITS
+
+
 def _names_the_head(query: str, m: Match) -> bool:
     """The heaviest shared word is the head of the clause's object, the word it ends in (办好国际国内重大|体育赛事,
     铁腕推进|扫黑除恶|专项斗争): the modifiers before it may change between reports, the thing stays."""
@@ -560,7 +570,7 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
                 # a task clause and a clause sharing a word as rare as a named work (行政区划调整, 货币信贷,
                 # 农机具购置): the same work, whatever else each says about it (前期研究, 快速增长)
                 m.coverage, ok = max(m.coverage, HEAD_CREDIT), True
-            if not ok or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
+            if not ok or (q in items and (m.coverage < ITEM_COVERAGE or (m.anchor < MIN_ANCHOR and not _rare_item(q, m, ev)))) \
                     or ((q in items or q in c.projects) and _lacks_kind(q, m, ev)) \
                     or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text) \
                     or not _holds_an_item(q, m, ev) or ev.not_work(m.unit):
