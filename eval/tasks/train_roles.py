@@ -232,7 +232,7 @@ HEADER = ("| report | tasks | recall (rules → +model) | clean | role | rows/ta
 
 def loro(reports: list[tuple[str, Path]], examples: list[Example]) -> tuple[str, bool]:
     """Leave-one-report-out table (markdown) and whether the acceptance rule holds."""
-    lines = [HEADER]
+    lines = [HEADER.replace(" |\n", " fold's C · thresholds (to task / from task / between) |\n", 1) + "---|"]
     rules_total, model_total = TaskScore(), TaskScore()
     worst = 0.0
     for name, path in reports:
@@ -242,9 +242,10 @@ def loro(reports: list[tuple[str, Path]], examples: list[Example]) -> tuple[str,
         rules_total.add(a)
         model_total.add(b)
         worst = min(worst, b.recall - a.recall, b.cleanliness - a.cleanliness)
-        lines.append(_row(name, a, b) + f" C={data['C']} t={data['threshold']}")
-        print(lines[-1], flush=True)
-    lines.append(_row("**TOTAL**", rules_total, model_total))
+        t = data["threshold"]
+        lines.append(_row(name, a, b) + f" {data['C']} · {t['to_task']} / {t['from_task']} / {t['between']} |")
+        print(lines[-1], file=sys.stderr, flush=True)
+    lines.append(_row("**TOTAL**", rules_total, model_total) + " |")
     dr = model_total.recall - rules_total.recall
     dc = model_total.cleanliness - rules_total.cleanliness
     ok = ((dr >= 0 and dc >= 0 and dr + dc > 0) or (dr > 0 and dc >= -0.005) or (dc > 0 and dr >= -0.005))
@@ -271,7 +272,7 @@ def by_type(reports: list[tuple[str, Path]], examples: list[Example]) -> str:
                 a_total.add(score_report(path, None))
                 b_total.add(score_report(path, model))
         lines.append(_row(label, a_total, b_total))
-        print(lines[-1], flush=True)
+        print(lines[-1], file=sys.stderr, flush=True)
     return "\n".join(lines)
 
 
@@ -299,9 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     reports = tuning_reports()
     examples = build_dataset(reports)
     print(f"{len(examples)} examples from {len(reports)} tuning reports: "
-          f"{dict(Counter(e.gold for e in examples))}", flush=True)
+          f"{dict(Counter(e.gold for e in examples))}", file=sys.stderr, flush=True)
     if args.loro:
-        table, ok = loro(reports, examples)
+        table, _ = loro(reports, examples)
         print(table)
     if args.types:
         print(by_type(reports, examples))

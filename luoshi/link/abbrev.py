@@ -67,6 +67,16 @@ def _in_order(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+PAIR_RARE = 0.5  # corpus idf a route's short form must have (元德 0.69; 中东 of 中国—东盟, in many reports: 0.29)
+_PAIR = re.compile(r"([\u3400-\u9fff]{2})[—－-]{1,2}([\u3400-\u9fff]{2})")
+
+
+def place_pairs(text: str) -> dict[str, str]:
+    """Short form → long form of the routes a text names by their two ends (元坝—德阳输气管线 → 元德):
+    the first character of each end. The caller keeps only short forms rare over the corpus (``PAIR_RARE``)."""
+    return {a[0] + b[0]: f"{a}—{b}" for a, b in _PAIR.findall(text)}
+
+
 def rare(short: str, idf: Callable[[str], float]) -> bool:
     """One of the short form's bigrams is rare over the corpus (checked before looking for a long form)."""
     return max(idf(g) for g in set(bigrams(short))) >= MIN_RARE

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from luoshi import rules
-from luoshi.link import abbrev, calibration
+from luoshi.link import abbrev, calibration, catchall
 from luoshi.link.aspect import (action_head, circumstance, closes_lessons, counts, figure_only, name_core, not_work,
                                 opens_lessons, pledge_kind, signal, strip_query)
 from luoshi.link.index import BigramIndex, bigrams
@@ -122,6 +122,14 @@ class EvidenceIndex:
         self._figure_only: dict[int, bool] = {}
         self._not_work: dict[int, bool] = {}
         self.lessons = self._lessons()
+        self._catch_alls: list[tuple[int, list[str]]] | None = None
+
+    def catch_alls(self) -> list[tuple[int, list[str]]]:
+        """(clause index, fields) of the review's catch-all lines (民族、宗教、侨务工作进一步加强)."""
+        if self._catch_alls is None:
+            self._catch_alls = [(i, f) for i, u in enumerate(self.units)
+                                if u.part in self.review_parts and (f := catchall.fields(u.text))]
+        return self._catch_alls
 
     def _lessons(self) -> frozenset[int]:
         """Clauses of the review's lessons (主要体会是：…必须坚持…): principles, not work done."""
@@ -161,6 +169,10 @@ class EvidenceIndex:
         """Read the abbreviations a report defines (中国国际进口博览会（以下简称“进博会”）)."""
         for short, long in abbrev.definitions(canonical(text)).items():
             if short not in long:
+                self.defined.setdefault(short, long)
+        # a route by its two ends (元坝—德阳输气管线) is written by their first characters (元德输气管线)
+        for short, long in abbrev.place_pairs(text).items():
+            if self._corpus_idf(short) >= abbrev.PAIR_RARE and short not in long:
                 self.defined.setdefault(short, long)
         self._abbrev = {}
 
@@ -505,6 +517,16 @@ HEAVY_COVERAGE = 0.2  # ... in a clause holding at least this share of the task 
 _TRAILING = re.compile(r"(?:[|]|建设|工作|项目|工程|水平|能力|体系|机制)+$")
 
 
+ITEM_UNITS = 3  # clauses of the later report an item said again whole may appear in and still name one work
+
+
+def _rare_item(query: str, m: Match, ev: EvidenceIndex) -> bool:
+    """An item of a list said again whole (农村电网 of 农村电网、通信、广播电视…) in few clauses of the later
+    report names one work though its words are common; one the report says everywhere (政务服务) does not."""
+    obj = query_object(query).strip("|")
+    return "|" not in obj and len(obj) >= 4 and obj in ev.texts[m.unit] and ev.weights.run_units(obj) <= ITEM_UNITS
+
+
 def _names_the_head(query: str, m: Match) -> bool:
     """The heaviest shared word is the head of the clause's object, the word it ends in (办好国际国内重大|体育赛事,
     铁腕推进|扫黑除恶|专项斗争): the modifiers before it may change between reports, the thing stays."""
@@ -548,7 +570,7 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
                 # a task clause and a clause sharing a word as rare as a named work (行政区划调整, 货币信贷,
                 # 农机具购置): the same work, whatever else each says about it (前期研究, 快速增长)
                 m.coverage, ok = max(m.coverage, HEAD_CREDIT), True
-            if not ok or (q in items and (m.coverage < ITEM_COVERAGE or m.anchor < MIN_ANCHOR)) \
+            if not ok or (q in items and (m.coverage < ITEM_COVERAGE or (m.anchor < MIN_ANCHOR and not _rare_item(q, m, ev)))) \
                     or ((q in items or q in c.projects) and _lacks_kind(q, m, ev)) \
                     or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text) \
                     or not _holds_an_item(q, m, ev) or ev.not_work(m.unit):
@@ -601,5 +623,16 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
         conf = calibration.REPEAT_CONFIDENCE
         reason = f"到期未见完成：新报告计划原样再次提出“{pledge_word}”：{ev.units[carried.unit].text}"  # type: ignore[union-attr]
         return link("not_fulfilled", conf, reason, [carried_ev], carried_ev)  # type: ignore[list-item]
+    for i, fields in ev.catch_alls():
+        field = catchall.field_of(c.text, fields)
+        if field is not None and _in_period(ev, i, since):
+            # the review names the task's field only in its catch-all line: as close as that line says
+            unit = ev.units[i]
+            status = "fulfilled" if kind == "process" else "partial"
+            period = ev.periods(i)[0] if ev.periods else None
+            evidence = Evidence(ev.doc, unit.text, unit.start, unit.end, None, catchall.CONFIDENCE, unit.part, period)
+            reason = (f"证据（回顾{_period_note(period)}）：{unit.text} — 回顾仅在综述各项工作的一句中提及“{field}”"
+                      f"{'，推进类承诺以进展为准' if kind == 'process' else '，未说明结果'}{carry_note}")
+            return link(status, catchall.CONFIDENCE, reason, [evidence], carried_ev)
     reason = "新报告回顾中未找到该项工作" + (f"（新报告计划再次提出：{ev.units[carried.unit].text}，不作为落实证据）" if carried else "")
     return link("no_evidence", calibration.NO_EVIDENCE_PRIOR, reason, [], carried_ev)

@@ -11,6 +11,7 @@ from luoshi.link.pledges import EvidenceIndex, link_commitment
 from luoshi.link.quantities import link_quantity
 from luoshi.link.region import own_names
 from luoshi.link.segments import clause_units
+from luoshi.link.statistics import by_statistic
 from luoshi.link.targets import as_rate, known_metric, link_indicator
 from luoshi.model import Extraction, Indicator, Link
 from luoshi.textmap import MappedText
@@ -76,7 +77,8 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
     by_indicator = {l.source_id: l for l in links}
     for c in old.commitments:
         link = link_commitment(c, evidence, old_text[c.start : c.end], since=old.report.year, targets=targets)
-        links.append(_with_figures(link, [by_indicator[i] for i in c.indicators if i in by_indicator]))
+        link = _with_figures(link, [by_indicator[i] for i in c.indicators if i in by_indicator])
+        links.append(by_statistic(c, link, figures, new_text, new_doc, year))
     _label_evidence(links, units, periods)
     links.sort(key=lambda l: (l.source_start, l.source_kind))
     return links

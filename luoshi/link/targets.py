@@ -74,7 +74,8 @@ def _annualised(f: Figure, period: int | None) -> tuple[float, str]:
     return f.value, ""
 
 
-def _evidence_span(text: str, f: Figure) -> tuple[int, int]:
+def evidence_span(text: str, f: Figure) -> tuple[int, int]:
+    """The clause around a figure, from its metric's mention to the end of the clause."""
     s = f.mention_start
     while s > f.sent_start and text[s - 1] not in _CLAUSE_END:
         s -= 1
@@ -124,7 +125,7 @@ def link_indicator(ind: Indicator, figures: dict[str, list[Figure]], new_text: s
         confidence = min(confidence, 0.4)
     link.status, link.confidence, link.reason = verdict.status, confidence, reason
     for rank, (s, f) in enumerate(scored[:3]):
-        start, end = _evidence_span(new_text, f)
+        start, end = evidence_span(new_text, f)
         link.evidence.append(Evidence(doc, new_text[start:end], start, end, new_text[f.start:f.end],
                                       round(max(0.0, 1.0 - 0.2 * rank) * (1 if rank else confidence), 3)))
     return link
@@ -185,6 +186,10 @@ def _metric_near(ind: Indicator) -> Metric | None:
     if ind.metric:
         name = fold(ind.metric)
         spots = [i for i in range(len(sentence)) if sentence.startswith(name, i)]
+        if not spots and len(name) > 2:
+            # the name skips a plan word of the sentence (中央提出|今年|经济增长…: 中央提出经济): its last word stands for it
+            spots = [i + 2 - len(name) for i in range(len(sentence)) if sentence.startswith(name[-2:], i)
+                     and name[:2] in sentence[max(0, i - len(name) - 4) : i]]
         # 经济 in 经济增长7.5%, 中央提出经济|增长7%: the name ends inside the mention
         inside = [m for m in found for i in spots if m.start < i + len(name) <= m.end]
         if inside:

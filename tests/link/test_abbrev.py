@@ -61,3 +61,11 @@ def test_list_items_need_to_be_said_again_in_full():
     ev = index("双大路二期、108国道二期通车")
     link = link_commitment(task("推进108国道三期、双大路三期、锅炉厂南路、河滩路前期手续办理"), ev)
     assert link.status == "no_evidence"
+
+
+def test_a_route_is_written_by_the_first_characters_of_its_ends():
+    """元德输气管线 is the 元坝—德阳输气管线; 中国—东盟 gives no 中东 (a word many reports use)."""
+    ev = index("元坝—德阳输气管线项目绵阳段主体工程全线贯通", "中国—东盟自由贸易区建设加快")
+    link = link_commitment(task("推动土城二级电站、元德输气管线等项目建成投用"), ev)
+    assert link.evidence and link.evidence[0].text.startswith("元坝—德阳输气管线")
+    assert "中东" not in ev.defined and ev.defined.get("元德") == "元坝—德阳"

@@ -622,3 +622,31 @@ def test_pledges_a_long_run_of_common_words_said_again_names_the_work():
     assert link.status != "no_evidence" and link.evidence[0].text.startswith("创建国家食品安全示范城市")
     link = link_one("继续推进残疾人社会保障体系和服务体系建设", new, 2011, 2012)
     assert link.status == "no_evidence" and not link.evidence
+
+
+def test_pledges_a_field_named_only_in_the_catch_all_line_is_reported_by_it():
+    """民族、宗教和侨务工作进一步加强 reports a task on 民族政策 when nothing else does; 民族精神 and 中华民族
+    are no field of that list, and a task the review reports elsewhere keeps that evidence."""
+    fillers = "粮食产量保持稳定。新增就业岗位120万个。外贸出口增长22%。"
+    new = f"一、过去一年工作回顾\n{fillers * 3}民族、宗教和侨务工作进一步加强。侨务政策宣传深入开展。\n"
+    link = link_one("进一步落实党的民族政策，坚持和完善民族区域自治制度", new, 2001, 2002)
+    assert link.status == "fulfilled" and link.evidence[0].text == "民族、宗教和侨务工作进一步加强"
+    assert link.confidence < 0.6 and "民族" in link.reason
+    for task in ("大力弘扬民族精神", "实现中华民族伟大复兴"):
+        link = link_one(task, new, 2001, 2002)
+        assert link.status == "no_evidence" and not link.evidence, task
+    link = link_one("做好侨务政策宣传", new, 2001, 2002)
+    assert link.evidence[0].text.startswith("侨务政策宣传")
+
+
+def test_pledges_a_listed_item_said_again_whole_in_few_clauses_names_its_work():
+    """农村电网 of 农村电网、通信、广播电视… is said again whole in one clause: the same work, though its words
+    are common; an item the report says in many clauses (政务服务) names nothing in particular."""
+    fillers = "粮食产量保持稳定。新增就业岗位120万个。外贸出口增长22%。"
+    new = f"一、过去一年工作回顾\n{fillers * 3}通过加快农村电网改造和整顿电价，降低农村用电价格。\n"
+    link = link_one("继续加强农村电网、通信、广播电视、道路、供水等设施建设", new, 2001, 2002)
+    assert link.status != "no_evidence" and link.evidence[0].text.startswith("通过加快农村电网改造")
+    many = "".join(f"第{k}区政务服务中心启用。" for k in range(1, 6))
+    new = f"一、过去一年工作回顾\n{fillers * 3}{many}\n"
+    link = link_one("优化政务服务、营商环境、市场监管、信用体系等工作", new)
+    assert link.status == "no_evidence"

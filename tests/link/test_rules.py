@@ -121,6 +121,14 @@ def test_rules_vague_target_name_examples(name, expected):
     assert vague(name) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["catch_all"]["examples"]]
+                         + [(t, False) for t in rules.load("verdict_words")["catch_all"]["not"]])
+def test_rules_catch_all_examples(text, expected):
+    from luoshi.link.catchall import fields
+
+    assert bool(fields(text)) == expected
+
+
 @pytest.mark.parametrize(("name", "expected"), [(t, True) for t in rules.load("synonyms")["target_names"]["rank_examples"]]
                          + [(t, False) for t in rules.load("synonyms")["target_names"]["rank_not"]])
 def test_rules_rank_target_name_examples(name, expected):

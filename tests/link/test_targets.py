@@ -269,3 +269,12 @@ def test_targets_the_share_of_livelihood_spending_is_a_metric():
     ind = target(old, "65%以上", "财政民生支出占比", 65, "at_least", "level", "%")
     [link] = link_reports(extraction(2023, indicators=[ind]), old, extraction(2024), new)
     assert link.status == "fulfilled" and link.evidence[0].value_text == "68.3%"
+
+
+def test_targets_a_name_that_skips_a_plan_word_still_names_its_metric():
+    """中央提出今年经济增长预期目标为7%左右, named 中央提出经济 (今年 left out): 经济 ends inside 经济增长."""
+    old = "中央提出今年经济增长预期目标为7%左右，既考虑了保持宏观调控目标的连续性。"
+    new = "一、过去一年工作回顾\n国内生产总值达到13.65万亿元，比上年增长9.5%。\n"
+    ind = target(old, "7%左右", "中央提出经济", 7, "about", "increase", "%", period="2004")
+    [link] = link_reports(extraction(2004, indicators=[ind]), old, extraction(2005), new)
+    assert link.status == "fulfilled" and link.evidence[0].value_text == "9.5%"
