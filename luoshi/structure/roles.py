@@ -314,6 +314,7 @@ def assign_roles(
     points: list[int] = []  # sentences made themes by their ordinal (一是…, 二要…)
     numbered: list[int] = []  # every numbered point (一是…, 二要…), short or long
     whole: set[int] = set()  # paragraphs made context as a whole (review, explanation)
+    targets_run = False  # right after the expected-targets sentence, through the items listing them
     for k, s in enumerate(sentences):
         place = placements[k] if placements else None
         if s.part in _FORWARD:
@@ -338,6 +339,10 @@ def assign_roles(
                     points.append(k)
             level = heading_level.get(s.start)
             listed = level is not None and _listed_work(text)
+            if targets_run and level is not None and _numbered_figure(text):
+                s.role = "target"  # 主要预期目标是: 1.地区生产总值增长6%左右。2.城镇新增就业10万人以上。
+                continue
+            targets_run = False
             opener = not listed and ((level is not None and level >= _THEME_LEVEL) or (
                 place is not None and place.index == 0 and place.count > 1 and is_theme_opener(len(text))
                 and not r.connective.match(body)  # 同时,加强…: the paragraph goes on with the work before it
@@ -354,6 +359,7 @@ def assign_roles(
                 s.role = "context"
             if place is not None and s.role == "target" and _expected_targets(body):
                 target_para = place.para
+                targets_run = True  # numbered items right after it are the targets listed
             elif place is not None and place.para == target_para and s.role == "task" and _goes_on_target(body):
                 s.role = "target"  # the expected targets go on: 单位国内生产总值能耗下降3.4%以上…
         elif forward_seen and s.part == "other":
@@ -367,10 +373,19 @@ def assign_roles(
 
 def _listed_work(text: str) -> bool:
     """A numbered line that is a whole sentence stating quantities of work (1.全市完成老旧小区改造项目151个，
-    其中中心城区46个。 in a list of 民生实事) is an item of a list, not a heading over what follows."""
+    其中中心城区46个。 in a list of 民生实事) is an item of a list, not a heading over what follows (a dash
+    bullet or a theme sentence is not numbered: ——城镇新增就业10万人以上。 stays as the structure reads it)."""
     body = fold(text).strip()
-    return body.endswith("。") and role_rules().listed_quota.search(body) is not None and _has_verb(
+    return body.endswith("。") and _MARKER.match(body) is not None and role_rules().listed_quota.search(
+        body) is not None and _has_verb(
         _TRIM.sub("", _MARKER.sub("", body)))
+
+
+def _numbered_figure(text: str) -> bool:
+    """A numbered line that is a whole sentence with a figure (2.城镇新增就业10万人以上。)."""
+    body = fold(text).strip()
+    marker = _MARKER.match(body)
+    return body.endswith("。") and marker is not None and _DIGIT.search(body, marker.end()) is not None
 
 
 _MARKER = re.compile(r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))\s*")

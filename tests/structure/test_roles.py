@@ -384,3 +384,18 @@ def test_roles_short_aim_after_an_inline_numbered_heading_is_a_theme():
     roles = _roles_of(text)
     assert roles["持续增进生态福祉，努力创造美丽家园。"] == "theme"
     assert roles["研究制定碳达峰行动方案。"] == "task"
+
+
+def test_roles_numbered_items_listing_the_expected_targets_are_targets():
+    """主要预期目标是： followed by numbered items: targets, not tasks (nor headings); the same shape in a
+    list of 民生实事 is a task, and a dash bullet keeps the role the structure gives it."""
+    text = (
+        "一、2022年工作回顾\n\n推进改革取得成效。\n\n二、2023年工作安排\n\n今年经济社会发展的主要预期目标是：\n\n"
+        "1.地区生产总值增长6%左右。\n\n2.城镇新增就业10万人以上。\n\n（一）扩大有效投资\n\n实施重点项目300个。\n\n"
+        "三、民生实事\n\n1.新增城镇就业10万人以上。\n\n——新增公共停车泊位3000个。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["1.地区生产总值增长6%左右。"] == "target"
+    assert roles["2.城镇新增就业10万人以上。"] == "target"
+    assert roles["1.新增城镇就业10万人以上。"] == "task"
+    assert roles["——新增公共停车泊位3000个。"] == "theme"  # a bullet, not a numbered item
