@@ -44,6 +44,7 @@ class Match:
     runs: int = 0  # shared runs of characters (words said again)
     together: float = 0.0  # their summed weight
     long_run: bool = False  # a shared whole-word run of ``LONG_RUN`` characters, rare in the later report
+    said: float = 1.0  # share of the query's characters inside shared runs (words of no weight count too)
 
 
 class TermWeights:
@@ -201,8 +202,10 @@ def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w:
         best = max((sum(w(g) for g in set(bigrams(n)) if g in unit_grams) / (weight_of(n, w) or 1.0)) for n in names)
         if best < NAME_SHARE:
             coverage *= 0.3
+    chars = sum(len(r) for r in _CJK_ONLY.findall(query))
+    said = sum(b - a for a, b in spans) / chars if chars else 1.0
     return Match(-1, coverage, anchor, [r for x, r in weighed if x >= 0.05][:4], total=total, runs=len(runs),
-                 together=sum(x for x, _ in weighed), long_run=long_run)
+                 together=sum(x for x, _ in weighed), long_run=long_run, said=said)
 
 
 FULL_WORDING = 0.85  # a clause of common words only counts when said again (nearly) in full: 全民基本医保 ~ 全民医保

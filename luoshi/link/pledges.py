@@ -39,6 +39,7 @@ MAX_EVIDENCE = 3
 CARRY_COVERAGE = 0.6
 RESULT_COVERAGE = 0.6  # a result pledge is fulfilled by a done word only on a clause holding this much of it
 ITEM_COVERAGE = 0.95  # an enumerated item (list_items) must be said again nearly in full
+ITEM_SAID = 0.8  # ... in its characters too: words of no weight are words of the item (科技|带头人 is not 学术技术带头人)
 WHOLE_WEIGHT = 0.3  # ranking: share of the whole task a clause holds (第二个污水治理三年行动 over 300个村污水治理)
 HELD_WEIGHT = 0.2  # ranking: share of the task's weight a clause holds, beside its coverage of one query
 CONTEXT_SHARE = 0.5  # a clause judged with its sentence must itself hold this share of what the sentence holds
@@ -570,7 +571,8 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
                 # a task clause and a clause sharing a word as rare as a named work (行政区划调整, 货币信贷,
                 # 农机具购置): the same work, whatever else each says about it (前期研究, 快速增长)
                 m.coverage, ok = max(m.coverage, HEAD_CREDIT), True
-            if not ok or (q in items and (m.coverage < ITEM_COVERAGE or (m.anchor < MIN_ANCHOR and not _rare_item(q, m, ev)))) \
+            if not ok or (q in items and (m.coverage < ITEM_COVERAGE or m.said < ITEM_SAID
+                                          or (m.anchor < MIN_ANCHOR and not _rare_item(q, m, ev)))) \
                     or ((q in items or q in c.projects) and _lacks_kind(q, m, ev)) \
                     or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text) \
                     or not _holds_an_item(q, m, ev) or ev.not_work(m.unit):

@@ -650,3 +650,11 @@ def test_pledges_a_listed_item_said_again_whole_in_few_clauses_names_its_work():
     new = f"一、过去一年工作回顾\n{fillers * 3}{many}\n"
     link = link_one("优化政务服务、营商环境、市场监管、信用体系等工作", new)
     assert link.status == "no_evidence"
+
+
+def test_pledges_a_listed_item_needs_its_weightless_words_too():
+    """科技带头人 is not 学术技术带头人: 科技 weighs nothing, yet it is a word of the item."""
+    fillers = "粮食产量保持稳定。新增就业岗位120万个。外贸出口增长22%。"
+    new = f"一、过去一年工作回顾\n{fillers * 3}选拔首批学术技术带头人50名、技术能手113名。\n"
+    link = link_one("深入实施人才强企“梧桐计划”，支持企业建立首席专家、科技带头人等制度", new, 2023, 2024)
+    assert link.status == "no_evidence" and not link.evidence
