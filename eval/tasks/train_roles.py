@@ -1,4 +1,4 @@
-"""``python -m eval.tasks.train_roles [--loro] [--write] [--enable|--disable]``: the learned role model.
+"""``python -m eval.tasks.train_roles [--loro] [--types] [--replay SET] [--write] [--enable|--disable]``: the learned role model.
 
 Trains the linear model of ``luoshi/structure/role_model.py`` on the task-table gold of the
 TUNING sets only (dev, fresh, final to final5; never heldout, never final6): one example per
@@ -9,6 +9,8 @@ most (as eval/tasks/score.py aligns them), features computed on the rules' roles
 reports (its C and threshold chosen by cross-validation grouped by report inside them), applied
 in the real pipeline to the left-out report and scored with the real scorer; printed per report
 next to the rules alone. Also leave-one-government-type-out (national reports vs cities).
+``--replay SET``: train on the sets that were tuning sets before SET and score SET (run it in a checkout of the
+rules SET was first scored with, for a never-seen figure).
 ``--write``: train on every tuning report and write luoshi/rules/zh/role_model.json;
 ``--enable`` / ``--disable`` set whether the shipped model is on by default (else kept as is).
 """
@@ -284,6 +286,25 @@ def dumps(data: dict[str, Any]) -> str:
     return "{\n" + "\n".join(lines) + '\n "weights": {\n' + ",\n".join(rows) + "\n }\n}\n"
 
 
+def replay(reports: list[tuple[str, Path]], which: str) -> str:
+    """Never-seen replay: the model trained on the sets that were tuning sets before ``which`` was
+    labelled, applied to ``which``; meaningful in a checkout of the rules ``which`` was first scored with."""
+    before = TUNING_SETS[: TUNING_SETS.index(which)]
+    train_reports = [r for r in reports if r[0].split("/")[0] in before]
+    model, data = train(build_dataset(train_reports), True)
+    lines = [HEADER]
+    rules_total, model_total = TaskScore(), TaskScore()
+    for name, path in reports:
+        if name.split("/")[0] == which:
+            a, b = score_report(path, None), score_report(path, model)
+            rules_total.add(a)
+            model_total.add(b)
+            lines.append(_row(name, a, b))
+    lines.append(_row("**TOTAL**", rules_total, model_total))
+    return "\n".join(lines) + f"\n\ntrained on {len(train_reports)} reports of {', '.join(before)}; C={data['C']}, " \
+        f"thresholds {data['threshold']}"
+
+
 def write(data: dict[str, Any], path: Path | None = None) -> None:
     (path or MODEL_FILE).write_text(dumps(data), encoding="utf-8")
 
@@ -293,11 +314,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--loro", action="store_true", help="leave-one-report-out table, rules vs rules+model")
     ap.add_argument("--types", action="store_true", help="leave-one-government-type-out (national vs cities)")
     ap.add_argument("--write", action="store_true", help=f"train on all tuning reports and write {MODEL_FILE.name}")
+    ap.add_argument("--replay", metavar="SET", choices=TUNING_SETS,
+                    help="train on the tuning sets listed before SET (final4: dev, fresh, final, final2, final3) and "
+                         "score SET: run in a checkout of the rules of the day SET was scored untouched")
     on = ap.add_mutually_exclusive_group()
     on.add_argument("--enable", dest="enabled", action="store_const", const=True)
     on.add_argument("--disable", dest="enabled", action="store_const", const=False)
     args = ap.parse_args(argv)
     reports = tuning_reports()
+    if args.replay:
+        print(replay(reports, args.replay))
+        return 0
     examples = build_dataset(reports)
     print(f"{len(examples)} examples from {len(reports)} tuning reports: "
           f"{dict(Counter(e.gold for e in examples))}", file=sys.stderr, flush=True)
