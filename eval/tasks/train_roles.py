@@ -1,4 +1,4 @@
-"""``python -m eval.tasks.train_roles [--loro] [--types] [--replay SET] [--write] [--enable|--disable]``: the learned role model.
+"""``python -m eval.tasks.train_roles [--loro] [--types] [--replay SET] [--write]``: the learned role model.
 
 Trains the linear model of ``luoshi/structure/role_model.py`` on the task-table gold of the
 TUNING sets only (dev, fresh, final to final5; never heldout, never final6): one example per
