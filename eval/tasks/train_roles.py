@@ -284,8 +284,8 @@ def dumps(data: dict[str, Any]) -> str:
     return "{\n" + "\n".join(lines) + '\n "weights": {\n' + ",\n".join(rows) + "\n }\n}\n"
 
 
-def write(data: dict[str, Any], path: Path = MODEL_FILE) -> None:
-    path.write_text(dumps(data), encoding="utf-8")
+def write(data: dict[str, Any], path: Path | None = None) -> None:
+    (path or MODEL_FILE).write_text(dumps(data), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

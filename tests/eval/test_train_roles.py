@@ -38,6 +38,22 @@ def test_training_flips_a_sentence_the_rules_mislabel(tmp_path):
     assert {k: v[0] for k, v in learned.items() if k != TOY} == {k: v[0] for k, v in rules.items() if k != TOY}
 
 
+def test_training_command_writes_a_model_that_flips_it(tmp_path, monkeypatch):
+    """python -m eval.tasks.train_roles --write --enable on a tiny gold (8 copies of one toy report)."""
+    text = tmp_path / "toy.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    rules = _roles(text)
+    gold = tmp_path / "toy.jsonl"
+    gold.write_text("".join(json.dumps({"sentence": k, "role": "task" if k == TOY else role}, ensure_ascii=False) + "\n"
+                            for k, (role, _) in rules.items()), encoding="utf-8")
+    monkeypatch.setattr(tr, "tuning_reports", lambda: [(f"toy/r{i}", gold) for i in range(8)])
+    monkeypatch.setattr(tr, "text_path", lambda stem: text)
+    monkeypatch.setattr(tr, "MODEL_FILE", tmp_path / "role_model.json")
+    assert tr.main(["--write", "--enable"]) == 0
+    model = rm.RoleModel.from_dict(json.loads((tmp_path / "role_model.json").read_text(encoding="utf-8")))
+    assert model.enabled and _roles(text, model)[TOY] == ("task", "model")
+
+
 def test_tuning_reports_never_include_sealed_sets():
     names = [n for n, _ in tr.tuning_reports()]
     assert names and all(n.split("/")[0] in tr.TUNING_SETS for n in names)
