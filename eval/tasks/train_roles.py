@@ -11,6 +11,7 @@ in the real pipeline to the left-out report and scored with the real scorer; pri
 next to the rules alone. Also leave-one-government-type-out (national reports vs cities).
 ``--replay SET``: train on the sets that were tuning sets before SET and score SET (run it in a checkout of the
 rules SET was first scored with, for a never-seen figure).
+``--check``: exit 1 when the shipped model was trained on other rules files (roles, actions) than today's.
 ``--write``: train on every tuning report and write luoshi/rules/zh/role_model.json;
 ``--enable`` / ``--disable`` set whether the shipped model is on by default (else kept as is).
 """
@@ -196,13 +197,26 @@ def choose(examples: list[Example]) -> tuple[float, dict[str, float], dict[str, 
     return c, thresholds, {"cv_gain": gains, "cv_folds": CV_FOLDS}
 
 
+RULE_FILES = ("roles", "actions")  # the features are these rules' output: retrain when they change
+
+
+def rules_digest() -> dict[str, str]:
+    """sha256 (first 12 hex digits) of each rules file the features depend on."""
+    import hashlib
+
+    from luoshi.rules import rule_path
+
+    return {n: hashlib.sha256(rule_path(n).read_bytes()).hexdigest()[:12] for n in RULE_FILES}
+
+
 def train(examples: list[Example], enabled: bool, extra: dict[str, Any] | None = None):
     c, t, info = choose(examples)
     names, lr = fit(examples, c)
     import sklearn
 
     meta = {"C": c, "min_count": MIN_COUNT, "trained_on": sorted({e.report for e in examples}),
-            "examples": len(examples), "sklearn": sklearn.__version__, **info, **(extra or {})}
+            "examples": len(examples), "sklearn": sklearn.__version__, "rules": rules_digest(), **info,
+            **(extra or {})}
     return to_model(names, lr, t, enabled, meta)
 
 
@@ -320,7 +334,15 @@ def main(argv: list[str] | None = None) -> int:
     on = ap.add_mutually_exclusive_group()
     on.add_argument("--enable", dest="enabled", action="store_const", const=True)
     on.add_argument("--disable", dest="enabled", action="store_const", const=False)
+    ap.add_argument("--check", action="store_true",
+                    help="exit 1 when the shipped model was trained on other rules files than today's")
     args = ap.parse_args(argv)
+    if args.check:
+        recorded = json.loads(MODEL_FILE.read_text(encoding="utf-8")).get("rules")
+        ok = recorded == rules_digest()
+        print("role model is up to date with the rules" if ok else
+              f"role model was trained on rules {recorded}, today's are {rules_digest()}: retrain with --write")
+        return 0 if ok else 1
     reports = tuning_reports()
     if args.replay:
         print(replay(reports, args.replay))

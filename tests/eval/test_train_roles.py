@@ -52,6 +52,9 @@ def test_training_command_writes_a_model_that_flips_it(tmp_path, monkeypatch):
     assert tr.main(["--write", "--enable"]) == 0
     model = rm.RoleModel.from_dict(json.loads((tmp_path / "role_model.json").read_text(encoding="utf-8")))
     assert model.enabled and _roles(text, model)[TOY] == ("task", "model")
+    assert tr.main(["--check"]) == 0  # trained on today's rules
+    monkeypatch.setattr(tr, "rules_digest", lambda: {"roles": "0" * 12, "actions": "0" * 12})
+    assert tr.main(["--check"]) == 1
 
 
 def test_tuning_reports_never_include_sealed_sets():
