@@ -9,7 +9,7 @@ second such set labelled after every earlier one had been used for tuning; ``--s
 set, scored once by the lead at the end of the round it was labelled in; ``--set final5`` scores only
 ``final5/``, a fifth such set, sealed a round and scored once at the start of the next (a tuning set since, like final to final4);
 ``--set final6`` scores only ``final6/``, a sixth such set of new pairs, never tuned on and scored once, by the lead,
-at the end of the round it was labelled in;
+at the end of the round it was labelled in (a tuning set since);
 ``--calibration`` prints the reliability table of task-verdict confidence (dev half and never-tuned half
 apart). By default sources come from the engine (``extract_file``) and a gold item is matched to the
 engine link of its kind whose source span overlaps it most; ``--oracle`` builds the sources from the gold
