@@ -17,6 +17,7 @@ from luoshi.structure.roles import Placement, assign_roles, is_theme_opener, jud
 from luoshi.structure.rules import MetaRules, heading_rules, meta_rules, part_rules
 from luoshi.structure.sections import Outline, build_outline
 from luoshi.structure.sentences import split_clauses, split_sentences
+from luoshi.structure.terms import section_terms
 from luoshi.textmap import MappedText
 
 __all__ = ["analyze"]
@@ -40,8 +41,9 @@ def analyze(mt: MappedText, doc: Document | None = None) -> Structure:
     meta.sha256 = doc.sha256 if doc is not None else None
     complete_meta(meta, doc.front_matter if doc is not None else {}, doc.path if doc is not None else None, mrules)
     placements = _placements(text, paras, sents, heads, outline)
-    assign_roles(mt, sections, sentences, placements, meta.year, national=meta.level == "国家")
-    refine_roles(mt, sections, sentences, placements, meta.year)  # the learned model, where it is on
+    terms = section_terms(mt, sections, meta.year)  # read by the rules and the model alike
+    assign_roles(mt, sections, sentences, placements, meta.year, national=meta.level == "国家", terms=terms)
+    refine_roles(mt, sections, sentences, placements, meta.year, terms)  # the learned model, where it is on
     return Structure(meta=meta, sections=sections, sentences=sentences)
 
 

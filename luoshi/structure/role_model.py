@@ -34,19 +34,15 @@ from luoshi.errors import LuoshiError
 from luoshi.extract.actions import any_verb, find_head
 from luoshi.model import Section, Sentence
 from luoshi.rules import RULES_DIR
-from luoshi.structure.roles import Placement, cue_role, has_task_verb, role_rules
-from luoshi.structure.terms import section_terms
+from luoshi.structure.roles import (FORWARD, THEME_LEVEL, Placement, cue_role, has_task_verb, role_rules,
+                                    sentence_body, trimmed_clauses)
+from luoshi.structure.terms import Term, section_terms
 from luoshi.textmap import MappedText, fold
 
 FORMAT = 1
 CLASSES = ("task", "theme", "context", "target")
 CHANGEABLE = frozenset({"task", "theme", "context"})  # targets stay the rules'
 DIRECTIONS = ("to_task", "from_task", "between")
-_FORWARD = frozenset({"goals", "plan"})
-_THEME_LEVEL = 4  # as in roles.py: numbered headings are above it, bullets at or below
-
-_TRIM = re.compile(r"^[\s,;:、.。!?“”]+|[\s,;:、.。!?]+$")
-_CLAUSE = re.compile(r"[^,;:]+")
 _ORDINALS = (
     ("shi", re.compile(r"^[一二三四五六七八九十]+(?:是|要)")),
     ("paren", re.compile(r"^\([一二三四五六七八九十]+\)")),
@@ -64,10 +60,6 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
         if n <= e:
             return f"<={e}"
     return f">{edges[-1]}"
-
-
-def _body(mt: MappedText, s: Sentence) -> str:
-    return _TRIM.sub("", fold(mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]))
 
 
 def _cue_features(body: str) -> list[str]:
@@ -95,7 +87,7 @@ def _shape_features(body: str, raw: str) -> list[str]:
     out = [f"len:{_bucket(len(body), _LENGTHS)}"]
     end = raw.rstrip()[-1:] if raw.strip() else ""
     out.append(f"end:{fold(end) if end in '。；;：:，,！!？?' else 'other'}")
-    clauses = [c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(body)) if c]
+    clauses = trimmed_clauses(body)
     out.append(f"clauses:{_bucket(len(clauses), (1, 2, 4))}")
     for name, p in _ORDINALS:
         if p.match(body):
@@ -129,16 +121,19 @@ def sentence_features(
     sentences: list[Sentence],
     placements: list[Placement],
     year: int | None,
+    terms: dict[str, Term | None] | None = None,
 ) -> list[list[str] | None]:
     """Per sentence, its binary features (None outside the goals and plan parts or without a role).
-    ``sentences`` carry the rules' roles (``assign_roles`` ran)."""
+    ``sentences`` carry the rules' roles (``assign_roles`` ran); ``terms``: the sections' terms if the
+    caller has them (``section_terms``)."""
     heading_level = {s.start: s.level for s in sections}
-    terms = section_terms(mt, sections, year)
-    bodies = [_body(mt, s) if s.part in _FORWARD and s.role else "" for s in sentences]
+    if terms is None:
+        terms = section_terms(mt, sections, year)
+    bodies = [sentence_body(mt, s) if s.part in FORWARD and s.role else "" for s in sentences]
     out: list[list[str] | None] = []
     n = len(sentences)
     for k, s in enumerate(sentences):
-        if s.part not in _FORWARD or s.role is None:
+        if s.part not in FORWARD or s.role is None:
             out.append(None)
             continue
         body, place = bodies[k], placements[k]
@@ -149,7 +144,7 @@ def sentence_features(
         f = [f"rule:{rule}", f"part:{s.part}", f"kind:{kind}", f"rule:{rule}|{kind}"]
         level = heading_level.get(s.start)
         if level is not None:
-            f.append("heading" if level < _THEME_LEVEL else "bullet")
+            f.append("heading" if level < THEME_LEVEL else "bullet")
         pos = ("only" if place.count == 1 else "first" if place.index == 0
                else "last" if place.index == place.count - 1 else "mid")
         f += [f"pos:{pos}", f"para:{_bucket(place.count, (1, 2, 4, 8))}", f"rule:{rule}|{pos}"]
@@ -166,9 +161,10 @@ def sentence_features(
             f.append("shorter_than_next")
         if prev is not None and len(bodies[prev]) > len(body):
             f.append("shorter_than_prev")
+        shape = _shape_features(body, raw)
         f += _cue_features(body)
-        f += [f"rule:{rule}|{x}" for x in _shape_features(body, raw) if x.startswith(("len:", "ord:", "verb:"))]
-        f += _shape_features(body, raw)
+        f += [f"rule:{rule}|{x}" for x in shape if x.startswith(("len:", "ord:", "verb:"))]
+        f += shape
         out.append(sorted(set(f)))
     return out
 
@@ -289,6 +285,7 @@ def refine_roles(
     sentences: list[Sentence],
     placements: list[Placement],
     year: int | None,
+    terms: dict[str, Term | None] | None = None,
 ) -> None:
     """After the rules: let the model change a task / theme / context role where it is confident.
     Every sentence with a role says who decided it (``role_source``: rules | model)."""
@@ -298,7 +295,7 @@ def refine_roles(
     model = active_model()
     if model is None and _sink is None:
         return
-    features = sentence_features(mt, sections, sentences, placements, year)
+    features = sentence_features(mt, sections, sentences, placements, year, terms)
     if _sink is not None:
         _sink.append((sentences, features))
     if model is None:

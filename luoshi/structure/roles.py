@@ -23,12 +23,12 @@ from luoshi.structure.rules import _compile
 from luoshi.structure.terms import Term, section_terms
 from luoshi.textmap import MappedText, fold
 
-_FORWARD = frozenset({"goals", "plan"})
+FORWARD = frozenset({"goals", "plan"})
 _HEADING_MAX = 60  # a longer "heading" sentence (一是…，…) is a task written under a marker
 _TRIM = re.compile(r"^[\s,;:、.。!?“”]+|[\s,;:、.。!?]+$")
 _CLAUSE = re.compile(r"[^,;:]+")
 _DIGIT = re.compile(r"\d")
-_THEME_LEVEL = 4  # theme sentences and bullets; numbered headings are above it
+THEME_LEVEL = 4  # theme sentences and bullets; numbered headings are above it
 _OPENING = 2  # a head verb this close to a clause's start opens it (加快推进, 新建)
 
 
@@ -202,7 +202,7 @@ def _opens_with_task(clauses: list[str]) -> bool:
 
 def _term_target(body: str) -> bool:
     """A five-year goal stating the state to reach (水质稳中向好, 覆盖率达到50.3%), not work."""
-    clauses = [c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(body)) if c]
+    clauses = trimmed_clauses(body)
     if not clauses or _opens_with_task(clauses):  # nothing but punctuation states no goal
         return False
     if role_rules().term_aim.match(clauses[0]):
@@ -219,7 +219,7 @@ def _goes_on_target(body: str) -> bool:
     under a subject: 在安全保障方面,粮食播种面积稳定在560万亩左右), not work."""
     if _term_target(body):
         return True
-    clauses = [c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(body)) if c]
+    clauses = trimmed_clauses(body)
     return bool(_DIGIT.search(body)) and not _opens_with_task(clauses)
 
 
@@ -298,13 +298,16 @@ def assign_roles(
     placements: list[Placement] | None = None,
     year: int | None = None,
     national: bool = False,
+    terms: dict[str, Term | None] | None = None,
 ) -> None:
     """Set ``role`` on every goals/plan sentence and on the closing's sentences.
     ``placements`` (aligned with ``sentences``) say where each sits in its paragraph;
     ``national``: the State Council's report, where defence education and mobilisation are
     the armed forces' side, not a ministry's work (a city's 国防动员 stays a task)."""
     heading_level = {s.start: s.level for s in sections}
-    terms, vision = section_terms(mt, sections, year), _vision_sections(sections)
+    if terms is None:
+        terms = section_terms(mt, sections, year)
+    vision = _vision_sections(sections)
     r = role_rules()
     forward_seen = False
     context_para: int | None = None  # a paragraph whose opening makes all of it context
@@ -317,7 +320,7 @@ def assign_roles(
     targets_run = False  # right after the expected-targets sentence, through the items listing them
     for k, s in enumerate(sentences):
         place = placements[k] if placements else None
-        if s.part in _FORWARD:
+        if s.part in FORWARD:
             forward_seen = True
             text = mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]
             body = _TRIM.sub("", fold(text))
@@ -343,13 +346,13 @@ def assign_roles(
                 s.role = "target"  # 主要预期目标是: 1.地区生产总值增长6%左右。2.城镇新增就业10万人以上。
                 continue
             targets_run = False
-            opener = not listed and ((level is not None and level >= _THEME_LEVEL) or (
+            opener = not listed and ((level is not None and level >= THEME_LEVEL) or (
                 place is not None and place.index == 0 and place.count > 1 and is_theme_opener(len(text))
                 and not r.connective.match(body)  # 同时,加强…: the paragraph goes on with the work before it
             ))
             s.role = sentence_role(
                 text,
-                heading=level is not None and level < _THEME_LEVEL and not listed,
+                heading=level is not None and level < THEME_LEVEL and not listed,
                 opener=opener,
                 intro=place is not None and place.intro and place.para != pointed_para,
                 term=_in_term(s, terms, vision),
@@ -397,7 +400,12 @@ def _expected_targets(body: str) -> bool:
     return dict(role_rules().target)["expected_targets"].search(body) is not None
 
 
-def _body(mt: MappedText, s: Sentence) -> str:
+def trimmed_clauses(body: str) -> list[str]:
+    """The sentence's clauses (cut at , ; :), each trimmed, empty ones dropped."""
+    return [c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(body)) if c]
+
+
+def sentence_body(mt: MappedText, s: Sentence) -> str:
     """The sentence as the cues read it: folded, blanks and punctuation trimmed at both ends."""
     return _TRIM.sub("", fold(mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]))
 
@@ -412,10 +420,10 @@ def _lone_points(mt: MappedText, sentences: list[Sentence], placements: list[Pla
         if nxt < len(sentences) and (placements[nxt].para == place.para or place.count == 1):
             # a point standing as its own paragraph (第一，深化政府机构改革。) heads the paragraph after it
             # unless that paragraph is the next point
-            following = _body(mt, sentences[nxt])
+            following = sentence_body(mt, sentences[nxt])
             if not r.ordinal_theme.search(following):
                 continue
-        body = _body(mt, sentences[k])
+        body = sentence_body(mt, sentences[k])
         if _has_verb(body):
             sentences[k].role = "task"
 
@@ -428,7 +436,7 @@ def _series(mt: MappedText, sentences: list[Sentence], numbered: list[int]) -> l
     out: list[list[int]] = []
     for k in numbered:
         s = sentences[k]
-        m = _ORDINAL.search(_body(mt, s))
+        m = _ORDINAL.search(sentence_body(mt, s))
         first = m is not None and (m.group(1) or m.group(2)) == "一"
         if out and not first and sentences[out[-1][-1]].part == s.part:
             out[-1].append(k)
@@ -447,7 +455,7 @@ def _series_points(mt: MappedText, sentences: list[Sentence], numbered: list[int
             continue
         for k in series:
             s = sentences[k]
-            if s.role == "theme" and _has_verb(_body(mt, s)):
+            if s.role == "theme" and _has_verb(sentence_body(mt, s)):
                 s.role = "task"
 
 
@@ -491,12 +499,12 @@ def _sub_themes(
     r = role_rules()
     paras: dict[int, list[int]] = {}
     for k, s in enumerate(sentences):
-        if s.part in _FORWARD and placements[k].para not in whole:
+        if s.part in FORWARD and placements[k].para not in whole:
             paras.setdefault(placements[k].para, []).append(k)
     for ks in paras.values():
         if len(ks) < 4:
             continue
-        bodies = [_body(mt, sentences[k]) for k in ks]
+        bodies = [sentence_body(mt, sentences[k]) for k in ks]
         short = [_short_line(b) for b in bodies]
         subs = [
             i for i in range(1, len(ks) - 1)
@@ -506,7 +514,7 @@ def _sub_themes(
         if not subs or subs[0] > r.sub_theme_first:
             continue
         first = sentences[ks[0]]
-        numbered = (heading_level.get(first.start, _THEME_LEVEL) < _THEME_LEVEL
+        numbered = (heading_level.get(first.start, THEME_LEVEL) < THEME_LEVEL
                     or r.ordinal_theme.search(bodies[0]) is not None)
         if len(subs) < (r.sub_theme_recur_numbered if numbered else r.sub_theme_recur):
             continue
@@ -535,14 +543,14 @@ def _heading_aims(
     aim: a theme, like the aims before a first sub-heading."""
     paras: dict[int, list[int]] = {}
     for k, s in enumerate(sentences):
-        if s.part in _FORWARD and placements[k].para not in whole:
+        if s.part in FORWARD and placements[k].para not in whole:
             paras.setdefault(placements[k].para, []).append(k)
     for ks in paras.values():
-        if len(ks) < 4 or heading_level.get(sentences[ks[0]].start, _THEME_LEVEL) >= _THEME_LEVEL:
+        if len(ks) < 4 or heading_level.get(sentences[ks[0]].start, THEME_LEVEL) >= THEME_LEVEL:
             continue
         aim = sentences[ks[1]]
-        body = _body(mt, aim)
-        rest = [len(_body(mt, sentences[k])) for k in ks[2:]]
+        body = sentence_body(mt, aim)
+        rest = [len(sentence_body(mt, sentences[k])) for k in ks[2:]]
         if (aim.role == "task" and not _DIGIT.search(body) and not role_rules().opener_work.search(body)
                 and len(body) <= _AIM_SHARE * sum(rest) / len(rest)):  # 研究制定碳达峰行动方案 is a deliverable
             aim.role = "theme"
