@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from luoshi.link.index import BigramIndex, bigrams
@@ -66,17 +67,7 @@ class TermWeights:
 
     def own_edges(self, text: str) -> set[str]:
         """Bigrams across the edge of the own region's name in ``text`` (平安|无锡 → 安无, 无锡|建设 → 锡建)."""
-        edges: set[str] = set()
-        for name in self.own:
-            a = text.find(name)
-            while a >= 0:
-                b = a + len(name)
-                if a > 0:
-                    edges.add(text[a - 1 : a + 1])
-                if b < len(text):
-                    edges.add(text[b - 1 : b + 1])
-                a = text.find(name, b)
-        return edges
+        return _edge_grams(text, self.own)
 
     def run_units(self, run: str) -> int:
         """How many clauses of the later report hold every bigram of ``run`` (at least those holding the run)."""
@@ -155,7 +146,7 @@ def split_words(query: str) -> str:
     return _JOINERS.sub("|", query)
 
 
-def _edge_grams(query: str, runs: list[str]) -> set[str]:
+def _edge_grams(query: str, runs: Iterable[str]) -> set[str]:
     """Bigrams with one character in a shared run and one outside it (永定河|山峡段 → 河山).
 
     Without a word segmenter such a bigram may be a word boundary; it is left out of the

@@ -397,9 +397,14 @@ def _part_zh(part: str | None) -> str:
 
 
 def _evidence(ev: EvidenceIndex, m: Match) -> Evidence:
-    u = ev.units[m.unit]
-    period = ev.periods(m.unit)[0] if ev.periods else None
-    return Evidence(ev.doc, u.text, u.start, u.end, None, round(m.coverage, 3), u.part, period)
+    return _unit_evidence(ev, m.unit, round(m.coverage, 3))
+
+
+def _unit_evidence(ev: EvidenceIndex, i: int, score: float) -> Evidence:
+    """Clause ``i`` of the later report as evidence, with its part and the period it covers."""
+    u = ev.units[i]
+    period = ev.periods(i)[0] if ev.periods else None
+    return Evidence(ev.doc, u.text, u.start, u.end, None, score, u.part, period)
 
 
 def _in_period(ev: EvidenceIndex, i: int, since: int | None) -> bool:
@@ -629,11 +634,9 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
         field = catchall.field_of(c.text, fields)
         if field is not None and _in_period(ev, i, since):
             # the review names the task's field only in its catch-all line: as close as that line says
-            unit = ev.units[i]
+            evidence = _unit_evidence(ev, i, catchall.CONFIDENCE)
             status = "fulfilled" if kind == "process" else "partial"
-            period = ev.periods(i)[0] if ev.periods else None
-            evidence = Evidence(ev.doc, unit.text, unit.start, unit.end, None, catchall.CONFIDENCE, unit.part, period)
-            reason = (f"证据（回顾{_period_note(period)}）：{unit.text} — 回顾仅在综述各项工作的一句中提及“{field}”"
+            reason = (f"证据（回顾{_period_note(evidence.period)}）：{evidence.text} — 回顾仅在综述各项工作的一句中提及“{field}”"
                       f"{'，推进类承诺以进展为准' if kind == 'process' else '，未说明结果'}{carry_note}")
             return link(status, catchall.CONFIDENCE, reason, [evidence], carried_ev)
     reason = "新报告回顾中未找到该项工作" + (f"（新报告计划再次提出：{ev.units[carried.unit].text}，不作为落实证据）" if carried else "")
