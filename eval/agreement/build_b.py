@@ -33,14 +33,8 @@ def build_one(label: Path) -> tuple[Path, list[str]]:
 
 
 def main() -> int:
-    bad = 0
-    for label in sorted(HERE.glob("*.b.txt")):
-        out, errors = build_one(label)
-        bad += len(errors)
-        print(f"{out.name}: {'ok' if not errors else f'{len(errors)} errors'}")
-        for e in errors[:20]:
-            print("  " + e)
-    return 1 if bad else 0
+    built = (build_one(label) for label in sorted(HERE.glob("*.b.txt")))
+    return validate.print_results((out.name, errors) for out, errors in built)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -103,15 +104,19 @@ def gold_files() -> list[Path]:
     return sorted((HERE / "gold").rglob("*.jsonl"))
 
 
-def main() -> int:
+def print_results(results: Iterable[tuple[str, list[str]]]) -> int:
+    """One line per file (ok, or its error count and first 20 errors); exit code 1 if any file has errors."""
     bad = 0
-    for gold in gold_files():
-        errors = validate(gold)
+    for name, errors in results:
         bad += len(errors)
-        print(f"{gold.relative_to(HERE)}: {'ok' if not errors else f'{len(errors)} errors'}")
+        print(f"{name}: {'ok' if not errors else f'{len(errors)} errors'}")
         for e in errors[:20]:
             print("  " + e)
     return 1 if bad else 0
+
+
+def main() -> int:
+    return print_results((str(gold.relative_to(HERE)), validate(gold)) for gold in gold_files())
 
 
 if __name__ == "__main__":
