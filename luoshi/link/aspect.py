@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from luoshi import rules
+from luoshi.extract.vocab import alternation
 from luoshi.textmap import fold
 
 Aspect = Literal["shortfall", "partial", "done"]
@@ -156,7 +157,7 @@ _CHANGE = r"(?:增长|增加|减少|下降|提高|降低)"
 @lru_cache(maxsize=1)
 def _before_quantity() -> re.Pattern:
     prefix = [w for ws in rules.load("comparators")["prefix"].values() for w in ws]
-    words = "|".join(sorted((re.escape(w) for w in prefix), key=len, reverse=True))
+    words = alternation(prefix)
     return re.compile(rf"(?:比上年|比去年|同比){_CHANGE}?|(?:{words}|{_CHANGE})(?=\d)")
 
 

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from luoshi import rules
+from luoshi.extract.vocab import alternation
 from luoshi.textmap import fold
 
 CONFIDENCE = 0.55  # one line for many fields: barely more often right than wrong
@@ -23,8 +24,8 @@ MIN_FIELDS = 3  # a shorter list is a sentence about its works, read like any ot
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     cfg = rules.load("verdict_words")["catch_all"]
-    progress = "|".join(map(re.escape, sorted((fold(w) for w in cfg["progress"]), key=len, reverse=True)))
-    tails = "|".join(map(re.escape, sorted((fold(w) for w in cfg["field_tails"]), key=len, reverse=True)))
+    progress = alternation(fold(w) for w in cfg["progress"])
+    tails = alternation(fold(w) for w in cfg["field_tails"])
     line = re.compile(rf"^(?:此外[，,]?)?(?P<fields>[^，,。；;：:]+?)等?工作(?:{progress})")
     return line, re.compile(rf"(?:{tails})|[^\u3400-\u9fff]|$")
 

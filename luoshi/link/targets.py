@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from luoshi import rules
+from luoshi.extract.vocab import alternation
 from luoshi.link.compare import better_side, judge
 from luoshi.link.figures import Figure
 from luoshi.link.metrics import Metric, mentions, metric_of, scales
@@ -163,7 +164,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 @lru_cache(maxsize=1)
 def _rank_words() -> re.Pattern:
     words = rules.load("synonyms")["target_names"]["rank"]
-    return re.compile("|".join(map(re.escape, sorted((fold(w) for w in words), key=len, reverse=True))))
+    return re.compile(alternation(fold(w) for w in words))
 
 
 def rank_only(name: str) -> bool:
