@@ -18,6 +18,7 @@ from eval.links.sampling import Pair  # noqa: E402
 # name: (old text, plan part start anchor, plan part end anchor, k, offset)
 PAIRS: dict[str, Pair] = {
     "national-1998-1999": ("eval/texts/gwr-1998.txt", "二、关于1 9 9 8 年政府工作的建议", "本作品是中华人民共和国的", 4, 2),
+    "hefei-2023-2024": ("eval/texts/hefei-2023.txt", "（一）更大力度推动经济高质量发展", "使命引领前行", 3, 2),
 }
 
 
