@@ -32,7 +32,7 @@ def test_gold_is_rebuilt_from_its_labels(label):
 
 def test_every_set_has_gold_and_every_gold_file_has_labels():
     subs = {p.parent.name for p in GOLD}
-    assert {"gold", "heldout", "fresh", "final", "final2", "final3", "final4", "final5", "final6"} <= subs
+    assert {"gold", "heldout", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "final7"} <= subs
     assert sorted(build.gold_path(label) for label in LABELS) == GOLD
 
 
@@ -46,6 +46,8 @@ def test_prefixed_labels_build_into_their_own_set_folder(sub):
     # their single untouched score); the held-out set never lists its errors
     assert (sub in ERROR_SETS) == (sub in ("fresh", "final", "final2", "final3", "final4", "final5", "final6"))
     assert "heldout" not in ERROR_SETS
+    # final7 is never tuned on: scored once by the lead at the end of its round, totals only
+    assert "final7" in SETS and "final7" not in ERROR_SETS
     assert {p.parent for p in set_files(sub)} <= {build.HERE / "gold" / sub}
     assert not set(set_files(sub)) & set(set_files("dev"))
 
@@ -63,6 +65,8 @@ SOURCES = {
     "chongqing-2023": "cities/major/重庆市/2023.md",
     "gwr-2003": "national/gwr-2003.txt", "xiangyang-2023": "cities/other/襄阳市/2023.md",
     "gwr-2015": "national/gwr-2015.txt", "qingdao-2024": "cities/major/青岛市/2024.md",
+    "gwr-2000": "national/gwr-2000.txt", "zhengzhou-2024": "cities/major/郑州市/2024.md",
+    "baoding-2024": "cities/other/保定市/2024.md",
 }
 
 

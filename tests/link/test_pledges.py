@@ -213,6 +213,19 @@ def test_pledges_a_clause_of_common_words_counts_only_when_said_again_in_full():
     assert link.status == "fulfilled" and link.evidence[0].text == "扎实推进审计监督全覆盖"
 
 
+def test_pledges_a_quoted_programme_said_again_whole_names_a_light_clause():
+    """加快“四好农村路”扩面提质: the clause's other words weigh nothing, the programme said again whole is the work."""
+    new = ("一、过去一年工作回顾\n新改建农村公路102.5公里，余姚获评“四好农村路”全国示范县。门城水厂主体完工。"
+           "双大路二期通车。新增城镇就业14万人。天一阁博物院南馆设计方案获批。城乡居民收入稳步增长。"
+           "完成老旧小区改造120个。\n二、今年工作安排\n推进天一阁博物院南馆建设。\n")
+    row = "加快“四好农村路”扩面提质，推进城乡公交一体化高质量发展"
+    link = link_one(row, new, 2023, 2024)
+    assert link.status == "fulfilled" and "四好农村路" in link.evidence[0].text
+    # a clause sharing only a part of the quoted name is still no evidence
+    link = link_one("加快“四好农村路”扩面提质，推进城乡公交一体化高质量发展", "一、过去一年工作回顾\n农村道路养护加强。\n", 2023, 2024)
+    assert link.status == "no_evidence"
+
+
 def test_pledges_evidence_holding_more_of_the_task_ranks_first():
     """Of two clauses that each hold all of a short query, the one sharing the task's heavier words leads."""
     new = ("一、过去一年工作回顾\n改革管理体制、运行机制。未来科学城东区央企创新要素聚集效应逐步显现。"
