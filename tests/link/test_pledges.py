@@ -6,7 +6,8 @@ from tests.link.helpers import commitment, extraction, link_one
 NEW = (
     "一、过去一年工作回顾\n"
     "城子水厂升级改造完成，门城水厂主体完工。双大路二期、108国道二期通车。"
-    "鲁家山垃圾焚烧厂余热供热工程稳步推进。档案馆新馆开工建设。重点项目进展缓慢，西山隧道工程尚未开工。\n"
+    "鲁家山垃圾焚烧厂余热供热工程稳步推进。档案馆新馆开工建设。重点项目进展缓慢，西山隧道工程尚未开工。"
+    "为完善农村集体土地征收补偿制度做了大量准备工作。\n"
     "三、2022年政府工作计划\n"
     "确保金隅琉璃文化创意产业园改造工程年内完工。实现梁桥220千伏变电站年内开工。\n"
 )
@@ -26,6 +27,8 @@ NEW = (
         # a one-off end state promised again unchanged after its deadline
         ("实现梁桥220千伏变电站开工", "not_fulfilled", "实现梁桥220千伏变电站年内开工"),
         ("启动冀热察挺进军司令部旧址陈列馆提升", "no_evidence", None),
+        # a regulation to issue is a result: preparations for it are a step, not the regulation
+        ("制定出台农村集体土地征收补偿条例", "partial", "为完善农村集体土地征收补偿制度做了大量准备工作"),
     ],
 )
 def test_pledges_process_and_result_verdicts(pledge, status, evidence):
