@@ -674,3 +674,13 @@ def test_pledges_a_listed_item_needs_its_weightless_words_too():
     new = f"一、过去一年工作回顾\n{fillers * 3}选拔首批学术技术带头人50名、技术能手113名。\n"
     link = link_one("深入实施人才强企“梧桐计划”，支持企业建立首席专家、科技带头人等制度", new, 2023, 2024)
     assert link.status == "no_evidence" and not link.evidence
+
+
+def test_pledges_a_partner_before_he_is_no_work_of_its_own():
+    """同周边地区和优势产区协作建设“菜篮子”产品基地: 周边地区 is who the work is done with; a review line on
+    relations with neighbouring countries (加强与周边邻国的互利合作关系) is no evidence for vegetable bases."""
+    new = ("一、过去五年工作回顾\n加强与周边邻国的互利合作关系。粮食连年增产。门城水厂主体完工。双大路二期通车。"
+           "新增城镇就业14万人。完成老旧小区改造120个。\n")
+    row = "大中城市要有合理的菜地保有量，同周边地区和优势产区协作建设“菜篮子”产品基地"
+    link = link_one(row, new, 2012, 2013)
+    assert link.status == "no_evidence" and not link.evidence
