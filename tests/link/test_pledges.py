@@ -6,7 +6,8 @@ from tests.link.helpers import commitment, extraction, link_one
 NEW = (
     "一、过去一年工作回顾\n"
     "城子水厂升级改造完成，门城水厂主体完工。双大路二期、108国道二期通车。"
-    "鲁家山垃圾焚烧厂余热供热工程稳步推进。档案馆新馆开工建设。重点项目进展缓慢，西山隧道工程尚未开工。\n"
+    "鲁家山垃圾焚烧厂余热供热工程稳步推进。档案馆新馆开工建设。重点项目进展缓慢，西山隧道工程尚未开工。"
+    "为完善农村集体土地征收补偿制度做了大量准备工作。\n"
     "三、2022年政府工作计划\n"
     "确保金隅琉璃文化创意产业园改造工程年内完工。实现梁桥220千伏变电站年内开工。\n"
 )
@@ -26,6 +27,8 @@ NEW = (
         # a one-off end state promised again unchanged after its deadline
         ("实现梁桥220千伏变电站开工", "not_fulfilled", "实现梁桥220千伏变电站年内开工"),
         ("启动冀热察挺进军司令部旧址陈列馆提升", "no_evidence", None),
+        # a regulation to issue is a result: preparations for it are a step, not the regulation
+        ("制定出台农村集体土地征收补偿条例", "partial", "为完善农村集体土地征收补偿制度做了大量准备工作"),
     ],
 )
 def test_pledges_process_and_result_verdicts(pledge, status, evidence):
@@ -670,4 +673,14 @@ def test_pledges_a_listed_item_needs_its_weightless_words_too():
     fillers = "粮食产量保持稳定。新增就业岗位120万个。外贸出口增长22%。"
     new = f"一、过去一年工作回顾\n{fillers * 3}选拔首批学术技术带头人50名、技术能手113名。\n"
     link = link_one("深入实施人才强企“梧桐计划”，支持企业建立首席专家、科技带头人等制度", new, 2023, 2024)
+    assert link.status == "no_evidence" and not link.evidence
+
+
+def test_pledges_a_partner_before_he_is_no_work_of_its_own():
+    """同周边地区和优势产区协作建设“菜篮子”产品基地: 周边地区 is who the work is done with; a review line on
+    relations with neighbouring countries (加强与周边邻国的互利合作关系) is no evidence for vegetable bases."""
+    new = ("一、过去五年工作回顾\n加强与周边邻国的互利合作关系。粮食连年增产。门城水厂主体完工。双大路二期通车。"
+           "新增城镇就业14万人。完成老旧小区改造120个。\n")
+    row = "大中城市要有合理的菜地保有量，同周边地区和优势产区协作建设“菜篮子”产品基地"
+    link = link_one(row, new, 2012, 2013)
     assert link.status == "no_evidence" and not link.evidence
