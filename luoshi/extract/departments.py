@@ -34,6 +34,10 @@ from luoshi.rules import load_file, rule_path
 
 Level = Literal["district", "city", "national"]
 LEVELS: tuple[str, ...] = ("district", "city", "national")
+# Kinds of government, which name their units differently: a Beijing district (区交通局), a
+# municipality directly under the centre (市交通委, 市教委), any other city (市交通运输局,
+# 市教育局) and the State Council. See ``government_kind`` and ``names`` in departments.yaml.
+KINDS: tuple[str, ...] = ("district", "municipality", "city", "national")
 MAX_SUPPORT = 2
 _HINT = "see the schema in the comment at the top of luoshi/rules/zh/departments.yaml"
 _NOTE = re.compile(r"[（(][^）)]*[）)]|\s+")  # （牵头） and blanks in a written unit name
@@ -76,8 +80,13 @@ def _str_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
 
-def _str_map(value: Any) -> bool:
-    return isinstance(value, dict) and all(k in LEVELS and isinstance(v, str) and v.strip() for k, v in value.items())
+def _str_map(value: Any, keys: tuple[str, ...] = LEVELS) -> bool:
+    return isinstance(value, dict) and all(k in keys and isinstance(v, str) and v.strip() for k, v in value.items())
+
+
+def _region_map(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
+                                           for k, v in value.items())
 
 
 def validate(data: Any, path: str) -> list[dict[str, Any]]:
@@ -98,6 +107,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         raise _fail(path, "'funding' must be a list of strings")
     if "name_words_not" in data and not _str_list(data["name_words_not"]):
         raise _fail(path, "'name_words_not' must be a list of strings")
+    if "municipalities" in data and not _str_list(data["municipalities"]):
+        raise _fail(path, "'municipalities' must be a list of region names (北京, 上海 …)")
     terr = data.get("territorial")
     if terr is not None and not (isinstance(terr, dict) and isinstance(terr.get("unit"), str) and _str_list(terr.get("words"))):
         raise _fail(path, "'territorial' must map 'unit' to a unit name and 'words' to a list of strings")
@@ -117,9 +128,12 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         for key in ("examples", "not", "aliases", "weak", "levels", "regions"):
             if key in entry and not _str_list(entry[key]):
                 raise _fail(path, f"{where} ({name}) '{key}' must be a list of strings")
-        for key in ("names", "full"):
-            if key in entry and not _str_map(entry[key]):
-                raise _fail(path, f"{where} ({name}) '{key}' must map levels to names")
+        if "names" in entry and not _str_map(entry["names"], KINDS):
+            raise _fail(path, f"{where} ({name}) 'names' must map kinds of government ({', '.join(KINDS)}) to names")
+        if "full" in entry and not _str_map(entry["full"]):
+            raise _fail(path, f"{where} ({name}) 'full' must map levels to names")
+        if "names_in" in entry and not _region_map(entry["names_in"]):
+            raise _fail(path, f"{where} ({name}) 'names_in' must map region names (深圳) to the unit's name there")
         if "place" in entry and not isinstance(entry["place"], bool):
             raise _fail(path, f"{where} ({name}) 'place' must be true or false")
         if "local" in entry and not (isinstance(entry["local"], str) and entry["local"].strip()):
@@ -147,12 +161,42 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
     return data["departments"]
 
 
-def display_name(entry: dict[str, Any], level: str | None, prefix: str) -> str:
-    """The unit's name as printed at ``level`` (level-neutral name when level is None)."""
+def display_name(entry: dict[str, Any], level: str | None, prefix: str, kind: str | None = None,
+                 local: str | None = None) -> str:
+    """The unit's name as printed at ``level`` by a government of ``kind`` (see
+    ``government_kind``; the level's own kind when None), or ``local`` where the report's city
+    names it its own way (``names_in``); the level-neutral name when level is None."""
     if level is not None and level in entry.get("full", {}):
         return entry["full"][level]
-    base = entry.get("names", {}).get(level, entry["name"]) if level is not None else entry["name"]
+    if level is None:
+        return prefix + entry["name"]
+    names = entry.get("names", {})
+    base = local or names.get(kind or level) or names.get(level) or entry["name"]
     return prefix + base
+
+
+def _field_name(entry: dict[str, Any], level: str | None, shown: str, prefix: str) -> str:
+    """The name whose words are the unit's field (see ``name_words``): one name per level,
+    whatever a city calls the unit (市城市管理局 would make 城市 a field word)."""
+    if level == "city" and "city" not in entry.get("full", {}):
+        return entry["name"]
+    return shown.removeprefix(prefix) if prefix else shown
+
+
+def government_kind(level: str | None, region: str | None, municipalities: tuple[str, ...] = ()) -> str | None:
+    """district, municipality, city or national: a city report whose region is one of the
+    ``municipalities`` (北京市, 上海市, 天津市, 重庆市) is a municipality's; without a region a
+    city's list prints the names most cities use."""
+    if level == "city" and region and any(m in region for m in municipalities):
+        return "municipality"
+    return level
+
+
+def _local_name(entry: dict[str, Any], region: str | None) -> str | None:
+    """The unit's name in the report's own city (``names_in``: 深圳 → 住房建设局), if listed."""
+    if not region:
+        return None
+    return next((v for k, v in entry.get("names_in", {}).items() if k in region or region in k), None)
 
 
 def _key(name: str) -> str:
@@ -194,7 +238,11 @@ def _compile(path: str, level: str | None, region: str | None = None, year: int 
     # words of a unit that another unit does in a region (深圳's parks are its 城管局's): ("to", k)
     moved |= frozenset((e["name"], -1 - k) for e in _entries(path) for k, g in enumerate(e.get("moved_in", []))
                        if region is not None and _in_region(g, region))
-    return _compile_kept(path, level, dropped, moved, districts_of(region) if level == "city" else ())
+    data = load_file(path)
+    kind = government_kind(level, region, tuple(data.get("municipalities") or ()) if isinstance(data, dict) else ())
+    local = tuple(sorted((e["name"], n) for e in _entries(path) if level == "city"
+                         and (n := _local_name(e, region)) is not None))
+    return _compile_kept(path, level, dropped, moved, districts_of(region) if level == "city" else (), kind, local)
 
 
 @lru_cache(maxsize=4)
@@ -234,12 +282,14 @@ def short_place(name: str) -> str:
 @lru_cache(maxsize=32)
 def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
                   moved: frozenset[tuple[str, int]] = frozenset(),
-                  districts: tuple[str, ...] = ()) -> DepartmentRules:
+                  districts: tuple[str, ...] = (), kind: str | None = None,
+                  local: tuple[tuple[str, str], ...] = ()) -> DepartmentRules:
     data = load_file(path)
     prefix = (data.get("prefix") or {}).get(level, "") if level else ""
     entries = [e for e in _entries(path)
                if (level is None or level in e.get("levels", LEVELS)) and e["name"] not in dropped]
-    names = [display_name(e, level, prefix) for e in entries]
+    own = dict(local)  # the report's city's own names (names_in)
+    names = [display_name(e, level, prefix, kind, own.get(e["name"])) for e in entries]
     owners: dict[str, list[int]] = {}
     weak: dict[str, list[int]] = {}
     lookup: dict[str, int] = {}
@@ -271,10 +321,11 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
     for i, entry in enumerate(entries):
         for word in entry.get("weak", []):
             weak.setdefault(word, []).append(i)
-        for word in () if entry.get("place") else name_words(names[i].removeprefix(prefix) if prefix else names[i]):
+        for word in () if entry.get("place") else name_words(_field_name(entry, level, names[i], prefix)):
             if word not in skip and i not in weak.setdefault(word, []):
                 weak[word].append(i)
-        plain = [entry["name"], *entry.get("names", {}).values(), *entry.get("aliases", [])]
+        plain = [entry["name"], *entry.get("names", {}).values(), *entry.get("names_in", {}).values(),
+                 *entry.get("aliases", [])]
         for alias in plain:
             lookup.setdefault(_key(alias), i)
             if prefix:
@@ -403,10 +454,13 @@ def report_level(region: str | None) -> Level:
     return "city"
 
 
-def canonical_unit(name: str, level: str = "district", r: DepartmentRules | None = None) -> str | None:
+def canonical_unit(name: str, level: str = "district", r: DepartmentRules | None = None, *,
+                   region: str | None = None) -> str | None:
     """The master list's name for ``name`` (a name or alias, with or without the level
-    prefix or a region's name: 规自分局, 区发改委, 门头沟区水务局), or None."""
-    r = r or rules(level)
+    prefix or a region's name: 规自分局, 区发改委, 门头沟区水务局), or None. With ``region``
+    (北京市, 青岛市) the name that government prints (市交通委, 市交通运输局); without one, the
+    name most cities print. Every old name and alias resolves either way."""
+    r = r or rules(level, region=region)
     assert r.lookup is not None
     key = _key(name)
     # the name, then without the city's name (武汉市江岸区政府 is the district's), then without
@@ -463,9 +517,10 @@ def unit_of_key(key: str, r: DepartmentRules) -> int | None:
     return r.keys.index(key) if key in r.keys else None
 
 
-def near_units(name: str, level: str = "district", limit: int = 5, r: DepartmentRules | None = None) -> list[str]:
+def near_units(name: str, level: str = "district", limit: int = 5, r: DepartmentRules | None = None, *,
+               region: str | None = None) -> list[str]:
     """Master-list names close to ``name`` (for "unknown unit, did you mean…")."""
-    r = r or rules(level)
+    r = r or rules(level, region=region)
     assert r.lookup is not None
     key = _key(name)
     out: list[str] = []

@@ -46,6 +46,7 @@ class Match:
     together: float = 0.0  # their summed weight
     long_run: bool = False  # a shared whole-word run of ``LONG_RUN`` characters, rare in the later report
     said: float = 1.0  # share of the query's characters inside shared runs (words of no weight count too)
+    named: bool = False  # the task's named project or quoted programme is held (at least ``NAME_SHARE`` of it)
 
 
 class TermWeights:
@@ -189,14 +190,16 @@ def score(query: str, names: list[str], unit_text: str, unit_grams: set[str], w:
                    for _, r in weighed)
     if long_run:
         anchor = max(anchor, MIN_ANCHOR)
+    named = False
     if names:
         best = max((sum(w(g) for g in set(bigrams(n)) if g in unit_grams) / (weight_of(n, w) or 1.0)) for n in names)
         if best < NAME_SHARE:
             coverage *= 0.3
+        named = best >= NAME_SHARE and anchor >= MIN_ANCHOR
     chars = sum(len(r) for r in _CJK_ONLY.findall(query))
     said = sum(b - a for a, b in spans) / chars if chars else 1.0
     return Match(-1, coverage, anchor, [r for x, r in weighed if x >= 0.05][:4], total=total, runs=len(runs),
-                 together=sum(x for x, _ in weighed), long_run=long_run, said=said)
+                 together=sum(x for x, _ in weighed), long_run=long_run, said=said, named=named)
 
 
 FULL_WORDING = 0.85  # a clause of common words only counts when said again (nearly) in full: 全民基本医保 ~ 全民医保
@@ -213,7 +216,9 @@ def credible(m: Match, clause: bool = False) -> bool:
     partial match on it (全面从严治党主体责任) is the task's frame, not its object.
     """
     anchor = min(MIN_ANCHOR, 0.5 * m.total)
-    if clause and anchor < MIN_ANCHOR and m.coverage < FULL_WORDING and not m.long_run:
+    # a quoted programme or named work said again whole (加快“四好农村路”扩面提质 → 获评“四好农村路”示范县)
+    # names the work however light the rest of the clause is
+    if clause and anchor < MIN_ANCHOR and m.coverage < FULL_WORDING and not m.long_run and not m.named:
         return False
     if m.coverage >= NEARLY_ALL and m.runs >= 3:
         # several common words, all said again (农民工|养老保险|办法): together they name the work

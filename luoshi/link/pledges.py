@@ -338,7 +338,9 @@ def queries(c: Commitment, items: list[str] | None = None, tails: list[str] | No
     # keeps the verb and the modifier and is its own query; the part after may be a fragment
     # unless the part after it goes on with a verb of its own (政府投资和重大项目建设|带动农民工就业): then
     # both are the means of that work, not works of their own
-    out += [before for before, after in map(_and_split, parts) if before and not _means_of().search(fold(after))]
+    # a part opened by a preposition (同周边地区|和优势产区协作建设…) names a partner of the work, not a work
+    out += [before for before, after in map(_and_split, parts)
+            if before and not _means_of().search(fold(after)) and not _PREPOSITION.match(before)]
     out += after_and(c.text) if tails is None else tails  # the caller may have them already
     out += list_items(c.text) if items is None else items
     out += [p.text for p in c.parts if p.text not in out]
@@ -346,6 +348,9 @@ def queries(c: Commitment, items: list[str] | None = None, tails: list[str] | No
     if len(names) > 1:
         out += names
     return list(dict.fromkeys(out))
+
+
+_PREPOSITION = re.compile(r"(?:同|与|跟)(?!时|步|比|样|踪|城|等|一|期)")
 
 
 def _and_split(clause: str) -> tuple[str, str]:

@@ -142,10 +142,7 @@ def resolve_unit(session: Session, name: str, level: Level | None = None) -> Dep
             f"unit {written!r} is not in the master list",
             ("did you mean: " + "、".join(near(written, level)) if near(written, level) else "no close name")
             + "; units come from the departments rules (LUOSHI_RULES_DIR to use your own list)")
-    existing = session.scalar(select(Department).where(Department.name == listed))
-    if existing is None:
-        key = _key(listed)
-        existing = next((d for d in session.scalars(select(Department)) if key in _variants(d.name)), None)
+    existing = session.scalar(select(Department).where(Department.name == listed)) or _same_unit(session, listed, level)
     if existing is not None:
         return existing
     # A listed unit written with its district prefix (区水务局 for 水务局) keeps the spelling
@@ -155,6 +152,16 @@ def resolve_unit(session: Session, name: str, level: Level | None = None) -> Dep
     session.add(dept)
     session.flush()
     return dept
+
+
+def _same_unit(session: Session, listed: str, level: Level | None) -> Department | None:
+    """The ledger's unit that is the master list's ``listed`` under another spelling: the same
+    comparison key, or a name that resolves to it. A ledger made when the engine printed one
+    government's names (市交通委) keeps its units when the list prints another's (市交通运输局)."""
+    key = _key(listed)
+    departments = list(session.scalars(select(Department)))
+    return (next((d for d in departments if key in _variants(d.name)), None)
+            or next((d for d in departments if canonical(d.name, level) == listed), None))
 
 
 def _aliases_of(name: str, level: Level | None) -> list[str]:
@@ -173,6 +180,9 @@ def engine_unit(session: Session, name: str) -> Department:
         return dept
     keys = set(_variants(written))
     dept = next((d for d in session.scalars(select(Department)) if keys & set(_variants(d.name))), None)
+    listed = canonical(written) if dept is None else None
+    if listed is not None:
+        dept = _same_unit(session, listed, None)
     if dept is None:
         dept = Department(name=written, aliases=[])
         session.add(dept)

@@ -39,6 +39,7 @@ class RoleRules:
     context_any: re.Pattern[str]  # every context cue in one alternation (speed)
     target_any: re.Pattern[str]
     paragraph_context: re.Pattern[str]
+    points_lead: re.Pattern[str]
     explanation: re.Pattern[str]
     explanation_keep: re.Pattern[str]
     term_target: re.Pattern[str]
@@ -83,6 +84,7 @@ def role_rules() -> RoleRules:
         context_any=_compile("|".join(f"(?:{e['pattern']})" for e in data["context"]), "roles"),
         target_any=_compile("|".join(f"(?:{e['pattern']})" for e in data["target"]), "roles"),
         paragraph_context=_compile(data["paragraph_context"]["pattern"], "roles"),
+        points_lead=_compile(data["points_lead"]["pattern"], "roles"),
         explanation=_compile(data["explanation"]["pattern"], "roles"),
         explanation_keep=_compile(data["explanation"]["keep"], "roles"),
         term_target=_compile(data["term_target"]["pattern"], "roles"),
@@ -317,6 +319,10 @@ def assign_roles(
     points: list[int] = []  # sentences made themes by their ordinal (一是…, 二要…)
     numbered: list[int] = []  # every numbered point (一是…, 二要…), short or long
     whole: set[int] = set()  # paragraphs made context as a whole (review, explanation)
+    # a lead-in paragraph announcing the principles to grasp (要把握好以下三点。): its section and the level
+    # of the numbered points under it; the paragraph of the current point
+    lead_in: tuple[str, int | None] | None = None
+    point_para: int | None = None
     targets_run = False  # right after the expected-targets sentence, through the items listing them
     for k, s in enumerate(sentences):
         place = placements[k] if placements else None
@@ -327,6 +333,21 @@ def assign_roles(
             if place is not None and place.index == 0:
                 context_para = place.para if r.paragraph_context.search(fold(text)) else None
                 explain_para = place.para if r.explanation.search(body) else None
+            level = heading_level.get(s.start)
+            if lead_in is not None and not _within(s.section, lead_in[0]):
+                lead_in, point_para = None, None
+            if place is not None and place.index == 0:
+                if place.count == 1 and r.points_lead.search(body) and not _in_term(s, terms, vision):
+                    lead_in = (s.section or "", None)
+                elif (lead_in is not None and level is not None and level < THEME_LEVEL and s.section != lead_in[0]
+                      and lead_in[1] in (None, level)):
+                    lead_in, point_para = (lead_in[0], level), place.para
+                elif lead_in is not None and (lead_in[1] is None or level is None or level <= lead_in[1]):
+                    lead_in, point_para = None, None  # the points end at a paragraph that is no point nor under one
+            if place is not None and place.para == point_para and place.index > 0:
+                s.role = "context"  # a principle stated under its point (第二，保持稳增长与调结构的平衡。…)
+                whole.add(place.para)
+                continue
             if place is not None and place.para == context_para:
                 s.role = "context"
                 whole.add(place.para)
@@ -340,7 +361,6 @@ def assign_roles(
                 numbered.append(k)
                 if len(body) <= r.ordinal_max:
                     points.append(k)
-            level = heading_level.get(s.start)
             listed = level is not None and _listed_work(text)
             if targets_run and level is not None and _numbered_figure(text):
                 s.role = "target"  # 主要预期目标是: 1.地区生产总值增长6%左右。2.城镇新增就业10万人以上。
@@ -372,6 +392,11 @@ def assign_roles(
         _series_points(mt, sentences, numbered)
         _sub_themes(mt, sentences, placements, heading_level, whole)
         _heading_aims(mt, sentences, placements, heading_level, whole)
+
+
+def _within(section: str | None, root: str) -> bool:
+    """``section`` is ``root`` or one of its subsections (s2.1 under s2)."""
+    return section is not None and (section == root or section.startswith(root + "."))
 
 
 def _listed_work(text: str) -> bool:

@@ -59,7 +59,7 @@ def test_departments_subject_outweighs_place_and_modifier_words(text, lead):
     ("level", "names"),
     [
         ("district", ["区发展改革委", "区规划自然资源分局", "区公安分局", "区交通局", "各镇街"]),
-        ("city", ["市发展改革委", "市规划自然资源委", "市公安局", "市交通委", "各区政府", "市文物局"]),
+        ("city", ["市发展改革委", "市自然资源和规划局", "市公安局", "市交通运输局", "各区政府", "市文物局"]),
         ("national", ["国家发展改革委", "财政部", "人民银行", "生态环境部", "市场监管总局"]),
     ],
 )
@@ -76,7 +76,7 @@ def test_departments_master_list_names_by_level(level, names):
         ("门头沟区水务局", "district", "区水务局"),
         ("区经信局", "district", "区经济和信息化局"),
         ("发改委", "city", "市发展改革委"),
-        ("市规划国土委", "city", "市规划自然资源委"),
+        ("市规划国土委", "city", "市自然资源和规划局"),
         ("市场监管局", "city", "市市场监管局"),
         ("环境保护部", "national", "生态环境部"),
         ("国家卫生计生委", "national", "国家卫生健康委"),
@@ -180,10 +180,10 @@ def test_departments_units_of_an_era_only_for_its_reports():
 
 def test_departments_city_names_of_other_cities_resolve():
     """The same bureau under the names other cities give it."""
-    for name, unit in [("市住房和城市更新局", "市住房城乡建设委"), ("市住房建设局", "市住房城乡建设委"),
-                       ("市城管执法委", "市城市管理委"), ("市政务服务和大数据管理局", "市政务服务局"),
-                       ("市工业和信息化局", "市经济和信息化局"), ("市科技创新委员会", "市科委"),
-                       ("市地方金融工作局", "市金融监管局"), ("市文化广电旅游体育局", "市文化和旅游局")]:
+    for name, unit in [("市住房和城市更新局", "市住房和城乡建设局"), ("市住房建设局", "市住房和城乡建设局"),
+                       ("市城管执法委", "市城市管理局"), ("市政务服务和大数据管理局", "市政务服务局"),
+                       ("市经济和信息化局", "市工业和信息化局"), ("市科技创新委员会", "市科技局"),
+                       ("市地方金融工作局", "市地方金融监管局"), ("市文化广电旅游体育局", "市文化和旅游局")]:
         assert canonical_unit(name, "city") == unit, name
     assert "北京经济技术开发区管委会" not in rules("city", region="武汉市").names
     assert suggest_departments("支持武汉经开区建设军山新城", rules("city", region="武汉市"))[0].name == "武汉经开区管委会"
@@ -193,11 +193,11 @@ def test_departments_city_names_of_other_cities_resolve():
     ("name", "unit"),
     [
         ("市文化旅游委", "市文化和旅游局"),  # written without 和, 委 for 局
-        ("市自然资源与规划局", "市规划自然资源委"),
-        ("市城市管理综合执法委员会", "市城市管理委"),
+        ("市自然资源与规划局", "市自然资源和规划局"),
+        ("市城市管理综合执法委员会", "市城市管理局"),
         ("市政府外办", "市外办"),  # 政府 between the city and the unit
         ("市人民政府外事办公室", "市外办"),
-        ("市住房城乡建委", "市住房城乡建设委"),
+        ("市住房城乡建委", "市住房和城乡建设局"),
         ("市大数据发展局", "市政务服务局"),
         ("市投资合作局", "市投资促进局"),
         ("市能源局", "市发展改革委"),
@@ -234,9 +234,9 @@ def test_departments_purpose_clause_does_not_choose_the_owner():
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("各区要落实属地责任,加强生活垃圾分类", ["各区政府", "市城市管理委"]),  # the districts are the subject
-        ("加强生活垃圾分类,压实属地责任", ["市城市管理委", "各区政府"]),  # on-the-ground work: co-unit
-        ("加强生活垃圾分类", ["市城市管理委"]),
+        ("各区要落实属地责任,加强生活垃圾分类", ["各区政府", "市城市管理局"]),  # the districts are the subject
+        ("加强生活垃圾分类,压实属地责任", ["市城市管理局", "各区政府"]),  # on-the-ground work: co-unit
+        ("加强生活垃圾分类", ["市城市管理局"]),
     ],
 )
 def test_departments_territorial_work_names_the_districts(text, names):
@@ -333,15 +333,15 @@ def test_departments_national_local_names_a_local_unit():
     [
         ("北京市", "实施老旧变电站升级改造", "市城市管理委"),  # Beijing's 城管委 runs power, gas and heat
         ("深圳市", "实施老旧变电站升级改造", "市发展改革委"),  # elsewhere power is the energy bureau's (发改)
-        ("深圳市", "实施老旧城市燃气管道改造提升工程", "市住房城乡建设委"),
-        ("深圳市", "深化垃圾分类", "市城市管理委"),  # the unit's other words stay with it
-        (None, "实施老旧变电站升级改造", "市城市管理委"),  # no region: the list as written
+        ("深圳市", "实施老旧城市燃气管道改造提升工程", "市住房建设局"),
+        ("深圳市", "深化垃圾分类", "市城市管理和综合执法局"),  # the unit's other words stay with it
+        (None, "实施老旧变电站升级改造", "市城市管理局"),  # no region: the list as written
         ("北京市", "推进轨道交通建设,建成5号线二期", "市交通委"),  # Beijing's transport commission builds the metro
-        ("武汉市", "推进轨道交通建设,建成5号线二期", "市住房城乡建设委"),  # elsewhere the construction bureau does
-        ("武汉市", "建成微循环道路100条,打通断头路20条", "市住房城乡建设委"),
-        ("武汉市", "新改建农村公路200公里", "市交通委"),  # highways and rural roads stay with transport
+        ("武汉市", "推进轨道交通建设,建成5号线二期", "市城乡建设局"),  # elsewhere the construction bureau does
+        ("武汉市", "建成微循环道路100条,打通断头路20条", "市城乡建设局"),
+        ("武汉市", "新改建农村公路200公里", "市交通运输局"),  # highways and rural roads stay with transport
         ("北京市", "推进海绵城市建设", "市水务局"),  # Beijing's water authority runs the sponge city
-        ("西安市", "加快海绵城市建设,推动地下综合管廊断点打通", "市住房城乡建设委"),  # elsewhere construction
+        ("西安市", "加快海绵城市建设,推动地下综合管廊断点打通", "市住房和城乡建设局"),  # elsewhere construction
         ("北京市", "做好对口支援和东西部协作工作", "市支援合作办"),  # a body of its own in Beijing
         ("武汉市", "扎实开展省内协作和对口帮扶,深入做好对口援疆援藏工作", "市发展改革委"),  # elsewhere 发改
         ("重庆市", "拓展国际贸易“单一窗口”功能", "市口岸办"),
@@ -421,15 +421,15 @@ def test_districts_short_names_that_are_common_words_need_their_ending():
 @pytest.mark.parametrize(
     ("region", "text", "lead"),
     [
-        ("深圳市", "完善全民健身公共服务体系，新建一批体育设施", "市文化和旅游局"),  # 文化广电旅游体育局
+        ("深圳市", "完善全民健身公共服务体系，新建一批体育设施", "市文化广电旅游体育局"),  # 文化广电旅游体育局
         ("北京市", "完善全民健身公共服务体系，新建一批体育设施", "市体育局"),
-        ("深圳市", "新建绿道60公里，加强森林步道建设", "市城市管理委"),  # its 城管局 is its 林业局
-        ("重庆市", "新建改造一批城市公园", "市城市管理委"),
+        ("深圳市", "新建绿道60公里，加强森林步道建设", "市城市管理和综合执法局"),  # its 城管局 is its 林业局
+        ("重庆市", "新建改造一批城市公园", "市城市管理局"),
         ("重庆市", "完成营造林300万亩", "市园林绿化局"),  # its 林业局
-        ("杭州市", "完成营造林3万亩", "市水务局"),  # 林业水利局
+        ("杭州市", "完成营造林3万亩", "市林业水利局"),  # 林业水利局
         ("北京市", "新建改造一批城市公园", "市园林绿化局"),
         ("重庆市", "加快建设内陆国际物流枢纽,健全枢纽集疏运体系", "市口岸办"),  # 政府口岸和物流办公室
-        ("武汉市", "加快建设内陆国际物流枢纽,健全枢纽集疏运体系", "市交通委"),
+        ("武汉市", "加快建设内陆国际物流枢纽,健全枢纽集疏运体系", "市交通运输局"),
     ],
 )
 def test_departments_merged_units_of_a_region(region, text, lead):
@@ -484,7 +484,7 @@ def test_departments_national_own_intellectual_property_describes_the_goods():
 def test_departments_urban_renewal_is_shenzhens_renewal_bureau():
     """深圳 runs urban renewal and land consolidation through its own bureau; elsewhere construction does."""
     assert suggest_departments("有序推进城市更新", rules("city", region="深圳市"))[0].name == "市城市更新和土地整备局"
-    assert suggest_departments("有序推进城市更新", rules("city", region="武汉市"))[0].name == "市住房城乡建设委"
+    assert suggest_departments("有序推进城市更新", rules("city", region="武汉市"))[0].name == "市城乡建设局"
 
 
 @pytest.mark.parametrize(
@@ -522,3 +522,66 @@ def test_a_regions_own_place_word_suggests_nothing_elsewhere():
 )
 def test_funding_for_fields_in_a_beneficiary_frame_is_the_finance_units(text, level, lead):
     assert suggest_departments(text, rules(level))[0].name == lead
+
+
+@pytest.mark.parametrize(
+    ("region", "printed"),
+    [
+        # a municipality's own names
+        ("北京市", ["市交通委", "市教委", "市住房城乡建设委", "市规划自然资源委", "市经济和信息化局", "市科委"]),
+        ("天津市", ["市交通运输委", "市教委", "市住房城乡建设委", "市规划资源局", "市农业农村委", "市人社局"]),
+        ("重庆市", ["市交通运输委", "市教委", "市住房城乡建委", "市经济信息委", "市商务委", "市水利局"]),
+        # any other city: the names most cities print
+        ("青岛市", ["市交通运输局", "市教育局", "市住房和城乡建设局", "市自然资源和规划局", "市工业和信息化局", "市科技局",
+                   "市城市管理局", "市消防救援支队"]),
+        (None, ["市交通运输局", "市教育局", "市住房和城乡建设局", "市人力资源社会保障局"]),
+        # and a city's own names where they differ from its kind's (names_in)
+        ("深圳市", ["市住房建设局", "市规划自然资源局", "市科技创新委", "市城市管理和综合执法局"]),
+        ("武汉市", ["市城乡建设局", "市经济和信息化局", "市科技创新局", "市城管执法委"]),
+        ("北京市门头沟区", []),
+    ],
+)
+def test_departments_each_government_prints_its_own_unit_names(region, printed):
+    r = rules("city", region=region) if region != "北京市门头沟区" else rules("district", region=region)
+    assert set(printed) <= set(r.names)
+    if region == "北京市门头沟区":  # a Beijing district keeps its bureaus' names
+        assert {"区交通局", "区教委", "区住房城乡建设委", "区规划自然资源分局"} <= set(r.names)
+    else:  # one name per unit: no other government's name is printed beside it
+        assert not {"市交通委", "市交通运输局"} <= set(r.names) and not {"市教委", "市教育局"} <= set(r.names)
+
+
+@pytest.mark.parametrize("region", [None, "北京市", "天津市", "重庆市", "青岛市", "深圳市", "武汉市", "襄阳市"])
+def test_departments_every_old_name_resolves_in_every_government(region):
+    """Ledgers, imports and gold written with any government's name resolve to the same unit."""
+    r = rules("city", region=region)
+    for names in [("市交通委", "市交通运输局", "市交通运输委"), ("市教委", "市教育局"),
+                  ("市住房城乡建设委", "市住房和城乡建设局", "市住建局", "市住房城乡建委", "市住房建设局"),
+                  ("市规划自然资源委", "市自然资源和规划局", "市规划资源局"), ("市经济和信息化局", "市工业和信息化局", "市经济信息委"),
+                  ("市科委", "市科技局", "市科技创新委"), ("市人力社保局", "市人社局", "市人力资源社会保障局"),
+                  ("市金融监管局", "市地方金融监管局", "市金融局")]:
+        found = {canonical_unit(n, "city", r) for n in names}
+        assert len(found) == 1 and None not in found, (region, names, found)
+        assert found <= set(r.names)
+
+
+def test_departments_suggestions_print_the_reports_own_names():
+    assert suggest_departments("新改建农村公路200公里", rules("city", region="青岛市"))[0].name == "市交通运输局"
+    assert suggest_departments("新改建农村公路200公里", rules("city", region="北京市"))[0].name == "市交通委"
+    assert suggest_departments("深化教育教学改革", rules("city", region="上海市"))[0].name == "市教委"
+    assert suggest_departments("深化教育教学改革", rules("city", region="襄阳市"))[0].name == "市教育局"
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "field"),
+    [
+        ("departments:\n  - name: 交通局\n    names: {province: 交通厅}\n    keywords: [交通]\n", "names"),
+        ("departments:\n  - name: 交通局\n    names_in: [深圳]\n    keywords: [交通]\n", "names_in"),
+        ("municipalities: 北京\ndepartments:\n  - name: 交通局\n    keywords: [交通]\n", "municipalities"),
+    ],
+)
+def test_departments_bad_names_by_government_is_e012(tmp_path, yaml_text, field):
+    path = tmp_path / "departments.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(LuoshiError) as err:
+        rules("city", choice=str(path))
+    assert err.value.code == "E012" and field in str(err.value)

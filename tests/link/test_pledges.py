@@ -6,7 +6,8 @@ from tests.link.helpers import commitment, extraction, link_one
 NEW = (
     "一、过去一年工作回顾\n"
     "城子水厂升级改造完成，门城水厂主体完工。双大路二期、108国道二期通车。"
-    "鲁家山垃圾焚烧厂余热供热工程稳步推进。档案馆新馆开工建设。重点项目进展缓慢，西山隧道工程尚未开工。\n"
+    "鲁家山垃圾焚烧厂余热供热工程稳步推进。档案馆新馆开工建设。重点项目进展缓慢，西山隧道工程尚未开工。"
+    "为完善农村集体土地征收补偿制度做了大量准备工作。\n"
     "三、2022年政府工作计划\n"
     "确保金隅琉璃文化创意产业园改造工程年内完工。实现梁桥220千伏变电站年内开工。\n"
 )
@@ -26,6 +27,8 @@ NEW = (
         # a one-off end state promised again unchanged after its deadline
         ("实现梁桥220千伏变电站开工", "not_fulfilled", "实现梁桥220千伏变电站年内开工"),
         ("启动冀热察挺进军司令部旧址陈列馆提升", "no_evidence", None),
+        # a regulation to issue is a result: preparations for it are a step, not the regulation
+        ("制定出台农村集体土地征收补偿条例", "partial", "为完善农村集体土地征收补偿制度做了大量准备工作"),
     ],
 )
 def test_pledges_process_and_result_verdicts(pledge, status, evidence):
@@ -211,6 +214,19 @@ def test_pledges_a_clause_of_common_words_counts_only_when_said_again_in_full():
     old = row + "。"
     link = link_one(row, new, 2020, 2021, old=old)
     assert link.status == "fulfilled" and link.evidence[0].text == "扎实推进审计监督全覆盖"
+
+
+def test_pledges_a_quoted_programme_said_again_whole_names_a_light_clause():
+    """加快“四好农村路”扩面提质: the clause's other words weigh nothing, the programme said again whole is the work."""
+    new = ("一、过去一年工作回顾\n新改建农村公路102.5公里，余姚获评“四好农村路”全国示范县。门城水厂主体完工。"
+           "双大路二期通车。新增城镇就业14万人。天一阁博物院南馆设计方案获批。城乡居民收入稳步增长。"
+           "完成老旧小区改造120个。\n二、今年工作安排\n推进天一阁博物院南馆建设。\n")
+    row = "加快“四好农村路”扩面提质，推进城乡公交一体化高质量发展"
+    link = link_one(row, new, 2023, 2024)
+    assert link.status == "fulfilled" and "四好农村路" in link.evidence[0].text
+    # a clause sharing only a part of the quoted name is still no evidence
+    link = link_one("加快“四好农村路”扩面提质，推进城乡公交一体化高质量发展", "一、过去一年工作回顾\n农村道路养护加强。\n", 2023, 2024)
+    assert link.status == "no_evidence"
 
 
 def test_pledges_evidence_holding_more_of_the_task_ranks_first():
@@ -657,4 +673,14 @@ def test_pledges_a_listed_item_needs_its_weightless_words_too():
     fillers = "粮食产量保持稳定。新增就业岗位120万个。外贸出口增长22%。"
     new = f"一、过去一年工作回顾\n{fillers * 3}选拔首批学术技术带头人50名、技术能手113名。\n"
     link = link_one("深入实施人才强企“梧桐计划”，支持企业建立首席专家、科技带头人等制度", new, 2023, 2024)
+    assert link.status == "no_evidence" and not link.evidence
+
+
+def test_pledges_a_partner_before_he_is_no_work_of_its_own():
+    """同周边地区和优势产区协作建设“菜篮子”产品基地: 周边地区 is who the work is done with; a review line on
+    relations with neighbouring countries (加强与周边邻国的互利合作关系) is no evidence for vegetable bases."""
+    new = ("一、过去五年工作回顾\n加强与周边邻国的互利合作关系。粮食连年增产。门城水厂主体完工。双大路二期通车。"
+           "新增城镇就业14万人。完成老旧小区改造120个。\n")
+    row = "大中城市要有合理的菜地保有量，同周边地区和优势产区协作建设“菜篮子”产品基地"
+    link = link_one(row, new, 2012, 2013)
     assert link.status == "no_evidence" and not link.evidence

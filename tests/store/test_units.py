@@ -38,3 +38,14 @@ def test_resolve_unit_never_makes_a_unit_from_free_text(session):
     water = resolve_unit(session, "区水务局")
     assert (water.name, resolve_unit(session, "水务局").id) == ("区水务局", water.id)  # one unit, however prefixed
     assert engine_unit(session, "水务局").id == water.id
+
+
+def test_a_ledger_keeps_its_units_when_the_list_prints_a_cities_own_names(session):
+    """Units stored under the names the engine printed before (Beijing's 市交通委, 市教委 for
+    every city) stay the units of every spelling the list now prints or accepts."""
+    old = {name: engine_unit(session, name) for name in ("市交通委", "市教委", "市住房城乡建设委")}
+    for written, was in [("市交通运输局", "市交通委"), ("交通运输局", "市交通委"), ("市交通委", "市交通委"),
+                         ("市教育局", "市教委"), ("市住房和城乡建设局", "市住房城乡建设委"), ("市住建局", "市住房城乡建设委")]:
+        assert resolve_unit(session, written, "city").id == old[was].id, written
+        assert engine_unit(session, written).id == old[was].id, written
+    assert session.scalar(select(func.count()).select_from(Department)) == 3

@@ -29,7 +29,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "measures_lead", "cross_strait_work", "frame_theme", "opener_work", "listed_quota")
+    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "measures_lead", "cross_strait_work", "frame_theme", "opener_work", "listed_quota")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -399,3 +399,24 @@ def test_roles_numbered_items_listing_the_expected_targets_are_targets():
     assert roles["2.城镇新增就业10万人以上。"] == "target"
     assert roles["1.新增城镇就业10万人以上。"] == "task"
     assert roles["——新增公共停车泊位3000个。"] == "theme"  # a bullet, not a numbered item
+
+
+def test_roles_points_announced_by_a_lead_in_paragraph_state_principles():
+    """做好今年政府工作，要把握好以下三点。 standing alone: each numbered point's own paragraph states a principle
+    (context after its heading); the sub-paragraphs under a point and the parts after the points keep their work."""
+    text = (
+        "一、2014年工作回顾\n\n推进改革取得成效。\n\n二、2015年工作总体部署\n\n"
+        "做好今年政府工作，要把握好以下三点。\n\n"
+        "第一，稳定和完善宏观经济政策。继续实施积极的财政政策和稳健的货币政策，更加注重定向调控。\n\n"
+        "积极的财政政策要加力增效。优化财政支出结构，大力盘活存量资金。继续实行结构性减税和普遍性降费。\n\n"
+        "第二，保持稳增长与调结构的平衡。既要稳住速度，确保经济平稳运行；又要调整结构，夯实稳增长的基础。\n\n"
+        "今年要编制“十三五”规划纲要。\n\n"
+        "三、把改革开放扎实推向纵深\n\n"
+        "第一，深化行政审批制度改革。再取消和下放一批行政审批事项，加快推进商事制度改革。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["继续实施积极的财政政策和稳健的货币政策，更加注重定向调控。"] == "context"
+    assert roles["既要稳住速度，确保经济平稳运行；又要调整结构，夯实稳增长的基础。"] == "context"
+    assert roles["优化财政支出结构，大力盘活存量资金。"] == "task"  # under a point, in its own sub-paragraph
+    assert roles["今年要编制“十三五”规划纲要。"] == "task"  # the points have ended
+    assert roles["再取消和下放一批行政审批事项，加快推进商事制度改革。"] == "task"  # another part, no lead-in
