@@ -278,3 +278,23 @@ def test_targets_a_name_that_skips_a_plan_word_still_names_its_metric():
     ind = target(old, "7%左右", "中央提出经济", 7, "about", "increase", "%", period="2004")
     [link] = link_reports(extraction(2004, indicators=[ind]), old, extraction(2005), new)
     assert link.status == "fulfilled" and link.evidence[0].value_text == "9.5%"
+
+
+@pytest.mark.parametrize(
+    ("old", "value_text", "metric", "value", "comparator", "change", "new", "status", "actual"),
+    [
+        # the deficit ratio written out in a national review
+        ("财政赤字率下降到1.5％左右。", "1.5％左右", "赤字率", 1.5, "about", "level",
+         "一、过去五年工作回顾\n财政赤字占国内生产总值的比重从2009年的2.8%降到去年的1.5%左右。", "fulfilled", "1.5%"),
+        # services value added: a name cut before 增加值 still names it; a branch of the services does not stand for it
+        ("服务业增加值增长7%以上。", "7%以上", "服务业", 7, "at_least", "increase",
+         "一、过去一年工作回顾\n服务业增加值增长5%以上。", "not_fulfilled", "5%"),
+        ("服务业增加值增长7%以上。", "7%以上", "服务业", 7, "at_least", "increase",
+         "一、过去一年工作回顾\n生产性服务业增加值增长9%。", "no_evidence", None),
+    ],
+)
+def test_targets_metrics_written_out_or_cut(old, value_text, metric, value, comparator, change, new, status, actual):
+    ind = target(old, value_text, metric, value, comparator, change, period="2012")
+    [link] = link_reports(extraction(2012, indicators=[ind]), old, extraction(2013), new)
+    assert link.status == status
+    assert (link.evidence[0].value_text if link.evidence and status != "no_evidence" else None) == actual
