@@ -102,8 +102,7 @@ def test_final6_folder_holds_the_expected_pairs() -> None:
 
 def test_final7_folder_holds_the_expected_pairs() -> None:
     labelled = {p.stem for p in FINAL7.glob("*.yaml")}
-    assert labelled <= EXPECTED7 and set(SETS["final7"][1].PAIRS) >= labelled
-    assert set(SETS["final7"][1].PAIRS) <= EXPECTED7
+    assert labelled == EXPECTED7 and set(SETS["final7"][1].PAIRS) >= EXPECTED7
     earlier = ({p.stem for p in LINKS.glob("*.yaml")} | EXPECTED | EXPECTED2 | EXPECTED3 | EXPECTED4 | EXPECTED5
                | EXPECTED6)
     assert not (labelled | set(SETS["final7"][1].PAIRS)) & earlier, "a final7 pair must be new"
@@ -167,4 +166,4 @@ def test_tuning_runs_never_read_the_final_sets() -> None:
     assert {p.parent for p in set_files("final6")} <= {FINAL6_DIR}
     assert {p.stem for p in set_files("final6")} == EXPECTED6
     assert {p.parent for p in set_files("final7")} <= {FINAL7_DIR}
-    assert {p.stem for p in set_files("final7")} <= EXPECTED7
+    assert {p.stem for p in set_files("final7")} == EXPECTED7
