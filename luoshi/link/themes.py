@@ -84,8 +84,10 @@ def theme_links(old: Extraction, old_text: str, links: list[Link], ev: EvidenceI
         status = rolled_up(children)
         judged = sorted((c for c in children if c.status != "no_evidence"), key=lambda c: (_RANK[c.status], -c.confidence))
         evidence, seen = [], set()
-        own = _own(s, old_text, ev) if ev is not None else None
-        if own is not None and own.status != "no_evidence" and own.evidence:
+        # a chapter's heading (三、2022年主要工作) names no work a review line could report on
+        chapter = any(abs(sec.start - s.start) <= 2 and sec.level <= 1 for sec in old.sections)
+        own = _own(s, old_text, ev) if ev is not None and not chapter else None
+        if own is not None and own.status != "no_evidence" and own.evidence and own.evidence[0].part == "review":
             evidence.append(own.evidence[0])
             seen.add((own.evidence[0].doc, own.evidence[0].start, own.evidence[0].end))
             if status == "no_evidence":
