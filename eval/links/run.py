@@ -17,7 +17,8 @@ engine link of its kind whose source span overlaps it most; ``--oracle`` builds 
 spans themselves, which measures the linker alone (and is what runs when the engine is not
 installed); the newer report's parts still come from the engine when it runs.
 A gold task with no row that the engine keeps as a theme sentence is scored on the theme's verdict rolled
-up from its rows (``luoshi.link.themes``; ``link_reports(..., themes=True)``).
+up from its rows (``luoshi.link.themes``; ``link_reports(..., themes=True)``); a gold item whose sentence the
+engine reads as the other kind (task ↔ target) is scored on the verdict of that kind.
 Status accuracy: the engine's status is one of the item's ``accept`` statuses (every status a
 careful annotator could defend; default: just ``status``). Evidence accuracy: when the engine
 gives a status other than no_evidence, its top evidence must overlap a gold evidence span;
@@ -114,6 +115,11 @@ def score(golds: list[Gold], links: list[Link], verbose: bool, name: str,
         link = best_link(g, links)
         if link is None and g.kind == "commitment" and themes:
             link = best_link(Gold("theme", g.start, g.end, g.text, g.status, g.evidence, None, g.accept), themes)
+        if link is None:
+            # the engine read the sentence as the other kind (a target sentence labelled as a task, a
+            # task row holding what the annotator labelled a target): scored on that verdict
+            other = "indicator" if g.kind == "commitment" else "commitment"
+            link = best_link(Gold(other, g.start, g.end, g.text, g.status, g.evidence, None, g.accept), links)
         got = link.status if link else "missing"
         s_ok = got in g.accept
         top = link.evidence[0] if link and link.evidence else None
