@@ -13,6 +13,8 @@ the rows' own.
 A theme's rows: a theme that is a section's title heads the whole section; a theme inside a paragraph
 (…。一是努力增加城乡居民收入。要…) heads the rows after it up to the next theme of its section or the
 end of its paragraph; a theme on a line of its own heads the rows up to the next theme or the section's end.
+A theme that heads no rows (扎实抓好十大民生实事) is judged on its own wording, as a task would be (when the
+later report's index is given).
 """
 
 from __future__ import annotations
@@ -79,14 +81,18 @@ def theme_links(old: Extraction, old_text: str, links: list[Link], ev: EvidenceI
     for n, s in enumerate(themes):
         start, end = _scope(s, themes, sections, old_text)
         children = [c for c in rows if start <= c.source_start < end]
+        # a chapter's heading (三、2022年主要工作) names no work a review line could report on
+        chapter = any(abs(sec.start - s.start) <= 2 and sec.level <= 1 for sec in old.sections)
+        own = _own(s, old_text, ev) if ev is not None and not chapter else None
         if not children:
+            if own is not None:
+                # a theme heading no rows (扎实抓好十大民生实事) is judged on its own wording, like a task
+                out.append(Link(f"t{n}", "theme", own.source_text, s.start, s.end, own.status, own.confidence,
+                                f"主题句（其下无任务行），依其本身判断：{own.reason}", own.evidence, own.carried_over))
             continue
         status = rolled_up(children)
         judged = sorted((c for c in children if c.status != "no_evidence"), key=lambda c: (_RANK[c.status], -c.confidence))
         evidence, seen = [], set()
-        # a chapter's heading (三、2022年主要工作) names no work a review line could report on
-        chapter = any(abs(sec.start - s.start) <= 2 and sec.level <= 1 for sec in old.sections)
-        own = _own(s, old_text, ev) if ev is not None and not chapter else None
         if own is not None and own.status != "no_evidence" and own.evidence and own.evidence[0].part == "review":
             evidence.append(own.evidence[0])
             seen.add((own.evidence[0].doc, own.evidence[0].start, own.evidence[0].end))

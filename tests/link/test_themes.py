@@ -80,3 +80,16 @@ def test_themes_a_theme_without_rows_gets_no_verdict():
     rows = [_link("fulfilled", 0, start=OLD.index("发展社区商业"))]
     themes = theme_links(old, OLD, rows)
     assert [t.source_text for t in themes] == ["二是扩大消费。"]
+
+
+def test_themes_a_theme_heading_no_rows_is_judged_on_its_own_wording():
+    old_text = "二、2020年主要任务\n扎实抓好十大民生实事。\n"
+    a = old_text.index("扎实")
+    old = Extraction(ReportMeta(year=2020), [Section("s1", None, 1, "二、2020年主要任务", "plan", 0, len(old_text))], [], [],
+                     [Sentence(a, a + len("扎实抓好十大民生实事。"), "s1", "plan", role="theme")])
+    new = ("一、过去一年工作回顾\n十大民生实事全面完成。门城水厂主体完工。双大路二期通车。新增城镇就业14万人。"
+           "完成老旧小区改造120个。\n")
+    [theme] = [link for link in link_reports(old, old_text, Extraction(ReportMeta(year=2021), [], [], []), new, themes=True)
+               if link.source_kind == "theme"]
+    assert theme.status == "fulfilled" and theme.evidence[0].text == "十大民生实事全面完成"
+    assert "其下无任务行" in theme.reason
