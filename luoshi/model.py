@@ -182,7 +182,7 @@ class Evidence:
 @dataclass
 class Link:
     source_id: str
-    source_kind: Literal["commitment", "indicator"]
+    source_kind: Literal["commitment", "indicator", "theme"]  # theme: rolled up from its rows (luoshi.link.themes)
     source_text: str
     source_start: int
     source_end: int

@@ -16,6 +16,9 @@ apart). By default sources come from the engine (``extract_file``) and a gold it
 engine link of its kind whose source span overlaps it most; ``--oracle`` builds the sources from the gold
 spans themselves, which measures the linker alone (and is what runs when the engine is not
 installed); the newer report's parts still come from the engine when it runs.
+A gold task with no row that the engine keeps as a theme sentence is scored on the theme's verdict rolled
+up from its rows (``luoshi.link.themes``; ``link_reports(..., themes=True)``); a gold item whose sentence the
+engine reads as the other kind (task ↔ target) is scored on the verdict of that kind.
 Status accuracy: the engine's status is one of the item's ``accept`` statuses (every status a
 careful annotator could defend; default: just ``status``). Evidence accuracy: when the engine
 gives a status other than no_evidence, its top evidence must overlap a gold evidence span;
@@ -102,11 +105,21 @@ def best_link(g: Gold, links: list[Link]) -> Link | None:
 
 
 def score(golds: list[Gold], links: list[Link], verbose: bool, name: str,
-          records: list[tuple[float, bool]] | None = None) -> tuple[int, int, int]:
-    """(status right, evidence right, items); ``records`` collects (confidence, status right) per commitment."""
+          records: list[tuple[float, bool]] | None = None, themes: list[Link] | None = None) -> tuple[int, int, int]:
+    """(status right, evidence right, items); ``records`` collects (confidence, status right) per commitment.
+
+    A gold task with no row of its own that is a theme sentence the engine keeps without a row is scored
+    on that theme's verdict rolled up from its rows (``themes``: ``luoshi.link.themes``)."""
     status_ok = evidence_ok = 0
     for g in golds:
         link = best_link(g, links)
+        if link is None and g.kind == "commitment" and themes:
+            link = best_link(Gold("theme", g.start, g.end, g.text, g.status, g.evidence, None, g.accept), themes)
+        if link is None:
+            # the engine read the sentence as the other kind (a target sentence labelled as a task, a
+            # task row holding what the annotator labelled a target): scored on that verdict
+            other = "indicator" if g.kind == "commitment" else "commitment"
+            link = best_link(Gold(other, g.start, g.end, g.text, g.status, g.evidence, None, g.accept), links)
         got = link.status if link else "missing"
         s_ok = got in g.accept
         top = link.evidence[0] if link and link.evidence else None
@@ -214,8 +227,9 @@ def run(split: str, oracle_mode: bool, verbose: bool, records: list | None = Non
                 old = oracle(golds, pair.get("old_year"))
             if new is None:
                 new = Extraction(ReportMeta(year=pair.get("new_year")), [], [], [])
-            links = link_reports(old, old_text, new, new_text, new_doc=pair["new"])
-            for k, v in enumerate(score(golds, links, verbose, name, records)):
+            links = link_reports(old, old_text, new, new_text, new_doc=pair["new"], themes=True)
+            themes = [link for link in links if link.source_kind == "theme"]
+            for k, v in enumerate(score(golds, links, verbose, name, records, themes)):
                 acc[k] += v
         if not quiet:
             print(f"{name:28s} items {acc[2]:3d}  status {acc[0] / acc[2]:.3f}  evidence {acc[1] / acc[2]:.3f}")

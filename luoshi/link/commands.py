@@ -30,7 +30,9 @@ def link_command(old: Path, new: Path, fmt: str, output: Path | None) -> None:
     """Judge every commitment and target of OLD against the later report NEW.
 
     Each entry has a status (fulfilled, partial, not_fulfilled, no_evidence), a
-    confidence, a readable reason and the evidence spans of NEW, best first.
+    confidence, a readable reason and the evidence spans of NEW, best first. Theme
+    sentences (一是…, headings), which are no rows, get a verdict rolled up from the
+    rows they head (type 主题; under "themes" in json).
     """
     from luoshi.link import link_reports
     from luoshi.link.render import links_json, print_links, write_links_xlsx
@@ -39,7 +41,7 @@ def link_command(old: Path, new: Path, fmt: str, output: Path | None) -> None:
         raise LuoshiError("E013", "--format xlsx needs an output file", "add -o 落实情况.xlsx")
     old_ex, old_text = _extract(old)
     new_ex, new_text = _extract(new)
-    links = link_reports(old_ex, old_text, new_ex, new_text, new_doc=str(new))
+    links = link_reports(old_ex, old_text, new_ex, new_text, new_doc=str(new), themes=True)
     if fmt == "json":
         payload = json.dumps(links_json(links), ensure_ascii=False, indent=1) + "\n"
         output.write_text(payload, encoding="utf-8") if output else sys.stdout.write(payload)

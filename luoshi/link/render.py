@@ -17,14 +17,22 @@ COLUMNS = ["类型", "原文", "起", "止", "结论", "置信度", "理由", "�
 PART_ZH = {"review": "回顾", "plan": "计划", "goals": "目标", "other": "其他"}
 
 
+KIND_ZH = {"indicator": "指标", "commitment": "承诺", "theme": "主题"}
+
+
 def links_json(links: list[Link]) -> dict:
-    """``{"links": [...]}`` as documented in DESIGN.md."""
-    return {"links": [asdict(link) for link in links]}
+    """``{"links": [...]}`` as documented in DESIGN.md; theme sentences' rolled-up verdicts, when the
+    links hold any (``link_reports(..., themes=True)``), apart under ``themes``."""
+    out: dict = {"links": [asdict(link) for link in links if link.source_kind != "theme"]}
+    themes = [asdict(link) for link in links if link.source_kind == "theme"]
+    if themes:
+        out["themes"] = themes
+    return out
 
 
 def _row(link: Link) -> list:
     top = link.evidence[0] if link.evidence else None
-    return ["指标" if link.source_kind == "indicator" else "承诺", link.source_text, link.source_start, link.source_end,
+    return [KIND_ZH[link.source_kind], link.source_text, link.source_start, link.source_end,
             STATUS_ZH[link.status], link.confidence, link.reason,
             top.text if top else "", top.start if top else None, top.end if top else None,
             PART_ZH.get(top.part or "", "") if top else "", (top.period or "") if top else "",
@@ -37,11 +45,11 @@ def print_links(links: list[Link], console: Console) -> None:
         table.add_column(name, overflow="fold")
     for link in links:
         style = STATUS_STYLE[link.status]
-        table.add_row("指标" if link.source_kind == "indicator" else "承诺", link.source_text[:60],
+        table.add_row(KIND_ZH[link.source_kind], link.source_text[:60],
                       f"[{style}]{STATUS_ZH[link.status]}[/]", f"{link.confidence:.2f}", link.reason[:120],
                       "是" if link.carried_over else "")
     console.print(table)
-    counts = {s: sum(1 for l in links if l.status == s) for s in STATUS_ZH}
+    counts = {s: sum(1 for l in links if l.status == s and l.source_kind != "theme") for s in STATUS_ZH}
     console.print("  ".join(f"{STATUS_ZH[s]} {n}" for s, n in counts.items()))
 
 

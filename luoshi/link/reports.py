@@ -13,6 +13,7 @@ from luoshi.link.region import own_names
 from luoshi.link.segments import clause_units
 from luoshi.link.statistics import by_statistic
 from luoshi.link.targets import as_rate, known_metric, link_indicator
+from luoshi.link.themes import theme_links
 from luoshi.model import Extraction, Indicator, Link
 from luoshi.textmap import MappedText
 
@@ -48,10 +49,12 @@ def _with_figures(link: Link, figures: list[Link]) -> Link:
     return link
 
 
-def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str, *, new_doc: str = "new") -> list[Link]:
+def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str, *, new_doc: str = "new",
+                 themes: bool = False) -> list[Link]:
     """One link per commitment and per target indicator of ``old``, in text order.
 
-    Offsets of sources index ``old_text``; offsets of evidence index ``new_text``.
+    Offsets of sources index ``old_text``; offsets of evidence index ``new_text``. With ``themes``, the
+    theme sentences' verdicts rolled up from their rows follow (``source_kind`` "theme": ``themes.py``).
     """
     mt = MappedText(new_text)
     units = clause_units(mt, new)
@@ -81,6 +84,8 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
         links.append(by_statistic(c, link, figures, new_text, new_doc, year))
     _label_evidence(links, units, periods)
     links.sort(key=lambda l: (l.source_start, l.source_kind))
+    if themes:
+        links += theme_links(old, old_text, links, evidence)
     return links
 
 
