@@ -4,7 +4,10 @@ Two lists ship: ``departments.yaml`` (a local government's units, level-neutral 
 that take the report's prefix: 区发展改革委 in a district, 市发展改革委 in a city) and
 ``departments_national.yaml`` (the State Council's ministries and agencies); the
 report's level chooses one (``report_level``), ``--departments`` or LUOSHI_RULES_DIR
-override. Both files are user-replaceable, so they are validated on load.
+override. Both files are user-replaceable, so they are validated on load. Each government
+prints its own unit names: the kind of government (``government_kind``: a Beijing district,
+a municipality, any other city) picks an entry's ``names``, and a city's own set-up
+(``names_in``) overrides it; every name of a unit resolves to it whatever the report.
 
 Suggestions: a row's score for a unit is the summed length of the distinct keywords
 found in its text (specific words weigh more; words of the opening clause, the row's
@@ -562,7 +565,7 @@ _PURPOSE = re.compile(r"^(?:为了?|面对|随着|鉴于)[^,;:，；：]{2,40}[,
 
 CONNECTIVE = 3  # an opening clause this short is a connective (为此, 同时), not the work
 NAMED = "报告点名承担"  # the reason of a place body the report names as the doer
-MINOR = 0.4  # weight of a keyword found only inside modifier spans (departments_heads.yaml)
+MINOR = 0.25  # weight of a keyword found only inside modifier spans (departments_heads.yaml)
 
 
 def rank(matched: dict[int, list[str]], lead_clause: str = "", head_word: str = "",

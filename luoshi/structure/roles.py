@@ -62,6 +62,7 @@ class RoleRules:
     sub_theme_recur: int
     sub_theme_recur_numbered: int
     sub_theme_first: int
+    programme: re.Pattern[str]
 
 
 @dataclass
@@ -107,6 +108,7 @@ def role_rules() -> RoleRules:
         sub_theme_recur=int(data["sub_theme"]["recur"]),
         sub_theme_recur_numbered=int(data["sub_theme"]["recur_numbered"]),
         sub_theme_first=int(data["sub_theme"]["first_within"]),
+        programme=_compile(data["sub_theme"]["programme"], "roles"),
     )
 
 
@@ -544,7 +546,7 @@ def _sub_themes(
         if len(subs) < (r.sub_theme_recur_numbered if numbered else r.sub_theme_recur):
             continue
         for i in subs:
-            if sentences[ks[i]].role in ("task", "context"):
+            if sentences[ks[i]].role in ("task", "context") and not r.programme.search(bodies[i]):
                 sentences[ks[i]].role = "theme"
         if numbered:  # the section's aim, stated between its heading and its first sub-heading
             for i in range(1, subs[0]):

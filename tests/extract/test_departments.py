@@ -80,6 +80,10 @@ def test_departments_master_list_names_by_level(level, names):
         ("市场监管局", "city", "市市场监管局"),
         ("环境保护部", "national", "生态环境部"),
         ("国家卫生计生委", "national", "国家卫生健康委"),
+        ("国家冶金工业局", "national", "工业和信息化部"),  # the State Council of 1998–2001
+        ("国家工商行政管理局", "national", "市场监管总局"),
+        ("国家科委", "national", "科技部"),
+        ("国家国内贸易局", "national", "商务部"),
         ("区宇宙探索局", "district", None),
     ],
 )
