@@ -10,7 +10,7 @@ from luoshi.store.commitments import check_version, flush_or_conflict, get_commi
 from luoshi.store.errors import InvalidValueError, NotFoundError
 from luoshi.store.models import Assignment, Commitment, User
 from luoshi.store.permissions import require_role
-from luoshi.store.units import level_of, resolve_unit
+from luoshi.store.units import level_of, region_of, resolve_unit
 
 ROLES = ("lead", "support")
 
@@ -36,7 +36,7 @@ def assign(session: Session, commitment_id: int, department: str, role: str = "l
     if role not in ROLES:
         raise InvalidValueError(f"unknown assignment role {role!r}", "lead or support")
     commitment = get_commitment(session, commitment_id)
-    dept = resolve_unit(session, department, level_of(commitment.report))
+    dept = resolve_unit(session, department, level_of(commitment.report), region_of(commitment.report))
     existing = session.scalar(
         select(Assignment).where(Assignment.commitment_id == commitment.id, Assignment.department_id == dept.id, Assignment.source == "human")
     )
@@ -77,8 +77,8 @@ def set_assignments(
     require_role(actor, "admin", "supervisor")
     commitment = get_commitment(session, commitment_id)
     check_version(commitment, expected_version)
-    level = level_of(commitment.report)
-    units = {name: resolve_unit(session, name, level) for name in [*lead, *support] if name.strip()}
+    level, region = level_of(commitment.report), region_of(commitment.report)
+    units = {name: resolve_unit(session, name, level, region) for name in [*lead, *support] if name.strip()}
     wanted = {units[name].name: "lead" for name in lead if name.strip()}
     wanted.update({units[name].name: "support" for name in support if name.strip() and units[name].name not in wanted})
     before = [(a.department.name, a.role) for a in commitment.assignments if a.source == "human"]

@@ -8,7 +8,9 @@ the nearest names, and the ledger makes no unit of it.
 
 ``luoshi.extract.departments`` may provide ``canonical_unit(name, level)`` and
 ``near_units(name, level)``; when it does, they decide, so the engine and the ledger
-agree on one list. Otherwise a resolver over the rules file's ``name`` and
+agree on one list. They take the report's region too, so a new unit is named as that
+government prints it (北京市's 市交通委, 青岛市's 市交通运输局); a form with no report
+(a user's department) uses the ledger's region when the ledger holds one region's reports. Otherwise a resolver over the rules file's ``name`` and
 ``aliases`` entries does.
 """
 
@@ -46,7 +48,23 @@ def report_level(region: str | None, title: str | None = None) -> Level:
 
 def level_of(report) -> Level:
     """The level of a stored report (luoshi.store.models.Report)."""
-    return report_level(report.region.name if report.region is not None else None, report.title)
+    return report_level(region_of(report), report.title)
+
+
+def region_of(report) -> str | None:
+    """The region name of a stored report (北京市门头沟区, 青岛市), or None."""
+    return report.region.name if report.region is not None else None
+
+
+def ledger_scope(session: Session) -> tuple[Level | None, str | None]:
+    """The level and region for a name written outside any report (a user's department): the
+    ledger's one region when all its reports are one government's, else (None, None)."""
+    from luoshi.store.models import Region, Report
+
+    regions = list(session.scalars(select(Region).where(Region.id.in_(select(Report.region_id))).limit(2)))
+    if len(regions) != 1:
+        return None, None
+    return report_level(regions[0].name), regions[0].name
 
 
 def clean(name: str) -> str:
@@ -92,15 +110,16 @@ def master_names(level: Level | None = None) -> dict[str, str]:
     return out
 
 
-def canonical(name: str, level: Level | None = None) -> str | None:
-    """The master list's name for ``name`` (an alias, a prefixed form), or None."""
+def canonical(name: str, level: Level | None = None, region: str | None = None) -> str | None:
+    """The master list's name for ``name`` (an alias, a prefixed form), or None; with
+    ``region``, the name that government prints."""
     name = clean(name)
     if not name:
         return None
     api = _engine_api()
     if api is not None:
         for lv in ((level,) if level else LEVELS):
-            found = api[0](name, lv)
+            found = api[0](name, lv, region=region)
             if found:
                 return found
         return None
@@ -108,13 +127,14 @@ def canonical(name: str, level: Level | None = None) -> str | None:
     return next((spellings[k] for k in _variants(name) if k in spellings), None)
 
 
-def near(name: str, level: Level | None = None, extra: list[str] | tuple[str, ...] = (), limit: int = NEAR) -> list[str]:
+def near(name: str, level: Level | None = None, extra: list[str] | tuple[str, ...] = (), limit: int = NEAR,
+         region: str | None = None) -> list[str]:
     """The master list's names closest to ``name`` (for the error message and the form)."""
     api = _engine_api()
     names: list[str] = []
     if api is not None:
         for lv in ((level,) if level else LEVELS):
-            names += list(api[1](clean(name), lv))
+            names += list(api[1](clean(name), lv, region=region))
     else:
         spellings = master_names(level)
         for key, _score, _i in process.extract(_key(name), list(spellings), scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=40):
@@ -124,11 +144,12 @@ def near(name: str, level: Level | None = None, extra: list[str] | tuple[str, ..
     return list(dict.fromkeys(names))[:limit]
 
 
-def resolve_unit(session: Session, name: str, level: Level | None = None) -> Department:
+def resolve_unit(session: Session, name: str, level: Level | None = None, region: str | None = None) -> Department:
     """The ledger's unit for a name a person wrote; E108 (with near names) if it is not on the list.
 
     An existing unit of the same name or comparison key is reused (the engine's 区水务局
-    and the office's 水务局 are one unit); a listed unit not yet in the ledger is added.
+    and the office's 水务局 are one unit); a listed unit not yet in the ledger is added under the
+    name the report's government (``region``; else the ledger's one region) prints.
     """
     written = clean(name)
     if not written:
@@ -136,13 +157,16 @@ def resolve_unit(session: Session, name: str, level: Level | None = None) -> Dep
     exact = session.scalar(select(Department).where(Department.name == written))
     if exact is not None:
         return exact
-    listed = canonical(written, level)
+    if level is None and region is None:
+        level, region = ledger_scope(session)
+    listed = canonical(written, level, region)
     if listed is None:
+        close = near(written, level, region=region)
         raise UnknownUnitError(
             f"unit {written!r} is not in the master list",
-            ("did you mean: " + "、".join(near(written, level)) if near(written, level) else "no close name")
+            ("did you mean: " + "、".join(close) if close else "no close name")
             + "; units come from the departments rules (LUOSHI_RULES_DIR to use your own list)")
-    existing = session.scalar(select(Department).where(Department.name == listed)) or _same_unit(session, listed, level)
+    existing = session.scalar(select(Department).where(Department.name == listed)) or _same_unit(session, listed, level, region)
     if existing is not None:
         return existing
     # A listed unit written with its district prefix (区水务局 for 水务局) keeps the spelling
@@ -154,14 +178,14 @@ def resolve_unit(session: Session, name: str, level: Level | None = None) -> Dep
     return dept
 
 
-def _same_unit(session: Session, listed: str, level: Level | None) -> Department | None:
+def _same_unit(session: Session, listed: str, level: Level | None, region: str | None = None) -> Department | None:
     """The ledger's unit that is the master list's ``listed`` under another spelling: the same
     comparison key, or a name that resolves to it. A ledger made when the engine printed one
     government's names (市交通委) keeps its units when the list prints another's (市交通运输局)."""
     key = _key(listed)
     departments = list(session.scalars(select(Department)))
     return (next((d for d in departments if key in _variants(d.name)), None)
-            or next((d for d in departments if canonical(d.name, level) == listed), None))
+            or next((d for d in departments if canonical(d.name, level, region) == listed), None))
 
 
 def _aliases_of(name: str, level: Level | None) -> list[str]:

@@ -49,3 +49,36 @@ def test_a_ledger_keeps_its_units_when_the_list_prints_a_cities_own_names(sessio
         assert resolve_unit(session, written, "city").id == old[was].id, written
         assert engine_unit(session, written).id == old[was].id, written
     assert session.scalar(select(func.count()).select_from(Department)) == 3
+
+
+def _ledger_of(session, region_name: str) -> None:
+    from luoshi.store.models import Region, Report
+
+    region = Region(name=region_name)
+    session.add(region)
+    session.flush()
+    session.add(Report(sha256=region_name.encode().hex().ljust(64, "0")[:64], region_id=region.id, year=2024,
+                       engine_version="test"))
+    session.flush()
+
+
+@pytest.mark.parametrize(("region", "written", "named"), [
+    ("北京市", "市交通运输局", "市交通委"), ("北京市", "市住建局", "市住房城乡建设委"),
+    ("青岛市", "市交通委", "市交通运输局"), ("青岛市", "市教委", "市教育局"),
+])
+def test_a_new_unit_is_named_as_the_reports_government_prints_it(session, region, written, named):
+    """A form on a report of 北京市 that writes another city's spelling makes the unit under Beijing's
+    name, and the reverse for 青岛市; the same holds for a user's department in a one-region ledger."""
+    assert resolve_unit(session, written, "city", region).name == named
+    assert resolve_unit(session, named, "city", region).name == named  # one unit, either spelling
+    assert session.scalar(select(func.count()).select_from(Department)) == 1
+
+
+def test_a_users_department_takes_the_ledgers_one_region(session):
+    from luoshi.store.users import create_user
+
+    _ledger_of(session, "北京市")
+    user = create_user(session, "jtw", "a-long-password-1", "department", department="市交通运输局")
+    assert user.department.name == "市交通委"
+    _ledger_of(session, "青岛市")  # two governments: no region is assumed, every spelling still resolves
+    assert resolve_unit(session, "交通运输局").id == user.department_id
