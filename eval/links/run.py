@@ -105,17 +105,19 @@ def best_link(g: Gold, links: list[Link]) -> Link | None:
 
 
 def score(golds: list[Gold], links: list[Link], verbose: bool, name: str,
-          records: list[tuple[float, bool]] | None = None, themes: list[Link] | None = None) -> tuple[int, int, int]:
+          records: list[tuple[float, bool]] | None = None, themes: list[Link] | None = None,
+          strict: bool = False) -> tuple[int, int, int]:
     """(status right, evidence right, items); ``records`` collects (confidence, status right) per commitment.
 
     A gold task with no row of its own that is a theme sentence the engine keeps without a row is scored
-    on that theme's verdict rolled up from its rows (``themes``: ``luoshi.link.themes``)."""
+    on that theme's verdict rolled up from its rows (``themes``: ``luoshi.link.themes``). ``strict`` scores
+    as rounds 1–7 did: a gold item with no engine link of its own kind is missing."""
     status_ok = evidence_ok = 0
     for g in golds:
         link = best_link(g, links)
-        if link is None and g.kind == "commitment" and themes:
+        if link is None and g.kind == "commitment" and themes and not strict:
             link = best_link(Gold("theme", g.start, g.end, g.text, g.status, g.evidence, None, g.accept), themes)
-        if link is None:
+        if link is None and not strict:
             # the engine read the sentence as the other kind (a target sentence labelled as a task, a
             # task row holding what the annotator labelled a target): scored on that verdict
             other = "indicator" if g.kind == "commitment" else "commitment"
@@ -208,7 +210,7 @@ def set_files(which: str = "dev") -> list[Path]:
 
 
 def run(split: str, oracle_mode: bool, verbose: bool, records: list | None = None, quiet: bool = False,
-        which: str = "dev") -> tuple[int, int, int]:
+        which: str = "dev", strict: bool = False) -> tuple[int, int, int]:
     sets = []
     for path in set_files(which):
         cfg = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -229,7 +231,7 @@ def run(split: str, oracle_mode: bool, verbose: bool, records: list | None = Non
                 new = Extraction(ReportMeta(year=pair.get("new_year")), [], [], [])
             links = link_reports(old, old_text, new, new_text, new_doc=pair["new"], themes=True)
             themes = [link for link in links if link.source_kind == "theme"]
-            for k, v in enumerate(score(golds, links, verbose, name, records, themes)):
+            for k, v in enumerate(score(golds, links, verbose, name, records, themes, strict)):
                 acc[k] += v
         if not quiet:
             print(f"{name:28s} items {acc[2]:3d}  status {acc[0] / acc[2]:.3f}  evidence {acc[1] / acc[2]:.3f}")
@@ -249,6 +251,8 @@ def main() -> None:
                     help="dev: the tuning sets of this folder (default); final / final2 / … / final7: only that "
                          "folder, "
                          "all items, scored once")
+    ap.add_argument("--strict", action="store_true",
+                    help="score as rounds 1–7 did (no theme roll-up, no task/target cross-kind): comparable figures")
     ap.add_argument("--calibration", action="store_true",
                     help="reliability table of task-verdict confidence, dev half and never-tuned half apart")
     ap.add_argument("--fit", action="store_true", help="with --calibration: Platt scaling (a, b) fitted on the dev half")
@@ -258,10 +262,10 @@ def main() -> None:
             ap.error(f"the {args.which} set is scored whole and once: no --split, no --calibration")
         if not set_files(args.which):
             ap.error(f"no label files in {SEALED[args.which].name}/")
-        run("all", args.oracle, args.verbose, which=args.which)
+        run("all", args.oracle, args.verbose, which=args.which, strict=args.strict)
         return
     if not args.calibration:
-        run(args.split, args.oracle, args.verbose)
+        run(args.split, args.oracle, args.verbose, strict=args.strict)
         return
     for split in ("dev", "test"):
         records: list[tuple[float, bool]] = []

@@ -694,6 +694,7 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
             ranked.remove(opener)
         ranked.insert(0, opener)
     _territorial(text, r, matched, ranked)
+    _zone_lead(lead_clause, r, matched, minor, ranked)
     agents = named_agents(text, r)
     # the places the report names as doers lead, in its order, when they do the row's main
     # work (its opening clause, or the one after a short frame: 做优主城区，支持江岸…); named
@@ -761,3 +762,17 @@ def _territorial(text: str, r: DepartmentRules, matched: dict[int, list[str]], r
     if unit in ranked:
         ranked.remove(unit)
     ranked.insert(0 if hit.start() == 0 or not ranked else 1, unit)
+
+
+def _zone_lead(lead_clause: str, r: DepartmentRules, matched: dict[int, list[str]], minor: frozenset[str],
+               ranked: list[int]) -> None:
+    """A zone the row's main work is about (加快自贸试验区南京片区建设，深化生物医药…; 做实上合示范区):
+    the body running it (a ``place`` unit) leads, the fields' units following as co-units. Named
+    only further on (推进智慧城市建设，开展副中心智慧城市试点) or inside a modifier, it stays where it ranks."""
+    for m in r.pattern.finditer(lead_clause):
+        word = m.group()
+        unit = next((i for i in r.owners[word] if i in r.places and i in matched), None)
+        if unit is not None and word not in minor:
+            ranked.remove(unit)
+            ranked.insert(0, unit)
+            return

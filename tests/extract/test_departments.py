@@ -589,3 +589,22 @@ def test_departments_bad_names_by_government_is_e012(tmp_path, yaml_text, field)
     with pytest.raises(LuoshiError) as err:
         rules("city", choice=str(path))
     assert err.value.code == "E012" and field in str(err.value)
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # the zone is what the opening clause works on: its body leads, the fields follow
+    ("加快自贸试验区南京片区建设，深化生物医药和集成电路全产业链开放创新", "江北新区管委会"),
+    # named only in a later clause, the zone does not outrank the row's own work
+    ("推进智慧城市建设，开展江北新区智慧城市试点", "市工业和信息化局"),
+])
+def test_zone_in_opening_clause_leads(text, lead):
+    found = suggest_departments(text, rules("city", region="南京市"))
+    assert found[0].name == lead
+    assert "江北新区管委会" in [d.name for d in found]
+
+
+def test_city_districts_and_zones_are_its_own():
+    qingdao = rules("city", region="青岛市")
+    assert {"上合示范区管委会", "自贸试验区青岛片区管委会", "胶州市政府", "市北区政府"} <= set(qingdao.names)
+    assert "上合示范区管委会" not in rules("city", region="襄阳市").names
+    assert suggest_departments("推动青岛片区形成30项以上先行先试制度创新成果", qingdao)[0].name == "自贸试验区青岛片区管委会"
