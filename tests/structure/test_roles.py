@@ -240,6 +240,22 @@ def test_roles_defence_education_is_context_in_the_state_councils_report_only():
     assert city["加强全民国防教育和国防动员建设。"] == "task"
 
 
+def test_roles_macro_policy_stance_heads_its_measures_in_the_state_councils_report_only():
+    body = ("一、2016年工作回顾\n\n推进改革取得成效。\n\n二、2017年重点工作\n\n"
+            "加强财政金融调控。今年要继续实施积极的财政政策和稳健的货币政策，在区间调控基础上加强定向调控。"
+            "今年赤字率拟按3%安排，财政赤字2.38万亿元。各级政府要切实履行职责，狠抓贯彻落实。\n")
+    national = _roles_of("政府工作报告\n\n——2017年3月5日在第十二届全国人民代表大会第五次会议上\n\n"
+                         "各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n\n" + body)
+    city = _roles_of("各位代表：\n\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n\n" + body)
+    stance = "今年要继续实施积极的财政政策和稳健的货币政策，在区间调控基础上加强定向调控。"
+    assert national[stance] == "theme"
+    assert national["今年赤字率拟按3%安排，财政赤字2.38万亿元。"] == "task"
+    assert city[stance] == "task"
+    # the whole government told to do its duty is context at every level
+    assert national["各级政府要切实履行职责，狠抓贯彻落实。"] == "context"
+    assert city["各级政府要切实履行职责，狠抓贯彻落实。"] == "context"
+
+
 _PLAN = "一、2022年工作回顾\n\n推进改革取得成效。\n\n二、2023年重点工作\n\n"
 _SUB = ROLES["sub_theme"]
 
