@@ -51,6 +51,7 @@ class RoleRules:
     connective: re.Pattern[str]
     contrast: re.Pattern[str]
     national_context: re.Pattern[str]
+    national_macro_theme: re.Pattern[str]
     measures_lead: re.Pattern[str]
     cross_strait_work: re.Pattern[str]
     frame_theme: re.Pattern[str]
@@ -97,6 +98,7 @@ def role_rules() -> RoleRules:
         connective=_compile(data["connective"]["pattern"], "roles"),
         contrast=_compile(data["contrast"]["pattern"], "roles"),
         national_context=_compile(data["national_context"]["pattern"], "roles"),
+        national_macro_theme=_compile(data["national_macro_theme"]["pattern"], "roles"),
         measures_lead=_compile(data["measures_lead"]["pattern"], "roles"),
         cross_strait_work=_compile(data["cross_strait_work"]["pattern"], "roles"),
         frame_theme=_compile(data["frame_theme"]["pattern"], "roles"),
@@ -382,6 +384,8 @@ def assign_roles(
             )
             if national and s.role == "task" and r.national_context.search(body):
                 s.role = "context"
+            if national and s.role in ("task", "context") and r.national_macro_theme.search(body):
+                s.role = "theme"  # the year's fiscal and monetary stance heads the measures that follow
             if place is not None and s.role == "target" and _expected_targets(body):
                 target_para = place.para
                 targets_run = True  # numbered items right after it are the targets listed
