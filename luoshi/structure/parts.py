@@ -3,7 +3,9 @@
 Top-level headings set the part from their title (parts.yaml); a top-level heading
 without a cue continues the current part, except that the themes after a goals
 block are the plan (excerpts that open with 总体要求 then list ◎ themes). A
-paragraph stating the year's targets (预期目标是…) is goals wherever it stands.
+paragraph stating the year's targets (预期目标是…) is goals wherever it stands, and so is a review's
+paragraph that turns to the year ahead (2000年是…，做好今年政府工作…): after either, the review section's
+rest and the cue-less top-level sections that follow are the year ahead.
 Before any heading, lead cues (过去一年… / 今年要…) move the part forward only.
 """
 
@@ -39,7 +41,8 @@ class PartTracker:
 
     def paragraph(self, text: str, section_part: Part | None) -> Part:
         """Part of a text paragraph; ``section_part`` is None outside any section."""
-        if self.rules.goal_paragraph.search(text):
+        turn = section_part == "review" and self.rules.turn_paragraph.search(text) is not None
+        if turn or self.rules.goal_paragraph.search(text):
             # under no section, a review, or a cue-less one (a report's title line set as a heading)
             if section_part in (None, "review", "other"):
                 self.current = "goals"

@@ -36,6 +36,7 @@ class HeadingRules:
 class PartRules:
     headings: tuple[tuple[str, re.Pattern[str], bool], ...]  # part, pattern, any_level
     goal_paragraph: re.Pattern[str]
+    turn_paragraph: re.Pattern[str]  # inside a review, the turn to the year ahead
     lead: tuple[tuple[str, re.Pattern[str]], ...]
     salutation: re.Pattern[str]
     closing_heading: re.Pattern[str]
@@ -100,6 +101,7 @@ def part_rules() -> PartRules:
             (e["part"], _compile(e["pattern"], "parts"), bool(e.get("any_level", False))) for e in data["headings"]
         ),
         goal_paragraph=_compile(data["goal_paragraphs"]["pattern"], "parts"),
+        turn_paragraph=_compile(data["turn_paragraphs"]["pattern"], "parts"),
         lead=tuple((e["part"], _compile(e["pattern"], "parts")) for e in data["lead_paragraphs"]),
         salutation=_compile(data["salutation"]["pattern"], "parts"),
         closing_heading=_compile(data["closing_heading"]["pattern"], "parts"),

@@ -108,3 +108,29 @@ def test_parts_look_ahead_heading_without_target_word_is_goals() -> None:
     at = text.index("构建现代化产业体系")
     (work,) = [s for s in st.sentences if s.start <= at < s.end]
     assert (work.part, work.role) == ("goals", "task")
+
+
+def test_parts_a_review_that_turns_to_the_year_ahead_hands_the_plan_to_the_chapters_after_it() -> None:
+    """Older national reports close their one review chapter with the year ahead (2000年是…，做好今年政府工作…)
+    and give each field a chapter with no year in its title: those chapters are the plan, not more review."""
+    text = (
+        "一、1999年国内工作回顾\n一年来，国民经济保持了较快增长。\n"
+        "2000年是世纪交替之年，做好今年政府工作具有重要意义。各级政府要保持国民经济持续快速健康发展。\n"
+        "二、坚持实行扩大内需的方针\n继续实施积极的财政政策，发行1000亿元长期国债。\n"
+        "三、进一步扩大对外开放\n积极开拓国际市场。\n"
+    )
+    st = run(text)
+    assert [(s.title, s.part) for s in st.sections if s.parent is None] == [
+        ("一、1999年国内工作回顾", "review"),
+        ("二、坚持实行扩大内需的方针", "plan"),
+        ("三、进一步扩大对外开放", "plan"),
+    ]
+    done = text.index("一年来")
+    assert [s.part for s in st.sentences if s.start <= done < s.end] == ["review"]
+
+
+def test_parts_a_year_named_in_the_review_is_no_turn_without_the_years_work() -> None:
+    text = ("一、2021年工作回顾\n2021年是党和国家历史上具有里程碑意义的一年。全年地区生产总值增长8%。\n"
+            "二、加快建设现代化产业体系\n全年新增就业10万人。\n")
+    st = run(text)
+    assert [s.part for s in st.sections if s.parent is None] == ["review", "review"]
