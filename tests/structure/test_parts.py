@@ -134,3 +134,11 @@ def test_parts_a_year_named_in_the_review_is_no_turn_without_the_years_work() ->
             "二、加快建设现代化产业体系\n全年新增就业10万人。\n")
     st = run(text)
     assert [s.part for s in st.sections if s.parent is None] == ["review", "review"]
+
+
+def test_parts_the_years_general_requirement_written_总的要求_ends_the_review() -> None:
+    text = ("一、1998年工作回顾和1999年工作的总体要求\n国民经济保持较快增长。\n"
+            "各位代表！今年政府工作总的要求是：继续推进改革，保持经济较快增长。\n"
+            "二、继续扩大内需和实施积极的财政政策\n增发国债，加强基础设施建设。\n")
+    st = run(text)
+    assert [s.part for s in st.sections if s.parent is None] == ["review", "plan"]
