@@ -10,7 +10,7 @@ set, scored once by the lead at the end of the round it was labelled in; ``--set
 ``final5/``, a fifth such set, sealed a round and scored once at the start of the next (a tuning set since, like final to final4);
 ``--set final6`` scores only ``final6/``, a sixth such set of new pairs, never tuned on and scored once, by the lead,
 at the end of the round it was labelled in (a tuning set since); ``--set final7`` scores only ``final7/``, a
-seventh such set of new pairs, never tuned on and scored once, by the lead, at the end of the round it was labelled in;
+seventh such set of new pairs, never tuned on and scored once, by the lead, at the end of the round it was labelled in (a tuning set since);
 ``--calibration`` prints the reliability table of task-verdict confidence (dev half and never-tuned half
 apart). By default sources come from the engine (``extract_file``) and a gold item is matched to the
 engine link of its kind whose source span overlaps it most; ``--oracle`` builds the sources from the gold
