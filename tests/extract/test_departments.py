@@ -205,6 +205,9 @@ def test_departments_city_names_of_other_cities_resolve():
         ("市大数据发展局", "市政务服务局"),
         ("市投资合作局", "市投资促进局"),
         ("市能源局", "市发展改革委"),
+        ("市住房保障和房地产管理局", "市住房和城乡建设局"),  # 郑州-style housing bureau
+        ("市数据和政务服务局", "市政务服务局"),  # Hebei cities since 2024
+        ("市数据和政务服务管理局", "市政务服务局"),
     ],
 )
 def test_departments_a_citys_own_spelling_of_a_unit_resolves(name, unit):
