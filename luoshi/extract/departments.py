@@ -231,9 +231,12 @@ def _entries(path: str) -> tuple[dict[str, Any], ...]:
     return tuple(validate(load_file(path), path))
 
 
+@lru_cache(maxsize=256)
 def _compile(path: str, level: str | None, region: str | None = None, year: int | None = None) -> DepartmentRules:
     # Compiled once per set of special bodies dropped, not once per region: a corpus of
     # hundreds of cities would otherwise rebuild the keyword pattern for nearly every report.
+    # This choice per (level, region, year) is cached too: the ledger resolves a name against
+    # every stored unit (store.units._same_unit), each call asking for the same rules.
     dropped = frozenset(e["name"] for e in _entries(path) if not (_in_region(e, region) and _in_era(e, year))
                         or _absent(e, region))
     moved = frozenset((e["name"], k) for e in _entries(path) for k, g in enumerate(e.get("only_in", []))
