@@ -227,13 +227,19 @@ def test_roles_long_range_vision_and_term_aims_are_targets():
     assert roles["加快建设国际消费中心城市。"] == "task"
 
 
+def _national_and_city(body: str, dateline: str) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """The roles of ``body`` as the State Council's report (``dateline`` under its title) and as a city's."""
+    national = _roles_of(f"政府工作报告\n\n{dateline}\n\n"
+                         "各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n\n" + body)
+    city = _roles_of("各位代表：\n\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n\n" + body)
+    return national, city
+
+
 def test_roles_defence_education_is_context_in_the_state_councils_report_only():
     body = ("一、2015年工作回顾\n\n推进改革取得成效。\n\n二、2016年重点工作\n\n"
             "支持国防和军队改革。加强全民国防教育和国防动员建设。发展国防科技工业。"
             "深入开展“双拥”活动，巩固和发展军政军民团结。\n")
-    national = _roles_of("政府工作报告\n\n——2016年3月5日在第十二届全国人民代表大会第四次会议上\n\n"
-                         "各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n\n" + body)
-    city = _roles_of("各位代表：\n\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n\n" + body)
+    national, city = _national_and_city(body, "——2016年3月5日在第十二届全国人民代表大会第四次会议上")
     assert national["加强全民国防教育和国防动员建设。"] == "context"
     assert national["发展国防科技工业。"] == "task"
     assert national["深入开展“双拥”活动，巩固和发展军政军民团结。"] == "task"
@@ -244,9 +250,7 @@ def test_roles_macro_policy_stance_heads_its_measures_in_the_state_councils_repo
     body = ("一、2016年工作回顾\n\n推进改革取得成效。\n\n二、2017年重点工作\n\n"
             "加强财政金融调控。今年要继续实施积极的财政政策和稳健的货币政策，在区间调控基础上加强定向调控。"
             "今年赤字率拟按3%安排，财政赤字2.38万亿元。各级政府要切实履行职责，狠抓贯彻落实。\n")
-    national = _roles_of("政府工作报告\n\n——2017年3月5日在第十二届全国人民代表大会第五次会议上\n\n"
-                         "各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n\n" + body)
-    city = _roles_of("各位代表：\n\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n\n" + body)
+    national, city = _national_and_city(body, "——2017年3月5日在第十二届全国人民代表大会第五次会议上")
     stance = "今年要继续实施积极的财政政策和稳健的货币政策，在区间调控基础上加强定向调控。"
     assert national[stance] == "theme"
     assert national["今年赤字率拟按3%安排，财政赤字2.38万亿元。"] == "task"
