@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -73,6 +73,7 @@ class DepartmentRules:
     agents: dict[str, int] | None = None  # a place's names -> its body (江岸 -> 江岸区政府): see ``named_agents``
     agent_pattern: re.Pattern[str] | None = None
     funding: re.Pattern[str] | None = None  # 加大对…的投入: money for the fields named (see ``_funded``)
+    region: str | None = None  # the report's region the rules were chosen for (None: every region's)
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -248,7 +249,8 @@ def _compile(path: str, level: str | None, region: str | None = None, year: int 
     kind = government_kind(level, region, tuple(data.get("municipalities") or ()) if isinstance(data, dict) else ())
     local = tuple(sorted((e["name"], n) for e in _entries(path) if level == "city"
                          and (n := _local_name(e, region)) is not None))
-    return _compile_kept(path, level, dropped, moved, districts_of(region) if level == "city" else (), kind, local)
+    kept = _compile_kept(path, level, dropped, moved, districts_of(region) if level == "city" else (), kind, local)
+    return replace(kept, region=region)
 
 
 @lru_cache(maxsize=4)
@@ -648,7 +650,7 @@ def _head_word(clause: str, r: DepartmentRules) -> str:
     return words[-1] if words and r.head_words and words[-1] in r.head_words else ""
 
 
-def _lead_clause(text: str, spans: list[tuple[int, int]]) -> str:
+def main_clause(text: str, spans: list[tuple[int, int]]) -> str:
     """The row's main task: its first clause that is more than a modifier (围绕…, opens
     the setting; the clause after it holds the work) or a connective (为此, 同时, 特别是:
     at most ``CONNECTIVE`` characters, too short to hold any work)."""
@@ -673,7 +675,7 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
             text = rest
     matched = scores(text, r)
     spans = modifier_spans(text)
-    lead_clause = _lead_clause(text, spans)
+    lead_clause = main_clause(text, spans)
     fields = _field_spans(text, r)
     owned = _minor_words(text, r, list(fields))  # generic work written after a field (农业|供给侧结构性改革)
     field_units: dict[str, set[int]] = {}  # such a word -> the units of the fields written before it
@@ -718,7 +720,7 @@ def opening_unit(text: str, r: DepartmentRules) -> int | None:
     if not r.opening:
         return None
     spans = modifier_spans(text)
-    return _opening(_lead_clause(text, spans), r, _minor_words(text, r, spans), set(scores(text, r)))
+    return _opening(main_clause(text, spans), r, _minor_words(text, r, spans), set(scores(text, r)))
 
 
 def _opening(lead_clause: str, r: DepartmentRules, minor: frozenset[str], candidates: set[int]) -> int | None:
