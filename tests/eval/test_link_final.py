@@ -113,8 +113,7 @@ def test_final7_folder_holds_the_expected_pairs() -> None:
 
 def test_final8_folder_holds_the_expected_pairs() -> None:
     labelled = {p.stem for p in FINAL8.glob("*.yaml")}
-    assert labelled <= EXPECTED8 and set(SETS["final8"][1].PAIRS) >= labelled
-    assert set(SETS["final8"][1].PAIRS) <= EXPECTED8
+    assert labelled == EXPECTED8 and set(SETS["final8"][1].PAIRS) >= EXPECTED8
     earlier = ({p.stem for p in LINKS.glob("*.yaml")} | EXPECTED | EXPECTED2 | EXPECTED3 | EXPECTED4 | EXPECTED5
                | EXPECTED6 | EXPECTED7)
     assert not (labelled | set(SETS["final8"][1].PAIRS)) & earlier, "a final8 pair must be new"
@@ -180,4 +179,4 @@ def test_tuning_runs_never_read_the_final_sets() -> None:
     assert {p.parent for p in set_files("final7")} <= {FINAL7_DIR}
     assert {p.stem for p in set_files("final7")} == EXPECTED7
     assert {p.parent for p in set_files("final8")} <= {FINAL8_DIR}
-    assert {p.stem for p in set_files("final8")} <= EXPECTED8
+    assert {p.stem for p in set_files("final8")} == EXPECTED8
