@@ -18,6 +18,7 @@ from eval.links.sampling import Pair  # noqa: E402
 # name: (old text, plan part start anchor, plan part end anchor, k, offset)
 PAIRS: dict[str, Pair] = {
     "national-1992-1993": ("eval/texts/gwr-1992.txt", "二、抓紧有利时机，加快经济发展", "本作品是中华人民共和国的", 4, 2),
+    "xiamen-2023-2024": ("eval/texts/xiamen-2023.txt", "（一）着力实施科技创新引领工程", "各位代表！实干铸就伟业", 3, 1),
 }
 
 
