@@ -1,4 +1,4 @@
-"""``python -m eval.tasks.run [--set dev|heldout|fresh|final|final2|final3|final4|final5|final6|final7] [--json] [--errors N]``: task rows against the gold.
+"""``python -m eval.tasks.run [--set dev|heldout|fresh|final|final2|final3|final4|final5|final6|final7|final8] [--json] [--errors N]``: task rows against the gold.
 
 Runs the pipeline on each gold report's text (eval/tasks/texts/) and prints, per report
 and in total: task recall, cleanliness, rows per task sentence, lead, deadline and role
@@ -16,7 +16,9 @@ scored once by the lead at the end of the round it was labelled in and a tuning 
 eval/tasks/gold/final5/*.jsonl, a seventh never-tuned-on set, sealed for a round, scored once by the lead at the
 start of the next round and a tuning set since; ``final6`` is eval/tasks/gold/final6/*.jsonl, an eighth
 never-tuned-on set, scored once by the lead at the end of the round it was labelled in and a tuning set since; ``final7`` is eval/tasks/gold/final7/*.jsonl, a ninth
-never-tuned-on set, scored once by the lead at the end of the round it was labelled in and a tuning set since. Unit names are
+never-tuned-on set, scored once by the lead at the end of the round it was labelled in and a tuning set since; ``final8`` is
+eval/tasks/gold/final8/*.jsonl, a tenth never-tuned-on set, scored once by the lead at the end of the round it was
+labelled in, totals only (it never lists its errors). Unit names are
 canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit).
 """
 
@@ -34,9 +36,9 @@ HERE = Path(__file__).parent
 GOLD_DIR = HERE / "gold"
 HELDOUT_DIR = GOLD_DIR / "heldout"
 TEXTS = HERE / "texts"
-SETS = ("dev", "heldout", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "final7")
+SETS = ("dev", "heldout", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8")
 # Only tuning sets may list their errors (final to final7 became ones once scored); the never-tuned-on
-# held-out set shows totals only.
+# sets (held-out, final8) show totals only.
 ERROR_SETS = ("dev", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "final7")
 
 
@@ -98,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", dest="which", choices=SETS, default="dev",
                     help="dev, fresh, final to final7: tuning gold (dev is the default; the final sets were "
                          "each scored once untouched before they were tuned on); heldout: never tuned on, look at "
-                         "totals only")
+                         "totals only; final8: never tuned on, scored once by the lead at the end of the round it "
+                         "was labelled in, totals only")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final to final7)")
     args = ap.parse_args(argv)

@@ -11,13 +11,15 @@ scores as much. The row's own lead becomes a co-unit, and the promoted unit's re
 A paragraph about a place run by its own body (全面深化前海合作区改革开放, 加大城市副中心建设
 力度: the ``place`` units of the departments file) is that body's to deliver, as a
 任务分解表 has it: its 管委会 leads every row of the paragraph (同段落主题), and the row's own
-units follow as co-units.
+units follow as co-units. A city's zones that the file does not list are learned from the
+report's own text (``luoshi.assign.zones``) and lead their rows the same way.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from luoshi.assign.zones import lead_by_zone
 from luoshi.extract.departments import MAX_SUPPORT, DepartmentRules, opening_unit, suggest_departments
 from luoshi.model import Commitment, Department, Section
 from luoshi.textmap import fold
@@ -80,7 +82,7 @@ def prefer_theme_owner(rows: list[Commitment], sections: list[Section], r: Depar
         row.departments = [Department(promoted.name, "lead", [*promoted.matched, THEME])] + [
             Department(d.name, "support", d.matched) for d in rest]
         changed += 1
-    return changed + lead_by_place(rows, sections, r)
+    return changed + lead_by_place(rows, sections, r) + lead_by_zone(rows, sections, r)
 
 
 def place_owners(sections: list[Section], r: DepartmentRules) -> dict[str, tuple[str, list[str]]]:

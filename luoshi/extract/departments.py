@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -73,6 +73,7 @@ class DepartmentRules:
     agents: dict[str, int] | None = None  # a place's names -> its body (江岸 -> 江岸区政府): see ``named_agents``
     agent_pattern: re.Pattern[str] | None = None
     funding: re.Pattern[str] | None = None  # 加大对…的投入: money for the fields named (see ``_funded``)
+    region: str | None = None  # the report's region the rules were chosen for (None: every region's)
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -90,6 +91,20 @@ def _str_map(value: Any, keys: tuple[str, ...] = LEVELS) -> bool:
 def _region_map(value: Any) -> bool:
     return isinstance(value, dict) and all(isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
                                            for k, v in value.items())
+
+
+def _years(value: Any) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(isinstance(y, int) for y in value) and value[0] <= value[1]
+
+
+def _moved_here(group: dict[str, Any], region: str | None, year: int | None, kind: str | None) -> bool:
+    """A ``moved_in`` group applies to this report: its regions (深圳's parks are its 城管局's), or
+    its years and kinds of government (from 2024 a city's 发展改革委 serves private firms)."""
+    if "regions" in group and not (region is not None and _in_region(group, region)):
+        return False
+    if "years" in group and not (year is not None and group["years"][0] <= year <= group["years"][1]):
+        return False
+    return not group.get("kinds") or kind in group["kinds"]
 
 
 def validate(data: Any, path: str) -> list[dict[str, Any]]:
@@ -150,10 +165,13 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
                 raise _fail(path, f"{where} ({name}) 'only_in'[{k}] must map 'regions' and 'words' to lists of "
                                   "strings and 'elsewhere' (optional) to a unit name")
         for k, group in enumerate(entry.get("moved_in") or []):
-            if not (isinstance(group, dict) and _str_list(group.get("regions")) and _str_list(group.get("words"))
+            if not (isinstance(group, dict) and (_str_list(group.get("regions")) or _years(group.get("years")))
+                    and ("regions" not in group or _str_list(group["regions"]))
+                    and ("years" not in group or _years(group["years"]))
+                    and all(k2 in KINDS for k2 in group.get("kinds") or ()) and _str_list(group.get("words"))
                     and isinstance(group.get("to"), str) and group["to"].strip()):
-                raise _fail(path, f"{where} ({name}) 'moved_in'[{k}] must map 'regions' and 'words' to lists of "
-                                  "strings and 'to' to a unit name")
+                raise _fail(path, f"{where} ({name}) 'moved_in'[{k}] must map 'regions' (or 'years': [first, last], "
+                                  "optionally 'kinds') and 'words' to lists of strings and 'to' to a unit name")
         if "absent_in" in entry and not (_str_list(entry["absent_in"]) and entry.get("elsewhere")):
             raise _fail(path, f"{where} ({name}) 'absent_in' must be a list of regions, with 'elsewhere' naming "
                               "the unit that does the work there")
@@ -241,14 +259,15 @@ def _compile(path: str, level: str | None, region: str | None = None, year: int 
                         or _absent(e, region))
     moved = frozenset((e["name"], k) for e in _entries(path) for k, g in enumerate(e.get("only_in", []))
                       if not _in_region(g, region))
-    # words of a unit that another unit does in a region (深圳's parks are its 城管局's): ("to", k)
-    moved |= frozenset((e["name"], -1 - k) for e in _entries(path) for k, g in enumerate(e.get("moved_in", []))
-                       if region is not None and _in_region(g, region))
     data = load_file(path)
     kind = government_kind(level, region, tuple(data.get("municipalities") or ()) if isinstance(data, dict) else ())
+    # words of a unit that another unit does in a region or an era (深圳's parks are its 城管局's): ("to", k)
+    moved |= frozenset((e["name"], -1 - k) for e in _entries(path) for k, g in enumerate(e.get("moved_in", []))
+                       if _moved_here(g, region, year, kind))
     local = tuple(sorted((e["name"], n) for e in _entries(path) if level == "city"
                          and (n := _local_name(e, region)) is not None))
-    return _compile_kept(path, level, dropped, moved, districts_of(region) if level == "city" else (), kind, local)
+    kept = _compile_kept(path, level, dropped, moved, districts_of(region) if level == "city" else (), kind, local)
+    return replace(kept, region=region)
 
 
 @lru_cache(maxsize=4)
@@ -648,7 +667,7 @@ def _head_word(clause: str, r: DepartmentRules) -> str:
     return words[-1] if words and r.head_words and words[-1] in r.head_words else ""
 
 
-def _lead_clause(text: str, spans: list[tuple[int, int]]) -> str:
+def main_clause(text: str, spans: list[tuple[int, int]]) -> str:
     """The row's main task: its first clause that is more than a modifier (围绕…, opens
     the setting; the clause after it holds the work) or a connective (为此, 同时, 特别是:
     at most ``CONNECTIVE`` characters, too short to hold any work)."""
@@ -673,7 +692,7 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
             text = rest
     matched = scores(text, r)
     spans = modifier_spans(text)
-    lead_clause = _lead_clause(text, spans)
+    lead_clause = main_clause(text, spans)
     fields = _field_spans(text, r)
     owned = _minor_words(text, r, list(fields))  # generic work written after a field (农业|供给侧结构性改革)
     field_units: dict[str, set[int]] = {}  # such a word -> the units of the fields written before it
@@ -718,7 +737,7 @@ def opening_unit(text: str, r: DepartmentRules) -> int | None:
     if not r.opening:
         return None
     spans = modifier_spans(text)
-    return _opening(_lead_clause(text, spans), r, _minor_words(text, r, spans), set(scores(text, r)))
+    return _opening(main_clause(text, spans), r, _minor_words(text, r, spans), set(scores(text, r)))
 
 
 def _opening(lead_clause: str, r: DepartmentRules, minor: frozenset[str], candidates: set[int]) -> int | None:

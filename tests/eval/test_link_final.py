@@ -1,4 +1,4 @@
-"""The sealed link sets (eval/links/final/ to final7/): they load, every snippet resolves,
+"""The sealed link sets (eval/links/final/ to final8/): they load, every snippet resolves,
 the tasks are the mechanical sample, and no tuning run sees them.
 
 These tests only read the labels; they never run the linker on the sealed pairs.
@@ -23,6 +23,7 @@ FINAL4 = LINKS / "final4"
 FINAL5 = LINKS / "final5"
 FINAL6 = LINKS / "final6"
 FINAL7 = LINKS / "final7"
+FINAL8 = LINKS / "final8"
 sys.path.insert(0, str(LINKS))
 
 from anchor import resolve  # noqa: E402
@@ -35,6 +36,7 @@ EXPECTED4 = {"national-2004-2005", "suzhou-2019-2020"}
 EXPECTED5 = {"national-2001-2002", "mianyang-2023-2024"}
 EXPECTED6 = {"national-2012-2013", "ningbo-2023-2024"}
 EXPECTED7 = {"national-1998-1999", "hefei-2023-2024"}
+EXPECTED8 = {"national-1992-1993", "xiamen-2023-2024"}
 
 
 def _sampler(folder: Path) -> ModuleType:
@@ -45,14 +47,15 @@ def _sampler(folder: Path) -> ModuleType:
     return module
 
 
-# set: (folder, its sample.py, most targets a pair may have); final2 to final7 may hold up to ~8 targets.
+# set: (folder, its sample.py, most targets a pair may have); final2 to final8 may hold up to ~8 targets.
 SETS = {"final": (FINAL, _sampler(FINAL), 6), "final2": (FINAL2, _sampler(FINAL2), 8),
         "final3": (FINAL3, _sampler(FINAL3), 8), "final4": (FINAL4, _sampler(FINAL4), 8),
         "final5": (FINAL5, _sampler(FINAL5), 8), "final6": (FINAL6, _sampler(FINAL6), 8),
-        "final7": (FINAL7, _sampler(FINAL7), 8)}
+        "final7": (FINAL7, _sampler(FINAL7), 8), "final8": (FINAL8, _sampler(FINAL8), 8)}
 # Pairs whose plan part states fewer than three figures: the 2001 report leaves its five-year figures to the
-# Outline and gives only the growth target and the 2001 bonds.
-FEW_TARGETS = {"national-2001-2002": 2}
+# Outline and gives only the growth target and the 2001 bonds. The 1993 review (five years) speaks to only two of
+# the 1992 plan's figures: growth (a 1992 figure) and retail prices (a qualitative line).
+FEW_TARGETS = {"national-2001-2002": 2, "national-1992-1993": 2}
 LABELLED = [(s, p.stem) for s, (folder, _, _) in SETS.items() for p in sorted(folder.glob("*.yaml"))]
 
 
@@ -108,6 +111,14 @@ def test_final7_folder_holds_the_expected_pairs() -> None:
     assert not (labelled | set(SETS["final7"][1].PAIRS)) & earlier, "a final7 pair must be new"
 
 
+def test_final8_folder_holds_the_expected_pairs() -> None:
+    labelled = {p.stem for p in FINAL8.glob("*.yaml")}
+    assert labelled == EXPECTED8 and set(SETS["final8"][1].PAIRS) >= EXPECTED8
+    earlier = ({p.stem for p in LINKS.glob("*.yaml")} | EXPECTED | EXPECTED2 | EXPECTED3 | EXPECTED4 | EXPECTED5
+               | EXPECTED6 | EXPECTED7)
+    assert not (labelled | set(SETS["final8"][1].PAIRS)) & earlier, "a final8 pair must be new"
+
+
 @pytest.mark.parametrize("which,name", LABELLED)
 def test_final_labels_resolve(which: str, name: str) -> None:
     pair = _load(which, name)
@@ -148,8 +159,8 @@ def test_final_tasks_are_the_mechanical_sample(which: str, name: str) -> None:
 
 
 def test_tuning_runs_never_read_the_final_sets() -> None:
-    from eval.links.run import (FINAL2_DIR, FINAL3_DIR, FINAL4_DIR, FINAL5_DIR, FINAL6_DIR, FINAL7_DIR, FINAL_DIR,
-                                 set_files)
+    from eval.links.run import (FINAL2_DIR, FINAL3_DIR, FINAL4_DIR, FINAL5_DIR, FINAL6_DIR, FINAL7_DIR, FINAL8_DIR,
+                                 FINAL_DIR, set_files)
 
     dev = set_files("dev")
     assert dev and all(p.parent == LINKS for p in dev)
@@ -167,3 +178,5 @@ def test_tuning_runs_never_read_the_final_sets() -> None:
     assert {p.stem for p in set_files("final6")} == EXPECTED6
     assert {p.parent for p in set_files("final7")} <= {FINAL7_DIR}
     assert {p.stem for p in set_files("final7")} == EXPECTED7
+    assert {p.parent for p in set_files("final8")} <= {FINAL8_DIR}
+    assert {p.stem for p in set_files("final8")} == EXPECTED8

@@ -1,0 +1,81 @@
+"""A city's own zones, learned from the report's text, lead the rows that are theirs."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.assign.theme import THEME, prefer_theme_owner
+from luoshi.assign.zones import find_zones, lead_by_zone
+from luoshi.extract.departments import rules
+from luoshi.model import Commitment, Department, Section
+from luoshi.rules import load
+
+ZONES = load("districts")["zones"]
+
+
+def _section(sid: str, title: str, parent: str | None = None, level: int = 4) -> Section:
+    return Section(sid, parent, level, title, "plan", 0, 10)
+
+
+def _row(section: str, text: str, departments: list[Department]) -> Commitment:
+    return Commitment(id="c1", text=text, action=None, object=None, strength=None, deadline=None, deadline_text=None,
+                      projects=[], indicators=[], departments=departments, start=0, end=1, section=section)
+
+
+@pytest.mark.parametrize("case", ZONES["examples"], ids=lambda c: c["text"][:16])
+def test_zones_examples_are_found(case):
+    assert [name for name, _, _ in find_zones(case["text"])] == case["zones"]
+
+
+@pytest.mark.parametrize("text", ZONES["not_examples"])
+def test_zones_counter_examples_name_no_zone(text):
+    assert find_zones(text) == []
+
+
+def test_the_report_city_own_zone_is_named_bare():
+    """郑州高新区 in 郑州's report is its 高新区 (高新区管委会); another place's name stays."""
+    assert [n for n, _, _ in find_zones("支持郑州高新区、中牟经开区加快发展", "郑州")] == ["高新区", "中牟经开区"]
+
+
+def test_a_zone_paragraph_is_led_by_the_zone_body():
+    r = rules("city", region="郑州市")
+    sections = [_section("s1", "（一）突出创新核心地位", level=2), _section("s1.1", "持续深化中原科技城“三合一”融合发展", "s1")]
+    row = _row("s1.1", "组建博士后创新创业孵化园，新引进优秀人才2500名以上",
+               [Department("市科技局", "lead", ["孵化"])])
+    other = _row("s1", "加快建设实验室体系", [Department("市科技局", "lead", ["实验室"])])
+    assert prefer_theme_owner([row, other], sections, r) == 1
+    assert [(d.name, d.role) for d in row.departments] == [("中原科技城管委会", "lead"), ("市科技局", "support")]
+    assert row.departments[0].matched == ["中原科技城", THEME]
+    assert other.departments[0].name == "市科技局"
+
+
+def test_a_row_whose_main_work_is_the_zone_is_led_by_its_body():
+    r = rules("city", region="郑州市")
+    row = _row("s9", "持续推进高新区、经开区扩区共建，加快起步区基础设施建设，促进重大项目落地",
+               [Department("市发展改革委", "lead", ["重大项目"])])
+    assert lead_by_zone([row], [], r) == 1
+    assert [d.name for d in row.departments] == ["高新区管委会", "市发展改革委"]
+
+
+@pytest.mark.parametrize("text", [
+    "在高新区布局一批新型研发机构",  # the zone is where the work happens, not the work
+    "支持利辛县滨河新区、板集矿区“多区联动”发展",  # a county's zone: the county's work
+    "深度对接服务雄安新区建设",  # the state's zone
+    "争创国家级高新区",  # a kind of zone
+])
+def test_rows_that_are_not_the_zone_work_keep_their_units(text):
+    r = rules("city", region="亳州市")
+    row = _row("s9", text, [Department("市科技局", "lead", ["研发"])])
+    assert lead_by_zone([row], [], r) == 0
+    assert row.departments[0].name == "市科技局"
+
+
+def test_zones_are_learned_in_city_reports_only():
+    row = _row("s9", "持续推进高新区扩区共建", [Department("国家发展改革委", "lead", ["扩区"])])
+    assert lead_by_zone([row], [], rules("national")) == 0
+
+
+def test_a_zone_the_departments_file_lists_keeps_its_entry():
+    """东湖高新区 is listed for 武汉: its own unit, not a learned 管委会 of the same name."""
+    row = _row("s9", "支持东湖高新区建设世界一流科技园区", [Department("东湖高新区管委会", "lead", ["东湖高新区"])])
+    assert lead_by_zone([row], [], rules("city", region="武汉市")) == 0
