@@ -93,6 +93,20 @@ def _region_map(value: Any) -> bool:
                                            for k, v in value.items())
 
 
+def _years(value: Any) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(isinstance(y, int) for y in value) and value[0] <= value[1]
+
+
+def _moved_here(group: dict[str, Any], region: str | None, year: int | None, kind: str | None) -> bool:
+    """A ``moved_in`` group applies to this report: its regions (深圳's parks are its 城管局's), or
+    its years and kinds of government (from 2024 a city's 发展改革委 serves private firms)."""
+    if "regions" in group and not (region is not None and _in_region(group, region)):
+        return False
+    if "years" in group and not (year is not None and group["years"][0] <= year <= group["years"][1]):
+        return False
+    return not group.get("kinds") or kind in group["kinds"]
+
+
 def validate(data: Any, path: str) -> list[dict[str, Any]]:
     """The entries of a departments file, or E012 saying what is wrong."""
     if not isinstance(data, dict) or not isinstance(data.get("departments"), list) or not data["departments"]:
@@ -151,10 +165,13 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
                 raise _fail(path, f"{where} ({name}) 'only_in'[{k}] must map 'regions' and 'words' to lists of "
                                   "strings and 'elsewhere' (optional) to a unit name")
         for k, group in enumerate(entry.get("moved_in") or []):
-            if not (isinstance(group, dict) and _str_list(group.get("regions")) and _str_list(group.get("words"))
+            if not (isinstance(group, dict) and (_str_list(group.get("regions")) or _years(group.get("years")))
+                    and ("regions" not in group or _str_list(group["regions"]))
+                    and ("years" not in group or _years(group["years"]))
+                    and all(k2 in KINDS for k2 in group.get("kinds") or ()) and _str_list(group.get("words"))
                     and isinstance(group.get("to"), str) and group["to"].strip()):
-                raise _fail(path, f"{where} ({name}) 'moved_in'[{k}] must map 'regions' and 'words' to lists of "
-                                  "strings and 'to' to a unit name")
+                raise _fail(path, f"{where} ({name}) 'moved_in'[{k}] must map 'regions' (or 'years': [first, last], "
+                                  "optionally 'kinds') and 'words' to lists of strings and 'to' to a unit name")
         if "absent_in" in entry and not (_str_list(entry["absent_in"]) and entry.get("elsewhere")):
             raise _fail(path, f"{where} ({name}) 'absent_in' must be a list of regions, with 'elsewhere' naming "
                               "the unit that does the work there")
@@ -242,11 +259,11 @@ def _compile(path: str, level: str | None, region: str | None = None, year: int 
                         or _absent(e, region))
     moved = frozenset((e["name"], k) for e in _entries(path) for k, g in enumerate(e.get("only_in", []))
                       if not _in_region(g, region))
-    # words of a unit that another unit does in a region (深圳's parks are its 城管局's): ("to", k)
-    moved |= frozenset((e["name"], -1 - k) for e in _entries(path) for k, g in enumerate(e.get("moved_in", []))
-                       if region is not None and _in_region(g, region))
     data = load_file(path)
     kind = government_kind(level, region, tuple(data.get("municipalities") or ()) if isinstance(data, dict) else ())
+    # words of a unit that another unit does in a region or an era (深圳's parks are its 城管局's): ("to", k)
+    moved |= frozenset((e["name"], -1 - k) for e in _entries(path) for k, g in enumerate(e.get("moved_in", []))
+                       if _moved_here(g, region, year, kind))
     local = tuple(sorted((e["name"], n) for e in _entries(path) if level == "city"
                          and (n := _local_name(e, region)) is not None))
     kept = _compile_kept(path, level, dropped, moved, districts_of(region) if level == "city" else (), kind, local)

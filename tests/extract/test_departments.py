@@ -611,3 +611,19 @@ def test_city_districts_and_zones_are_its_own():
     assert {"上合示范区管委会", "自贸试验区青岛片区管委会", "胶州市政府", "市北区政府"} <= set(qingdao.names)
     assert "上合示范区管委会" not in rules("city", region="襄阳市").names
     assert suggest_departments("推动青岛片区形成30项以上先行先试制度创新成果", qingdao)[0].name == "自贸试验区青岛片区管委会"
+
+
+@pytest.mark.parametrize(("region", "year", "lead"), [
+    ("郑州市", 2024, "市发展改革委"),  # from 2024 a city's 发展改革委 serves private firms
+    ("郑州市", 2023, "市工业和信息化局"),
+    ("青岛市", 2024, "市民营经济局"),  # a city with a 民营经济局 of its own keeps it there
+    ("北京市", 2024, "市经济和信息化局"),  # a municipality: not moved
+])
+def test_departments_private_firms_move_by_era_and_kind_of_government(region, year, lead):
+    found = suggest_departments("研究制定促进民营经济发展壮大具体措施", rules("city", region=region, year=year))
+    assert found[0].name == lead
+
+
+def test_departments_words_inside_other_words_suggest_nothing():
+    """民政 inside 惠企利民政策, 河 inside the province 河北: no civil affairs, no river."""
+    assert suggest_departments("用好河北惠企利民政策通平台", rules("city")) == []
