@@ -203,4 +203,10 @@ def strip_query(text: str, keep_nouns: bool = False) -> str:
 def counts(text: str) -> set[str]:
     """Counts a pledge names (138个, 1万亩), not dates (2020年): the same count in a later
     report's clause marks the same batch of work (完成138个村… → 138个…村庄规划获批)."""
-    return {m.group() for m in _QUANTITY.finditer(fold(text)) if not m.group().endswith(("年", "年底"))}
+    return {m.group() for m in _QUANTITY.finditer(fold(text))
+            if not m.group().endswith(("年", "年底")) and not _ONE_DIGIT.match(m.group())}
+
+
+# a count of one digit (2家, 3个) recurs by chance in any report: it marks no batch of work (新增省级
+# 服务业创新发展区2家 is not 新增省级高新技术产业园区2家); one with a scale (1万亩, 5亿元) is rarer
+_ONE_DIGIT = re.compile(r"\d(?![\d.万亿千百])")

@@ -33,7 +33,7 @@ def _family() -> dict[str, tuple[str, ...]]:
 
 _CLAUSE = re.compile(r"[^，。；;,：:]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-REST = 5  # CJK characters a clause may hold beside the metric's name and its how-words (价格总水平|稳定)
+REST = 6  # CJK characters a clause may hold beside the metric's name and its how-words (保持|物价总水平|基本稳定)
 _NOT_THE_METRIC = "点极带"  # 经济增长点, 增长极, 经济带: a place of growth, not the statistic
 
 

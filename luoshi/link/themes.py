@@ -2,8 +2,8 @@
 
 A theme sentence (一是持续推动消费升级, 保持房地产市场平稳健康发展, a numbered heading) is no row of
 the 任务分解表, yet a reader asks whether it was delivered as well. Its verdict comes from the rows it
-heads (``rolled_up``: fulfilled when at least half of them are, no_evidence when fewer than a quarter
-are reported at all, not_fulfilled when every reported one falls short, partial otherwise). Its
+heads (``rolled_up``: fulfilled when at least half of them are, no_evidence when fewer than one in
+seven or so (15%) are reported at all, not_fulfilled when every reported one falls short, partial otherwise). Its
 evidence: a review line on the theme as a whole when there is one (统筹打好蓝天、碧水、净土保卫战 for
 聚焦污染防治), then its rows' best evidence, best row first; at most three spans. The record is a
 ``Link`` of ``source_kind`` "theme" (``link_reports(..., themes=True)``), listed apart from the rows'
@@ -25,7 +25,8 @@ from luoshi.model import Commitment, Extraction, Link, Section, Sentence
 
 MAX_EVIDENCE = 3
 FULFILLED_SHARE = 0.5  # rows fulfilled, of all the theme's rows, for the theme to be fulfilled
-REPORTED_SHARE = 0.25  # rows with any verdict, of all, below which the theme has no evidence
+REPORTED_SHARE = 0.15  # rows with any verdict, of all, below which the theme has no evidence (a national
+# review reports a broad theme, 宏观调控 or 对外开放, through three of its twenty rows)
 PLAN_PARTS = ("plan", "goals")
 _RANK = {"fulfilled": 0, "partial": 1, "not_fulfilled": 2, "no_evidence": 3}
 
@@ -56,8 +57,8 @@ def rolled_up(children: list[Link]) -> str:
     """The status of a theme from its rows' statuses.
 
     A review reports the main works of a theme, not every row: a theme is fulfilled when at least half of
-    its rows are (and none falls short), no_evidence when fewer than a quarter of its rows are reported
-    at all (one row of nine met is no delivery of the theme), not_fulfilled when every reported row
+    its rows are (and none falls short), no_evidence when fewer than 15% of its rows are reported
+    at all (one row of nine met is no delivery of the theme; one of five, or three of twenty, is part of it), not_fulfilled when every reported row
     falls short, and partial otherwise."""
     judged = [c.status for c in children if c.status != "no_evidence"]
     if len(judged) < REPORTED_SHARE * len(children) or not judged:

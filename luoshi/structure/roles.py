@@ -134,15 +134,28 @@ def _context_cue(text: str) -> bool:
     return any(p.search(text) for name, p in r.context if name not in _STANCE_CUES)
 
 
+# The political conduct stance of 政府自身建设 (领悟“两个确立”, 做到“两个维护”, 勇于自我革命); a first clause
+# holding a stance word (贯彻…思想, 拥护…) is the stance itself, not a piece of work that opens the sentence.
+_CONDUCT = re.compile(r"两个确立|两个维护|自我革命|四个意识|四个自信|领悟|刀刃向内")
+_STANCE_WORDS = re.compile(r"贯彻|践行|领悟|拥护|思想|精神")
+
+
 def _work_then_relationship(text: str) -> bool:
     """全面推进严格规范公正文明执法,…,依法接受人大…监督,…: work an office reports on opens the sentence and
-    the relationship to other institutions only follows it; the relationship cue alone does not make it context."""
+    the relationship to other institutions only follows it; the relationship cue alone does not make it context.
+    The same holds for the conduct stance after the government's own work (巩固拓展主题教育成果,坚持“两个确立”,…;
+    深入推进政府系统廉政建设,勇于自我革命,…): unless the first clause is itself a stance (全面贯彻…思想,…)."""
     r = role_rules()
     names = [name for name, p in r.context if p.search(text)]
-    if names != ["relationship"]:
+    if names not in (["relationship"], ["ideology"]):
         return False
     first = next((c for c in (_TRIM.sub("", c) for c in _CLAUSE.findall(text)) if c), "")
-    return _opens_with_task([first]) and dict(r.context)["relationship"].search(first) is None
+    if names == ["ideology"]:
+        m = dict(r.context)["ideology"].search(text)
+        if (m is None or not _CONDUCT.search(m.group()) or m.start() < text.find(first) + len(first)
+                or _STANCE_WORDS.search(first)):
+            return False
+    return _opens_with_task([first]) and dict(r.context)[names[0]].search(first) is None
 
 
 def cue_role(sentence: str) -> SentenceRole | None:
@@ -328,6 +341,7 @@ def assign_roles(
     lead_in: tuple[str, int | None] | None = None
     point_para: int | None = None
     targets_run = False  # right after the expected-targets sentence, through the items listing them
+    titled = False  # the sentence before was a title line over this paragraph
     for k, s in enumerate(sentences):
         place = placements[k] if placements else None
         if s.part in FORWARD:
@@ -370,10 +384,13 @@ def assign_roles(
                 s.role = "target"  # 主要预期目标是: 1.地区生产总值增长6%左右。2.城镇新增就业10万人以上。
                 continue
             targets_run = False
-            opener = not listed and ((level is not None and level >= THEME_LEVEL) or (
+            title = placements is not None and _title_line(mt, sentences, placements, k, level)
+            # under a title line, the paragraph's short first sentence is its first piece of work
+            opener = not listed and (title or not titled and ((level is not None and level >= THEME_LEVEL) or (
                 place is not None and place.index == 0 and place.count > 1 and is_theme_opener(len(text))
                 and not r.connective.match(body)  # 同时,加强…: the paragraph goes on with the work before it
-            ))
+            )))
+            titled = title
             s.role = sentence_role(
                 text,
                 heading=level is not None and level < THEME_LEVEL and not listed,
@@ -398,6 +415,27 @@ def assign_roles(
         _series_points(mt, sentences, numbered)
         _sub_themes(mt, sentences, placements, heading_level, whole)
         _heading_aims(mt, sentences, placements, heading_level, whole)
+
+
+_TIGHT = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
+
+
+def _title_line(
+    mt: MappedText, sentences: list[Sentence], placements: list[Placement], k: int, level: int | None
+) -> bool:
+    """进一步发挥货币政策的作用。⏎金融系统要正确处理…。中国人民银行要…: a short one-sentence line without a
+    marker, set on a line of its own right above its paragraph (no blank line between them, as the bold
+    sub-titles of the State Council's reports of 1988-2004 are), titles that paragraph: a theme, and the
+    paragraph's own first sentence is its first piece of work. A city report set in Markdown separates its
+    paragraphs by blank lines, so a one-line paragraph there is a task of its own."""
+    place, s = placements[k], sentences[k]
+    if level is not None or place.count != 1 or k + 1 >= len(sentences):
+        return False
+    nxt, nplace = sentences[k + 1], placements[k + 1]
+    if nplace.para != place.para + 1 or nplace.count < 2 or nxt.part != s.part:
+        return False
+    text = mt.original[s.start:s.end]
+    return is_theme_opener(len(text.strip())) and _TIGHT.fullmatch(mt.original[s.end:nxt.start]) is not None
 
 
 def _within(section: str | None, root: str) -> bool:

@@ -132,6 +132,13 @@ def test_pledges_counts_are_kept_apart_from_dates():
     assert counts("造林1万亩") == {"1万亩"}
 
 
+def test_pledges_a_one_digit_count_marks_no_batch_of_work():
+    from luoshi.link.aspect import counts
+
+    assert counts("新增省级服务业创新发展区2家") == set()
+    assert counts("新增省级服务业创新发展区12家，培育1.5万亩") == {"12家", "1.5万亩"}
+
+
 def test_pledges_a_repeated_count_ranks_its_clause_first():
     ev = _index("出台美丽乡村规划数据库标准", "138个美丽乡村村庄规划获批", "38个美丽乡村村庄规划获批")
     found = ev.find("完成138个美丽乡村规划备案", [])

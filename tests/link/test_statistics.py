@@ -25,3 +25,10 @@ def test_statistics_a_metric_named_in_passing_is_no_evidence():
         assert link.status == "no_evidence" and not link.evidence, task
     link = link_one("确保价格总水平基本稳定", new)
     assert link.status == "partial" and link.evidence[0].text.startswith("居民消费价格")
+
+
+def test_statistics_a_price_pledge_kept_steady_is_judged_by_the_price_figure():
+    # 保持…基本稳定 frames the metric (物价总水平) as the clause's object, like 确保…基本稳定
+    new = f"一、过去一年工作回顾\n{FILLERS}居民消费价格涨幅回落到2.6%。\n"
+    link = link_one("控物价，就是要继续采取综合措施，保持物价总水平基本稳定，防止价格走势反弹", new, 2012, 2013)
+    assert link.status == "partial" and link.evidence[0].text.startswith("居民消费价格")

@@ -20,6 +20,9 @@ def _link(status: str, n: int = 0, start: int = 0, conf: float = 0.8, ev: str | 
         (["fulfilled", "partial", "no_evidence", "no_evidence"], "partial"),
         # one row of nine reported is no delivery of the theme
         (["fulfilled"] + ["no_evidence"] * 8, "no_evidence"),
+        # one row of five, or three of twenty, reported: part of the theme was delivered
+        (["fulfilled"] + ["no_evidence"] * 4, "partial"),
+        (["fulfilled"] * 3 + ["no_evidence"] * 17, "partial"),
         (["no_evidence", "no_evidence"], "no_evidence"),
         (["not_fulfilled", "no_evidence"], "not_fulfilled"),
         (["fulfilled", "fulfilled", "not_fulfilled"], "partial"),

@@ -440,3 +440,41 @@ def test_roles_points_announced_by_a_lead_in_paragraph_state_principles():
     assert roles["优化财政支出结构，大力盘活存量资金。"] == "task"  # under a point, in its own sub-paragraph
     assert roles["今年要编制“十三五”规划纲要。"] == "task"  # the points have ended
     assert roles["再取消和下放一批行政审批事项，加快推进商事制度改革。"] == "task"  # another part, no lead-in
+
+
+def test_roles_title_line_set_right_above_its_paragraph_is_its_theme():
+    """进一步发挥货币政策的作用。 on its own line right above its paragraph (no blank line between them, the
+    bold sub-titles of the State Council's reports of 1988-2004): a theme, and the paragraph's own short first
+    sentence is its first piece of work; the same short line with a blank line after it is a task of its own."""
+    text = (
+        "一、1999年工作回顾\n\n推进改革取得成效。\n\n二、2000年主要任务\n\n"
+        "\u3000\u3000\n严肃财经纪律，严格财经管理。\n"
+        "增强预算的透明度和约束力。加强预算执行的监督和审计。依法治税，严禁越权减免税收行为。\n\n"
+        "\u3000\u3000\n进一步整顿市场秩序。\n\n"
+        "依法严厉惩处制售假冒伪劣商品行为。继续严厉打击走私贩私活动。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["严肃财经纪律，严格财经管理。"] == "theme"
+    assert roles["增强预算的透明度和约束力。"] == "task"  # not an opener: the title is the line above
+    assert roles["进一步整顿市场秩序。"] == "task"  # a paragraph of its own, apart from the next
+
+
+def test_roles_conduct_stance_after_the_governments_own_work_keeps_the_work():
+    """政府自身建设: work an office reports on that opens the sentence (主题教育成果, 廉政建设, 审计监督) is a task
+    even with the conduct stance (两个确立, 自我革命) or the supervision it accepts after it; the stance alone is
+    context."""
+    text = _PLAN + (
+        "加强政府自身建设。巩固拓展主题教育成果，坚持“两个确立”，做到“两个维护”。"
+        "深入推进政府系统廉政建设，勇于自我革命，持之以恒纠治“四风”。"
+        "依法接受人大监督，自觉接受政协民主监督，加强统计监督，强化审计监督。"
+        "依法接受市人大及其常委会监督，自觉接受政协民主监督。"
+        "深刻领悟“两个确立”的决定性意义，增强“四个意识”。"
+        "全面贯彻习近平新时代中国特色社会主义思想，深刻领悟“两个确立”的决定性意义。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["巩固拓展主题教育成果，坚持“两个确立”，做到“两个维护”。"] == "task"
+    assert roles["深入推进政府系统廉政建设，勇于自我革命，持之以恒纠治“四风”。"] == "task"
+    assert roles["依法接受人大监督，自觉接受政协民主监督，加强统计监督，强化审计监督。"] == "task"
+    assert roles["依法接受市人大及其常委会监督，自觉接受政协民主监督。"] == "context"
+    assert roles["深刻领悟“两个确立”的决定性意义，增强“四个意识”。"] == "context"
+    assert roles["全面贯彻习近平新时代中国特色社会主义思想，深刻领悟“两个确立”的决定性意义。"] == "context"
