@@ -74,6 +74,7 @@ class DepartmentRules:
     agent_pattern: re.Pattern[str] | None = None
     funding: re.Pattern[str] | None = None  # 加大对…的投入: money for the fields named (see ``_funded``)
     region: str | None = None  # the report's region the rules were chosen for (None: every region's)
+    project_list_unit: int | None = None  # leads a list of several fields' project counts (see ``_project_list``)
 
 
 def _fail(path: str, what: str) -> LuoshiError:
@@ -127,6 +128,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         raise _fail(path, "'name_words_not' must be a list of strings")
     if "municipalities" in data and not _str_list(data["municipalities"]):
         raise _fail(path, "'municipalities' must be a list of region names (北京, 上海 …)")
+    if "project_lists" in data and not (isinstance(data["project_lists"], str) and data["project_lists"].strip()):
+        raise _fail(path, "'project_lists' must name the unit that leads a list of several fields' projects")
     terr = data.get("territorial")
     if terr is not None and not (isinstance(terr, dict) and isinstance(terr.get("unit"), str) and _str_list(terr.get("words"))):
         raise _fail(path, "'territorial' must map 'unit' to a unit name and 'words' to a list of strings")
@@ -385,6 +388,7 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
         folded[f] = i if folded.get(f, i) == i else None  # two units fold alike: neither
     terr = data.get("territorial")
     terr_unit = next((i for i, e in enumerate(entries) if terr and e["name"] == terr["unit"]), None)
+    project_unit = next((i for i, e in enumerate(entries) if e["name"] == data.get("project_lists")), None)
     return DepartmentRules(
         names,
         re.compile(alternation(owners)),
@@ -405,6 +409,7 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
         folded={f: i for f, i in folded.items() if i is not None},
         agents=agents,
         agent_pattern=_agent_pattern(agents) if agents else None,
+        project_list_unit=project_unit,
         funding=re.compile(rf"对[^,;:，；：]{{1,40}}?的(?:{alternation(data['funding'])})") if data.get("funding") else None,
     )
 
@@ -502,6 +507,14 @@ def canonical_unit(name: str, level: str = "district", r: DepartmentRules | None
         i = (r.folded or {}).get(fold_name(candidate))
         if i is not None:
             return r.names[i]
+    # The body of a city's own development zone (中原科技城管委会, 高新区管委会): learned from the
+    # report's text (luoshi.assign.zones), it is a unit of every city's list by the same rule.
+    if r.level in (None, "city") and key.endswith("管委会"):
+        from luoshi.assign.zones import find_zones  # the zones module builds on this one
+
+        zone = key.removesuffix("管委会")
+        if [z for z, _, _ in find_zones(zone)] == [zone]:
+            return key
     return None
 
 
@@ -715,6 +728,7 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
         if opener in ranked:
             ranked.remove(opener)
         ranked.insert(0, opener)
+    _project_list(text, r, matched, ranked)
     _territorial(text, r, matched, ranked)
     _zone_lead(lead_clause, r, matched, minor, ranked)
     agents = named_agents(text, r)
@@ -767,6 +781,29 @@ def _funded(lead_clause: str, r: DepartmentRules, matched: dict[int, list[str]],
     word = found.group()[found.group().rindex("的") + 1:]
     matched[money] = [*matched.get(money, []), word]
     return money
+
+
+_PROJECT_COUNT = re.compile(r"\d+个([\u4e00-\u9fff]{1,6}?)项目")
+
+
+def _project_list(text: str, r: DepartmentRules, matched: dict[int, list[str]], ranked: list[int]) -> None:
+    """A list of project counts of several fields (361个交通项目、119个水利项目、601个城建项目): the
+    projects are the year's investment plan, which the ``project_lists`` unit (发展改革委) runs; the
+    fields' units follow as co-units. Counts of one field (1000个产业项目、500个工业技改项目) stay
+    that field's."""
+    unit = r.project_list_unit
+    if unit is None:
+        return
+    # a field is its units, or its own words where no unit's keyword names it (城建, 百亿)
+    fields = {frozenset(scores(m.group(1), r)) or m.group(1) for m in _PROJECT_COUNT.finditer(text)}
+    if len(fields) < 2:
+        return
+    matched.setdefault(unit, [])
+    if "项目" not in matched[unit]:
+        matched[unit].append("项目")
+    if unit in ranked:
+        ranked.remove(unit)
+    ranked.insert(0, unit)
 
 
 def _territorial(text: str, r: DepartmentRules, matched: dict[int, list[str]], ranked: list[int]) -> None:

@@ -10,7 +10,7 @@ import re
 
 from luoshi.model import Clause, Document, ReportMeta, Section, Sentence, Structure
 from luoshi.structure.headings import Heading, find_headings
-from luoshi.structure.meta import complete_meta, read_meta
+from luoshi.structure.meta import complete_meta, early_year, read_meta
 from luoshi.structure.paragraphs import Paragraph, paragraphs
 from luoshi.structure.role_model import refine_roles
 from luoshi.structure.roles import Placement, assign_roles, is_theme_opener, judged_context
@@ -33,7 +33,9 @@ def analyze(mt: MappedText, doc: Document | None = None) -> Structure:
             p.kind = "front"
     sents = [split_sentences(text, p.start, p.end) for p in paras]
     heads = find_headings(text, paras, sents, hrules, prules)
-    outline = build_outline(text, paras, heads, prules)
+    body = next((p.start for p in paras if p.kind != "front"), len(text))
+    fm, path = (doc.front_matter, doc.path) if doc is not None else ({}, None)
+    outline = build_outline(text, paras, heads, prules, early_year(text, text[:body], fm, path, mrules))
     sections = _sections(mt, outline)
     sentences = _sentences(mt, paras, sents, outline, sections)
     meta = _meta(text, paras, outline, prules.goal_paragraph, mrules)

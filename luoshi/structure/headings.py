@@ -18,6 +18,7 @@ from luoshi.structure.rules import HeadingRules, PartRules
 from luoshi.structure.sentences import title_end
 
 _NOT_THEME = re.compile(r"[,:;\d]")
+_FIRST_POINT = re.compile(r"\(一\)")
 
 
 @dataclass
@@ -61,7 +62,24 @@ def find_headings(
             s, e = sents[i][0]
             if is_theme(text[s:e], hrules, prules):
                 out.append(Heading(i, s, e - 1, hrules.theme_level, True))
+    _promote_bare(text, out, paras)
     return out
+
+
+def _promote_bare(text: str, heads: list[Heading], paras: list[Paragraph]) -> None:
+    """In a report whose chapters are bare headings (no 一、, and one bare heading names a part), a bare
+    heading over (一) headings is a chapter too
+    (四届政府工作及“十四五”开局 over （一）坚定不移抓脱贫防返贫…, beside 2022年追赶发展的重点工作), though
+    its title names no part."""
+    if any(not h.paragraph_scope and h.level == 1 and paras[h.para].kind == "heading" for h in heads):
+        return
+    if not any(h.level == 1 and paras[h.para].kind == "bare" for h in heads):
+        return  # no bare heading names a part: bare lines are not the chapters here
+    chapters = [h for h in heads if not h.paragraph_scope]
+    for h, nxt in zip(chapters, chapters[1:]):
+        if (paras[h.para].kind == "bare" and h.level == 2 and nxt.level == 2 and paras[nxt.para].kind == "heading"
+                and _FIRST_POINT.match(text, nxt.start)):  # it opens a new (一)… series
+            h.level = 1
 
 
 def is_theme(sentence: str, hrules: HeadingRules, prules: PartRules) -> bool:

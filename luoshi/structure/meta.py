@@ -59,6 +59,16 @@ def _year_in(s: str) -> int | None:
     return year if 1949 <= year <= 2100 else None
 
 
+def years_in(s: str) -> list[int]:
+    """Every year written in ``s`` (2022年, 一九九九年), in order."""
+    out = []
+    for m in _YEAR.finditer(s):
+        year = int("".join(m.groups()).translate(_CN_DIGITS))
+        if 1949 <= year <= 2100:
+            out.append(year)
+    return out
+
+
 def read_meta(
     text: str,
     front: str,
@@ -98,6 +108,12 @@ def read_meta(
     meta.year = _plan_year(top_titles, goal_texts, meta.date, text[len(front) : len(front) + _OPENING_WINDOW],
                            forward_starts or [])
     return meta
+
+
+def early_year(text: str, front: str, front_matter: dict[str, str], path: str | None, mrules: MetaRules) -> int | None:
+    """The plan year as far as it is known before the outline: from the date line, the opening, the
+    front matter's title or the file's name (the headings are not read yet)."""
+    return complete_meta(read_meta(text, front, [], [], mrules), front_matter, path, mrules).year
 
 
 def _iso(y: str, mo: str, d: str) -> str | None:

@@ -1,36 +1,93 @@
 """Which part of the report (review | goals | plan | other) a heading or paragraph is in.
 
-Top-level headings set the part from their title (parts.yaml); a top-level heading
-without a cue continues the current part, except that the themes after a goals
-block are the plan (excerpts that open with 总体要求 then list ◎ themes). A
-paragraph stating the year's targets (预期目标是…) is goals wherever it stands, and so is a review's
-paragraph that turns to the year ahead (2000年是…，做好今年政府工作…): after either, the review section's
-rest and the cue-less top-level sections that follow are the year ahead.
-Before any heading, lead cues (过去一年… / 今年要…) move the part forward only.
+Top-level headings set the part from their title (parts.yaml). A goals/plan title that names only
+years before the plan year reviews them (一、“十四五”主要成就及2025年工作 in a 2026 report). A top-level
+heading without a cue is placed by the year it names (二、2019年主要工作 is the plan of a 2019 report,
+一、1999年工作的主要情况 the review of a 2000 one), else by the tense of its section (要…, 将…, 力争… against
+…了, 去年…, 取得…): after a review, a section that looks ahead is the plan (older national reports give each
+task field a chapter of its own, 二、保持国民经济持续快速健康发展); before any part, one that reports is the
+review; otherwise it continues the current part, except that the themes after a goals block are the plan
+(excerpts that open with 总体要求 then list ◎ themes). A paragraph stating the year's targets (预期目标是…)
+is goals wherever it stands, and so is a review's paragraph that turns to the year ahead (2000年是…，做好今年
+政府工作…): after either, the review section's rest and the cue-less top-level sections that follow are the
+year ahead. Before any heading, lead cues (过去一年… / 今年要…) move the part forward only; a lead naming a
+year before the plan year (2024年是新中国成立75周年… in a 2025 report) opens the review.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
+
 from luoshi.model import Part
+from luoshi.structure.meta import years_in
 from luoshi.structure.rules import PartRules
 
 _RANK = {"other": 0, "review": 1, "goals": 2, "plan": 3}
+_LEAD_WINDOW = 12  # a lead's year opens its paragraph
+# A five-year plan named by its number (“十三五”, “十四五”): the N-th plan runs from 1951 + 5N to 1955 + 5N
+# (from the sixth on).
+_PLAN_NO = re.compile(r"[“\"]十([一二三四五六七八九]?)五[”\"]")
+_CN_DIGIT = {"": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _term_ends(title: str) -> list[int]:
+    return [1955 + 5 * (10 + _CN_DIGIT[m.group(1)]) for m in _PLAN_NO.finditer(title)]
+
+
+def tense(sentences: Iterable[str], rules: PartRules) -> Part | None:
+    """plan when a section's sentences look ahead, review when they report, None when unclear."""
+    n = ahead = done = 0
+    for s in sentences:
+        n += 1
+        ahead += rules.tense_forward.search(s) is not None
+        done += rules.tense_backward.search(s) is not None
+    if n < rules.tense_min:
+        return None
+    lean = (ahead - done) / n
+    return "plan" if lean >= rules.tense_margin else "review" if lean <= -rules.tense_margin else None
 
 
 class PartTracker:
-    def __init__(self, rules: PartRules) -> None:
+    def __init__(self, rules: PartRules, year: int | None = None) -> None:
         self.rules = rules
+        self.year = year  # the plan year, when known before the outline (date line, front matter, file name)
         self.current: Part = "other"
         self.shifted = False  # a targets paragraph inside a review section turned it to the year ahead
 
-    def top_heading(self, title: str) -> Part:
+    def _past(self, s: str) -> bool | None:
+        """Whether the years ``s`` names all precede the plan year (False: it names the plan year or a
+        later one; None: no year, or no plan year known). A five-year plan named by number counts as
+        past when it ended before the plan year, as ahead when it starts in it or later (二、科学谋划，
+        砥砺奋进“十四五” in a 2021 report), and not at all while it runs: the review of its first year
+        names it too (一、…“十一五”开局之年成效显著 in a 2007 report)."""
+        if self.year is None:
+            return None
+        years = years_in(s)
+        if years:
+            return max(years) < self.year
+        ends = _term_ends(s)
+        if not ends:
+            return None
+        if max(ends) < self.year:
+            return True
+        return False if min(ends) - 4 >= self.year else None
+
+    def top_heading(self, title: str, lean: Callable[[], Part | None] = lambda: None) -> Part:
         self.shifted = False
+        past = self._past(title)
         for part, pattern, _ in self.rules.headings:
             if pattern.search(title):
-                self.current = part  # type: ignore[assignment]
+                self.current = "review" if past and part in ("goals", "plan") else part  # type: ignore[assignment]
                 return self.current
-        if self.current == "goals":
+        if past is False or (past and self.current in ("other", "review")):
+            self.current = "review" if past else "plan"  # (a past year inside the plan is a theme's: 巩固2008年…成果)
+        elif self.current == "goals":
             self.current = "plan"
+        elif self.current in ("other", "review"):
+            ahead = lean()
+            if ahead == "plan" or (ahead == "review" and self.current == "other"):
+                self.current = ahead
         return self.current
 
     def sub_heading(self, title: str, parent: Part) -> Part:
@@ -53,7 +110,10 @@ class PartTracker:
         if section_part is not None:
             return section_part
         for part, pattern in self.rules.lead:
-            if pattern.search(text) and _RANK[part] > _RANK[self.current]:
-                self.current = part  # type: ignore[assignment]
-                break
+            if pattern.search(text):
+                if part == "plan" and self._past(text[:_LEAD_WINDOW]):
+                    part = "review"
+                if _RANK[part] > _RANK[self.current]:
+                    self.current = part  # type: ignore[assignment]
+                    break
         return self.current

@@ -40,6 +40,10 @@ class PartRules:
     lead: tuple[tuple[str, re.Pattern[str]], ...]
     salutation: re.Pattern[str]
     closing_heading: re.Pattern[str]
+    tense_forward: re.Pattern[str]  # a sentence looking ahead (要, 将, 力争…)
+    tense_backward: re.Pattern[str]  # a sentence reporting what was done (了, 去年, 取得…)
+    tense_margin: float
+    tense_min: int  # fewer sentences than this say nothing about a section's tense
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,10 @@ def part_rules() -> PartRules:
         lead=tuple((e["part"], _compile(e["pattern"], "parts")) for e in data["lead_paragraphs"]),
         salutation=_compile(data["salutation"]["pattern"], "parts"),
         closing_heading=_compile(data["closing_heading"]["pattern"], "parts"),
+        tense_forward=_compile(data["tense"]["forward"]["pattern"], "parts"),
+        tense_backward=_compile(data["tense"]["backward"]["pattern"], "parts"),
+        tense_margin=float(data["tense"]["margin"]),
+        tense_min=int(data["tense"]["min_sentences"]),
     )
 
 

@@ -9,12 +9,14 @@ and title-block lines belong to no section. Offsets are normalized here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from luoshi.model import Part
 from luoshi.structure.headings import Heading
 from luoshi.structure.paragraphs import Paragraph
-from luoshi.structure.parts import PartTracker
+from luoshi.structure.parts import PartTracker, tense
 from luoshi.structure.rules import PartRules
+from luoshi.structure.sentences import split_sentences
 
 
 @dataclass
@@ -55,8 +57,11 @@ def closing_paragraph(text: str, paras: list[Paragraph], heads: list[Heading], r
     return found
 
 
-def build_outline(text: str, paras: list[Paragraph], heads: list[Heading], rules: PartRules) -> Outline:
-    tracker = PartTracker(rules)
+def build_outline(
+    text: str, paras: list[Paragraph], heads: list[Heading], rules: PartRules, year: int | None = None
+) -> Outline:
+    """``year``: the plan year when known before the outline (it tells a review's year from the plan's)."""
+    tracker = PartTracker(rules, year)
     closing = closing_paragraph(text, paras, heads, rules)
     secs: list[RawSection] = []
     children: dict[int | None, int] = {}
@@ -87,7 +92,8 @@ def build_outline(text: str, paras: list[Paragraph], heads: list[Heading], rules
             parent = stack[-1] if stack else None
             title = text[h.start : h.title_end]
             if parent is None and not h.paragraph_scope:
-                part = tracker.top_heading(title)
+                lean = partial(_section_tense, text, paras, i, h, by_para, closing, rules)  # read only if uncued
+                part = tracker.top_heading(title, lean)
             else:
                 part = tracker.sub_heading(title, secs[parent].part if parent is not None else tracker.current)
             children[parent] = children.get(parent, 0) + 1
@@ -102,6 +108,22 @@ def build_outline(text: str, paras: list[Paragraph], heads: list[Heading], rules
     close_all(0)
     _open_with_review(secs, para_section, para_part)
     return Outline(secs, para_section, para_part)
+
+
+def _section_tense(
+    text: str, paras: list[Paragraph], i: int, h: Heading, by_para: dict[int, Heading], closing: int | None,
+    rules: PartRules,
+) -> Part | None:
+    """The tense of the section heading ``h`` (paragraph ``i``) opens, up to the next heading of its level."""
+    stop = closing if closing is not None and closing > i else len(paras)
+    sentences = []
+    for k in range(i, stop):
+        other = by_para.get(k)
+        if k > i and other is not None and not other.paragraph_scope and other.level <= h.level:
+            break
+        if paras[k].kind != "front":
+            sentences += [text[s:e] for s, e in split_sentences(text, paras[k].start, paras[k].end)]
+    return tense(sentences, rules)
 
 
 def _open_with_review(secs: list[RawSection], para_section: list[int | None], para_part: list[Part]) -> None:

@@ -627,3 +627,20 @@ def test_departments_private_firms_move_by_era_and_kind_of_government(region, ye
 def test_departments_words_inside_other_words_suggest_nothing():
     """民政 inside 惠企利民政策, 河 inside the province 河北: no civil affairs, no river."""
     assert suggest_departments("用好河北惠企利民政策通平台", rules("city")) == []
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # several fields' project counts: the year's investment plan, the development and reform commission's
+    ("加快推进陇海路东延等361个交通项目、下游七里河防洪提升治理等119个水利项目、郑开同城东部供水等601个城建项目建设", "市发展改革委"),
+    ("实施1000个产业项目、500个工业技改项目", "市工业和信息化局"),  # one field's counts stay its own
+])
+def test_departments_project_lists_of_several_fields_go_to_development_and_reform(text, lead):
+    assert suggest_departments(text, rules("city", region="郑州市"))[0].name == lead
+
+
+def test_departments_national_money_destinations_and_addressees_do_not_own_the_row():
+    """发行…国债，重点投向水利、交通…: the bonds are the row's work; 对…地区，中央财政给予支持: the money is."""
+    r = rules("national", year=2000)
+    assert suggest_departments("发行1000亿元长期国债,重点投向水利、交通、通信等基础设施建设,科技和教育设施建设,"
+                               "环境整治与生态建设和企业技术改造", r)[0].name == "财政部"
+    assert suggest_departments("对确有困难的中西部地区和老工业基地,中央财政将继续给予支持", r)[0].name == "财政部"

@@ -117,8 +117,11 @@ def test_targets_metric_name_must_head_the_indicator_name():
     assert metric_of("居民消费价格总水平").id == "cpi"
     assert metric_of("国内生产总值和城乡居民人均收入").id == "gdp"
     assert metric_of("万元地区生产总值水耗").id == "water_intensity"
-    for other in ("常住人口城镇化率", "研发经费支出占地区生产总值比重", "二氧化碳排放", "生产生活用水总量"):
+    for other in ("常住人口城镇化率", "二氧化碳排放", "生产生活用水总量"):
         assert metric_of(other) is None, other
+    # a share of GDP is not GDP: the R&D ratio written as a share is the R&D ratio
+    assert metric_of("研发经费支出占地区生产总值比重").id == "rd_ratio"
+    assert metric_of("全社会研发投入占比").id == "rd_ratio"
 
 
 @pytest.mark.parametrize(

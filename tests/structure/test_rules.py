@@ -34,7 +34,8 @@ def test_headings_marker_examples(pattern: str, text: str, expected: bool) -> No
     ("pattern", "text", "expected"),
     _cases(_PARTS["headings"])
     + _cases(_PARTS["lead_paragraphs"])
-    + _cases([_PARTS["goal_paragraphs"], _PARTS["closing_heading"]])
+    + _cases([_PARTS["goal_paragraphs"], _PARTS["turn_paragraphs"], _PARTS["closing_heading"]])
+    + _cases([_PARTS["tense"]["forward"], _PARTS["tense"]["backward"]])
     + _cases([_META["date_line"], _META["session"], _META["region"]]),
 )
 def test_parts_and_meta_pattern_examples(pattern: str, text: str, expected: bool) -> None:

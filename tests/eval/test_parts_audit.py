@@ -1,0 +1,65 @@
+"""The corpus layout audit (eval/parts/audit.py) on a tiny corpus built from the layout excerpts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eval.parts import audit
+
+LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "structure" / "layouts"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "corpus"
+    files = {
+        "national/gwr-1995.txt": "national-1995.txt",
+        "national/gwr-1997.txt": None,  # sealed: never read
+        "cities/major/深圳市/2019.md": "shenzhen-2019.md",
+        "cities/major/济南市/2019.md": None,  # sealed folder
+        "cities/other/莆田市/2025.md": "putian-2025.md",
+    }
+    for rel, src in files.items():
+        dest = root / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if src is None:
+            dest.write_bytes(b"\xff\xfe not a report")  # reading it would fail the run
+        else:
+            shutil.copy(LAYOUTS / src, dest)
+    monkeypatch.setenv("LUOSHI_SHARED", str(tmp_path))
+    return root
+
+
+def test_audit_skips_sealed_texts_and_reads_parts(corpus: Path) -> None:
+    audits = {a.path: a for a in audit.run()}
+    assert set(audits) == {"national/gwr-1995.txt", "cities/major/深圳市/2019.md", "cities/other/莆田市/2025.md"}
+    national = audits["national/gwr-1995.txt"]
+    assert national.era == "1991–2000" and national.plan_year == 1995
+    assert [part for part, _ in national.layout if part != "other"][:2] == ["review", "plan"]
+    assert "noplan" not in national.flags and "fwd<15" not in national.flags
+    assert abs(sum(national.shares.values()) - 1) < 1e-9
+
+
+def test_audit_flags_and_era_table(corpus: Path) -> None:
+    audits = audit.run()
+    assert all(f in audit.FLAGS for a in audits for f in a.flags)
+    table = audit.era_table(audits).splitlines()
+    assert table[0].split()[:2] == ["era", "n"] and table[-1].split()[:2] == ["total", "3"]
+    assert {line.split()[0] for line in table[1:-1]} == {"1991–2000", "2011–2026"}
+
+
+def test_audit_compare_lists_changed_reports(corpus: Path, tmp_path: Path) -> None:
+    audits = audit.run()
+    saved = {a.path: {"parts": a.parts, "shares": a.shares, "flags": a.flags} for a in audits}
+    assert audit.compare(audits, saved) == []
+    changed = audits[0]
+    saved[changed.path] = {"parts": "r" * len(changed.parts), "shares": {"review": 1.0}, "flags": []}
+    (line,) = audit.compare(audits, saved)
+    assert line.startswith(changed.path) and "review-" in line
+    out = tmp_path / "saved.json"
+    assert audit.main(["--quiet", "--save", str(out)]) == 0
+    assert set(json.loads(out.read_text(encoding="utf-8"))) == {a.path for a in audits}
