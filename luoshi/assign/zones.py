@@ -40,7 +40,7 @@ _OWN_WORK = re.compile(r"^(?:[、和与及][^,;:，；：]{0,12})?(?:要|扩区|
 
 @dataclass(frozen=True)
 class ZoneRules:
-    pattern: re.Pattern[str]  # a place, then a kind of zone: group 1 the place, group 2 the kind
+    pattern: re.Pattern[str]  # a kind of zone (the longest at a place: 高新区 before 新区)
     bare: frozenset[str]
     stop: frozenset[str]
     qualifier: frozenset[str]
@@ -54,7 +54,7 @@ def _zone_rules(path: str) -> ZoneRules | None:
     if not isinstance(spec, dict) or not spec.get("kinds"):
         return None
     kinds = alternation(spec["kinds"])
-    return ZoneRules(re.compile(rf"([\u4e00-\u9fff]{{0,3}})({kinds})"), frozenset(spec.get("bare") or ()),
+    return ZoneRules(re.compile(kinds), frozenset(spec.get("bare") or ()),
                      frozenset(spec.get("stop") or ""), frozenset(spec.get("qualifier") or ""),
                      frozenset(spec.get("not") or ()))
 
@@ -70,28 +70,30 @@ def _city_short(region: str | None) -> str:
 
 def find_zones(text: str, city: str = "", z: ZoneRules | None = None) -> list[tuple[str, int, int]]:
     """The zones ``text`` (normalized) names: (the zone as its city's table names it, start, end).
-    The place is the two or three characters before the kind, back to a ``stop`` character
+    The place is the two to four characters before the kind, back to a ``stop`` character
     (抓好豫东南高新区 → 豫东南高新区); it is dropped when it is ``city`` (郑州高新区 → 高新区)."""
     z = z or zone_rules()
     if z is None:
         return []
     out = []
     for m in z.pattern.finditer(text):
-        place, kind = m.group(1), m.group(2)
-        # the place is the characters right before the kind, back to a stop character
-        keep = ""
-        for ch in reversed(place):
-            if ch in z.stop:
-                break
-            keep = ch + keep
-        if any(ch in z.qualifier for ch in keep[-2:]):  # 国家级高新区, 国家高新区: a kind of zone, not one
-            continue
+        kind = m.group()
+        # the place runs back from the kind to a stop character (抓好豫东南高新区 → 豫东南); a run of
+        # more than three characters without one is no place name (着力完善新区) unless it ends
+        # with the report's own city (健全完善克拉玛依高新区 → 高新区)
+        run = re.sub(r"[^\u4e00-\u9fff]", "、", text[max(0, m.start() - 4):m.start()])
+        cut = max((k for k, ch in enumerate(run) if ch in z.stop), default=-1)
+        keep = run[cut + 1:]
         if city and keep.endswith(city):
             keep = ""  # 郑州高新区 is the city's own 高新区
+        elif len(keep) > 3:
+            continue
+        if any(ch in z.qualifier for ch in keep[-2:]):  # 国家级高新区, 国家高新区: a kind of zone, not one
+            continue
         if len(keep) >= 2:
-            name, start = keep + kind, m.start(2) - len(keep)
-        elif kind in z.bare:
-            name, start = kind, m.start(2)
+            name, start = keep + kind, m.start() - len(keep)
+        elif kind in z.bare and not keep:
+            name, start = kind, m.start()
         else:
             continue
         if any(name.endswith(x) for x in z.excluded):  # 服务雄安新区: the state's zone

@@ -507,6 +507,14 @@ def canonical_unit(name: str, level: str = "district", r: DepartmentRules | None
         i = (r.folded or {}).get(fold_name(candidate))
         if i is not None:
             return r.names[i]
+    # The body of a city's own development zone (中原科技城管委会, 高新区管委会): learned from the
+    # report's text (luoshi.assign.zones), it is a unit of every city's list by the same rule.
+    if r.level in (None, "city") and key.endswith("管委会"):
+        from luoshi.assign.zones import find_zones  # the zones module builds on this one
+
+        zone = key.removesuffix("管委会")
+        if [z for z, _, _ in find_zones(zone)] == [zone]:
+            return key
     return None
 
 

@@ -2,9 +2,9 @@
 
 A theme sentence (一是持续推动消费升级, 保持房地产市场平稳健康发展, a numbered heading) is no row of
 the 任务分解表, yet a reader asks whether it was delivered as well. Its verdict comes from the rows it
-heads (``rolled_up``: fulfilled when at least half of them are, no_evidence when fewer than one in
-seven or so (15%) are reported at all, not_fulfilled when every reported one falls short, partial otherwise). Its
-evidence: a review line on the theme as a whole when there is one (统筹打好蓝天、碧水、净土保卫战 for
+heads (``rolled_up``: fulfilled when at least half of them are, no_evidence when fewer than 15% are
+reported at all, not_fulfilled when every reported one falls short and a quarter are reported, partial
+otherwise). Its evidence: a review line on the theme as a whole when there is one (统筹打好蓝天、碧水、净土保卫战 for
 聚焦污染防治), then its rows' best evidence, best row first; at most three spans. The record is a
 ``Link`` of ``source_kind`` "theme" (``link_reports(..., themes=True)``), listed apart from the rows'
 links (``luoshi link --format json`` prints them under ``themes``), so counts of task verdicts stay
@@ -27,6 +27,7 @@ MAX_EVIDENCE = 3
 FULFILLED_SHARE = 0.5  # rows fulfilled, of all the theme's rows, for the theme to be fulfilled
 REPORTED_SHARE = 0.15  # rows with any verdict, of all, below which the theme has no evidence (a national
 # review reports a broad theme, 宏观调控 or 对外开放, through three of its twenty rows)
+FEW_REPORTED = 0.25  # below this share of rows reported, rows falling short make the theme partial, not unmet
 PLAN_PARTS = ("plan", "goals")
 _RANK = {"fulfilled": 0, "partial": 1, "not_fulfilled": 2, "no_evidence": 3}
 
@@ -58,13 +59,15 @@ def rolled_up(children: list[Link]) -> str:
 
     A review reports the main works of a theme, not every row: a theme is fulfilled when at least half of
     its rows are (and none falls short), no_evidence when fewer than 15% of its rows are reported
-    at all (one row of nine met is no delivery of the theme; one of five, or three of twenty, is part of it), not_fulfilled when every reported row
-    falls short, and partial otherwise."""
+    at all (one row of nine met is no delivery of the theme; one of five, or three of twenty, is part of it),
+    not_fulfilled when every reported row falls short and at least a quarter are reported, and partial
+    otherwise."""
     judged = [c.status for c in children if c.status != "no_evidence"]
     if len(judged) < REPORTED_SHARE * len(children) or not judged:
         return "no_evidence"
     if all(s == "not_fulfilled" for s in judged):
-        return "not_fulfilled"
+        # one shortfall among rows the review is mostly silent on is part of the theme, not all of it
+        return "not_fulfilled" if len(judged) >= FEW_REPORTED * len(children) else "partial"
     if judged.count("fulfilled") >= FULFILLED_SHARE * len(children) and "not_fulfilled" not in judged:
         return "fulfilled"
     return "partial"

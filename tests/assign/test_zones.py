@@ -79,3 +79,22 @@ def test_a_zone_the_departments_file_lists_keeps_its_entry():
     """东湖高新区 is listed for 武汉: its own unit, not a learned 管委会 of the same name."""
     row = _row("s9", "支持东湖高新区建设世界一流科技园区", [Department("东湖高新区管委会", "lead", ["东湖高新区"])])
     assert lead_by_zone([row], [], rules("city", region="武汉市")) == 0
+
+
+@pytest.mark.parametrize(("text", "city", "zones"), [
+    ("健全完善克拉玛依高新区体制机制", "克拉玛依", ["高新区"]),  # a city name of four characters
+    ("着力完善新区功能", "南充", []),  # a run of words with no stop is no place
+    ("加快创建商洛国家高新区和省级经开区", "商洛", []),  # kinds of zone
+])
+def test_zone_places_stop_at_a_verb_or_the_city(text, city, zones):
+    assert [n for n, _, _ in find_zones(text, city)] == zones
+
+
+def test_a_learned_zone_body_is_a_unit_of_a_city_list():
+    """The ledger resolves the body the engine suggested (中原科技城管委会) by the same rule."""
+    from luoshi.extract.departments import canonical_unit
+
+    assert canonical_unit("中原科技城管委会", "city") == "中原科技城管委会"
+    assert canonical_unit("高新区管委会", "city") == "高新区管委会"
+    assert canonical_unit("推进高新区管委会", "city") is None
+    assert canonical_unit("中原科技城管委会", "national") is None

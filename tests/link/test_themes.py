@@ -25,6 +25,8 @@ def _link(status: str, n: int = 0, start: int = 0, conf: float = 0.8, ev: str | 
         (["fulfilled"] * 3 + ["no_evidence"] * 17, "partial"),
         (["no_evidence", "no_evidence"], "no_evidence"),
         (["not_fulfilled", "no_evidence"], "not_fulfilled"),
+        # one row of five falling short, the rest unreported: part of the theme, not all of it, is unmet
+        (["not_fulfilled"] + ["no_evidence"] * 4, "partial"),
         (["fulfilled", "fulfilled", "not_fulfilled"], "partial"),
     ],
 )
