@@ -257,7 +257,9 @@ def sentence_role(
     (a figure without a verb there is an allocation: 中央财政扶贫资金增长43.4%)."""
     body = _TRIM.sub("", sentence)
     r = role_rules()
-    if heading and len(body) <= _HEADING_MAX:
+    # a numbered point found as a heading (一是⏎遵循市场经济规律，…: the marker on a line of its own) is read as
+    # the same point written inline: a theme when short, else the measure it carries
+    if heading and len(body) <= _HEADING_MAX and not (r.ordinal_theme.search(body) and len(body) > r.ordinal_max):
         return "context" if _context_cue(body) else "theme"
     if opener:  # a slogan without a verb in clauses (为政之道，民生为本) or a judgement is context;
         # a one-clause opener announces its paragraph even with a verb the lexicon lacks (扎实有效去产能)

@@ -478,3 +478,19 @@ def test_roles_conduct_stance_after_the_governments_own_work_keeps_the_work():
     assert roles["依法接受市人大及其常委会监督，自觉接受政协民主监督。"] == "context"
     assert roles["深刻领悟“两个确立”的决定性意义，增强“四个意识”。"] == "context"
     assert roles["全面贯彻习近平新时代中国特色社会主义思想，深刻领悟“两个确立”的决定性意义。"] == "context"
+
+
+def test_roles_numbered_point_with_its_marker_on_a_line_of_its_own_reads_as_written_inline():
+    """一是⏎遵循市场经济规律，…: the marker on its own line makes the point a heading of the structure; it is read as
+    the same point written inline, a measure when it carries one (longer than ordinal_theme.max_chars), else a theme."""
+    text = (
+        "一、1999年工作回顾\n\n推进改革取得成效。\n\n二、2000年主要任务\n\n"
+        "加大工业结构调整力度。要围绕优化结构、提高质量和效益，着重抓好四个环节。\n\n"
+        "一是\n遵循市场经济规律，综合运用多种手段，限制没有市场销路的产品生产。进一步关闭技术落后的小厂小矿。\n\n"
+        "二是\n加快企业技术改造。坚持质量第一，采用先进标准，更新和优化产品结构。\n"
+    )
+    roles = _roles_of(text)
+    long_point = next(k for k in roles if "遵循市场经济规律" in k)
+    short_point = next(k for k in roles if "加快企业技术改造" in k)
+    assert roles[long_point] == "task"
+    assert roles[short_point] == "theme"
