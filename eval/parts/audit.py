@@ -126,8 +126,9 @@ def audit_file(group: str, path: Path, root: Path) -> Audit:
     tops = [s for s in st.sections if s.parent is None and s.level <= 2]
     bad_year = st.meta.year is not None and st.meta.year not in (year, year + 1)
     for sec in tops:
-        if sec.part in ("goals", "plan") and not terms.get(sec.id):
-            bad_year |= any(int(y) not in (year, year + 1) for y in _YEAR.findall(fold(sec.title)))
+        if sec.part in ("goals", "plan") and not terms.get(sec.id) and "远景" not in sec.title:
+            named = {int(y) for y in _YEAR.findall(fold(sec.title))}
+            bad_year |= bool(named) and not named & {year, year + 1}
     if bad_year:
         flags.append("year")
     prules = part_rules()
@@ -194,13 +195,14 @@ def era_table(audits: list[Audit]) -> str:
 
 
 def compare(audits: list[Audit], saved: dict[str, dict]) -> list[str]:
-    """Reports whose per-sentence parts differ from the saved run: path, then the share moves."""
+    """Reports whose per-sentence parts or plan year differ from the saved run: path, then the moves."""
     out = []
     for a in audits:
         old = saved.get(a.path)
-        if old is None or old["parts"] == a.parts:
+        year_moved = old is not None and "plan_year" in old and old["plan_year"] != a.plan_year
+        if old is None or (old["parts"] == a.parts and not year_moved):
             continue
-        moves = []
+        moves = [f"year {old['plan_year']}->{a.plan_year}"] if year_moved else []
         for k in sorted(set(old["shares"]) | set(a.shares)):
             d = a.shares.get(k, 0) - old["shares"].get(k, 0)
             if abs(d) >= 0.005:
@@ -225,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         print()
     print(era_table(audits))
     if args.save:
-        args.save.write_text(json.dumps({a.path: {"parts": a.parts, "shares": a.shares, "flags": a.flags}
+        args.save.write_text(json.dumps({a.path: {"parts": a.parts, "shares": a.shares, "flags": a.flags,
+                                                  "plan_year": a.plan_year}
                                          for a in audits}, ensure_ascii=False), encoding="utf-8")
     if args.compare:
         changed = compare(audits, json.loads(args.compare.read_text(encoding="utf-8")))

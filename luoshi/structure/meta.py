@@ -249,11 +249,11 @@ def _plan_year(
     if date:
         year, month = int(date[:4]), int(date[5:7])
         return year + 1 if month >= 10 else year
-    for title, part in top_titles:
-        if part in ("goals", "plan"):
-            year = _year_in(title)
-            if year:
-                return year
+    # The earliest year a goals/plan title names: a five-year chapter may name its vision year first
+    # (二、关于…第十四个五年规划和二〇三五年远景目标纲要（草案）的说明, then 三、2021年…).
+    ahead = [year for title, part in top_titles if part in ("goals", "plan") for year in years_in(title)]
+    if ahead:
+        return min(ahead)
     for paragraph in goal_texts:
         year = _year_in(paragraph[:40])
         if year:

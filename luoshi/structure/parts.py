@@ -27,12 +27,12 @@ _RANK = {"other": 0, "review": 1, "goals": 2, "plan": 3}
 _LEAD_WINDOW = 12  # a lead's year opens its paragraph
 # A five-year plan named by its number (“十三五”, “十四五”): the N-th plan runs from 1951 + 5N to 1955 + 5N
 # (from the sixth on).
-_PLAN_NO = re.compile(r"[“\"]十([一二三四五六七八九]?)五[”\"]")
+_PLAN_NO = re.compile(r"[“\"]十([一二三四五六七八九]?)五[”\"]|第十([一二三四五六七八九]?)个五年")
 _CN_DIGIT = {"": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _term_ends(title: str) -> list[int]:
-    return [1955 + 5 * (10 + _CN_DIGIT[m.group(1)]) for m in _PLAN_NO.finditer(title)]
+    return [1955 + 5 * (10 + _CN_DIGIT[m.group(1) or m.group(2) or ""]) for m in _PLAN_NO.finditer(title)]
 
 
 def tense(sentences: Iterable[str], rules: PartRules) -> Part | None:
@@ -54,6 +54,7 @@ class PartTracker:
         self.year = year  # the plan year, when known before the outline (date line, front matter, file name)
         self.current: Part = "other"
         self.shifted = False  # a targets paragraph inside a review section turned it to the year ahead
+        self.tasks_below = False  # the current goals chapter names its work: its sub-headings are the plan
 
     def _past(self, s: str) -> bool | None:
         """Whether the years ``s`` names all precede the plan year (False: it names the plan year or a
@@ -75,10 +76,13 @@ class PartTracker:
 
     def top_heading(self, title: str, lean: Callable[[], Part | None] = lambda: None) -> Part:
         self.shifted = False
+        self.tasks_below = False
         past = self._past(title)
         for part, pattern, _ in self.rules.headings:
             if pattern.search(title):
                 self.current = "review" if past and part in ("goals", "plan") else part  # type: ignore[assignment]
+                self.tasks_below = (self.current == "goals" and self.rules.goals_tasks.search(title) is not None
+                                    and self.rules.goals_term.search(title) is None)
                 return self.current
         if past is False or (past and self.current in ("other", "review")):
             self.current = "review" if past else "plan"  # (a past year inside the plan is a theme's: 巩固2008年…成果)
@@ -90,10 +94,13 @@ class PartTracker:
                 self.current = ahead
         return self.current
 
-    def sub_heading(self, title: str, parent: Part) -> Part:
+    def sub_heading(self, title: str, parent: Part, child_of_top: bool = False) -> Part:
+        """``child_of_top``: the heading sits right under a top-level one."""
         for part, pattern, any_level in self.rules.headings:
             if any_level and pattern.search(title):
                 return part  # type: ignore[return-value]
+        if child_of_top and parent == "goals" and self.tasks_below:
+            return "plan"  # (一)坚持创新驱动… under 二、2025年工作总体要求和重点任务
         return parent
 
     def paragraph(self, text: str, section_part: Part | None) -> Part:

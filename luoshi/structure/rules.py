@@ -44,6 +44,8 @@ class PartRules:
     tense_backward: re.Pattern[str]  # a sentence reporting what was done (了, 去年, 取得…)
     tense_margin: float
     tense_min: int  # fewer sentences than this say nothing about a section's tense
+    goals_tasks: re.Pattern[str]  # a goals chapter's title that names its work too
+    goals_term: re.Pattern[str]  # … or a five-year term
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,8 @@ def part_rules() -> PartRules:
         tense_backward=_compile(data["tense"]["backward"]["pattern"], "parts"),
         tense_margin=float(data["tense"]["margin"]),
         tense_min=int(data["tense"]["min_sentences"]),
+        goals_tasks=_compile(data["goals_with_tasks"]["pattern"], "parts"),
+        goals_term=_compile(data["goals_with_tasks"]["term"], "parts"),
     )
 
 

@@ -95,7 +95,11 @@ def build_outline(
                 lean = partial(_section_tense, text, paras, i, h, by_para, closing, rules)  # read only if uncued
                 part = tracker.top_heading(title, lean)
             else:
-                part = tracker.sub_heading(title, secs[parent].part if parent is not None else tracker.current)
+                part = tracker.sub_heading(
+                    title,
+                    secs[parent].part if parent is not None else tracker.current,
+                    parent is not None and secs[parent].parent is None and not secs[parent].paragraph_scope,
+                )
             children[parent] = children.get(parent, 0) + 1
             sid = f"{secs[parent].id}.{children[parent]}" if parent is not None else f"s{children[parent]}"
             end = p.end if h.paragraph_scope else -1

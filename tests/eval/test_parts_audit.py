@@ -54,12 +54,12 @@ def test_audit_flags_and_era_table(corpus: Path) -> None:
 
 def test_audit_compare_lists_changed_reports(corpus: Path, tmp_path: Path) -> None:
     audits = audit.run()
-    saved = {a.path: {"parts": a.parts, "shares": a.shares, "flags": a.flags} for a in audits}
+    saved = {a.path: {"parts": a.parts, "shares": a.shares, "flags": a.flags, "plan_year": a.plan_year} for a in audits}
     assert audit.compare(audits, saved) == []
     changed = audits[0]
-    saved[changed.path] = {"parts": "r" * len(changed.parts), "shares": {"review": 1.0}, "flags": []}
+    saved[changed.path] = {"parts": "r" * len(changed.parts), "shares": {"review": 1.0}, "flags": [], "plan_year": 1990}
     (line,) = audit.compare(audits, saved)
-    assert line.startswith(changed.path) and "review-" in line
+    assert line.startswith(changed.path) and "review-" in line and f"year 1990->{changed.plan_year}" in line
     out = tmp_path / "saved.json"
     assert audit.main(["--quiet", "--save", str(out)]) == 0
     assert set(json.loads(out.read_text(encoding="utf-8"))) == {a.path for a in audits}

@@ -116,3 +116,37 @@ def test_lead_paragraph_naming_the_year_before_opens_the_review() -> None:
     tracker = PartTracker(part_rules(), 2025)
     assert tracker.paragraph("2024年是新中国成立75周年，一年来，我们…", None) == "review"
     assert tracker.paragraph("2025年是“十四五”规划收官之年，要…", None) == "plan"
+
+
+@pytest.mark.parametrize(
+    ("top", "sub", "part"),
+    [
+        ("二、2025年工作总体要求和重点任务", "(一)坚持创新驱动发展", "plan"),
+        ("三、2025年预期目标和重点工作", "(二)扩大有效需求", "plan"),
+        ("二、2025年工作总体要求和重点任务", "(一)主要预期目标", "goals"),  # a goal sub-heading stays goals
+        ("二、2025年工作总体要求和主要目标", "(一)坚持创新驱动发展", "goals"),  # the title names no work
+        ("二、今后五年的发展目标和重点任务", "(一)坚持创新驱动发展", "goals"),  # a five-year chapter keeps its parts
+    ],
+)
+def test_goals_chapter_naming_its_work_has_plan_sub_headings(top: str, sub: str, part: str) -> None:
+    tracker = PartTracker(part_rules(), 2025)
+    assert tracker.top_heading(top) == "goals"
+    assert tracker.sub_heading(sub, "goals", child_of_top=True) == part
+
+
+def test_plan_named_in_full_counts_as_a_term() -> None:
+    """第十三个五年规划 names the 2016–2020 term like “十三五”: in a 2016 report, a chapter on it looks ahead."""
+    tracker = PartTracker(part_rules(), 2016)
+    assert tracker.top_heading("一、2015年工作回顾") == "review"
+    assert tracker.top_heading("二、关于《上海市国民经济和社会发展第十三个五年规划纲要（草案）》的说明") == "plan"
+
+
+def test_plan_year_is_the_earliest_year_of_the_forward_titles() -> None:
+    """A five-year chapter naming its 2035 vision first does not make 2035 the plan year."""
+    text = (
+        "各位代表：\n\n一、2020年工作回顾\n\n过去一年，我们取得了新的成绩。去年经济增长了。完成了全年任务。\n\n"
+        "二、关于《第十四个五年规划和二〇三五年远景目标纲要（草案）》的说明\n\n今后五年要加快发展。\n\n"
+        "三、2021年重点工作\n\n今年要抓好以下工作。\n"
+    )
+    st = analyze(MappedText(text))
+    assert st.meta.year == 2021

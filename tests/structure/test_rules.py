@@ -36,6 +36,9 @@ def test_headings_marker_examples(pattern: str, text: str, expected: bool) -> No
     + _cases(_PARTS["lead_paragraphs"])
     + _cases([_PARTS["goal_paragraphs"], _PARTS["turn_paragraphs"], _PARTS["closing_heading"]])
     + _cases([_PARTS["tense"]["forward"], _PARTS["tense"]["backward"]])
+    + _cases([_PARTS["goals_with_tasks"]])
+    + _cases([{"term": _PARTS["goals_with_tasks"]["term"], "examples": _PARTS["goals_with_tasks"]["term_examples"],
+               "not": _PARTS["goals_with_tasks"]["term_not"]}], key="term")
     + _cases([_META["date_line"], _META["session"], _META["region"]]),
 )
 def test_parts_and_meta_pattern_examples(pattern: str, text: str, expected: bool) -> None:
