@@ -81,8 +81,11 @@ class PartTracker:
         for part, pattern, _ in self.rules.headings:
             if pattern.search(title):
                 self.current = "review" if past and part in ("goals", "plan") else part  # type: ignore[assignment]
+                # a five-year chapter keeps its parts, unless its title also names the plan year's work
+                # (二、“十四五”时期主要目标任务和2021年重点工作: its (一)… are the year's tasks)
+                mixed = bool(years_in(title)) and not past
                 self.tasks_below = (self.current == "goals" and self.rules.goals_tasks.search(title) is not None
-                                    and self.rules.goals_term.search(title) is None)
+                                    and (self.rules.goals_term.search(title) is None or mixed))
                 return self.current
         if past is False or (past and self.current in ("other", "review")):
             self.current = "review" if past else "plan"  # (a past year inside the plan is a theme's: 巩固2008年…成果)

@@ -126,6 +126,7 @@ def test_lead_paragraph_naming_the_year_before_opens_the_review() -> None:
         ("二、2025年工作总体要求和重点任务", "(一)主要预期目标", "goals"),  # a goal sub-heading stays goals
         ("二、2025年工作总体要求和主要目标", "(一)坚持创新驱动发展", "goals"),  # the title names no work
         ("二、今后五年的发展目标和重点任务", "(一)坚持创新驱动发展", "goals"),  # a five-year chapter keeps its parts
+        ("二、“十五五”时期主要目标任务和2025年重点工作", "(一)把握扩大内需战略基点", "plan"),  # … unless it names the year's
     ],
 )
 def test_goals_chapter_naming_its_work_has_plan_sub_headings(top: str, sub: str, part: str) -> None:
