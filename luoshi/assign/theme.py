@@ -13,6 +13,10 @@ A paragraph about a place run by its own body (全面深化前海合作区改革
 任务分解表 has it: its 管委会 leads every row of the paragraph (同段落主题), and the row's own
 units follow as co-units. A city's zones that the file does not list are learned from the
 report's own text (``luoshi.assign.zones``) and lead their rows the same way.
+
+A theme sentence inside a running paragraph (…。持续深化国企改革。完善…。推进…。) is a heading the
+layout does not mark: the unit it names is the owner of the rows after it in that paragraph, up to
+the next theme sentence (``paragraph_themes``), as a heading's owner is for the rows under it.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ from collections import Counter
 
 from luoshi.assign.zones import lead_by_zone
 from luoshi.extract.departments import MAX_SUPPORT, DepartmentRules, opening_unit, suggest_departments
-from luoshi.model import Commitment, Department, Section
-from luoshi.textmap import fold
+from luoshi.model import Commitment, Department, Section, Sentence
+from luoshi.textmap import MappedText, fold
 
 WEAK_CHARS = 3  # a lead resting on keywords of at most this many characters in all is weak
 THEME = "同段落主题"
@@ -121,3 +125,27 @@ def lead_by_place(rows: list[Commitment], sections: list[Section], r: Department
         row.departments = [lead, *rest][: 1 + MAX_SUPPORT]
         changed += 1
     return changed
+
+
+def paragraph_themes(mt: MappedText, sentences: list[Sentence], r: DepartmentRules) -> dict[int, str]:
+    """Per task sentence (by start offset, original text): the unit the theme sentence before it
+    in the same paragraph names (module docstring). A paragraph break, a change of section or a
+    theme sentence naming no unit ends the hand-off. A theme opening its paragraph is left to
+    ``theme_owners`` (it titles the paragraph's section, whose owner falls back to the unit leading
+    most rows under it when the title names none): handing its own unit on as well was no better
+    on the tuning sets."""
+    out: dict[int, str] = {}
+    owner: str | None = None
+    prev: Sentence | None = None
+    for s in sorted(sentences, key=lambda x: x.start):
+        opens = prev is None or s.section != prev.section or "\n" in mt.original[prev.end:s.start]
+        if opens:
+            owner = None
+        if s.role == "theme":  # one opening its paragraph is the section's title (theme_owners)
+            found = [] if opens else suggest_departments(fold(mt.original[s.start:s.end]), r)
+            # one character of keyword (河 in 做大黑河试车节) is too thin to own the rows after it
+            owner = found[0].name if found and sum(len(w) for w in found[0].matched) >= 2 else None
+        elif s.role == "task" and owner is not None:
+            out[s.start] = owner
+        prev = s
+    return out

@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from luoshi.assign.theme import THEME, prefer_theme_owner, theme_owners
+from luoshi.assign.theme import THEME, paragraph_themes, prefer_theme_owner, theme_owners
 from luoshi.extract.actions import Head, any_verb, find_head, is_forward, object_of, opens_with_verb
 from luoshi.extract.deadlines import default_date, deadline_date, find_deadlines
 from luoshi.extract.departments import DepartmentRules, report_level, rules, suggest_departments
@@ -182,6 +182,7 @@ def extract_commitments(
     context = _Context(mt, year, ordered, [i.start for i in ordered], departments or departments_for(structure),
                        section_terms(mt, structure.sections, year), term_breaks(mt))
     out: list[Commitment] = []
+    sentence_of: dict[int, int] = {}  # id(row) -> its sentence's start
     for sentence in sorted(structure.sentences, key=lambda s: s.start):
         sn, se = mt.to_norm(sentence.start), mt.to_norm(sentence.end)
         text = mt.text[sn:se]
@@ -193,7 +194,10 @@ def extract_commitments(
         row = _row(context, sentence)
         if row is not None:
             out.append(row)
-    _inherit_owners(out, structure.sections, context)
+            sentence_of[id(row)] = sentence.start
+    themes = paragraph_themes(mt, structure.sentences, context.departments)
+    _inherit_owners(out, structure.sections, context, {id(r): themes[sentence_of[id(r)]]
+                                                        for r in out if sentence_of[id(r)] in themes})
     prefer_theme_owner(out, structure.sections, context.departments)  # a weak row yields to its paragraph's unit
     for k, c in enumerate(out, 1):
         c.id = f"c{k}"
@@ -296,11 +300,13 @@ def _parts(ctx: _Context, groups: list[_Group], ns: int, ne: int) -> list[Commit
     return out if len(out) >= 2 else []
 
 
-def _inherit_owners(rows: list[Commitment], sections: list[Section], ctx: _Context) -> None:
+def _inherit_owners(rows: list[Commitment], sections: list[Section], ctx: _Context,
+                    themes: dict[int, str]) -> None:
     """A row with no unit of its own takes its theme paragraph's owner (同段落主题): the unit
-    the theme sentence or heading names, else the one leading most rows under it."""
+    a theme sentence before it in its paragraph names (``themes``: by ``id(row)``),
+    else the unit its heading names, else the one leading most rows under it."""
     owners = theme_owners(sections, ctx.departments, rows)
     for r in rows:
-        name = owners.get(r.section or "")
+        name = themes.get(id(r)) or owners.get(r.section or "")
         if not r.departments and name:
             r.departments = [Department(name, "lead", [THEME])]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from luoshi.assign.theme import THEME, prefer_theme_owner, theme_owners
+import re
+
+from luoshi.assign.theme import THEME, paragraph_themes, prefer_theme_owner, theme_owners
 from luoshi.extract.departments import rules
-from luoshi.model import Commitment, Department, Section
+from luoshi.model import Commitment, Department, Section, Sentence
+from luoshi.textmap import MappedText
 
 
 def _section(sid: str, title: str, parent: str | None = None, level: int = 4) -> Section:
@@ -67,3 +70,26 @@ def test_no_place_body_outside_its_region():
     row = _row("s1", [Department("市商务局", "lead", ["外贸"])])
     assert prefer_theme_owner([row], sections, rules("city", region="南京市")) == 0
     assert row.departments[0].name == "市商务局"
+
+
+def _sentences(text: str, roles: list[str], section: str = "s1") -> list[Sentence]:
+    out, at = [], 0
+    for piece, role in zip(re.findall(r"[^。\n]+。\n?", text), roles):
+        start = text.index(piece, at)
+        end = start + len(piece.rstrip("\n"))
+        out.append(Sentence(start, end, section, "plan", role=role))
+        at = end
+    return out
+
+
+def test_a_theme_inside_a_paragraph_hands_its_unit_to_the_rows_after_it():
+    text = "做好今年工作。持续深化国企改革。深化分类监管、分类考核。构建新型经营责任制。\n推进老旧小区改造。"
+    sentences = _sentences(text, ["theme", "theme", "task", "task", "task"])
+    owners = paragraph_themes(MappedText(text), sentences, rules("city"))
+    assert [owners.get(s.start) for s in sentences] == [None, None, "市国资委", "市国资委", None]  # up to the break
+
+
+def test_a_theme_opening_its_paragraph_is_left_to_its_section():
+    text = "持续深化国企改革。深化分类监管、分类考核。"
+    sentences = _sentences(text, ["theme", "task"])
+    assert paragraph_themes(MappedText(text), sentences, rules("city")) == {}
