@@ -522,6 +522,8 @@ def _headless(query: str, m: Match, ev: EvidenceIndex, text: str) -> bool:
 
 HEAD_COVERAGE = 0.25  # a clause naming the head of a task clause's object may hold less of its weight
 HEAD_ANCHOR = MIN_ANCHOR
+NEAR_COVERAGE = 0.25  # a task clause said this far in a review sentence that another task clause also meets,
+NEAR_ANCHOR = 0.2  # ... with a shared run this heavy
 HEAD_CREDIT = 0.6  # such a clause counts as holding this share of the clause's weight
 HEAVY_ANCHOR = 0.5  # a shared word this heavy (two or three rare bigrams) names the work by itself ...
 HEAVY_COVERAGE = 0.2  # ... in a clause holding at least this share of the task clause's weight
@@ -569,12 +571,17 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     whole: dict[int, float] = {}  # unit -> share of the whole task's weight it holds
     qs = queries(c, listed, after)
     qs += [u for q in qs for u in umbrella_queries(q) if u not in qs]
+    near: dict[int, dict[str, Match]] = {}  # review sentence -> task clause -> its best clause there
     for q in qs:
         q_names = [name_core(q)] if q in c.projects else [n for n in names if n in q] or []
         for m in ev.match(q, q_names):
             if q == c.text:
                 whole[m.unit] = m.coverage
             ok = credible(m, clause=q != c.text)
+            if not ok and q != c.text and m.coverage >= NEAR_COVERAGE and m.anchor >= NEAR_ANCHOR:
+                by_q = near.setdefault(ev.units[m.unit].sent_start, {})
+                if q not in by_q or m.coverage > by_q[q].coverage:
+                    by_q[q] = m
             if not ok and _names_the_head(q, m):
                 m.coverage, ok = max(m.coverage, HEAD_CREDIT), True
             if not ok and q != c.text and m.anchor >= HEAVY_ANCHOR and m.coverage >= HEAVY_COVERAGE:
@@ -594,6 +601,19 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             old = pool.get(m.unit)
             if old is None or (m.coverage, m.anchor) > (old.coverage, old.anchor):
                 pool[m.unit] = m
+    if not review:
+        # two clauses of the task, each said in part in one sentence of the review (从严控制一般性支出 …
+        # 以政府的紧日子… → 坚持政府“过紧日子”，一般性支出压减9.3%): together they name the work
+        for by_q in near.values():
+            apart = [m for q, m in by_q.items() if not any(q != o and (q in o or o in q) for o in by_q)]
+            if len({m.unit for m in apart}) >= 2 and ev.units[apart[0].unit].part in ev.review_parts \
+                    and _in_period(ev, apart[0].unit, since):
+                joint = min(1.0, sum(m.coverage for m in apart))  # what the sentence holds of the clauses together
+                for m in apart:
+                    if not ev.figure_only(m.unit) and not ev.not_work(m.unit):
+                        m.coverage = max(m.coverage, HEAD_CREDIT, joint)
+                        if m.unit not in review or m.coverage > review[m.unit].coverage:
+                            review[m.unit] = m
     # a clause holding all of a short query (改革管理体制) ranks below one holding more of the
     # task's weight (未来科学城…创新要素): the weight held counts beside the share of the query
     rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0) + HELD_WEIGHT * min(m.coverage * m.total, 1.0)  # noqa: E731

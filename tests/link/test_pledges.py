@@ -691,3 +691,15 @@ def test_pledges_a_partner_before_he_is_no_work_of_its_own():
     row = "大中城市要有合理的菜地保有量，同周边地区和优势产区协作建设“菜篮子”产品基地"
     link = link_one(row, new, 2012, 2013)
     assert link.status == "no_evidence" and not link.evidence
+
+
+def test_pledges_two_task_clauses_meeting_in_one_review_sentence_name_the_work():
+    """从严控制一般性支出 … 以政府的紧日子… each said only in part, but both in one review sentence
+    (坚持政府“过紧日子”，一般性支出压减9.3%): together they are evidence; either sentence alone is not."""
+    task = "坚持节用裕民，从严控制一般性支出，腾出更多财力用于惠企利民，切实以政府的紧日子助力人民群众的好日子"
+    fillers = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位12万个。粮食产量保持稳定。"
+    new = f"一、过去一年工作回顾\n坚持政府“过紧日子”，一般性支出压减9.3%。{fillers * 4}\n"
+    link = link_one(task, new)
+    assert link.status != "no_evidence" and link.evidence[0].text in ("坚持政府“过紧日子”", "一般性支出压减9.3%")
+    new = f"一、过去一年工作回顾\n坚持政府“过紧日子”。{fillers * 2}一般性支出压减9.3%。{fillers * 2}\n"
+    assert link_one(task, new).status == "no_evidence"
