@@ -2,10 +2,12 @@
 
 Extraction runs on a normalized copy: full-width ASCII folded to half-width
 (``，`` → ``,``, ``％`` → ``%``, ``６`` → ``6``), the ideographic space to a space,
-and line breaks that split a token (``PM\\n2.5\\n）`` in the national corpus)
-removed. Folding is one character for one, so only the removed breaks shift
-offsets; they are kept as a short sorted list of cuts, not a per-character array,
-so memory stays small on large files.
+line breaks that split a token (``PM\\n2.5\\n）`` in the national corpus)
+removed, and the spaces of a number typeset digit by digit (``1 9 9 8 年``,
+``1 5 ．3 ％`` in gwr-1998) removed so it reads as one number. Folding is one
+character for one, so only the removed breaks and spaces shift offsets; they are
+kept as a short sorted list of cuts, not a per-character array, so memory stays
+small on large files.
 """
 
 from __future__ import annotations
@@ -28,6 +30,30 @@ _TOKEN_BREAK = re.compile(
     r"|(?<=[0-9.%])(?P<b>[ \t]*\r?\n[ \t]*\u200b[ \t\u200b]*\r?\n[ \t]*)(?=\S)"
     r"|(?m:^)[A-Za-z0-9.%]{1,6}(?P<c>\r?\n)(?=[^\s])"
 )
+# A number typeset digit by digit: single digits (and a decimal point) separated by one space.
+# Only a number by itself: not next to another digit or space-digit (``2 70 元``, ``21 43 36``,
+# ``“5 6 700”``), not list numbering (``第1 2``), not a quoted cluster name (``“6 3”产业``).
+_SPACED_NUMBER = re.compile(
+    r"(?<![\d.第“\"])(?<!\d )\d(?:(?: \d)+(?: ?\.\d(?: \d)*)?| \.\d(?: \d)*)(?![\d.”\"])(?! \d)"
+)
+_SPACED_SEP = re.compile(r" (?=[\d.])")
+_DIGIT_SPACES = (" ", "\u3000")  # as written in the original: ASCII or ideographic space
+
+
+def _cuts(original: str, folded: str) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans of ``folded`` that the normalized text drops."""
+    spans = [m.span(m.lastgroup) for m in _TOKEN_BREAK.finditer(folded)]
+    for run in _SPACED_NUMBER.finditer(folded):
+        seps = [m.start() for m in _SPACED_SEP.finditer(folded, run.start(), run.end())]
+        if all(original[i] in _DIGIT_SPACES for i in seps):
+            spans.extend((i, i + 1) for i in seps)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def fold(text: str) -> str:
@@ -49,8 +75,7 @@ class MappedText:
         self._shift: list[int] = []  # total characters removed up to and including it
         last = 0
         removed = 0
-        for m in _TOKEN_BREAK.finditer(folded):
-            start, end = m.span(m.lastgroup)
+        for start, end in _cuts(original, folded):
             pieces.append(folded[last:start])
             removed += end - start
             self._norm_at.append(end - removed)

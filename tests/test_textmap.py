@@ -30,3 +30,26 @@ def test_textmap_normalizes_and_maps_every_span_back(original, normalized):
 def test_textmap_keeps_cuts_sparse_on_long_text():
     mt = MappedText("数字7\n\u200b\n万亿元。" * 10000)
     assert len(mt._norm_at) == 10000 and len(mt.text) == 10000 * len("数字7万亿元。")
+
+
+@pytest.mark.parametrize(
+    "original, normalized",
+    [
+        # gwr-1998 sets every figure digit by digit; each run reads as one number.
+        ("1 9 9 7 年粮食产量达到4 9 2 5 0 万吨，增长1 5 ．3 ％", "1997 年粮食产量达到49250 万吨,增长15.3 %"),
+        ("自然增长率下降到1 0 ．0 6 ‰", "自然增长率下降到10.06 ‰"),
+        ("增长1\u30000 ％", "增长10 %"),  # an ideographic space between digits
+        # Not a number by itself: list numbering, year lists, quoted cluster names, mixed groups.
+        ("第1 2条", "第1 2条"),
+        ("2020 2021年", "2020 2021年"),
+        ("构建“6 3”重点产业", "构建“6 3”重点产业"),
+        ("“5 6 700”电子信息", "“5 6 700”电子信息"),
+        ("人均月补差2 70 元", "人均月补差2 70 元"),
+        ("增长1  0 ％", "增长1  0 %"),  # two spaces: not one number
+    ],
+)
+def test_textmap_joins_digits_set_one_by_one(original, normalized):
+    mt = MappedText(original)
+    assert mt.text == normalized
+    for i in range(len(mt.text)):
+        assert mt.to_norm(mt.to_original(i)) == i

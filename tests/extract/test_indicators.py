@@ -92,3 +92,18 @@ def test_indicators_golden_sample_reports(name):
 
     golden = json.loads((ROOT / "tests" / "golden" / f"{name}.indicators.json").read_text(encoding="utf-8"))
     assert indicators_of(ROOT / "examples" / f"{name}.txt") == golden
+
+
+def test_spaced_digits_read_as_one_number_with_original_offsets():
+    text = "今年粮食总产量稳定在4 9 2 5 0 万吨，固定资产投资预定增长1 0 ％。"
+    mt, structure = hand_structure(text, "plan", 1998)
+    found = extract_indicators(mt, structure)
+    assert [(i.value, i.unit) for i in found] == [(49250.0, "万吨"), (10.0, "%")]
+    assert [i.value_text for i in found] == ["4 9 2 5 0 万吨", "1 0 ％"]
+    assert all(mt.original[i.start:i.end] == i.value_text for i in found)
+
+
+def test_spaced_list_numbers_stay_apart():
+    text = "构建“6 3”重点产业集群，力争增长5%。"
+    mt, structure = hand_structure(text, "plan", 2021)
+    assert [i.value for i in extract_indicators(mt, structure)] == [5.0]
