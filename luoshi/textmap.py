@@ -30,11 +30,14 @@ _TOKEN_BREAK = re.compile(
     r"|(?<=[0-9.%])(?P<b>[ \t]*\r?\n[ \t]*\u200b[ \t\u200b]*\r?\n[ \t]*)(?=\S)"
     r"|(?m:^)[A-Za-z0-9.%]{1,6}(?P<c>\r?\n)(?=[^\s])"
 )
-# A number typeset digit by digit: single digits (and a decimal point) separated by one space.
+# A number typeset digit by digit: single digits (and a decimal point) separated by one space
+# (gwr-1998), or thousands grouped by a space (``2 311.43亿元``, ``37 511元`` in some city reports).
 # Only a number by itself: not next to another digit or space-digit (``2 70 元``, ``21 43 36``,
 # ``“5 6 700”``), not list numbering (``第1 2``), not a quoted cluster name (``“6 3”产业``).
 _SPACED_NUMBER = re.compile(
-    r"(?<![\d.第“\"])(?<!\d )\d(?:(?: \d)+(?: ?\.\d(?: \d)*)?| \.\d(?: \d)*)(?![\d.”\"])(?! \d)"
+    r"(?<![\d.第“\"])(?<!\d )"
+    r"(?:\d(?:(?: \d)+(?: ?\.\d(?: \d)*)?| \.\d(?: \d)*)|\d{1,3}(?: \d{3})+(?:\.\d+)?)"
+    r"(?![\d.”\"])(?! \d)"
 )
 _SPACED_SEP = re.compile(r" (?=[\d.])")
 _DIGIT_SPACES = (" ", "\u3000")  # as written in the original: ASCII or ideographic space
