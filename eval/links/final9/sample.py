@@ -18,6 +18,7 @@ from eval.links.sampling import Pair  # noqa: E402
 # name: (old text, plan part start anchor, plan part end anchor, k, offset)
 PAIRS: dict[str, Pair] = {
     "national-1987-1988": ("eval/texts/gwr-1987.txt", "实践证明，坚定不移地、全面正确地贯彻执行", "本作品是中华人民共和国的", 4, 2),
+    "wuxi-2023-2024": ("eval/texts/wuxi-2023.txt", "（一）坚持稳中求进，着力筑牢经济发展基础", "各位代表！波澜壮阔的伟大时代", 3, 1),
 }
 
 
