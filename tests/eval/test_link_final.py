@@ -125,8 +125,7 @@ def test_final8_folder_holds_the_expected_pairs() -> None:
 
 def test_final9_folder_holds_the_expected_pairs() -> None:
     labelled = {p.stem for p in FINAL9.glob("*.yaml")}
-    assert labelled <= EXPECTED9 and set(SETS["final9"][1].PAIRS) >= labelled
-    assert set(SETS["final9"][1].PAIRS) <= EXPECTED9
+    assert labelled == EXPECTED9 and set(SETS["final9"][1].PAIRS) >= EXPECTED9
     earlier = ({p.stem for p in LINKS.glob("*.yaml")} | EXPECTED | EXPECTED2 | EXPECTED3 | EXPECTED4 | EXPECTED5
                | EXPECTED6 | EXPECTED7 | EXPECTED8)
     assert not (labelled | set(SETS["final9"][1].PAIRS)) & earlier, "a final9 pair must be new"
@@ -194,4 +193,4 @@ def test_tuning_runs_never_read_the_final_sets() -> None:
     assert {p.parent for p in set_files("final8")} <= {FINAL8_DIR}
     assert {p.stem for p in set_files("final8")} == EXPECTED8
     assert {p.parent for p in set_files("final9")} <= {FINAL9_DIR}
-    assert {p.stem for p in set_files("final9")} <= EXPECTED9
+    assert {p.stem for p in set_files("final9")} == EXPECTED9
