@@ -127,7 +127,7 @@ def _context_cue(text: str) -> bool:
     text = r.connective.sub("", text, count=1)
     if r.context_any.search(text) is None:
         return False
-    if _work_then_relationship(text):
+    if _work_then_relationship(text) or _review_then_directive(text):
         return False
     if r.cross_strait_work.search(text) is None:
         return True
@@ -156,6 +156,32 @@ def _work_then_relationship(text: str) -> bool:
                 or _STANCE_WORDS.search(first)):
             return False
     return _opens_with_task([first]) and dict(r.context)[names[0]].search(first) is None
+
+
+_REVIEW_CUES = frozenset({"reasoning", "situation"})  # cues of what was or why; a closing directive outweighs them
+# the last clause opens with a directive: (今年)(还/也/再)要/将/必须 + the work (…今年要扩大到511户)
+_TAIL_DIRECTIVE = re.compile(r"^(?:今年|明年|今后)?(?:还|也|再|都)?(?:要|将|必须)(?![是为会])")
+
+
+def _review_then_directive(text: str) -> bool:
+    """不少地方开辟多种渠道,扩大就业,走出了新路子,要推广这些经验。 / 国家已经组织了57户企业集团试点,今年要
+    扩大到120户。: what was done or why (a perfective 了, 这是…的) leads into a directive in the sentence's last
+    clause, which is the work. Not after a colon (主要基于两方面考虑:一方面,要…: the reasons are listed)."""
+    r = role_rules()
+    if ":" in text:
+        return False
+    names = {name for name, p in r.context if p.search(text)}
+    if not names or not names <= _REVIEW_CUES:
+        return False
+    clauses = trimmed_clauses(text)
+    if len(clauses) < 2:
+        return False
+    m = _TAIL_DIRECTIVE.match(clauses[-1])
+    if m is None:
+        return False
+    rest = clauses[-1][m.end():]
+    head = find_head(rest)
+    return (head is not None and head.start <= _OPENING) or any_verb(rest) is not None
 
 
 def cue_role(sentence: str) -> SentenceRole | None:
@@ -283,11 +309,22 @@ def sentence_role(
         return "task"
     if term:
         return "target"
+    if _directive(body):
+        return "task"  # 地方财政要收支平衡,留有余地: a directive whose verb the lexicon lacks is still work
     if _DIGIT.search(body):
         if plan and _PAST_FIGURE.search(body) and not _FORWARD_WORD.search(body):
             return "context"  # 从2003年到2006年年均超收2040亿元,其中去年超收2573亿元: what was, not work
         return "task" if plan else "target"
     return "context"
+
+
+# a clause that opens with its subject (at most 12 characters) and a modal: 地方财政要…, 成人教育要与…结合起来
+_MODAL_CLAUSE = re.compile(r"^[^,;:]{0,12}?(?<![重主需只纲摘紧首不])(?:要|必须)(?![求素点是])[^,;:]{2,}")
+
+
+def _directive(body: str) -> bool:
+    """A clause opens with (a subject and) 要 / 必须 followed by what to do."""
+    return any(_MODAL_CLAUSE.match(c) for c in trimmed_clauses(body))
 
 
 def _vision_sections(sections: list[Section]) -> set[str]:
@@ -351,7 +388,10 @@ def assign_roles(
             text = mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]
             body = _TRIM.sub("", fold(text))
             if place is not None and place.index == 0:
-                context_para = place.para if r.paragraph_context.search(fold(text)) else None
+                # a look back that turns (一年来…取得了较好的效果,但当前治安形势依然不容乐观。) leads into the
+                # paragraph's work: only its own sentence is context
+                context_para = place.para if (r.paragraph_context.search(fold(text))
+                                              and not r.contrast.search(body)) else None
                 explain_para = place.para if r.explanation.search(body) else None
             level = heading_level.get(s.start)
             if lead_in is not None and not _within(s.section, lead_in[0]):

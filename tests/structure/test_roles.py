@@ -78,6 +78,15 @@ def test_roles_paragraph_and_term_examples(key, positive, text):
         # cross-strait exchanges are work even stated as a stance; the stance alone is context
         ("我们将继续和台湾同胞一道,促进两岸人员往来和经济、科技、文化交流与合作。", {}, "task"),
         ("我们将秉持“两岸一家亲”理念,同台湾同胞共担民族大义,携手构建两岸命运共同体。", {}, "context"),
+        # a directive (a subject, 要 / 必须, the work) is work even where its verb is not in the lexicon
+        ("地方财政要收支平衡,留有余地。", {"plan": True}, "task"),
+        ("成人教育要与职业教育结合起来,以满足就业和在职提高的需要。", {"plan": True}, "task"),
+        ("主要是:经济结构不合理,自主创新能力不强。", {"plan": True}, "context"),
+        # what was done or why, closed by a directive in the last clause, is the work
+        ("不少地方开辟多种渠道,扩大就业,走出了新路子,要推广这些经验。", {}, "task"),
+        ("国家已经组织了57户企业集团试点,今年要扩大到120户。", {}, "task"),
+        ("党的十八大科学总结了过去五年的工作,确定了全面建成小康社会的目标。", {}, "context"),
+        ("今年经济增长预期目标定为7.5%左右,主要基于两方面考虑:一方面,要继续抓住机遇、促进发展。", {}, "context"),
     ],
 )
 def test_roles_sentence_role(text, kwargs, role):
@@ -494,3 +503,16 @@ def test_roles_numbered_point_with_its_marker_on_a_line_of_its_own_reads_as_writ
     short_point = next(k for k in roles if "加快企业技术改造" in k)
     assert roles[long_point] == "task"
     assert roles[short_point] == "theme"
+
+
+def test_roles_a_look_back_that_turns_leads_into_its_paragraphs_work():
+    """一年来… opens a review paragraph (context as a whole) unless it turns (…,但当前…依然…): then only the
+    opening sentence weighs the situation and the paragraph's sentences after it are the work."""
+    roles = _roles_of("一、1996年工作回顾\n\n推进改革取得成效。\n\n二、1997年工作计划\n\n"
+                      "加强社会治安。维护社会稳定,保障改革和发展顺利推进。加强基层治安防范工作。\n\n"
+                      "一年来开展的“严打”斗争,取得了较好的效果,但当前治安形势依然不容乐观。"
+                      "要继续采取有力措施,集中打击严重暴力犯罪。依法惩处走私贩私、金融诈骗等违法犯罪行为。\n\n"
+                      "一年来,政府自身建设取得重要进展。依法行政水平不断提高。\n")
+    assert roles["依法惩处走私贩私、金融诈骗等违法犯罪行为。"] == "task"
+    assert roles["要继续采取有力措施,集中打击严重暴力犯罪。"] == "task"
+    assert roles["依法行政水平不断提高。"] == "context"
