@@ -182,7 +182,9 @@ class Evidence:
 @dataclass
 class Link:
     source_id: str
-    source_kind: Literal["commitment", "indicator", "theme"]  # theme: rolled up from its rows (luoshi.link.themes)
+    # theme: rolled up from its rows (luoshi.link.themes); context: a plan sentence holding no row, judged on
+    # its own wording (luoshi.link.context)
+    source_kind: Literal["commitment", "indicator", "theme", "context"]
     source_text: str
     source_start: int
     source_end: int

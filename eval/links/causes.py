@@ -4,7 +4,8 @@
 item whose status or evidence is wrong, from what the engine returned (the finer reading — a paraphrase,
 an umbrella line, a line giving only a number — is a person's, with ``-v`` listing the items):
 
-- ``no row``: the engine keeps no task, target or theme over the gold sentence (a structure / extract matter);
+- ``no row``: the engine keeps no task, target, theme or context verdict over the gold sentence (a structure /
+  extract matter);
 - ``target``: a target verdict (metric not recognised, figure not found, wrong figure);
 - ``theme``: a theme's verdict rolled up from its rows;
 - ``outside review``: the gold evidence lies where the engine does not read the review (review boundaries);
@@ -80,6 +81,8 @@ def run(which: str, verbose: bool) -> Counter:
                 link = best_link(g, links)
                 if link is None and g.kind == "commitment":
                     link = best_link(Gold("theme", g.start, g.end, g.text, g.status, g.evidence, None, g.accept), themes)
+                if link is None and g.kind == "commitment":
+                    link = best_link(Gold("context", g.start, g.end, g.text, g.status, g.evidence, None, g.accept), links)
                 if link is None:
                     other = "indicator" if g.kind == "commitment" else "commitment"
                     link = best_link(Gold(other, g.start, g.end, g.text, g.status, g.evidence, None, g.accept), links)

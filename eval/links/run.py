@@ -20,7 +20,8 @@ engine link of its kind whose source span overlaps it most; ``--oracle`` builds 
 spans themselves, which measures the linker alone (and is what runs when the engine is not
 installed); the newer report's parts still come from the engine when it runs.
 A gold task with no row that the engine keeps as a theme sentence is scored on the theme's verdict rolled
-up from its rows (``luoshi.link.themes``; ``link_reports(..., themes=True)``); a gold item whose sentence the
+up from its rows (``luoshi.link.themes``; ``link_reports(..., themes=True)``); one inside a plan sentence the
+engine keeps as context, holding no row, on that sentence's own verdict (``luoshi.link.context``); a gold item whose sentence the
 engine reads as the other kind (task ↔ target) is scored on the verdict of that kind.
 Status accuracy: the engine's status is one of the item's ``accept`` statuses (every status a
 careful annotator could defend; default: just ``status``). Evidence accuracy: when the engine
@@ -120,6 +121,9 @@ def score(golds: list[Gold], links: list[Link], verbose: bool, name: str,
         link = best_link(g, links)
         if link is None and g.kind == "commitment" and themes and not strict:
             link = best_link(Gold("theme", g.start, g.end, g.text, g.status, g.evidence, None, g.accept), themes)
+        if link is None and g.kind == "commitment" and not strict:
+            # a plan sentence with no row at all, judged on its own wording (``luoshi.link.context``)
+            link = best_link(Gold("context", g.start, g.end, g.text, g.status, g.evidence, None, g.accept), links)
         if link is None and not strict:
             # the engine read the sentence as the other kind (a target sentence labelled as a task, a
             # task row holding what the annotator labelled a target): scored on that verdict

@@ -17,16 +17,21 @@ COLUMNS = ["类型", "原文", "起", "止", "结论", "置信度", "理由", "�
 PART_ZH = {"review": "回顾", "plan": "计划", "goals": "目标", "other": "其他"}
 
 
-KIND_ZH = {"indicator": "指标", "commitment": "承诺", "theme": "主题"}
+KIND_ZH = {"indicator": "指标", "commitment": "承诺", "theme": "主题", "context": "语境句"}
+
+
+APART = {"theme": "themes", "context": "context"}  # kinds listed apart from the rows' links
 
 
 def links_json(links: list[Link]) -> dict:
-    """``{"links": [...]}`` as documented in DESIGN.md; theme sentences' rolled-up verdicts, when the
-    links hold any (``link_reports(..., themes=True)``), apart under ``themes``."""
-    out: dict = {"links": [asdict(link) for link in links if link.source_kind != "theme"]}
-    themes = [asdict(link) for link in links if link.source_kind == "theme"]
-    if themes:
-        out["themes"] = themes
+    """``{"links": [...]}`` as documented in DESIGN.md; theme sentences' rolled-up verdicts and the plan's
+    context sentences' own verdicts, when the links hold any (``link_reports(..., themes=True)``), apart under
+    ``themes`` and ``context``."""
+    out: dict = {"links": [asdict(link) for link in links if link.source_kind not in APART]}
+    for kind, key in APART.items():
+        rows = [asdict(link) for link in links if link.source_kind == kind]
+        if rows:
+            out[key] = rows
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
+from luoshi.link.context import context_links
 from luoshi.link.figures import scan_figures
 from luoshi.link.periods import review_period, span_period
 from luoshi.link.pledges import EvidenceIndex, link_commitment
@@ -54,7 +55,8 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
     """One link per commitment and per target indicator of ``old``, in text order.
 
     Offsets of sources index ``old_text``; offsets of evidence index ``new_text``. With ``themes``, the
-    theme sentences' verdicts rolled up from their rows follow (``source_kind`` "theme": ``themes.py``).
+    theme sentences' verdicts rolled up from their rows follow (``source_kind`` "theme": ``themes.py``), then
+    the plan's context sentences holding no row, each judged on its own wording (``context.py``).
     """
     mt = MappedText(new_text)
     units = clause_units(mt, new)
@@ -86,6 +88,7 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
     links.sort(key=lambda l: (l.source_start, l.source_kind))
     if themes:
         links += theme_links(old, old_text, links, evidence)
+        links += context_links(old, old_text, links, evidence)
     return links
 
 

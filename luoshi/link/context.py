@@ -1,0 +1,37 @@
+"""Verdicts for the plan's context sentences: those holding no task row, judged on their own wording.
+
+A plan says much in sentences the 任务分解表 keeps no row of: a stance (中国愿意同拉美国家…推进双边关系的发展),
+an aim stated with its reason (加快流通体制改革…是整个经济体制改革的一个重要方面), a warning with its remedy
+(…社会治安状况仍然不好，…加强综合治理). A reader of the two reports still asks what became of each. Such a
+sentence is judged as a task would be (``link_commitment`` on the sentence): the same corpus-weighted match, the
+same review-only evidence, no_evidence when nothing credible is found. The record is a ``Link`` of
+``source_kind`` "context" (``link_reports(..., themes=True)``), listed apart from the rows' links (``luoshi link
+--format json`` prints them under ``context``), so counts of task verdicts stay the rows' own.
+"""
+
+from __future__ import annotations
+
+from luoshi.link.pledges import EvidenceIndex, link_commitment
+from luoshi.model import Commitment, Extraction, Link
+
+PLAN_PARTS = ("plan", "goals")
+REASON = "语境句（无任务行），依其本身判断："
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(min(e, end) > max(s, start) for s, e in spans)
+
+
+def context_links(old: Extraction, old_text: str, links: list[Link], ev: EvidenceIndex) -> list[Link]:
+    """One link per context sentence of ``old``'s goals and plan that no row, target or theme covers."""
+    covered = [(link.source_start, link.source_end) for link in links]
+    out = []
+    for n, s in enumerate(old.sentences):
+        if s.role != "context" or s.part not in PLAN_PARTS or _overlaps(s.start, s.end, covered):
+            continue
+        text = old_text[s.start : s.end]
+        c = Commitment(f"s{n}", text, None, None, "process", None, None, [], [], [], s.start, s.end, None)
+        own = link_commitment(c, ev, text, since=old.report.year)
+        out.append(Link(f"s{n}", "context", text, s.start, s.end, own.status, own.confidence, REASON + own.reason,
+                        own.evidence, own.carried_over))
+    return out
