@@ -17,6 +17,13 @@ report's own text (``luoshi.assign.zones``) and lead their rows the same way.
 A theme sentence inside a running paragraph (…。持续深化国企改革。完善…。推进…。) is a heading the
 layout does not mark: the unit it names is the owner of the rows after it in that paragraph, up to
 the next theme sentence (``paragraph_themes``), as a heading's owner is for the rows under it.
+
+In a section that runs over several paragraphs (a national report's chapter: 二、保持国民经济
+发展的良好势头 holds agriculture, finance, prices and more), the section's owner is too coarse for a
+row naming no unit: such a row takes its own paragraph's field, the unit that at least two of the
+paragraph's task sentences agree on (加强农田基本建设 in the agriculture paragraph is 农业's, not the
+planning body's that leads most of the chapter). Tried on every section, the field lost more rows
+than it won on city reports, whose paragraphs are their own sections.
 """
 
 from __future__ import annotations
@@ -30,6 +37,9 @@ from luoshi.textmap import MappedText, fold
 
 WEAK_CHARS = 3  # a lead resting on keywords of at most this many characters in all is weak
 THEME = "同段落主题"
+MIN_SECTION_PARAGRAPHS = 3  # a section this long is a chapter: its owner is too coarse for a paragraph
+MIN_FIELD_VOTES = 2  # sentences of a paragraph that must agree on its field
+MIN_FIELD_CHARS = 2  # keyword characters a sentence needs to vote for its paragraph's field
 
 
 def theme_owners(sections: list[Section], r: DepartmentRules,
@@ -137,15 +147,46 @@ def paragraph_themes(mt: MappedText, sentences: list[Sentence], r: DepartmentRul
     out: dict[int, str] = {}
     owner: str | None = None
     prev: Sentence | None = None
+    paragraph: list[Sentence] = []
+    paragraphs: list[list[Sentence]] = []
     for s in sorted(sentences, key=lambda x: x.start):
         opens = prev is None or s.section != prev.section or "\n" in mt.original[prev.end:s.start]
         if opens:
             owner = None
+            paragraphs.append(paragraph)
+            paragraph = []
         if s.role == "theme":  # one opening its paragraph is the section's title (theme_owners)
             found = [] if opens else suggest_departments(fold(mt.original[s.start:s.end]), r)
             # one character of keyword (河 in 做大黑河试车节) is too thin to own the rows after it
             owner = found[0].name if found and sum(len(w) for w in found[0].matched) >= 2 else None
-        elif s.role == "task" and owner is not None:
-            out[s.start] = owner
+        elif s.role == "task":
+            paragraph.append(s)
+            if owner is not None:
+                out[s.start] = owner
         prev = s
+    paragraphs.append(paragraph)
+    per_section = Counter(p[0].section for p in paragraphs if p)
+    for p in paragraphs:
+        if p and per_section[p[0].section] >= MIN_SECTION_PARAGRAPHS:
+            _paragraph_field(mt, p, r, out)
     return out
+
+
+def _paragraph_field(mt: MappedText, tasks: list[Sentence], r: DepartmentRules, out: dict[int, str]) -> None:
+    """The paragraph's field (module docstring) for its task sentences that no theme sentence before
+    them hands a unit: the unit leading at least ``MIN_FIELD_VOTES`` of the paragraph's task sentences
+    (on keywords of ``MIN_FIELD_CHARS`` characters or more), and more of them than any other unit.
+    It is used only for a row that names no unit of its own (``_inherit_owners``)."""
+    leads: list[tuple[int, str]] = []
+    for k, s in enumerate(tasks):
+        found = suggest_departments(fold(mt.original[s.start:s.end]), r)
+        if found and sum(len(w) for w in found[0].matched) >= MIN_FIELD_CHARS:
+            leads.append((k, found[0].name))
+    if not leads:
+        return
+    votes = Counter(name for _, name in leads).most_common(2)
+    name, top = votes[0]
+    if top < MIN_FIELD_VOTES or (len(votes) > 1 and votes[1][1] == top):
+        return
+    for s in tasks:
+        out.setdefault(s.start, name)

@@ -93,3 +93,25 @@ def test_a_theme_opening_its_paragraph_is_left_to_its_section():
     text = "持续深化国企改革。深化分类监管、分类考核。"
     sentences = _sentences(text, ["theme", "task"])
     assert paragraph_themes(MappedText(text), sentences, rules("city")) == {}
+
+
+CHAPTER = ("深化国有企业改革。做好外交工作。\n"
+           "推广农业技术和开展技术培训。稳定粮棉播种面积。发展农业社会化服务。\n"
+           "扩大对外开放。")
+
+
+def test_in_a_chapter_of_paragraphs_a_row_naming_no_unit_takes_its_paragraphs_field():
+    # the section runs over three paragraphs: its owner is a chapter's, the paragraph's is nearer
+    sentences = _sentences(CHAPTER, ["task"] * 6)
+    owners = paragraph_themes(MappedText(CHAPTER), sentences, rules("national"))
+    assert owners.get(sentences[3].start) == "农业农村部"  # 稳定粮棉播种面积 under the agriculture paragraph
+    assert sentences[0].start not in owners  # no field agreed on by two sentences: the section decides
+
+
+def test_a_paragraph_field_needs_a_chapter_and_two_sentences_agreeing():
+    one_paragraph = "推广农业技术和开展技术培训。稳定粮棉播种面积。发展农业社会化服务。"
+    sentences = _sentences(one_paragraph, ["task"] * 3)
+    assert paragraph_themes(MappedText(one_paragraph), sentences, rules("national")) == {}
+    lone = CHAPTER.replace("发展农业社会化服务。", "")  # one agriculture sentence is no paragraph field
+    sentences = _sentences(lone, ["task"] * 5)
+    assert paragraph_themes(MappedText(lone), sentences, rules("national")) == {}
