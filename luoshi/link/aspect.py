@@ -72,6 +72,16 @@ def _not_work() -> re.Pattern:
     return _alternation(rules.load("verdict_words")["not_work"]["words"])
 
 
+@lru_cache(maxsize=1)
+def _context_frame() -> re.Pattern:
+    return _alternation(rules.load("verdict_words")["context_frames"]["words"])
+
+
+def context_frame(sentence: str) -> bool:
+    """The sentence frames the year or the period (总体要求是, …之年, 关键时期): no work of its own."""
+    return bool(_context_frame().search(fold(sentence)))
+
+
 def not_work(sentence: str) -> bool:
     """Does the sentence thank, draw a lesson or restate a mission rather than report work?"""
     return bool(_not_work().search(fold(sentence)))

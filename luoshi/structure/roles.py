@@ -46,6 +46,7 @@ class RoleRules:
     term_state: re.Pattern[str]
     term_aim: re.Pattern[str]
     vision_title: re.Pattern[str]
+    requirements_title: re.Pattern[str]
     theme_max: int
     copula: re.Pattern[str]
     connective: re.Pattern[str]
@@ -93,6 +94,7 @@ def role_rules() -> RoleRules:
         term_state=_compile(data["term_state"]["pattern"], "roles"),
         term_aim=_compile(data["term_aim"]["pattern"], "roles"),
         vision_title=_compile(data["vision_title"]["pattern"], "roles"),
+        requirements_title=_compile(data["requirements_title"]["pattern"], "roles"),
         theme_max=int(data["theme_opener"]["max_chars"]),
         copula=_compile(data["copula"]["pattern"], "roles"),
         connective=_compile(data["connective"]["pattern"], "roles"),
@@ -305,6 +307,8 @@ def sentence_role(
         return "target"
     if r.contrast.search(body) and not has_task_verb(body):
         return "context"  # 基本面没有改变,但…问题仍然突出: a weighing of the situation
+    if r.term_state.search(body) and not _opens_with_task(trimmed_clauses(body)) and not _DATED.search(body):
+        return "context"  # 中国与发展中国家的团结合作明显加强: a state reached (or to reach), not a piece of work
     if _has_verb(body):
         return "task"
     if term:
@@ -319,7 +323,8 @@ def sentence_role(
 
 
 # a clause that opens with its subject (at most 12 characters) and a modal: 地方财政要…, 成人教育要与…结合起来
-_MODAL_CLAUSE = re.compile(r"^[^,;:]{0,12}?(?<![重主需只纲摘紧首不])(?:要|必须)(?![求素点是])[^,;:]{2,}")
+_MODAL_CLAUSE = re.compile(
+    r"^(?![^,;:]*(?:指出|说过|强调))[^,;:]{0,12}?(?<![重主需只纲摘紧首不必概扼简想])(?:要|必须)(?![求素点是害])[^,;:]{2,}")
 
 
 def _directive(body: str) -> bool:
@@ -367,6 +372,8 @@ def assign_roles(
         terms = section_terms(mt, sections, year)
     vision = _vision_sections(sections)
     r = role_rules()
+    # a part on the year's requirements and targets only holds no work of its own
+    requirements = {sec.id for sec in sections if r.requirements_title.search(_TRIM.sub("", fold(sec.title)))}
     forward_seen = False
     context_para: int | None = None  # a paragraph whose opening makes all of it context
     explain_para: int | None = None  # a paragraph explaining a target or a choice (关于物价总水平。…)
@@ -375,6 +382,7 @@ def assign_roles(
     points: list[int] = []  # sentences made themes by their ordinal (一是…, 二要…)
     numbered: list[int] = []  # every numbered point (一是…, 二要…), short or long
     whole: set[int] = set()  # paragraphs made context as a whole (review, explanation)
+    whole_titled: set[int] = set()  # paragraphs under a title line of their own
     # a lead-in paragraph announcing the principles to grasp (要把握好以下三点。): its section and the level
     # of the numbered points under it; the paragraph of the current point
     lead_in: tuple[str, int | None] | None = None
@@ -433,6 +441,8 @@ def assign_roles(
                 and not r.connective.match(body)  # 同时,加强…: the paragraph goes on with the work before it
             )))
             titled = title
+            if title:
+                whole_titled.add(place.para + 1)  # a titled paragraph has its theme above it, no sub-headings
             s.role = sentence_role(
                 text,
                 heading=level is not None and level < THEME_LEVEL and not listed,
@@ -443,6 +453,8 @@ def assign_roles(
             )
             if national and s.role == "task" and r.national_context.search(body):
                 s.role = "context"
+            if s.role == "task" and s.section in requirements:
+                s.role = "context"  # the stance that carries the targets (必须下好…“先手棋”), not a task
             if national and s.role in ("task", "context") and r.national_macro_theme.search(body):
                 s.role = "theme"  # the year's fiscal and monetary stance heads the measures that follow
             if place is not None and s.role == "target" and _expected_targets(body):
@@ -455,7 +467,7 @@ def assign_roles(
     if placements:
         _lone_points(mt, sentences, placements, points)
         _series_points(mt, sentences, numbered)
-        _sub_themes(mt, sentences, placements, heading_level, whole)
+        _sub_themes(mt, sentences, placements, heading_level, whole | whole_titled)
         _heading_aims(mt, sentences, placements, heading_level, whole)
 
 

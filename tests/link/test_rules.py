@@ -178,3 +178,11 @@ def test_rules_lessons_examples(text, expected):
     from luoshi.link.aspect import opens_lessons
 
     assert opens_lessons(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["context_frames"]["examples"]]
+                         + [(t, False) for t in rules.load("verdict_words")["context_frames"]["not"]])
+def test_rules_context_frames_examples(text, expected):
+    from luoshi.link.aspect import context_frame
+
+    assert context_frame(text) == expected

@@ -29,7 +29,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "frame_theme", "opener_work", "listed_quota")
+    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "frame_theme", "opener_work", "listed_quota")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
