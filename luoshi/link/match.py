@@ -26,7 +26,7 @@ NAME_SHARE = 0.75  # share of a named project's / quoted programme's weight a cl
 # A run of common words said again verbatim (食品安全示范城市, 海绵城市建设示范, 现代企业制度) names one
 # work though each of its bigrams is in most reports: the words are common, their sequence is not.
 # It anchors a match when it is this long (characters) and in this few clauses of the later report.
-LONG_RUN = 7
+LONG_RUN = 6
 _GENERIC_TAIL = re.compile(r"(?:建设|工作|项目|工程|水平|能力|体系|机制|制度|改革)+$")  # 服务体系建设 is 服务 and frame
 LONG_RUN_UNITS = 3
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
