@@ -668,3 +668,11 @@ def test_former_names_are_validated():
     bad = {"departments": [{"name": "甲部", "keywords": ["甲"], "former": [{"name": "乙部", "years": [1990]}]}]}
     with pytest.raises(LuoshiError):
         validate(bad, "x.yaml")
+
+
+def test_a_city_other_than_a_municipality_supervises_drugs_in_its_market_bureau():
+    from luoshi.textmap import fold
+
+    row = fold("提高食品药品监管数字化水平")
+    assert suggest_departments(row, rules("city", region="济南市", year=2024))[0].name == "市市场监管局"
+    assert suggest_departments(row, rules("city", region="天津市", year=2022))[0].name == "市药监局"
