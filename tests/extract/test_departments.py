@@ -676,3 +676,13 @@ def test_a_city_other_than_a_municipality_supervises_drugs_in_its_market_bureau(
     row = fold("提高食品药品监管数字化水平")
     assert suggest_departments(row, rules("city", region="济南市", year=2024))[0].name == "市市场监管局"
     assert suggest_departments(row, rules("city", region="天津市", year=2022))[0].name == "市药监局"
+
+
+def test_village_and_community_work_is_a_city_bureaus_not_the_districts():
+    from luoshi.textmap import fold
+
+    village, community = fold("完善联农带农机制，新发展联合村100个"), fold("打造全市统一的智慧社区综合管理服务平台")
+    city = rules("city", region="临沂市", year=2025)
+    assert suggest_departments(village, city)[0].name == "市农业农村局"
+    assert suggest_departments(community, city)[0].name == "市民政局"
+    assert suggest_departments(village, rules("district", year=2021))[0].name == "各镇街"  # a district's towns
