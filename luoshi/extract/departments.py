@@ -178,6 +178,11 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         if "absent_in" in entry and not (_str_list(entry["absent_in"]) and entry.get("elsewhere")):
             raise _fail(path, f"{where} ({name}) 'absent_in' must be a list of regions, with 'elsewhere' naming "
                               "the unit that does the work there")
+        for k, former in enumerate(entry.get("former") or []):
+            if not (isinstance(former, dict) and isinstance(former.get("name"), str) and former["name"].strip()
+                    and _years(former.get("years"))):
+                raise _fail(path, f"{where} ({name}) 'former'[{k}] must map 'name' to the unit's earlier name and "
+                                  "'years' to the [first, last] report years it was printed")
         years = entry.get("years")
         if years is not None and not (isinstance(years, list) and len(years) == 2
                                       and all(isinstance(y, int) for y in years) and years[0] <= years[1]):
@@ -247,6 +252,15 @@ def _in_era(entry: dict[str, Any], year: int | None) -> bool:
     return not years or year is None or years[0] <= year <= years[1]
 
 
+def era_name(entry: dict[str, Any], year: int | None) -> str | None:
+    """The name a report of ``year`` prints for the unit (``former``: 国家计委 until the 2003
+    report for 国家发展改革委, 劳动部 from 1989 to 1998 for 人力资源社会保障部), or None for its
+    own name; without a year, None."""
+    if year is None:
+        return None
+    return next((f["name"] for f in entry.get("former") or () if f["years"][0] <= year <= f["years"][1]), None)
+
+
 @lru_cache(maxsize=32)
 def _entries(path: str) -> tuple[dict[str, Any], ...]:
     return tuple(validate(load_file(path), path))
@@ -269,7 +283,9 @@ def _compile(path: str, level: str | None, region: str | None = None, year: int 
                        if _moved_here(g, region, year, kind))
     local = tuple(sorted((e["name"], n) for e in _entries(path) if level == "city"
                          and (n := _local_name(e, region)) is not None))
-    kept = _compile_kept(path, level, dropped, moved, districts_of(region) if level == "city" else (), kind, local)
+    era = tuple(sorted((e["name"], n) for e in _entries(path) if (n := era_name(e, year)) is not None))
+    kept = _compile_kept(path, level, dropped, moved, districts_of(region) if level == "city" else (), kind, local,
+                         era)
     return replace(kept, region=region)
 
 
@@ -311,17 +327,22 @@ def short_place(name: str) -> str:
 def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
                   moved: frozenset[tuple[str, int]] = frozenset(),
                   districts: tuple[str, ...] = (), kind: str | None = None,
-                  local: tuple[tuple[str, str], ...] = ()) -> DepartmentRules:
+                  local: tuple[tuple[str, str], ...] = (),
+                  era: tuple[tuple[str, str], ...] = ()) -> DepartmentRules:
     data = load_file(path)
     prefix = (data.get("prefix") or {}).get(level, "") if level else ""
     entries = [e for e in _entries(path)
                if (level is None or level in e.get("levels", LEVELS)) and e["name"] not in dropped]
     own = dict(local)  # the report's city's own names (names_in)
     names = [display_name(e, level, prefix, kind, own.get(e["name"])) for e in entries]
+    fields = [_field_name(e, level, names[i], prefix) for i, e in enumerate(entries)]  # the unit's words now
+    then = dict(era)  # the report's year prints the name of the time (国家计委 in 1997)
+    names = [prefix + then[e["name"]] if e["name"] in then else names[i] for i, e in enumerate(entries)]
     owners: dict[str, list[int]] = {}
     weak: dict[str, list[int]] = {}
     lookup: dict[str, int] = {}
     index = {e["name"]: i for i, e in enumerate(entries)}
+    aways: list[dict[str, int | None]] = []
     for i, entry in enumerate(entries):
         # words this unit owns only in some regions go, elsewhere, to the unit doing that work there
         # (without ``elsewhere``, a place of that region's own: the word suggests nothing there)
@@ -329,6 +350,7 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
                 if (entry["name"], k) in moved for w in g["words"]}
         away |= {w: index.get(g["to"]) for k, g in enumerate(entry.get("moved_in", []))
                  if (entry["name"], -1 - k) in moved for w in g["words"]}
+        aways.append(away)
         for word in entry["keywords"]:
             home = away.get(word, i) if word in away else i
             if home is not None and home not in owners.setdefault(word, []):
@@ -347,13 +369,15 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
     # to it rather than to its paragraph's owner. Place bodies and ``name_words_not`` are left out.
     skip = frozenset(data.get("name_words_not") or ())
     for i, entry in enumerate(entries):
-        for word in entry.get("weak", []):
-            weak.setdefault(word, []).append(i)
-        for word in () if entry.get("place") else name_words(_field_name(entry, level, names[i], prefix)):
+        for word in entry.get("weak", []):  # a weak word moves too (村 is agriculture's in a city)
+            home = aways[i].get(word, i) if word in aways[i] else i
+            if home is not None and home not in weak.setdefault(word, []):
+                weak[word].append(home)
+        for word in () if entry.get("place") else name_words(fields[i]):
             if word not in skip and i not in weak.setdefault(word, []):
                 weak[word].append(i)
         plain = [entry["name"], *entry.get("names", {}).values(), *entry.get("names_in", {}).values(),
-                 *entry.get("aliases", [])]
+                 *entry.get("aliases", []), *(f["name"] for f in entry.get("former") or ())]
         for alias in plain:
             lookup.setdefault(_key(alias), i)
             if prefix:

@@ -644,3 +644,53 @@ def test_departments_national_money_destinations_and_addressees_do_not_own_the_r
     assert suggest_departments("发行1000亿元长期国债,重点投向水利、交通、通信等基础设施建设,科技和教育设施建设,"
                                "环境整治与生态建设和企业技术改造", r)[0].name == "财政部"
     assert suggest_departments("对确有困难的中西部地区和老工业基地,中央财政将继续给予支持", r)[0].name == "财政部"
+
+
+def test_a_report_prints_the_names_of_its_year_and_every_name_resolves():
+    from luoshi.extract.departments import canonical_unit, rules
+    from luoshi.textmap import fold
+
+    then, now = rules("national", year=1997), rules("national")  # no year: the names of today
+    assert suggest_departments(fold("改造中低产田"), then)[0].name == "农业部"
+    assert suggest_departments(fold("改造中低产田"), now)[0].name == "农业农村部"
+    assert suggest_departments(fold("加强劳动力市场建设"), rules("national", year=1985))[0].name == "劳动人事部"
+    assert canonical_unit("国家发展改革委", "national", then) == "国家计委"
+    # every earlier name resolves to the unit, whatever the year
+    assert canonical_unit("农牧渔业部", "national") == "农业农村部"
+    assert canonical_unit("国家计委", "national", now) == "国家发展改革委"
+    assert canonical_unit("劳动部", "national", rules("national", year=1986)) == "劳动人事部"
+
+
+def test_former_names_are_validated():
+    from luoshi.errors import LuoshiError
+    from luoshi.extract.departments import validate
+
+    bad = {"departments": [{"name": "甲部", "keywords": ["甲"], "former": [{"name": "乙部", "years": [1990]}]}]}
+    with pytest.raises(LuoshiError):
+        validate(bad, "x.yaml")
+
+
+def test_a_city_other_than_a_municipality_supervises_drugs_in_its_market_bureau():
+    from luoshi.textmap import fold
+
+    row = fold("提高食品药品监管数字化水平")
+    assert suggest_departments(row, rules("city", region="济南市", year=2024))[0].name == "市市场监管局"
+    assert suggest_departments(row, rules("city", region="天津市", year=2022))[0].name == "市药监局"
+
+
+def test_village_and_community_work_is_a_city_bureaus_not_the_districts():
+    from luoshi.textmap import fold
+
+    village, community = fold("完善联农带农机制，新发展联合村100个"), fold("打造全市统一的智慧社区综合管理服务平台")
+    city = rules("city", region="临沂市", year=2025)
+    assert suggest_departments(village, city)[0].name == "市农业农村局"
+    assert suggest_departments(community, city)[0].name == "市民政局"
+    assert suggest_departments(village, rules("district", year=2021))[0].name == "各镇街"  # a district's towns
+
+
+def test_industrial_parks_are_the_industry_bureaus_outside_beijing():
+    from luoshi.textmap import fold
+
+    row = fold("全市统筹谋划园区发展，认定一批市级特色园区")
+    assert suggest_departments(row, rules("city", region="临沂市", year=2025))[0].name == "市工业和信息化局"
+    assert suggest_departments(fold("优化园区布局"), rules("city", region="北京市", year=2024))[0].name == "市科委"
