@@ -686,3 +686,11 @@ def test_village_and_community_work_is_a_city_bureaus_not_the_districts():
     assert suggest_departments(village, city)[0].name == "市农业农村局"
     assert suggest_departments(community, city)[0].name == "市民政局"
     assert suggest_departments(village, rules("district", year=2021))[0].name == "各镇街"  # a district's towns
+
+
+def test_industrial_parks_are_the_industry_bureaus_outside_beijing():
+    from luoshi.textmap import fold
+
+    row = fold("全市统筹谋划园区发展，认定一批市级特色园区")
+    assert suggest_departments(row, rules("city", region="临沂市", year=2025))[0].name == "市工业和信息化局"
+    assert suggest_departments(fold("优化园区布局"), rules("city", region="北京市", year=2024))[0].name == "市科委"
