@@ -342,6 +342,7 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
     weak: dict[str, list[int]] = {}
     lookup: dict[str, int] = {}
     index = {e["name"]: i for i, e in enumerate(entries)}
+    aways: list[dict[str, int | None]] = []
     for i, entry in enumerate(entries):
         # words this unit owns only in some regions go, elsewhere, to the unit doing that work there
         # (without ``elsewhere``, a place of that region's own: the word suggests nothing there)
@@ -349,6 +350,7 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
                 if (entry["name"], k) in moved for w in g["words"]}
         away |= {w: index.get(g["to"]) for k, g in enumerate(entry.get("moved_in", []))
                  if (entry["name"], -1 - k) in moved for w in g["words"]}
+        aways.append(away)
         for word in entry["keywords"]:
             home = away.get(word, i) if word in away else i
             if home is not None and home not in owners.setdefault(word, []):
@@ -367,8 +369,10 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
     # to it rather than to its paragraph's owner. Place bodies and ``name_words_not`` are left out.
     skip = frozenset(data.get("name_words_not") or ())
     for i, entry in enumerate(entries):
-        for word in entry.get("weak", []):
-            weak.setdefault(word, []).append(i)
+        for word in entry.get("weak", []):  # a weak word moves too (村 is agriculture's in a city)
+            home = aways[i].get(word, i) if word in aways[i] else i
+            if home is not None and home not in weak.setdefault(word, []):
+                weak[word].append(home)
         for word in () if entry.get("place") else name_words(fields[i]):
             if word not in skip and i not in weak.setdefault(word, []):
                 weak[word].append(i)

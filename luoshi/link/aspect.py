@@ -82,6 +82,16 @@ def context_frame(sentence: str) -> bool:
     return bool(_context_frame().search(fold(sentence)))
 
 
+@lru_cache(maxsize=1)
+def _context_duty() -> re.Pattern:
+    return re.compile(rules.load("verdict_words")["context_duty"]["pattern"])
+
+
+def context_duty(sentence: str) -> bool:
+    """The sentence says something is to be done (要…, 必须…, 应当…) though it holds no verb of a pledge."""
+    return bool(_context_duty().search(fold(sentence)))
+
+
 def not_work(sentence: str) -> bool:
     """Does the sentence thank, draw a lesson or restate a mission rather than report work?"""
     return bool(_not_work().search(fold(sentence)))

@@ -21,12 +21,16 @@ from luoshi.link.words import whole_words
 
 MIN_COVERAGE = 0.35  # share of the task's weight a clause must hold
 MIN_ANCHOR = 0.25  # weight of the heaviest shared run of characters (one rare bigram ≈ 0.5–0.8)
+# A bigram holding a function character (要注意, 这对于, 于我国) is rare in the corpus for its style, not its
+# content: it names no work, and weighs a fraction of its rarity.
+_FUNCTION = re.compile(r"[要这于的了是也又都把被着所其]")
+FUNCTION_SCALE = 0.2
 OWN_WEIGHT = 0.01  # the report's own region's name weighs like a word every report uses
 NAME_SHARE = 0.75  # share of a named project's / quoted programme's weight a clause must hold
 # A run of common words said again verbatim (食品安全示范城市, 海绵城市建设示范, 现代企业制度) names one
 # work though each of its bigrams is in most reports: the words are common, their sequence is not.
 # It anchors a match when it is this long (characters) and in this few clauses of the later report.
-LONG_RUN = 7
+LONG_RUN = 6
 _GENERIC_TAIL = re.compile(r"(?:建设|工作|项目|工程|水平|能力|体系|机制|制度|改革)+$")  # 服务体系建设 is 服务 and frame
 LONG_RUN_UNITS = 3
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
@@ -95,6 +99,8 @@ class TermWeights:
             w = (self.corpus.idf(gram) if self.corpus else 0.6) * local
             if gram in self._own_grams:
                 w = min(w, OWN_WEIGHT)
+            elif _FUNCTION.search(gram):
+                w *= FUNCTION_SCALE
             self._cache[gram] = w
         return w
 

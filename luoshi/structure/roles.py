@@ -453,8 +453,6 @@ def assign_roles(
             )
             if national and s.role == "task" and r.national_context.search(body):
                 s.role = "context"
-            if s.role == "task" and s.section in requirements:
-                s.role = "context"  # the stance that carries the targets (必须下好…“先手棋”), not a task
             if national and s.role in ("task", "context") and r.national_macro_theme.search(body):
                 s.role = "theme"  # the year's fiscal and monetary stance heads the measures that follow
             if place is not None and s.role == "target" and _expected_targets(body):
@@ -462,6 +460,8 @@ def assign_roles(
                 targets_run = True  # numbered items right after it are the targets listed
             elif place is not None and place.para == target_para and s.role == "task" and _goes_on_target(body):
                 s.role = "target"  # the expected targets go on: 单位国内生产总值能耗下降3.4%以上…
+            if s.role == "task" and s.section in requirements:
+                s.role = "context"  # the stance that carries the targets (必须下好…“先手棋”), not a task
         elif forward_seen and s.part == "other":
             s.role = "context"
     if placements:

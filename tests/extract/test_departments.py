@@ -668,3 +668,39 @@ def test_former_names_are_validated():
     bad = {"departments": [{"name": "甲部", "keywords": ["甲"], "former": [{"name": "乙部", "years": [1990]}]}]}
     with pytest.raises(LuoshiError):
         validate(bad, "x.yaml")
+
+
+def test_a_city_other_than_a_municipality_supervises_drugs_in_its_market_bureau():
+    from luoshi.textmap import fold
+
+    row = fold("提高食品药品监管数字化水平")
+    assert suggest_departments(row, rules("city", region="济南市", year=2024))[0].name == "市市场监管局"
+    assert suggest_departments(row, rules("city", region="天津市", year=2022))[0].name == "市药监局"
+
+
+def test_village_and_community_work_is_a_city_bureaus_not_the_districts():
+    from luoshi.textmap import fold
+
+    village, community = fold("完善联农带农机制，新发展联合村100个"), fold("打造全市统一的智慧社区综合管理服务平台")
+    city = rules("city", region="临沂市", year=2025)
+    assert suggest_departments(village, city)[0].name == "市农业农村局"
+    assert suggest_departments(community, city)[0].name == "市民政局"
+    assert suggest_departments(village, rules("district", year=2021))[0].name == "各镇街"  # a district's towns
+
+
+def test_industrial_parks_are_the_industry_bureaus_outside_beijing():
+    from luoshi.textmap import fold
+
+    row = fold("全市统筹谋划园区发展，认定一批市级特色园区")
+    assert suggest_departments(row, rules("city", region="临沂市", year=2025))[0].name == "市工业和信息化局"
+    assert suggest_departments(fold("优化园区布局"), rules("city", region="北京市", year=2024))[0].name == "市科委"
+
+
+def test_bodies_of_later_years_give_their_work_to_the_body_of_the_time():
+    from luoshi.textmap import fold
+
+    bank = fold("完善政策性银行的经营机制")
+    assert suggest_departments(bank, rules("national", year=1995))[0].name == "人民银行"  # no banking regulator yet
+    assert suggest_departments(bank, rules("national", year=2005))[0].name == "银保监会"
+    # 移民 before 2018 is resettlement, not the immigration administration's
+    assert suggest_departments(fold("继续搞好三峡工程及其移民工作"), rules("national", year=1998))[0].name == "水利部"

@@ -186,3 +186,11 @@ def test_rules_context_frames_examples(text, expected):
     from luoshi.link.aspect import context_frame
 
     assert context_frame(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["context_duty"]["examples"]]
+                         + [(t, False) for t in rules.load("verdict_words")["context_duty"]["not"]])
+def test_rules_context_duty_examples(text, expected):
+    from luoshi.link.aspect import context_duty
+
+    assert context_duty(text) == expected
