@@ -21,7 +21,7 @@ from luoshi.web.verdict_sql import chosen, in_charge, in_force, indicator_leads,
 from luoshi.web.names import report_name, short_region  # noqa: F401 - re-exported for the pages
 
 QUOTE_CHARS = 40
-KIND_ZH = {"commitment": "任务", "indicator": "指标"}
+KIND_ZH = {"commitment": "任务", "indicator": "指标", "theme": "主题"}
 
 
 @dataclass
@@ -29,7 +29,7 @@ class VerdictFilter:
     status: str | None = None
     section: str | None = None  # a chapter key
     department: str | None = None
-    kind: str | None = None  # commitment | indicator
+    kind: str | None = None  # commitment | indicator | theme (the themes alone)
 
 
 def evidence_reports(session: Session, report: Report) -> list[Report]:
@@ -228,7 +228,7 @@ EXPORT_COLUMNS = (("序号", 6), ("类型", 6), ("章节", 18), ("原文", 50), 
 
 
 def export_values(n: int, r: dict) -> list:
-    ev = r["evidence"]
-    return [n, KIND_ZH[r["kind"]], r["section_title"] or "", r["text"], "、".join(r["lead"]),
+    ev = r["evidence"][0] if isinstance(r["evidence"], list) and r["evidence"] else r["evidence"] or None  # a theme lists its spans
+    return [n, KIND_ZH[r["kind"]], r["section_title"] or "", r["text"], "、".join(r.get("lead") or []),
             VERDICT_ZH.get(r["status"] or "", "未评价"), r["confidence"] if r["confidence"] is not None else "",
             r["reason"] or "", ev["text"] if ev else "", "是" if r["confirmed"] else ""]

@@ -133,8 +133,9 @@ def verdict_summary(session: Session, report: Report) -> dict | None:
 
 
 def previous_verdicts(session: Session, report: Report) -> list[dict]:
-    """The older reports judged on ``report``: each with its verdict counts (the overview's first screen)."""
+    """The older reports judged on ``report``: each with its verdict counts and its themes' verdicts (the overview's first screen)."""
     from luoshi.web.lookups import report_summary
+    from luoshi.web.theme_list import theme_counts, theme_rows
 
     judged = select(Commitment.report_id).join(Verdict, (Verdict.source_id == Commitment.id) & (Verdict.source_kind == "commitment")).where(
         Verdict.evidence_report_id == report.id).distinct()
@@ -142,6 +143,8 @@ def previous_verdicts(session: Session, report: Report) -> list[dict]:
     for old in session.scalars(select(Report).where(Report.id.in_(judged), Report.id != report.id).order_by(Report.year.desc())):
         summary = verdict_summary(session, old)
         if summary:
+            themes = theme_rows(session, old.id, report.id, "")  # judged on this report; quotes are on the list's page
             out.append({"report": report_summary(session, old), "counts": summary["counts"], "shares": summary["shares"],
-                        "total": summary["total"]})
+                        "total": summary["total"], "theme_counts": theme_counts(themes),
+                        "themes": [{k: t[k] for k in ("id", "text", "status", "confidence", "confirmed")} for t in themes]})
     return out

@@ -17,12 +17,13 @@ from luoshi.web.downloads import CSV, XLSX, attachment, table_csv, table_xlsx
 from luoshi.web.i18n import translator
 from luoshi.web.lookups import report_summary, sections_of
 from luoshi.web.render import lang_of, respond, twin
+from luoshi.web.theme_list import page_window, theme_counts, theme_rows
 from luoshi.web.tracking import ViewCache, verdict_fingerprint
 from luoshi.web.verdict_list import EXPORT_COLUMNS, VerdictFilter, evidence_reports, export_values, report_counts, verdict_page
 
 router = APIRouter(tags=["verdicts"])
 VerdictStatus = Literal["fulfilled", "partial", "not_fulfilled", "no_evidence", "unjudged"]
-Kind = Literal["commitment", "indicator"]
+Kind = Literal["commitment", "indicator", "theme"]
 
 
 def _filter(status: VerdictStatus | None = None,
@@ -61,14 +62,24 @@ def _data(session: Session, old: Report, evidence: int | None, f: VerdictFilter,
         whole = cache.get(session, f"verdict-counts-{new.id}", old, date.min, lambda: report_counts(session, old, new), extra=verdicts_now)
         memo = lambda key, compute: cache.get(session, f"verdict-ids-{new.id}-{key}", old, date.min, compute, extra=verdicts_now)  # noqa: E731
     result = verdict_page(session, old, new, f, page, per_page, whole=whole, memo=memo)
+    themes: list[dict] = []
+    if f.kind in (None, "theme") and not f.department:  # a theme has no lead unit of its own
+        evidence_text = session.scalar(select(Report.text).where(Report.id == new.id)) or ""
+        themes = theme_rows(session, old.id, new.id, evidence_text, status=f.status, section=f.section)
     chapters = [{"key": s.key, "title": s.title} for s in sections_of(session, old.id) if s.level == 1]
     size = per_page or max(result.total, 1)
+    pages = max(1, -(-result.total // size))
+    lo, hi = page_window(themes, result.items, page, pages)
+    for t in themes:
+        t["on_page"] = lo <= t["position"] < hi
     return {
         "report": report_summary(session, old), "evidence_report": report_summary(session, new),
         "evidence_choices": [report_summary(session, r) for r in judged_on],
         "filters": {k: v for k, v in vars(f).items() if v}, "counts": result.counts, "counts_all": result.counts_all,
-        "total": result.total, "page": page, "per_page": size, "pages": max(1, -(-result.total // size)),
+        "total": result.total, "page": page, "per_page": size, "pages": pages,
         "sections": chapters, "departments": result.departments, "items": result.items,
+        # the themes, apart from the rows (the counts above are the rows' own); on_page: shown as a header on this page
+        "themes": themes, "theme_counts": theme_counts(themes),
     }
 
 
@@ -90,11 +101,12 @@ def verdict_list(request: Request, session: SessionDep, user: ReaderDep, report_
 @router.get("/reports/{report_id:int}/verdicts.{fmt}", responses={200: {"content": {XLSX: {}, "text/csv": {}}}})
 def verdict_export(request: Request, session: SessionDep, user: ReaderDep, report_id: int, fmt: Literal["xlsx", "csv"],
                      f: FilterDep, evidence: EvidenceQuery = None) -> Response:
-    """The verdict list as shown (same filters) as an xlsx sheet or CSV, named by region and year."""
+    """The verdict list as shown (same filters) as an xlsx sheet or CSV, named by region and year; the theme
+    verdicts follow the rows, as their own kind (类型 主题)."""
     old = get_report(session, report_id)
     data = _data(session, old, evidence, f, per_page=None)
     name = f"{data['report']['name']}落实评价（依据{data['evidence_report']['name']}）"
-    rows = (export_values(n, r) for n, r in enumerate(data["items"], 1))
+    rows = (export_values(n, r) for n, r in enumerate([*data["items"], *data["themes"]], 1))  # themes after the rows
     if fmt == "xlsx":
         return attachment(table_xlsx(name, EXPORT_COLUMNS, rows), f"{name}.xlsx", XLSX)
     return attachment(table_csv(EXPORT_COLUMNS, rows), f"{name}.csv", CSV)
