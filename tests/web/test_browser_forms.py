@@ -229,8 +229,8 @@ def test_browser_demo_opens_mid_year_with_verdicts_on_the_first_screen(demo):
 
 
 def _verdict_rows(page) -> list[tuple[str, str, str]]:
-    """(number, kind, status) of each row shown in the verdict list."""
-    return page.locator("#verdict-table tbody tr[data-kind]").evaluate_all(
+    """(number, kind, status) of each task and target row shown in the verdict list (not the themes' header rows)."""
+    return page.locator("#verdict-table tbody tr[data-kind]:not([data-kind=theme])").evaluate_all(
         "rows => rows.map(r => [r.cells[0].innerText.trim(), r.dataset.kind, r.dataset.status])")
 
 
