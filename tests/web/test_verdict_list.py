@@ -99,4 +99,5 @@ def test_exports_hold_every_row_of_the_filtered_list(linked):
     client, ids = linked
     whole = client.get(f"/reports/{ids['old']}/verdicts.json", params={"per_page": 500}).json()
     csv = client.get(f"/reports/{ids['old']}/verdicts.csv", params={"page": 2, "per_page": 5}).content.decode("utf-8-sig")
-    assert len([line for line in csv.splitlines() if line]) == whole["total"] + 1  # header + all rows, not one page
+    # header + all rows, not one page, then the themes (类型 主题)
+    assert len([line for line in csv.splitlines() if line]) == whole["total"] + len(whole["themes"]) + 1
