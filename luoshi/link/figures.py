@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from luoshi.extract.numbers import parse_number
 from luoshi.link.metrics import Metric, mentions, scales
 from luoshi.link.segments import sentence_spans, soften_breaks
 from luoshi.model import Extraction, Part
@@ -18,14 +19,27 @@ from luoshi.textmap import MappedText
 
 _NUM = re.compile(
     r"(?P<verb>增长|增速|上涨|涨幅|上升|提高到|提高至|提高|增加到|增加至|增加|下降|降低|减少|回落|降至|降到|达到|达|为|控制在|保持在|稳定在|突破|超过|)"
-    r"(?P<num>\d+(?:\.\d+)?)\s*"
+    # a share written in Chinese numerals (百分之十二点八, older national reports) or a figure in digits
+    r"(?:百分之(?P<cnum>[零〇一二两三四五六七八九十百点]+)|(?P<num>\d+(?:\.\d+)?)\s*"
     r"(?P<scale>万亿|千亿|亿|千万|百万|万|千)?"
-    r"(?P<unit>%|个百分点|美元|元|人次|人|吨标准煤|吨标煤|吨|公顷|万亩|亩|公里|平方米|套|户|家|个|斤)?"
+    r"(?P<unit>%|个百分点|美元|元|人次|人|吨标准煤|吨标煤|吨|公顷|万亩|亩|公里|平方米|套|户|家|个|斤)?)"
 )
+
+
+def _num_start(n: re.Match) -> int:
+    return n.start("num") if n.group("num") else n.start("cnum") - 3
+
+
+def _value(n: re.Match) -> float | None:
+    return float(n.group("num")) if n.group("num") else parse_number(n.group("cnum"))
+
+
+def _unit_of(n: re.Match) -> str | None:
+    return n.group("unit") or ("%" if n.group("cnum") else None)
 _DOWN = ("下降", "降低", "减少", "回落")
 _GROWTH_NAMES = ("涨幅", "上涨", "增速", "增长")
 _TARGET_AFTER = re.compile(r"左右的|(?:的)?(?:预期)?目标|以内的")
-_AVERAGE = re.compile(r"年均")
+_AVERAGE = re.compile(r"年均|平均每年|每年平均")  # 五年平均每年增长百分之七点九: a five-year mean
 _CUMULATIVE = re.compile(r"累计|比(?P<base>\d{4})年")
 _YEAR = re.compile(r"(\d{4})年(?!代)")
 _LAST_YEAR = re.compile(r"去年|上年")
@@ -65,7 +79,7 @@ def _respectively(folded: str, m, sent_end: int):
         return None  # one metric only: 分别 lists something else (其中…分别)
     end = _CLAUSE_END.search(folded, gap, sent_end)
     found = [n for n in _NUM.finditer(folded, gap + 2, end.start() if end else sent_end)
-             if n.group("unit") or n.group("scale")]
+             if _unit_of(n) or n.group("scale")]
     if items >= len(found):
         return None
     return found[items], found[0].group("verb") or ""
@@ -82,15 +96,17 @@ def _figures_in(folded: str, m, stop: int, last_year: int | None,
     numbers = [listed[0]] if listed else _NUM.finditer(folded, m.end, stop)
     for n in numbers:
         lead_from, prev_end = prev_end, n.end()
-        if not n.group("unit") and not n.group("scale"):
+        if not _unit_of(n) and not n.group("scale"):
             continue  # a bare number (a count without a unit, a year) is no figure
-        if _YEAR.match(folded, n.start("num")):
+        if _YEAR.match(folded, _num_start(n)):
             continue
         if _TARGET_AFTER.match(folded, n.end()):
             continue
         lead = folded[max(m.end, n.start() - 10) : n.start()]
         verb = n.group("verb") or (listed[1] if listed else "")
-        value = float(n.group("num"))
+        value = _value(n)
+        if value is None:
+            continue
         if verb in _DOWN or (not verb and lead.endswith(_DOWN)):
             value = -value
         growth = folded[m.start : m.end].endswith(_GROWTH_NAMES) or bool(verb and verb not in ("达到", "达", "为", "控制在", "保持在", "稳定在", "突破", "超过",
@@ -110,9 +126,9 @@ def _figures_in(folded: str, m, stop: int, last_year: int | None,
         if said and not (sent[2] in ("plan", "goals") and folded[said.start() - 1 : said.start()] == "比"):
             fig_period = last_year
         scale = scales().get(n.group("scale") or "", 1.0)
-        unit = n.group("unit") or None
+        unit = _unit_of(n)
         out.append(Figure(m.metric, value, value * scale, unit, growth, basis, base, fig_period,
-                          m.start, n.start("num"), n.end(), sent[0], sent[1], sent[2]))
+                          m.start, _num_start(n), n.end(), sent[0], sent[1], sent[2]))
     return out
 
 

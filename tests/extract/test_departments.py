@@ -694,3 +694,13 @@ def test_industrial_parks_are_the_industry_bureaus_outside_beijing():
     row = fold("全市统筹谋划园区发展，认定一批市级特色园区")
     assert suggest_departments(row, rules("city", region="临沂市", year=2025))[0].name == "市工业和信息化局"
     assert suggest_departments(fold("优化园区布局"), rules("city", region="北京市", year=2024))[0].name == "市科委"
+
+
+def test_bodies_of_later_years_give_their_work_to_the_body_of_the_time():
+    from luoshi.textmap import fold
+
+    bank = fold("完善政策性银行的经营机制")
+    assert suggest_departments(bank, rules("national", year=1995))[0].name == "人民银行"  # no banking regulator yet
+    assert suggest_departments(bank, rules("national", year=2005))[0].name == "银保监会"
+    # 移民 before 2018 is resettlement, not the immigration administration's
+    assert suggest_departments(fold("继续搞好三峡工程及其移民工作"), rules("national", year=1998))[0].name == "水利部"

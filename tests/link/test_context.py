@@ -52,3 +52,12 @@ def test_context_only_with_themes_and_never_over_a_row():
     for link in links:
         if link.source_kind == "context":
             assert not any(min(e, link.source_end) > max(s, link.source_start) for s, e in rows)
+
+
+def test_context_abstains_below_its_own_point(monkeypatch):
+    from luoshi.link import context
+
+    monkeypatch.setattr(context, "ABSTAIN", 1.0)  # nothing is sure enough: every context verdict abstains
+    links = [l for l in link_reports(_old(), OLD, _new(), NEW, themes=True) if l.source_kind == "context"]
+    assert links and all(l.status == "no_evidence" and not l.evidence for l in links)
+    assert any("证据不足" in l.reason and "门城水厂主体完工" in l.reason for l in links)

@@ -15,6 +15,9 @@ def _figures(text: str, metric: str, year: int | None = 2020):
         ("一、过去五年工作回顾\n预计完成地区生产总值276亿元，比2016年增长28.5%，年均增速5.1%。", "gdp", 5.1, "average", None),
         ("一、过去五年工作回顾\n预计完成地区生产总值276亿元，比2016年增长28.5%。", "gdp", 28.5, "cumulative", 2016),
         ("一、过去一年工作回顾\n单位国内生产总值能耗下降5.6%。", "energy_intensity", -5.6, "annual", None),
+        # older national reports write shares in Chinese numerals, and a five-year mean as 平均每年
+        ("一、过去一年工作回顾\n国民生产总值比上年增长百分之十二点八。", "gdp", 12.8, "annual", None),
+        ("一、过去五年工作回顾\n国民生产总值接近２４０００亿元，五年平均每年增长百分之七点九。", "gdp", 7.9, "average", None),
     ],
 )
 def test_figures_growth_average_and_cumulative(text, metric, value, basis, base_year):
@@ -52,3 +55,9 @@ def test_figures_metrics_listed_before_respectively_take_their_own_number():
     text = "一、回顾\n实际利用外资、进出口总额年均分别增长27.1%、29%。"
     [trade] = scan_figures(MappedText(text), year=2021)["trade"]
     assert (trade.value, trade.basis, text[trade.start : trade.end]) == (29.0, "average", "29%")
+
+
+def test_figures_a_chinese_share_spans_its_words():
+    text = "国民生产总值比上年增长百分之十二点八。"
+    [fig] = [f for f in _figures(text, "gdp") if f.unit == "%"]
+    assert text[fig.start : fig.end] == "百分之十二点八"
