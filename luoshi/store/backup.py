@@ -151,6 +151,18 @@ def _check_revision(revision: Any, path: Path) -> str:
     return revision
 
 
+# Tables added after the first revision: a backup of an earlier revision has none (the upgrade adds them).
+ADDED_IN = {"themes": "0006_report_themes"}
+
+
+def _had_table(revision: str, table: str) -> bool:
+    added = ADDED_IN.get(table)
+    if added is None:
+        return True
+    order = migrate.revisions()
+    return revision in order and order.index(revision) >= order.index(added)
+
+
 def _check_sqlite_backup(path: Path) -> str:
     """The schema revision of a SQLite backup file, after checking it is a whole luoshi database."""
     try:
@@ -166,8 +178,8 @@ def _check_sqlite_backup(path: Path) -> str:
                               "give a file written by `luoshi db backup`")
         revisions = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
         revision = _check_revision(revisions[0] if len(revisions) == 1 else None, path)
-        # every model table exists from the first revision (later ones add columns and indexes)
-        missing = sorted(t.name for t in Base.metadata.sorted_tables if t.name not in tables)
+        # every model table exists from the revision that added it (most from the first)
+        missing = sorted(t.name for t in Base.metadata.sorted_tables if t.name not in tables and _had_table(revision, t.name))
         if missing:
             raise BackupError(f"{path} lacks the ledger tables {', '.join(missing)}", "give a file written by `luoshi db backup`")
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:

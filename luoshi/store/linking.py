@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 
 from luoshi import model as m
 from luoshi.store import audit
-from luoshi.store.models import Commitment, Indicator, ProgressUpdate, Report, Section, User, Verdict
+from luoshi.store.models import Commitment, Indicator, ProgressUpdate, Report, Section, Theme, User, Verdict
+from luoshi.store.themes import as_sentences, sentences_of_text, stored_themes
 from luoshi.store.verdicts import store_links
 
 
@@ -35,10 +36,14 @@ class StoredExtraction:
     text: str
     commitment_ids: dict[str, int]
     indicator_ids: dict[str, int]
+    theme_ids: dict[tuple[int, int], int]  # (start, end) of a stored theme sentence -> themes.id
 
 
 def extraction_of(session: Session, report: Report, sentences: list[m.Sentence] | None = None) -> StoredExtraction:
-    """The report's current engine items (retired commitments and set-aside indicators left out)."""
+    """The report's current engine items (retired commitments and set-aside indicators left out).
+
+    Without ``sentences``, its stored theme sentences stand for them (what the linker needs of an
+    older report to judge its themes)."""
     sections = [m.Section(s.key, s.parent_key, s.level, s.title, s.part, s.start, s.end)  # type: ignore[arg-type]
                 for s in session.scalars(select(Section).where(Section.report_id == report.id).order_by(Section.start, Section.level))]
     inds = [i for i in session.scalars(select(Indicator).where(Indicator.report_id == report.id).order_by(Indicator.start))
@@ -51,16 +56,14 @@ def extraction_of(session: Session, report: Report, sentences: list[m.Sentence] 
                                 list(c.projects or []), list(c.indicator_keys or []), [], c.start, c.end, c.section_key) for c in coms]
     meta = m.ReportMeta(title=report.title, region=report.region.name if report.region else None, year=report.year, date=report.date,
                         speaker=report.speaker, session=report.session, sha256=report.sha256, chars=report.chars)
-    ex = m.Extraction(meta, sections, indicators, commitments, list(sentences or []))
-    return StoredExtraction(ex, report.text or "", {c.key: c.id for c in coms}, {i.key: i.id for i in inds})
+    themes = stored_themes(session, report.id)
+    ex = m.Extraction(meta, sections, indicators, commitments, list(sentences) if sentences is not None else as_sentences(themes))
+    return StoredExtraction(ex, report.text or "", {c.key: c.id for c in coms}, {i.key: i.id for i in inds},
+                            {(t.start, t.end): t.id for t in themes})
 
 
 def _sentences(report: Report) -> list[m.Sentence]:
-    from luoshi.structure import analyze
-    from luoshi.textmap import MappedText
-
-    text = report.text or ""
-    return analyze(MappedText(text), m.Document(text=text, format="txt", sha256=report.sha256)).sentences
+    return sentences_of_text(report.text or "", report.sha256, report.filename)
 
 
 def older_report(session: Session, report: Report) -> Report | None:
@@ -99,11 +102,12 @@ def _one_per_year(rows) -> list[Report]:
 
 def link_pair(session: Session, old: Report, new: Report, new_extraction: m.Extraction | None = None,
               actor: User | None = None) -> list[Verdict]:
-    """Judge ``old``'s commitments and targets on ``new`` and merge with its verdicts on other later reports.
+    """Judge ``old``'s commitments, targets and themes on ``new`` and merge with its verdicts on other later reports.
 
     Per item one engine verdict stays (``_wins``): the best status, from the earliest report
     that shows it; with no evidence anywhere, the latest report's no_evidence. Human
-    decisions are kept as they are.
+    decisions are kept as they are. A theme's verdict is rolled up from its rows judged on
+    the same report (luoshi.link.themes), and kept by the same rule.
     """
     from luoshi.link import link_reports
 
@@ -113,9 +117,15 @@ def link_pair(session: Session, old: Report, new: Report, new_extraction: m.Extr
     else:
         newer = extraction_of(session, new, _sentences(new))
         newer_ex, newer_text = newer.extraction, newer.text
-    links = link_reports(older.extraction, older.text, newer_ex, newer_text, new_doc=str(new.id))
+    links = [link for link in link_reports(older.extraction, older.text, newer_ex, newer_text, new_doc=str(new.id), themes=True)
+             if link.source_kind in ("commitment", "indicator", "theme")]
     with_progress(session, links, older.commitment_ids, new.year)
-    ids = {"commitment": older.commitment_ids, "indicator": older.indicator_ids}
+    theme_keys = {t.id: t.key for t in session.scalars(select(Theme).where(Theme.report_id == old.id))}
+    for link in links:  # the engine numbers themes by its own count: the stored theme is the one at the same offsets
+        if link.source_kind == "theme":
+            link.source_id = theme_keys.get(older.theme_ids.get((link.source_start, link.source_end), -1), "")
+    theme_ids = {theme_keys[i]: i for i in older.theme_ids.values()}
+    ids = {"commitment": older.commitment_ids, "indicator": older.indicator_ids, "theme": theme_ids}
     kept = [link for link in links if _wins(session, ids[link.source_kind].get(link.source_id), link, new)]
     return store_links(session, old.id, kept, evidence_report_id=new.id, actor=actor)
 
@@ -183,9 +193,16 @@ def _wins(session: Session, source_id: int | None, link: m.Link, new: Report) ->
 
 
 def _linked(session: Session, old: Report, new: Report) -> bool:
-    ids = select(Commitment.id).where(Commitment.report_id == old.id)
-    return session.scalar(select(Verdict.id).where(Verdict.evidence_report_id == new.id, Verdict.source_kind == "commitment",
-                                                   Verdict.source_id.in_(ids)).limit(1)) is not None
+    """Has the pair been judged? (Its tasks, and its themes when it has some: a ledger upgraded to
+    stored themes gets their verdicts the next time a report of the pair is ingested.)"""
+    for kind, table in (("commitment", Commitment), ("theme", Theme)):
+        ids = select(table.id).where(table.report_id == old.id)
+        if kind == "theme" and session.scalar(ids.limit(1)) is None:
+            continue
+        if session.scalar(select(Verdict.id).where(Verdict.evidence_report_id == new.id, Verdict.source_kind == kind,
+                                                   Verdict.source_id.in_(ids)).limit(1)) is None:
+            return False
+    return True
 
 
 def link_neighbours(session: Session, report: Report, extraction: m.Extraction | None = None, *, only_missing: bool = False,

@@ -15,6 +15,7 @@ from luoshi.assign.history import write_suggestions
 from luoshi.store.matching import match_items, text_hash
 from luoshi.store.models import Assignment, Commitment, Indicator, Observation, ProgressUpdate, Report, Section, Verdict
 from luoshi.store.status import deadline_date
+from luoshi.store.themes import replace_themes, sentences_of_text
 
 _INDICATOR_FIELDS = ("metric", "value", "value_high", "unit", "value_text", "comparator", "change", "kind",
                      "period", "base_period", "sentence", "start", "end")
@@ -31,6 +32,7 @@ def replace_engine_rows(session: Session, report: Report, ex: m.Extraction) -> d
     indicators = _merge_indicators(session, report, ex.indicators, counts)
     _refresh_observations(session, report, indicators)
     _merge_commitments(session, report, ex.commitments, counts)
+    counts["themes"] = replace_themes(session, report, ex.sentences or sentences_of_text(report.text or "", report.sha256, report.filename))
     session.flush()
     session.expire_all()  # bulk deletes above bypassed the loaded collections
     return counts

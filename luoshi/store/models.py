@@ -76,6 +76,29 @@ class Section(Base):
     report: Mapped[Report] = relationship(back_populates="sections")
 
 
+class Theme(Base):
+    """A theme sentence of a report's goals or plan (一是持续推动消费升级, a numbered heading).
+
+    No row of the 任务分解表, but a unit a reader judges the report by: its verdict
+    (``Verdict`` with source_kind "theme") is rolled up from the rows it heads
+    (luoshi.link.themes). Engine data like sections, yet matched on re-extraction
+    (``store.themes``) so a person's confirmed verdict keeps its theme.
+    """
+
+    __tablename__ = "themes"
+    __table_args__ = (Index("ix_themes_report_start", "report_id", "start"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(40))  # engine id of the latest extraction: "t3" ("~id" when retired)
+    ordinal: Mapped[int] = mapped_column(Integer)  # 0, 1, 2 in report order
+    text: Mapped[str] = mapped_column(Text)  # == report.text[start:end]
+    part: Mapped[str] = mapped_column(String(10))  # goals | plan
+    section_key: Mapped[str | None] = mapped_column(String(40))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)  # gone from the latest extraction, kept for a confirmed verdict
+
+
 class Indicator(Base):
     __tablename__ = "indicators"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -224,8 +247,8 @@ class Verdict(Base):
     __tablename__ = "verdicts"
     __table_args__ = (Index("ix_verdicts_source", "source_kind", "source_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    source_kind: Mapped[str] = mapped_column(String(12))  # commitment | indicator
-    source_id: Mapped[int] = mapped_column(Integer)  # commitments.id or indicators.id
+    source_kind: Mapped[str] = mapped_column(String(12))  # commitment | indicator | theme
+    source_id: Mapped[int] = mapped_column(Integer)  # commitments.id, indicators.id or themes.id
     evidence_report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(14))  # VERDICTS
     confidence: Mapped[float] = mapped_column(Float, default=0.0)

@@ -11,7 +11,7 @@ from luoshi import model as m
 from luoshi.store import audit
 from luoshi.store.errors import ConflictError, InvalidValueError, NotFoundError
 from luoshi.store.commitments import check_version, flush_or_conflict
-from luoshi.store.models import VERDICTS, Commitment, Indicator, User, Verdict
+from luoshi.store.models import VERDICTS, Commitment, Indicator, Theme, User, Verdict
 from luoshi.store.permissions import require_role
 
 
@@ -19,7 +19,7 @@ def store_links(session: Session, report_id: int, links: list[m.Link], evidence_
                 actor: User | None = None) -> list[Verdict]:
     """Store the engine's verdicts on ``report_id``'s items, judged on ``evidence_report_id``.
 
-    Link.source_id is the engine key ("c7", "i3") of an item of report ``report_id``.
+    Link.source_id is the engine key ("c7", "i3", "t2") of an item of report ``report_id``.
     Unconfirmed engine rows are updated in place (unchanged ones are not touched, so
     linking the same pair twice writes nothing) and dropped when the engine no longer
     links the item; a confirmed row keeps the person's status and reason and only has
@@ -30,6 +30,7 @@ def store_links(session: Session, report_id: int, links: list[m.Link], evidence_
     ids = {
         "commitment": dict(session.execute(select(Commitment.key, Commitment.id).where(Commitment.report_id == report_id)).all()),
         "indicator": dict(session.execute(select(Indicator.key, Indicator.id).where(Indicator.report_id == report_id)).all()),
+        "theme": dict(session.execute(select(Theme.key, Theme.id).where(Theme.report_id == report_id)).all()),
     }
     existing: dict[tuple[str, int], Verdict] = {}
     for kind, by_key in ids.items():
