@@ -13,7 +13,7 @@ at the end of the round it was labelled in (a tuning set since); ``--set final7`
 seventh such set of new pairs, never tuned on and scored once, by the lead, at the end of the round it was labelled in (a tuning set since);
 ``--set final8`` scores only ``final8/``, an eighth such set of new pairs, never tuned on and scored once, by the
 lead, at the end of the round it was labelled in (a tuning set since); ``--set final9`` scores only ``final9/``, a
-ninth such set of new pairs, never tuned on and scored once, by the lead, at the end of the round it was labelled in;
+ninth such set of new pairs, never tuned on and scored once, by the lead, at the end of the round it was labelled in (a tuning set since);
 ``--calibration`` prints the reliability table of task-verdict confidence (dev half and never-tuned half
 apart). By default sources come from the engine (``extract_file``) and a gold item is matched to the
 engine link of its kind whose source span overlaps it most; ``--oracle`` builds the sources from the gold

@@ -212,7 +212,11 @@ def _region(head: str, front: str, venue: str, mrules: MetaRules) -> str | None:
     if any(word in venue or word in front or word in head for word in mrules.national):
         return mrules.national_name
     represent = mrules.represent.search(head)
-    return _clean_region(represent.group(1), mrules) if represent else None
+    if represent:
+        return _clean_region(represent.group(1), mrules)
+    if any(word in head for word in mrules.national_opening):
+        return mrules.national_name
+    return None
 
 
 def _clean_region(name: str, mrules: MetaRules) -> str | None:

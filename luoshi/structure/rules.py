@@ -57,6 +57,7 @@ class MetaRules:
     region: re.Pattern[str]
     national: tuple[str, ...]
     national_name: str
+    national_opening: tuple[str, ...]  # read only when nothing else names a region
     generic_regions: frozenset[str]
     represent: re.Pattern[str]
     speaker: re.Pattern[str]
@@ -135,6 +136,7 @@ def meta_rules() -> MetaRules:
         region=_compile(region["pattern"], "meta"),
         national=tuple(region["national"]),
         national_name=region["national_name"],
+        national_opening=tuple(region.get("national_opening") or ()),
         generic_regions=frozenset(region.get("generic", ())),
         represent=_compile(region["represent"], "meta"),
         speaker=_compile(data["speaker"]["pattern"], "meta", re.M),

@@ -83,6 +83,13 @@ def test_meta_plan_year(text: str, year: int | None) -> None:
         ("——2022年1月10日在自治州第十五届人民代表大会第一次会议上\n各位代表：\n现在，我代表巴音郭楞蒙古自治州人民政府，向大会报告政府工作。\n",
          "巴音郭楞蒙古自治州"),
         ("——2022年1月10日在自治州第十五届人民代表大会第一次会议上\n各位代表：\n", None),
+        # older State Council reports: no title block, no 我代表国务院; the opening speaks for the country
+        ("各位代表：\n　　刚刚过去的１９８４年，是我国各族人民在实现三大任务方面取得伟大成就的一年。\n", "全国"),
+        ("各位代表：\n　　我受中共中央和国务院的委托，向大会作关于纲要执行情况的报告。\n", "全国"),
+        ("各位代表：\n我們第一届全國人民代表大會第一次會議，已經光榮地完成了任務。\n", "全国"),
+        # …but a city's own opening wins over a national phrase in it
+        ("各位代表：\n现在，我代表延庆区人民政府，向大会报告政府工作。全国各族人民…\n", "延庆区"),
+        ("各位代表：\n过去一年，全市各族人民团结奋斗。\n", None),
     ],
 )
 def test_meta_region(text: str, region: str | None) -> None:
