@@ -11,6 +11,7 @@ from fastapi.responses import Response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
+PARQUET = "application/vnd.apache.parquet"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -67,3 +68,21 @@ def table_csv(columns: Sequence[tuple[str, int]], rows: Iterable[Sequence]) -> b
     for row in rows:
         w.writerow([safe_cell(v) for v in row])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def table_parquet(columns: Sequence[tuple[str, int]], rows: Iterable[Sequence]) -> bytes:
+    """The same table as Parquet, for researchers: a column of numbers (blank cells as nulls) stays numeric,
+    any other is text. No formula guard: Parquet is read by programs, not spreadsheets."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = [list(r) for r in rows]
+    out = {}
+    for k, (name, _) in enumerate(columns):
+        values = [r[k] for r in data]
+        numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) or v in ("", None) for v in values)
+        out[name] = pa.array([None if v in ("", None) else v for v in values] if numeric else
+                             [None if v is None else str(v) for v in values])
+    buf = io.BytesIO()
+    pq.write_table(pa.table(out), buf)
+    return buf.getvalue()

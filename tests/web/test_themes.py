@@ -101,3 +101,17 @@ def test_overview_first_screen_shows_last_year_s_theme_verdicts(linked):
     assert 'id="previous-themes"' in html and "主题落实情况" in html
     data = client.get("/index.json", params={"report": ids["new"]}).json()
     assert data["previous"][0]["themes"] and sum(data["previous"][0]["theme_counts"].values()) == len(data["previous"][0]["themes"])
+
+
+def test_parquet_export_holds_the_same_rows_with_theme_verdicts(linked):
+    import pyarrow.parquet as pq
+
+    client, ids = linked
+    login(client, "viewer")
+    data = _themes(client, ids["old"])
+    r = client.get(f"/reports/{ids['old']}/verdicts.parquet")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/vnd.apache.parquet")
+    table = pq.read_table(io.BytesIO(r.content)).to_pydict()
+    assert len(table["序号"]) == len(data["items"]) + len(data["themes"])
+    assert table["类型"].count("主题") == len(data["themes"])
+    assert all(c is None or 0 <= c <= 1 for c in table["置信度"])

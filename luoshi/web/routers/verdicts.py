@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, defer
 from luoshi.store.models import Report
 from luoshi.store.reports import get_report
 from luoshi.web.deps import ReaderDep, SessionDep, WebError
-from luoshi.web.downloads import CSV, XLSX, attachment, table_csv, table_xlsx
+from luoshi.web.downloads import CSV, PARQUET, XLSX, attachment, table_csv, table_parquet, table_xlsx
 from luoshi.web.i18n import translator
 from luoshi.web.lookups import report_summary, sections_of
 from luoshi.web.render import lang_of, respond, twin
@@ -98,10 +98,10 @@ def verdict_list(request: Request, session: SessionDep, user: ReaderDep, report_
     return respond(request, "verdicts.html", data, title=f"{data['report']['name']} · {t('verdict_list')}", active="nav_reports")
 
 
-@router.get("/reports/{report_id:int}/verdicts.{fmt}", responses={200: {"content": {XLSX: {}, "text/csv": {}}}})
-def verdict_export(request: Request, session: SessionDep, user: ReaderDep, report_id: int, fmt: Literal["xlsx", "csv"],
+@router.get("/reports/{report_id:int}/verdicts.{fmt}", responses={200: {"content": {XLSX: {}, "text/csv": {}, PARQUET: {}}}})
+def verdict_export(request: Request, session: SessionDep, user: ReaderDep, report_id: int, fmt: Literal["xlsx", "csv", "parquet"],
                      f: FilterDep, evidence: EvidenceQuery = None) -> Response:
-    """The verdict list as shown (same filters) as an xlsx sheet or CSV, named by region and year; the theme
+    """The verdict list as shown (same filters) as an xlsx sheet, CSV or Parquet, named by region and year; the theme
     verdicts follow the rows, as their own kind (类型 主题)."""
     old = get_report(session, report_id)
     data = _data(session, old, evidence, f, per_page=None)
@@ -109,4 +109,6 @@ def verdict_export(request: Request, session: SessionDep, user: ReaderDep, repor
     rows = (export_values(n, r) for n, r in enumerate([*data["items"], *data["themes"]], 1))  # themes after the rows
     if fmt == "xlsx":
         return attachment(table_xlsx(name, EXPORT_COLUMNS, rows), f"{name}.xlsx", XLSX)
+    if fmt == "parquet":
+        return attachment(table_parquet(EXPORT_COLUMNS, rows), f"{name}.parquet", PARQUET)
     return attachment(table_csv(EXPORT_COLUMNS, rows), f"{name}.csv", CSV)
