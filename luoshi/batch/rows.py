@@ -46,6 +46,9 @@ SCHEMAS: dict[str, pa.Schema] = {
                                       ("departments", pa.list_(_DEPT))]))),
         ("start", pa.int64()), ("end", pa.int64()), ("section", pa.string()),
     ]),
+    # source_kind: commitment | indicator (the rows' and targets' verdicts), theme (rolled up from the rows a
+    # theme sentence heads) | context (a plan sentence holding no row, judged on its own wording), as
+    # ``luoshi link --format json`` lists them; researchers count task verdicts on kind "commitment" only.
     "links": pa.schema([
         ("report_id", pa.string()), ("next_report_id", pa.string()), ("source_id", pa.string()),
         ("source_kind", pa.string()), ("source_text", pa.string()), ("source_start", pa.int64()),

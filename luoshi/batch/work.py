@@ -115,7 +115,7 @@ def link_chain(chain: list[Item]) -> list[Result]:
             for got in (got_old, got_new):
                 if isinstance(got, Exception):
                     raise got
-            links = link_reports(got_old[0], got_old[1], got_new[0], got_new[1], new_doc=new.id)
+            links = link_reports(got_old[0], got_old[1], got_new[0], got_new[1], new_doc=new.id, themes=True)
         except Exception as exc:  # noqa: BLE001 - a linker failure is one error row
             code = exc.code if isinstance(exc, LuoshiError) else "E043"
             err = LuoshiError(code, f"{old.path} -> {new.path}: linking failed ({exc})", "the extraction rows stand")

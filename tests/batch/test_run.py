@@ -158,6 +158,16 @@ def test_consecutive_links(corpus: Path, tmp_path: Path) -> None:
     gdp = [r for r in links if r["report_id"].endswith("甲市/2015.txt") and r["source_kind"] == "indicator"
            and r["source_text"] == "8.5%左右"]
     assert gdp and gdp[0]["status"] == "fulfilled"
+    # the table holds every kind `luoshi link` judges, each source quoted at its offsets in the old report
+    assert {r["source_kind"] for r in links} <= {"commitment", "indicator", "theme", "context"}
+    kinds = {r["source_kind"] for r in links}
+    assert "indicator" in kinds and kinds & {"theme", "context"}, kinds  # the plan's other sentences are judged too
+    texts = {r["report_id"]: read_bytes((corpus / r["report_id"]).read_bytes(), r["report_id"]).text
+             for r in links if (corpus / r["report_id"]).is_file()}
+    assert texts  # the .txt and .md reports of the corpus
+    for r in links:
+        if r["report_id"] in texts:
+            assert texts[r["report_id"]][r["source_start"] : r["source_end"]] == r["source_text"], r
     assert summary.links >= 3
     again = _run(corpus, out, link="consecutive")
     assert again.links == 0 and tables(out)["links"] == tables(out)["links"]
