@@ -3,7 +3,9 @@
 import pytest
 
 from luoshi import rules
-from luoshi.link.aspect import pledge_kind, signal
+from luoshi.link.aspect import (action_head, circumstance, context_duty, context_frame, figure_only, not_work,
+                               opens_lessons, pledge_kind, signal)
+from luoshi.link.catchall import fields
 from luoshi.link.metrics import mentions
 from luoshi.textmap import fold
 
@@ -68,20 +70,24 @@ def test_rules_paraphrase_counter_examples_do_not_read_the_same(pair):
     assert not any(f in a and f in b for f in forms)
 
 
-@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["circumstance"]["examples"]]
-                         + [(t, False) for t in rules.load("verdict_words")["circumstance"]["not"]])
-def test_rules_circumstance_examples(text, expected):
-    from luoshi.link.aspect import circumstance
+# verdict_words entries read by a yes/no predicate of the linker: its `examples:` answer yes, its `not:` no
+_PREDICATES = {
+    "circumstance": circumstance,
+    "not_work": not_work,
+    "figure_clauses": figure_only,
+    "catch_all": lambda text: bool(fields(text)),
+    "action_heads": lambda text: action_head(text) is not None,
+    "lessons": opens_lessons,
+    "context_frames": context_frame,
+    "context_duty": context_duty,
+}
 
-    assert circumstance(text) == expected
 
-
-@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["not_work"]["examples"]]
-                         + [(t, False) for t in rules.load("verdict_words")["not_work"]["not"]])
-def test_rules_not_work_examples(text, expected):
-    from luoshi.link.aspect import not_work
-
-    assert not_work(text) == expected
+@pytest.mark.parametrize(("entry", "text", "expected"),
+                         [(e, t, True) for e in _PREDICATES for t in rules.load("verdict_words")[e]["examples"]]
+                         + [(e, t, False) for e in _PREDICATES for t in rules.load("verdict_words")[e]["not"]])
+def test_rules_predicate_examples(entry, text, expected):
+    assert _PREDICATES[entry](text) == expected
 
 
 def _boilerplate_cases():
@@ -105,14 +111,6 @@ def test_rules_boilerplate_examples(text, expected):
     assert is_boilerplate(text, EvidenceIndex(units, "new").weights) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["figure_clauses"]["examples"]]
-                         + [(t, False) for t in rules.load("verdict_words")["figure_clauses"]["not"]])
-def test_rules_figure_clause_examples(text, expected):
-    from luoshi.link.aspect import figure_only
-
-    assert figure_only(text) == expected
-
-
 @pytest.mark.parametrize(("name", "expected"), [(t, True) for t in rules.load("synonyms")["target_names"]["examples"]]
                          + [(t, False) for t in rules.load("synonyms")["target_names"]["not"]])
 def test_rules_vague_target_name_examples(name, expected):
@@ -121,28 +119,12 @@ def test_rules_vague_target_name_examples(name, expected):
     assert vague(name) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["catch_all"]["examples"]]
-                         + [(t, False) for t in rules.load("verdict_words")["catch_all"]["not"]])
-def test_rules_catch_all_examples(text, expected):
-    from luoshi.link.catchall import fields
-
-    assert bool(fields(text)) == expected
-
-
 @pytest.mark.parametrize(("name", "expected"), [(t, True) for t in rules.load("synonyms")["target_names"]["rank_examples"]]
                          + [(t, False) for t in rules.load("synonyms")["target_names"]["rank_not"]])
 def test_rules_rank_target_name_examples(name, expected):
     from luoshi.link.targets import rank_only
 
     assert rank_only(name) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["action_heads"]["examples"]]
-                         + [(t, False) for t in rules.load("verdict_words")["action_heads"]["not"]])
-def test_rules_action_head_examples(text, expected):
-    from luoshi.link.aspect import action_head
-
-    assert (action_head(text) is not None) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["means_verbs"]["examples"]]
@@ -170,27 +152,3 @@ def test_rules_umbrella_examples(group, pair, expected):
     task, clause = pair
     joined = any(group in u and group in clause for u in umbrella_queries(task))
     assert joined == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["lessons"]["examples"]]
-                         + [(t, False) for t in rules.load("verdict_words")["lessons"]["not"]])
-def test_rules_lessons_examples(text, expected):
-    from luoshi.link.aspect import opens_lessons
-
-    assert opens_lessons(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["context_frames"]["examples"]]
-                         + [(t, False) for t in rules.load("verdict_words")["context_frames"]["not"]])
-def test_rules_context_frames_examples(text, expected):
-    from luoshi.link.aspect import context_frame
-
-    assert context_frame(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [(t, True) for t in rules.load("verdict_words")["context_duty"]["examples"]]
-                         + [(t, False) for t in rules.load("verdict_words")["context_duty"]["not"]])
-def test_rules_context_duty_examples(text, expected):
-    from luoshi.link.aspect import context_duty
-
-    assert context_duty(text) == expected
