@@ -3,11 +3,33 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 
 from luoshi.model import Commitment, Department, Extraction, Indicator, ReportMeta, Section
+from luoshi.store.reports import ingest_file
 from tests.store.db_fixtures import *  # noqa: F401,F403 (fixtures)
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+REGION = "北京市门头沟区"
+
+
+def ingest_both(session):
+    """The two shipped Mentougou reports, 2020 then 2021, stored (and so linked) and committed."""
+    old = ingest_file(session, EXAMPLES / "mentougou-2020.txt", region=REGION).report
+    new = ingest_file(session, EXAMPLES / "mentougou-2021.txt", region=REGION).report
+    session.commit()
+    return old, new
+
+
+def write_report(tmp_path: Path, year: int, review: str, plan: str) -> Path:
+    """A small district report of ``year``: a review of the year before, then the year's plan."""
+    path = tmp_path / f"{year}.txt"
+    path.write_text(f"门头沟区{year}年政府工作报告\n一、{year - 1}年工作回顾\n一年来，各项工作取得新进展。{review}\n"
+                    f"二、{year}年工作安排\n今年重点做好以下工作。{plan}\n", encoding="utf-8")
+    return path
+
 
 CLAUSES = [
     ("完成老旧小区综合整治10个", "区住房城乡建设委", "binding", "2022"),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import func, select
 
 from luoshi.store.audit import list_audit
@@ -11,16 +9,7 @@ from luoshi.store.linking import link_neighbours, link_series
 from luoshi.store.models import AuditEntry, Commitment, Indicator, Report, Verdict
 from luoshi.store.reports import ingest_file
 from luoshi.store.verdicts import confirm_verdict
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-REGION = "北京市门头沟区"
-
-
-def _ingest_both(session):
-    old = ingest_file(session, EXAMPLES / "mentougou-2020.txt", region=REGION).report
-    new = ingest_file(session, EXAMPLES / "mentougou-2021.txt", region=REGION).report
-    session.commit()
-    return old, new
+from tests.store.conftest import EXAMPLES, REGION, ingest_both, write_report
 
 
 def _state(session):
@@ -29,7 +18,7 @@ def _state(session):
 
 
 def test_ingest_newer_report_stores_verdicts_for_older_items(session):
-    old, new = _ingest_both(session)
+    old, new = ingest_both(session)
     verdicts = list(session.scalars(select(Verdict)))
     assert verdicts and all(v.evidence_report_id == new.id for v in verdicts)
     com_ids = set(session.scalars(select(Commitment.id).where(Commitment.report_id == old.id)))
@@ -49,7 +38,7 @@ def test_ingest_newer_report_stores_verdicts_for_older_items(session):
 
 
 def test_second_ingest_and_relink_change_nothing(session):
-    old, new = _ingest_both(session)
+    old, new = ingest_both(session)
     before, audits = _state(session), session.scalar(select(func.count()).select_from(AuditEntry))
     assert ingest_file(session, EXAMPLES / "mentougou-2021.txt", region=REGION).status == "unchanged"
     assert ingest_file(session, EXAMPLES / "mentougou-2020.txt", region=REGION).status == "unchanged"
@@ -60,7 +49,7 @@ def test_second_ingest_and_relink_change_nothing(session):
 
 
 def test_relink_keeps_human_decision_and_machine_verdict(session):
-    old, new = _ingest_both(session)
+    old, new = ingest_both(session)
     v = session.scalar(select(Verdict).where(Verdict.source_kind == "commitment").order_by(Verdict.id).limit(1))
     machine = v.status
     other = "not_fulfilled" if machine != "not_fulfilled" else "fulfilled"
@@ -127,13 +116,6 @@ def test_cli_ingest_old_and_new_in_one_call_links_them(tmp_path, monkeypatch):
         get_settings.cache_clear()
 
 
-def _report(tmp_path, year: int, review: str, plan: str) -> Path:
-    path = tmp_path / f"{year}.txt"
-    path.write_text(f"门头沟区{year}年政府工作报告\n一、{year - 1}年工作回顾\n一年来，各项工作取得新进展。{review}\n"
-                    f"二、{year}年工作安排\n今年重点做好以下工作。{plan}\n", encoding="utf-8")
-    return path
-
-
 def _verdicts_of(session, report, text):
     cid = session.scalar(select(Commitment.id).where(Commitment.report_id == report.id, Commitment.text.contains(text)))
     assert cid is not None, text
@@ -142,11 +124,11 @@ def _verdicts_of(session, report, text):
 
 
 def test_multi_year_linking_keeps_the_earliest_credible_evidence_and_relinks_a_middle_year(session, tmp_path):
-    y2019 = _report(tmp_path, 2019, "完成老旧小区综合整治。",
+    y2019 = write_report(tmp_path, 2019, "完成老旧小区综合整治。",
                     "完成西山隧道工程建设。推进龙泉务村污水管网工程建设。启动冀热察挺进军司令部旧址陈列馆提升。")
-    y2020 = _report(tmp_path, 2020, "西山隧道工程开工建设。龙泉务村污水管网工程开工建设。",
+    y2020 = write_report(tmp_path, 2020, "西山隧道工程开工建设。龙泉务村污水管网工程开工建设。",
                     "完成西山隧道工程建设。")
-    y2021 = _report(tmp_path, 2021, "西山隧道工程建成通车。龙泉务村污水管网工程建成投用。",
+    y2021 = write_report(tmp_path, 2021, "西山隧道工程建成通车。龙泉务村污水管网工程建成投用。",
                     "推进永定河生态修复。")
     first = ingest_file(session, y2019, region=REGION, year=2019).report
     last = ingest_file(session, y2021, region=REGION, year=2021).report
@@ -178,8 +160,8 @@ def test_progress_filed_in_the_ledger_is_evidence_when_the_review_is_silent(sess
     from luoshi.store.linking import link_pair
     from luoshi.store.progress import add_progress
 
-    y2020 = _report(tmp_path, 2020, "完成老旧小区综合整治。", "推进龙泉务村污水管网工程建设。完成西山隧道工程建设。")
-    y2021 = _report(tmp_path, 2021, "区域发展取得新成效。", "推进永定河生态修复。")
+    y2020 = write_report(tmp_path, 2020, "完成老旧小区综合整治。", "推进龙泉务村污水管网工程建设。完成西山隧道工程建设。")
+    y2021 = write_report(tmp_path, 2021, "区域发展取得新成效。", "推进永定河生态修复。")
     old = ingest_file(session, y2020, region=REGION, year=2020).report
     new = ingest_file(session, y2021, region=REGION, year=2021).report
     session.commit()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import delete, func, select
 
 from luoshi.ingest import read_document
@@ -15,16 +13,7 @@ from luoshi.store.linking import link_neighbours, link_pair
 from luoshi.store.models import Report, Theme, Verdict
 from luoshi.store.reports import ingest_file
 from luoshi.store.verdicts import confirm_verdict
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-REGION = "北京市门头沟区"
-
-
-def _ingest_both(session):
-    old = ingest_file(session, EXAMPLES / "mentougou-2020.txt", region=REGION).report
-    new = ingest_file(session, EXAMPLES / "mentougou-2021.txt", region=REGION).report
-    session.commit()
-    return old, new
+from tests.store.conftest import EXAMPLES, REGION, ingest_both, write_report
 
 
 def _theme_verdicts(session, report_id: int) -> dict[str, tuple[str, int | None]]:
@@ -45,7 +34,7 @@ def test_themes_are_stored_at_ingest_with_offsets_into_the_stored_text(session):
 
 
 def test_theme_verdicts_are_stored_as_the_linker_gives_them(session):
-    old, new = _ingest_both(session)
+    old, new = ingest_both(session)
     stored = _theme_verdicts(session, old.id)
     a, b = read_document(EXAMPLES / "mentougou-2020.txt"), read_document(EXAMPLES / "mentougou-2021.txt")
     engine = {l.source_text: l.status for l in link_reports(extract_document(a), a.text, extract_document(b), b.text, themes=True)
@@ -62,7 +51,7 @@ def test_theme_verdicts_are_stored_as_the_linker_gives_them(session):
 
 
 def test_a_person_s_theme_verdict_survives_relinking(session):
-    old, new = _ingest_both(session)
+    old, new = ingest_both(session)
     theme = session.scalar(select(Theme).where(Theme.report_id == old.id, Theme.text == "坚决打好蓝天保卫战。"))
     v = session.scalar(select(Verdict).where(Verdict.source_kind == "theme", Verdict.source_id == theme.id))
     machine = v.status
@@ -76,7 +65,7 @@ def test_a_person_s_theme_verdict_survives_relinking(session):
 
 
 def test_reingest_keeps_theme_ids_and_decisions(session):
-    old, new = _ingest_both(session)
+    old, new = ingest_both(session)
     before = dict(session.execute(select(Theme.text, Theme.id).where(Theme.report_id == old.id)).all())
     old.engine_version = "0.old"  # the next ingest re-extracts
     session.commit()
@@ -85,19 +74,12 @@ def test_reingest_keeps_theme_ids_and_decisions(session):
     assert dict(session.execute(select(Theme.text, Theme.id).where(Theme.report_id == old.id)).all()) == before
 
 
-def _report(tmp_path, year: int, review: str, plan: str) -> Path:
-    path = tmp_path / f"{year}.txt"
-    path.write_text(f"门头沟区{year}年政府工作报告\n一、{year - 1}年工作回顾\n一年来，各项工作取得新进展。{review}\n"
-                    f"二、{year}年工作安排\n今年重点做好以下工作。{plan}\n", encoding="utf-8")
-    return path
-
-
 def test_a_year_added_in_the_middle_relinks_themes_to_the_earliest_credible_report(session, tmp_path):
     done = "西山隧道工程建成通车。龙泉务村污水管网工程建成投用。冀热察挺进军司令部旧址陈列馆完成提升。"
-    y2019 = _report(tmp_path, 2019, "完成老旧小区综合整治。",
+    y2019 = write_report(tmp_path, 2019, "完成老旧小区综合整治。",
                     "完成西山隧道工程建设。推进龙泉务村污水管网工程建设。启动冀热察挺进军司令部旧址陈列馆提升。")
-    y2020 = _report(tmp_path, 2020, done, "推进永定河生态修复。")
-    y2021 = _report(tmp_path, 2021, done, "推进永定河生态修复。")
+    y2020 = write_report(tmp_path, 2020, done, "推进永定河生态修复。")
+    y2021 = write_report(tmp_path, 2021, done, "推进永定河生态修复。")
     first = ingest_file(session, y2019, region=REGION, year=2019).report
     last = ingest_file(session, y2021, region=REGION, year=2021).report
     session.commit()
@@ -118,7 +100,7 @@ def test_the_migration_backfills_themes_of_a_ledger_made_before_them(tmp_path):
     engine = make_engine(url)
     migrate.upgrade(engine)
     with make_sessionmaker(engine)() as s:
-        old, _ = _ingest_both(s)
+        old, _ = ingest_both(s)
         expected = sorted(s.execute(select(Theme.report_id, Theme.key, Theme.text, Theme.part, Theme.section_key, Theme.start,
                                            Theme.end)).all())
         s.execute(delete(Verdict).where(Verdict.source_kind == "theme"))
