@@ -304,10 +304,21 @@ def test_departments_heads_frame_owner_examples(case):
     # a long generic word no longer outweighs its field: the field's unit owns the reform
     ("city", "深化农业供给侧结构性改革,推动农村一二三产业融合发展", "市农业农村局"),
     ("national", "深化农业供给侧结构性改革", "农业农村部"),
+    # a word of the field's kind between them leaves one noun phrase: 文化创意产业 is culture's
+    ("city", "做大做强文化创意产业，打造一批特色鲜明的文化创意产业园", "市文化和旅游局"),
 ])
 def test_a_field_written_before_generic_work_owns_it(level, text, lead):
     """科技创新 is done in every field: 农业科技创新 is agriculture's."""
     assert suggest_departments(text, rules(level))[0].name == lead
+
+
+def test_a_field_and_generic_work_make_one_phrase_only_when_close_and_unjoined():
+    from luoshi.extract.departments import _one_phrase
+
+    assert _one_phrase("") and _one_phrase("创意")
+    assert not _one_phrase("特色优势")  # too far: a phrase of its own between them
+    assert not _one_phrase("和") and not _one_phrase("的")  # 文化和产业, 农业的科技创新: two things
+    assert not _one_phrase("，")
 
 
 def test_departments_modifier_words_count_less_than_the_head():
