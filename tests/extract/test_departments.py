@@ -704,3 +704,11 @@ def test_bodies_of_later_years_give_their_work_to_the_body_of_the_time():
     assert suggest_departments(bank, rules("national", year=2005))[0].name == "银保监会"
     # 移民 before 2018 is resettlement, not the immigration administration's
     assert suggest_departments(fold("继续搞好三峡工程及其移民工作"), rules("national", year=1998))[0].name == "水利部"
+    # enterprise reform: the economic commissions of the time before 1999 (国家经委, 国家计委 and
+    # 国家经贸委 are one unit of the list, printed 国家计委 then), the 中央企业工委 until the 2003
+    # report, the 国资委 after it
+    lease = fold("小型企业可以推行承包、租赁责任制")
+    assert suggest_departments(lease, rules("national", year=1987))[0].name == "国家计委"
+    assert suggest_departments(fold("依法向国有企业派出监事会"), rules("national", year=2000))[0].name == "中央企业工委"
+    assert suggest_departments(fold("深化国有企业改革"), rules("national", year=2010))[0].name == "国资委"
+    assert canonical_unit("中央企业工委", "national") == "国资委"
