@@ -14,6 +14,7 @@ from typing import Literal
 
 from luoshi import rules
 from luoshi.extract.vocab import alternation
+from luoshi.link.words import spans_of
 from luoshi.textmap import fold
 
 Aspect = Literal["shortfall", "partial", "done"]
@@ -200,12 +201,26 @@ def _leading_verbs() -> re.Pattern:
     return re.compile(f"^(?:{_alternation(words).pattern})+")
 
 
+@lru_cache(maxsize=1)
+def _levels() -> frozenset[str]:
+    return frozenset(fold(w) for w in rules.load("verdict_words")["name_levels"]["words"])
+
+
 def name_core(name: str) -> str:
     """A named work without the pledge verbs before it (巩固食品安全示范区 → 食品安全示范区): the
-    extractor may take them in; a name keeps at least three characters (建成区 stays)."""
+    extractor may take them in; a name keeps at least three characters (建成区 stays).
+
+    The level of government that owns the work (市|奥体中心, 区|人民医院) is dropped too when it stands as a
+    word of its own: the review names the work with or without it (奥体中心…开工建设), and the bigram across
+    it (市奥) is rare enough to outweigh the name itself. 市民中心, 县城污水处理厂 keep theirs (市民, 县城).
+    """
     folded = fold(name)
     m = _leading_verbs().match(folded)
-    return name[m.end():] if m and len(folded) - m.end() >= 3 else name
+    core = name[m.end():] if m and len(folded) - m.end() >= 3 else name
+    words = spans_of(fold(core))
+    if words and words[0][1] == 1 and fold(core)[0] in _levels() and len(core) >= 4:
+        return core[1:]
+    return core
 
 
 def task_words() -> re.Pattern:

@@ -703,3 +703,14 @@ def test_pledges_two_task_clauses_meeting_in_one_review_sentence_name_the_work()
     assert link.status != "no_evidence" and link.evidence[0].text in ("坚持政府“过紧日子”", "一般性支出压减9.3%")
     new = f"一、过去一年工作回顾\n坚持政府“过紧日子”。{fillers * 2}一般性支出压减9.3%。{fillers * 2}\n"
     assert link_one(task, new).status == "no_evidence"
+
+
+def test_pledges_a_named_work_is_found_without_the_level_that_owns_it():
+    """市奥体中心 (the city's sports centre) is reported as 奥体中心: the rare bigram 市奥 must not outweigh the name."""
+    new = "一、过去一年工作回顾\n市文化艺术中心、奥体中心、美术馆开工建设。全年新增绿地306公顷。\n"
+    row = "开工建设市奥体中心"
+    old = row + "。"
+    c = commitment(row, old)
+    c.projects = ["市奥体中心"]
+    [link] = link_reports(extraction(2023, [c]), old, extraction(2024), new)
+    assert link.status == "fulfilled" and link.evidence[0].text.startswith("市文化艺术中心、奥体中心")

@@ -152,3 +152,16 @@ def test_rules_umbrella_examples(group, pair, expected):
     task, clause = pair
     joined = any(group in u and group in clause for u in umbrella_queries(task))
     assert joined == expected
+
+
+def _level_cases():
+    entry = rules.load("verdict_words")["name_levels"]
+    yield from ((text, True) for text in entry["examples"])
+    yield from ((text, False) for text in entry["not"])
+
+
+@pytest.mark.parametrize(("name", "drops"), list(_level_cases()))
+def test_rules_name_level_examples(name, drops):
+    from luoshi.link.aspect import name_core
+
+    assert (name_core(name) == name[1:]) == drops
