@@ -700,15 +700,26 @@ def _minor_words(text: str, r: DepartmentRules, spans: list[tuple[int, int]]) ->
 
 def _field_spans(text: str, r: DepartmentRules) -> dict[tuple[int, int], tuple[str, frozenset[int]]]:
     """Spans of generic work words written right after a field's keyword (农业|科技创新,
-    医学|科技创新, 农业|供给侧结构性改革), each with the word and the field's units: the field owns
+    医学|科技创新, 农业|供给侧结构性改革) or close after it in one noun phrase (文化|创意|产业), each with the word and the field's units: the field owns
     the work, so the generic word suggests its own unit no more there (see ``generic`` in
     departments.yaml)."""
     if not r.generic:
         return {}
     hits = list(r.pattern.finditer(text))
     return {(b.start(), b.end()): (b.group(), frozenset(r.owners[a.group()])) for a, b in zip(hits, hits[1:])
-            if b.group() in r.generic and a.end() == b.start()
+            if b.group() in r.generic and _one_phrase(text[a.end():b.start()])
             and not set(r.owners[a.group()]) & set(r.owners[b.group()])}
+
+
+FIELD_GAP = 2  # 文化|创意|产业: a field's word this close before generic work still names its field
+_PHRASE_GAP = re.compile(rf"[\u4e00-\u9fff]{{0,{FIELD_GAP}}}")
+_NOT_IN_PHRASE = re.compile(r"[和与及等的、]")
+
+
+def _one_phrase(gap: str) -> bool:
+    """The text between a field's keyword and a generic work word leaves them one noun phrase:
+    at most ``FIELD_GAP`` characters and no connector or 的 (文化创意产业, not 文化和旅游产业 …)."""
+    return _PHRASE_GAP.fullmatch(gap) is not None and _NOT_IN_PHRASE.search(gap) is None
 
 
 def _head_word(clause: str, r: DepartmentRules) -> str:

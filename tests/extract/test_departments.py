@@ -84,6 +84,12 @@ def test_departments_master_list_names_by_level(level, names):
         ("国家工商行政管理局", "national", "市场监管总局"),
         ("国家科委", "national", "科技部"),
         ("国家国内贸易局", "national", "商务部"),
+        ("经贸部", "national", "商务部"),  # 对外经济贸易部 (1982–1993)
+        ("国家物资局", "national", "商务部"),  # 1988's 物资部 before it
+        ("国家体委", "national", "国家体育总局"),
+        ("国家国有资产管理局", "national", "国资委"),
+        ("市文广新旅局", "city", "市文化和旅游局"),
+        ("市营商局", "city", "市政务服务局"),
         ("区宇宙探索局", "district", None),
     ],
 )
@@ -298,10 +304,21 @@ def test_departments_heads_frame_owner_examples(case):
     # a long generic word no longer outweighs its field: the field's unit owns the reform
     ("city", "深化农业供给侧结构性改革,推动农村一二三产业融合发展", "市农业农村局"),
     ("national", "深化农业供给侧结构性改革", "农业农村部"),
+    # a word of the field's kind between them leaves one noun phrase: 文化创意产业 is culture's
+    ("city", "做大做强文化创意产业，打造一批特色鲜明的文化创意产业园", "市文化和旅游局"),
 ])
 def test_a_field_written_before_generic_work_owns_it(level, text, lead):
     """科技创新 is done in every field: 农业科技创新 is agriculture's."""
     assert suggest_departments(text, rules(level))[0].name == lead
+
+
+def test_a_field_and_generic_work_make_one_phrase_only_when_close_and_unjoined():
+    from luoshi.extract.departments import _one_phrase
+
+    assert _one_phrase("") and _one_phrase("创意")
+    assert not _one_phrase("特色优势")  # too far: a phrase of its own between them
+    assert not _one_phrase("和") and not _one_phrase("的")  # 文化和产业, 农业的科技创新: two things
+    assert not _one_phrase("，")
 
 
 def test_departments_modifier_words_count_less_than_the_head():
@@ -639,6 +656,17 @@ def test_city_districts_and_zones_are_its_own():
 def test_departments_private_firms_move_by_era_and_kind_of_government(region, year, lead):
     found = suggest_departments("研究制定促进民营经济发展壮大具体措施", rules("city", region=region, year=year))
     assert found[0].name == lead
+
+
+@pytest.mark.parametrize(("region", "lead"), [
+    ("大连市", "市营商环境建设局"),  # a Liaoning city: its business-environment bureau
+    ("沈阳市", "市营商环境建设局"),
+    ("济南市", "市发展改革委"),  # elsewhere the development commission
+])
+def test_departments_business_environment_bureaus_of_liaonings_cities(region, lead):
+    found = suggest_departments("召开全市优化营商环境工作会议，实施营商环境6.0提升方案", rules("city", region=region))
+    assert found[0].name == lead
+    assert canonical_unit("市营商局", "city", region=region) == canonical_unit("市政务服务局", "city", region=region)
 
 
 def test_departments_words_inside_other_words_suggest_nothing():
