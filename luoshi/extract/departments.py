@@ -713,12 +713,13 @@ def _field_spans(text: str, r: DepartmentRules) -> dict[tuple[int, int], tuple[s
 
 FIELD_GAP = 2  # 文化|创意|产业: a field's word this close before generic work still names its field
 _PHRASE_GAP = re.compile(rf"[\u4e00-\u9fff]{{0,{FIELD_GAP}}}")
-_NOT_IN_PHRASE = re.compile(r"[和与及等的、]")
+_NOT_IN_PHRASE = re.compile(r"[和与及等的、对在为向以从把将被使到于]")  # connectors, 的, prepositions
 
 
 def _one_phrase(gap: str) -> bool:
     """The text between a field's keyword and a generic work word leaves them one noun phrase:
-    at most ``FIELD_GAP`` characters and no connector or 的 (文化创意产业, not 文化和旅游产业 …)."""
+    at most ``FIELD_GAP`` characters and no connector, 的 or preposition (文化创意产业, not
+    国企对产业发展)."""
     return _PHRASE_GAP.fullmatch(gap) is not None and _NOT_IN_PHRASE.search(gap) is None
 
 

@@ -318,7 +318,7 @@ def test_a_field_and_generic_work_make_one_phrase_only_when_close_and_unjoined()
     assert _one_phrase("") and _one_phrase("创意")
     assert not _one_phrase("特色优势")  # too far: a phrase of its own between them
     assert not _one_phrase("和") and not _one_phrase("的")  # 文化和产业, 农业的科技创新: two things
-    assert not _one_phrase("，")
+    assert not _one_phrase("，") and not _one_phrase("对")  # 国企对产业发展: the firms act on another field
 
 
 def test_departments_modifier_words_count_less_than_the_head():
