@@ -40,7 +40,7 @@ LEVELS: tuple[str, ...] = ("district", "city", "national")
 # Kinds of government, which name their units differently: a Beijing district (区交通局), a
 # municipality directly under the centre (市交通委, 市教委), any other city (市交通运输局,
 # 市教育局) and the State Council. See ``government_kind`` and ``names`` in departments.yaml.
-KINDS: tuple[str, ...] = ("district", "municipality", "city", "national")
+KINDS: tuple[str, ...] = ("district", "municipality", "city", "province", "national")
 MAX_SUPPORT = 2
 _HINT = "see the schema in the comment at the top of luoshi/rules/zh/departments.yaml"
 _NOTE = re.compile(r"[（(][^）)]*[）)]|\s+")  # （牵头） and blanks in a written unit name
@@ -112,8 +112,8 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
     """The entries of a departments file, or E012 saying what is wrong."""
     if not isinstance(data, dict) or not isinstance(data.get("departments"), list) or not data["departments"]:
         raise _fail(path, "expected a mapping with a non-empty list under 'departments'")
-    if "prefix" in data and not _str_map(data["prefix"]):
-        raise _fail(path, "'prefix' must map levels (district, city, national) to strings")
+    if "prefix" in data and not _str_map(data["prefix"], (*LEVELS, "province", "autonomous")):
+        raise _fail(path, "'prefix' must map levels or kinds (district, city, province, autonomous, national) to strings")
     if "ignore" in data and not _str_list(data["ignore"]):
         raise _fail(path, "'ignore' must be a list of strings")
     if "head_words" in data and not _str_list(data["head_words"]):
@@ -146,13 +146,13 @@ def validate(data: Any, path: str) -> list[dict[str, Any]]:
         seen.add(name)
         if not _str_list(entry.get("keywords")) or not entry["keywords"]:
             raise _fail(path, f"{where} ({name}) needs a non-empty list of 'keywords' strings")
-        for key in ("examples", "not", "aliases", "weak", "levels", "regions"):
+        for key in ("examples", "not", "aliases", "weak", "levels", "regions", "kinds_not"):
             if key in entry and not _str_list(entry[key]):
                 raise _fail(path, f"{where} ({name}) '{key}' must be a list of strings")
         if "names" in entry and not _str_map(entry["names"], KINDS):
             raise _fail(path, f"{where} ({name}) 'names' must map kinds of government ({', '.join(KINDS)}) to names")
-        if "full" in entry and not _str_map(entry["full"]):
-            raise _fail(path, f"{where} ({name}) 'full' must map levels to names")
+        if "full" in entry and not _str_map(entry["full"], (*LEVELS, "province")):
+            raise _fail(path, f"{where} ({name}) 'full' must map levels (or province) to names")
         if "names_in" in entry and not _region_map(entry["names_in"]):
             raise _fail(path, f"{where} ({name}) 'names_in' must map region names (深圳) to the unit's name there")
         if "place" in entry and not isinstance(entry["place"], bool):
@@ -195,12 +195,18 @@ def display_name(entry: dict[str, Any], level: str | None, prefix: str, kind: st
     """The unit's name as printed at ``level`` by a government of ``kind`` (see
     ``government_kind``; the level's own kind when None), or ``local`` where the report's city
     names it its own way (``names_in``); the level-neutral name when level is None."""
-    if level is not None and level in entry.get("full", {}):
-        return entry["full"][level]
+    own = "province" if kind == "autonomous" else kind  # an autonomous region's units are named as a province's
+    full = entry.get("full", {})
+    if own is not None and own in full:
+        return full[own]
+    if level is not None and level in full:
+        return full[level]
     if level is None:
         return prefix + entry["name"]
     names = entry.get("names", {})
-    base = local or names.get(kind or level) or names.get(level) or entry["name"]
+    base = local or names.get(own or level) or names.get(level) or entry["name"]
+    if kind == "autonomous" and base.startswith("委"):
+        base = "党" + base  # 自治区党委宣传部, where a province prints 省委宣传部
     return prefix + base
 
 
@@ -213,11 +219,16 @@ def _field_name(entry: dict[str, Any], level: str | None, shown: str, prefix: st
 
 
 def government_kind(level: str | None, region: str | None, municipalities: tuple[str, ...] = ()) -> str | None:
-    """district, municipality, city or national: a city report whose region is one of the
-    ``municipalities`` (北京市, 上海市, 天津市, 重庆市) is a municipality's; without a region a
-    city's list prints the names most cities use."""
+    """district, municipality, city, province, autonomous or national: a city-level report whose region is
+    one of the ``municipalities`` (北京市, 上海市, 天津市, 重庆市) is a municipality's, one of a 省 a province's
+    (省教育厅, 省交通运输厅 where a city has 市教育局), one of an 自治区 an autonomous region's (named as a
+    province's, with 自治区 before them); without a region a city's list prints the names most cities use."""
     if level == "city" and region and any(m in region for m in municipalities):
         return "municipality"
+    if level == "city" and region and region.endswith("自治区") and not region.endswith("特别行政区"):
+        return "autonomous"
+    if level == "city" and region and region.endswith("省"):
+        return "province"
     return level
 
 
@@ -330,9 +341,11 @@ def _compile_kept(path: str, level: str | None, dropped: frozenset[str],
                   local: tuple[tuple[str, str], ...] = (),
                   era: tuple[tuple[str, str], ...] = ()) -> DepartmentRules:
     data = load_file(path)
-    prefix = (data.get("prefix") or {}).get(level, "") if level else ""
+    prefixes = data.get("prefix") or {}
+    prefix = (prefixes.get(kind) or prefixes.get(level, "")) if level else ""  # 省 / 自治区 before a province's
     entries = [e for e in _entries(path)
-               if (level is None or level in e.get("levels", LEVELS)) and e["name"] not in dropped]
+               if (level is None or level in e.get("levels", LEVELS)) and e["name"] not in dropped
+               and kind not in e.get("kinds_not", ())]
     own = dict(local)  # the report's city's own names (names_in)
     names = [display_name(e, level, prefix, kind, own.get(e["name"])) for e in entries]
     fields = [_field_name(e, level, names[i], prefix) for i, e in enumerate(entries)]  # the unit's words now
@@ -687,15 +700,27 @@ def _minor_words(text: str, r: DepartmentRules, spans: list[tuple[int, int]]) ->
 
 def _field_spans(text: str, r: DepartmentRules) -> dict[tuple[int, int], tuple[str, frozenset[int]]]:
     """Spans of generic work words written right after a field's keyword (农业|科技创新,
-    医学|科技创新, 农业|供给侧结构性改革), each with the word and the field's units: the field owns
+    医学|科技创新, 农业|供给侧结构性改革) or close after it in one noun phrase (文化|创意|产业), each with the word and the field's units: the field owns
     the work, so the generic word suggests its own unit no more there (see ``generic`` in
     departments.yaml)."""
     if not r.generic:
         return {}
     hits = list(r.pattern.finditer(text))
     return {(b.start(), b.end()): (b.group(), frozenset(r.owners[a.group()])) for a, b in zip(hits, hits[1:])
-            if b.group() in r.generic and a.end() == b.start()
+            if b.group() in r.generic and _one_phrase(text[a.end():b.start()])
             and not set(r.owners[a.group()]) & set(r.owners[b.group()])}
+
+
+FIELD_GAP = 2  # 文化|创意|产业: a field's word this close before generic work still names its field
+_PHRASE_GAP = re.compile(rf"[\u4e00-\u9fff]{{0,{FIELD_GAP}}}")
+_NOT_IN_PHRASE = re.compile(r"[和与及等的、对在为向以从把将被使到于]")  # connectors, 的, prepositions
+
+
+def _one_phrase(gap: str) -> bool:
+    """The text between a field's keyword and a generic work word leaves them one noun phrase:
+    at most ``FIELD_GAP`` characters and no connector, 的 or preposition (文化创意产业, not
+    国企对产业发展)."""
+    return _PHRASE_GAP.fullmatch(gap) is not None and _NOT_IN_PHRASE.search(gap) is None
 
 
 def _head_word(clause: str, r: DepartmentRules) -> str:

@@ -117,6 +117,8 @@ class PartTracker:
             return "goals"
         if self.shifted and section_part == "review":
             section_part = None  # the rest of the section speaks of the year ahead
+        if section_part in ("goals", "plan") and self.rules.review_paragraph.search(text):
+            return "review"  # 这五年，我们… in a term report's goals chapter; the chapter's part goes on
         if section_part is not None:
             return section_part
         for part, pattern in self.rules.lead:

@@ -37,6 +37,7 @@ class PartRules:
     headings: tuple[tuple[str, re.Pattern[str], bool], ...]  # part, pattern, any_level
     goal_paragraph: re.Pattern[str]
     turn_paragraph: re.Pattern[str]  # inside a review, the turn to the year ahead
+    review_paragraph: re.Pattern[str]  # inside goals or plan, a paragraph reporting what was done
     lead: tuple[tuple[str, re.Pattern[str]], ...]
     salutation: re.Pattern[str]
     closing_heading: re.Pattern[str]
@@ -109,6 +110,7 @@ def part_rules() -> PartRules:
         ),
         goal_paragraph=_compile(data["goal_paragraphs"]["pattern"], "parts"),
         turn_paragraph=_compile(data["turn_paragraphs"]["pattern"], "parts"),
+        review_paragraph=_compile(data["review_paragraphs"]["pattern"], "parts"),
         lead=tuple((e["part"], _compile(e["pattern"], "parts")) for e in data["lead_paragraphs"]),
         salutation=_compile(data["salutation"]["pattern"], "parts"),
         closing_heading=_compile(data["closing_heading"]["pattern"], "parts"),

@@ -205,4 +205,4 @@ def test_tuning_runs_never_read_the_final_sets() -> None:
     assert {p.parent for p in set_files("final9")} <= {FINAL9_DIR}
     assert {p.stem for p in set_files("final9")} == EXPECTED9
     assert {p.parent for p in set_files("final10")} <= {FINAL10_DIR}
-    assert {p.stem for p in set_files("final10")} <= EXPECTED10
+    assert {p.stem for p in set_files("final10")} == EXPECTED10

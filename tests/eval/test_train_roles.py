@@ -88,3 +88,25 @@ def test_shipped_model_records_the_tuning_reports():
     assert data["trained_on"] == sorted(n for n, _ in tr.tuning_reports())
     assert data["min_count"] == tr.MIN_COUNT and data["C"] in tr.C_GRID
     assert all(t in tr.THRESHOLDS + (1.0,) for t in data["threshold"].values())
+
+
+def _score(tasks: int, with_row: int, clean_total: int, clean_ok: int) -> "tr.TaskScore":
+    return tr.TaskScore(tasks=tasks, tasks_with_row=with_row, clean_total=clean_total, clean_ok=clean_ok)
+
+
+def test_net_loss_counts_rows_lost_on_tasks_and_gained_on_themes_minus_the_reverse():
+    rules = _score(100, 95, 50, 40)
+    assert tr.net_loss(rules, _score(100, 92, 50, 40)) == 3  # three task rows lost
+    assert tr.net_loss(rules, _score(100, 92, 50, 45)) == -2  # three lost, five stray rows removed
+    assert tr.net_loss(rules, _score(100, 96, 50, 38)) == 1  # one recovered, two stray rows added
+
+
+def test_decide_needs_a_higher_sum_and_no_report_losing_more_than_two_sentences():
+    rules = _score(100, 95, 50, 40)
+    better = ("a", rules, _score(100, 95, 50, 45))
+    ok, verdict = tr.decide([better, ("b", rules, _score(100, 93, 50, 40))])  # b loses 2: allowed
+    assert ok and "accept" in verdict
+    ok, verdict = tr.decide([better, ("b", rules, _score(100, 92, 50, 40))])  # b loses 3
+    assert not ok and "worst report b loses +3" in verdict
+    ok, _ = tr.decide([("a", rules, rules), ("b", rules, _score(100, 94, 50, 40))])  # the sum goes down
+    assert not ok

@@ -100,3 +100,25 @@ def test_deadlines_mixed_title_and_year_turn_rule_examples():
         assert YEAR_TURN.match(text), text
     for text in five["year_turn_not"]:
         assert not YEAR_TURN.match(text), text
+
+
+def test_term_report_titles_run_to_the_plan_ahead():
+    """A 2026 term report names the plan that ended and the one ahead: tasks run to the later plan's end."""
+    from luoshi.extract.deadlines import horizon_end, mixed_horizon_end
+
+    assert horizon_end("二、“十四五”时期发展成就和“十五五”时期主要目标任务", 2026) == 2030
+    assert horizon_end("二、关于《上海市国民经济和社会发展第十五个五年规划纲要（草案）》的说明", 2026) == 2030
+    assert horizon_end("二、“十三五”时期主要目标任务和重大举措", 2016) == 2020
+    # a mixed title naming the plan ahead: the term, until the paragraph that turns to the year
+    assert mixed_horizon_end("二、“十五五”时期主要目标任务和2026年工作安排", 2026) == 2030
+    assert mixed_horizon_end("二、“十四五”时期主要目标任务和2021年重点工作", 2021) == 2025
+    # … and one naming a plan already over reviews it
+    assert mixed_horizon_end("一、“十四五”主要成就及2025年工作", 2026) is None
+    assert mixed_horizon_end("一、2025年主要工作和“十四五”时期发展回顾", 2026) is None
+
+
+def test_counted_years_of_a_right_are_no_deadline():
+    """再延长30年 is how long land contracts run, not when the pilot is due; 再延长三年 renews a measure."""
+    found = [d.text for d in find_deadlines("稳妥推进二轮土地承包到期后再延长30年试点", 2026)]
+    assert not any("30年" in f for f in found)
+    assert [d.text for d in find_deadlines("阶段性降低失业保险费率政策再延长三年", 2026)] == ["延长三年"]

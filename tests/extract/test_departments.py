@@ -84,6 +84,12 @@ def test_departments_master_list_names_by_level(level, names):
         ("国家工商行政管理局", "national", "市场监管总局"),
         ("国家科委", "national", "科技部"),
         ("国家国内贸易局", "national", "商务部"),
+        ("经贸部", "national", "商务部"),  # 对外经济贸易部 (1982–1993)
+        ("国家物资局", "national", "商务部"),  # 1988's 物资部 before it
+        ("国家体委", "national", "国家体育总局"),
+        ("国家国有资产管理局", "national", "国资委"),
+        ("市文广新旅局", "city", "市文化和旅游局"),
+        ("市营商局", "city", "市政务服务局"),
         ("区宇宙探索局", "district", None),
     ],
 )
@@ -298,10 +304,21 @@ def test_departments_heads_frame_owner_examples(case):
     # a long generic word no longer outweighs its field: the field's unit owns the reform
     ("city", "深化农业供给侧结构性改革,推动农村一二三产业融合发展", "市农业农村局"),
     ("national", "深化农业供给侧结构性改革", "农业农村部"),
+    # a word of the field's kind between them leaves one noun phrase: 文化创意产业 is culture's
+    ("city", "做大做强文化创意产业，打造一批特色鲜明的文化创意产业园", "市文化和旅游局"),
 ])
 def test_a_field_written_before_generic_work_owns_it(level, text, lead):
     """科技创新 is done in every field: 农业科技创新 is agriculture's."""
     assert suggest_departments(text, rules(level))[0].name == lead
+
+
+def test_a_field_and_generic_work_make_one_phrase_only_when_close_and_unjoined():
+    from luoshi.extract.departments import _one_phrase
+
+    assert _one_phrase("") and _one_phrase("创意")
+    assert not _one_phrase("特色优势")  # too far: a phrase of its own between them
+    assert not _one_phrase("和") and not _one_phrase("的")  # 文化和产业, 农业的科技创新: two things
+    assert not _one_phrase("，") and not _one_phrase("对")  # 国企对产业发展: the firms act on another field
 
 
 def test_departments_modifier_words_count_less_than_the_head():
@@ -546,6 +563,11 @@ def test_funding_for_fields_in_a_beneficiary_frame_is_the_finance_units(text, le
         ("深圳市", ["市住房建设局", "市规划自然资源局", "市科技创新委", "市城市管理和综合执法局"]),
         ("武汉市", ["市城乡建设局", "市经济和信息化局", "市科技创新局", "市城管执法委"]),
         ("北京市门头沟区", []),
+        # a province prints 省 and its 厅 (省教育厅 where a city has 市教育局); an autonomous region 自治区, with
+        # 党委 for the party's departments
+        ("浙江省", ["省交通运输厅", "省教育厅", "省住房城乡建设厅", "省自然资源厅", "省工业和信息化厅", "省科技厅",
+                   "省财政厅", "省水利厅", "省发展改革委", "省卫生健康委", "省委宣传部", "各市政府"]),
+        ("广西壮族自治区", ["自治区交通运输厅", "自治区教育厅", "自治区人力资源社会保障厅", "自治区党委宣传部"]),
     ],
 )
 def test_departments_each_government_prints_its_own_unit_names(region, printed):
@@ -555,6 +577,18 @@ def test_departments_each_government_prints_its_own_unit_names(region, printed):
         assert {"区交通局", "区教委", "区住房城乡建设委", "区规划自然资源分局"} <= set(r.names)
     else:  # one name per unit: no other government's name is printed beside it
         assert not {"市交通委", "市交通运输局"} <= set(r.names) and not {"市教委", "市教育局"} <= set(r.names)
+        assert not any(n.startswith("市") for n in r.names) or not region or not region.endswith(("省", "自治区"))
+
+
+def test_a_provinces_units_resolve_from_any_name_and_suggest_as_a_city_does():
+    """省教育厅 is the education unit whatever the report; a province's row names its own units."""
+    r = rules("city", region="浙江省")
+    assert canonical_unit("省教育厅", "city", r) == "省教育厅"
+    assert canonical_unit("教育厅", "city", r) == "省教育厅"
+    assert canonical_unit("市教育局", "city", rules("city", region="青岛市")) == "市教育局"
+    assert canonical_unit("水利厅", "city", rules("city")) == "市水务局"
+    assert suggest_departments("推进义务教育优质均衡发展", r)[0].name == "省教育厅"
+    assert suggest_departments("加快建设高速公路和城际铁路网络", r)[0].name == "省交通运输厅"
 
 
 @pytest.mark.parametrize("region", [None, "北京市", "天津市", "重庆市", "青岛市", "深圳市", "武汉市", "襄阳市"])
@@ -581,7 +615,7 @@ def test_departments_suggestions_print_the_reports_own_names():
 @pytest.mark.parametrize(
     ("yaml_text", "field"),
     [
-        ("departments:\n  - name: 交通局\n    names: {province: 交通厅}\n    keywords: [交通]\n", "names"),
+        ("departments:\n  - name: 交通局\n    names: {county: 交通局}\n    keywords: [交通]\n", "names"),
         ("departments:\n  - name: 交通局\n    names_in: [深圳]\n    keywords: [交通]\n", "names_in"),
         ("municipalities: 北京\ndepartments:\n  - name: 交通局\n    keywords: [交通]\n", "municipalities"),
     ],
@@ -622,6 +656,17 @@ def test_city_districts_and_zones_are_its_own():
 def test_departments_private_firms_move_by_era_and_kind_of_government(region, year, lead):
     found = suggest_departments("研究制定促进民营经济发展壮大具体措施", rules("city", region=region, year=year))
     assert found[0].name == lead
+
+
+@pytest.mark.parametrize(("region", "lead"), [
+    ("大连市", "市营商环境建设局"),  # a Liaoning city: its business-environment bureau
+    ("沈阳市", "市营商环境建设局"),
+    ("济南市", "市发展改革委"),  # elsewhere the development commission
+])
+def test_departments_business_environment_bureaus_of_liaonings_cities(region, lead):
+    found = suggest_departments("召开全市优化营商环境工作会议，实施营商环境6.0提升方案", rules("city", region=region))
+    assert found[0].name == lead
+    assert canonical_unit("市营商局", "city", region=region) == canonical_unit("市政务服务局", "city", region=region)
 
 
 def test_departments_words_inside_other_words_suggest_nothing():

@@ -142,3 +142,29 @@ def test_parts_the_years_general_requirement_written_总的要求_ends_the_revie
             "二、继续扩大内需和实施积极的财政政策\n增发国债，加强基础设施建设。\n")
     st = run(text)
     assert [s.part for s in st.sections if s.parent is None] == ["review", "plan"]
+
+
+def test_parts_a_term_reports_review_inside_its_goals_chapter_is_review() -> None:
+    """A 2026 term report reviews the plan just ended in the chapter that sets the next one
+    (二、“十四五”时期发展成就和“十五五”时期主要目标任务): 这五年，我们… is what was done, not work to assign;
+    the chapter's goals go on after it."""
+    text = (
+        "北京市2026年政府工作报告\n一、2025年工作回顾\n过去一年，全市生产总值增长5%。\n"
+        "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n"
+        "“十四五”时期是极不平凡的五年，我们经受住世纪疫情严重冲击，推动各项事业取得重大成就。\n"
+        "这五年，我们锐意改革、矢志创新，经济高质量发展取得显著成效。培育形成3个万亿级产业集群。\n"
+        "“十五五”时期是基本实现社会主义现代化夯实基础的关键时期。\n"
+        "今后五年，我们要加快建设国际科技创新中心，推动高精尖产业集群发展。\n"
+        "三、2026年重点工作\n（一）大力提振消费。\n深入实施提振消费专项行动。\n"
+    )
+    st = run(text)
+
+    def part_of(needle: str) -> str:
+        at = text.index(needle)
+        (sentence,) = [s for s in st.sentences if s.start <= at < s.end]
+        return sentence.part
+
+    assert part_of("“十四五”时期是极不平凡") == "review"
+    assert part_of("培育形成3个万亿级") == "review"
+    assert part_of("今后五年，我们要加快建设") == "goals"
+    assert part_of("深入实施提振消费") == "plan"

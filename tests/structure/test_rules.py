@@ -34,7 +34,7 @@ def test_headings_marker_examples(pattern: str, text: str, expected: bool) -> No
     ("pattern", "text", "expected"),
     _cases(_PARTS["headings"])
     + _cases(_PARTS["lead_paragraphs"])
-    + _cases([_PARTS["goal_paragraphs"], _PARTS["turn_paragraphs"], _PARTS["closing_heading"]])
+    + _cases([_PARTS["goal_paragraphs"], _PARTS["turn_paragraphs"], _PARTS["review_paragraphs"], _PARTS["closing_heading"]])
     + _cases([_PARTS["tense"]["forward"], _PARTS["tense"]["backward"]])
     + _cases([_PARTS["goals_with_tasks"]])
     + _cases([{"term": _PARTS["goals_with_tasks"]["term"], "examples": _PARTS["goals_with_tasks"]["term_examples"],
