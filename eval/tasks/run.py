@@ -20,8 +20,8 @@ never-tuned-on set, scored once by the lead at the end of the round it was label
 eval/tasks/gold/final8/*.jsonl, a tenth never-tuned-on set, scored once by the lead at the end of the round it was
 labelled in and a tuning set since; ``final9`` is eval/tasks/gold/final9/*.jsonl, an eleventh never-tuned-on set,
 scored once by the lead at the end of the round it was labelled in and a tuning set since; ``final10`` is
-eval/tasks/gold/final10/*.jsonl, a twelfth never-tuned-on set, never tuned on and scored once by the lead at the end
-of the round it was labelled in, totals only. Unit names are
+eval/tasks/gold/final10/*.jsonl, a twelfth never-tuned-on set, scored once by the lead at the end of the round it was
+labelled in and a tuning set since. Unit names are
 canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit).
 """
 
@@ -41,10 +41,10 @@ HELDOUT_DIR = GOLD_DIR / "heldout"
 TEXTS = HERE / "texts"
 SETS = ("dev", "heldout", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8",
         "final9", "final10")
-# Only tuning sets may list their errors (final to final9 became ones once scored); the never-tuned-on
-# held-out set and final10 (never tuned on, scored once by the lead) show totals only.
+# Only tuning sets may list their errors (final to final10 became ones once scored); the never-tuned-on
+# held-out set shows totals only.
 ERROR_SETS = ("dev", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8",
-              "final9")
+              "final9", "final10")
 
 
 def text_path(name: str) -> Path:
@@ -103,11 +103,11 @@ def print_report(per_doc: dict[str, TaskScore], total: TaskScore, which: str, er
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.tasks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", dest="which", choices=SETS, default="dev",
-                    help="dev, fresh, final to final9: tuning gold (dev is the default; the final sets were "
+                    help="dev, fresh, final to final10: tuning gold (dev is the default; the final sets were "
                          "each scored once untouched before they were tuned on); heldout: never tuned on, look at "
-                         "totals only; final10: never tuned on, scored once by the lead, totals only")
+                         "totals only")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
-    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final to final9)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final to final10)")
     args = ap.parse_args(argv)
     per_doc, total = evaluate(args.which)
     if args.json:
