@@ -33,7 +33,8 @@ RATE_GAP = 12  # characters from the name's last word to its rate
 SEARCH = 12  # candidate clauses read (plan clauses among them are skipped)
 _MANY_YEARS = re.compile(r"累计|连续[两二三四五六七八九十\d]+年|[两二三四五六七八九十\d]+年来")
 _MODAL_END = re.compile(r"[要再将还也都]+$")  # 人数要再 (增长10%): how the pledge is said, not the name
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|千万|万|千)?([^\d\s,，。；;、]{1,4})")
+# a count said roughly (1900余个, 300多家) is a count of the same thing: 余/多 sits between number and counter
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|千万|万|千)?(?:余|多)?([^\d\s,，。；;、余多]{1,4})")
 _CJK = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _CLAUSES = re.compile(r"[，。；：,;:]")
 _OBJECT_END = re.compile(r"(?:的)?问题$")  # 解决…安全饮水问题: the problem's name is the object
@@ -103,8 +104,19 @@ def _query(ind: Indicator) -> str | None:
 
 
 def _unit_of(found: str, base: str) -> bool:
-    """The counted noun after a number is the target's unit (万人 ~ 万农民受益)."""
-    return found.startswith(base) or (base == "人" and found.startswith(_names()[2]))
+    """The counted noun after a number is the target's unit (万人 ~ 万农民受益; 家 ~ 户 for firms)."""
+    return found.startswith(base) or (base == "人" and found.startswith(_names()[2])) \
+        or found.startswith(_counters().get(base, ()))
+
+
+@lru_cache(maxsize=1)
+def _counters() -> dict[str, tuple[str, ...]]:
+    """Counters that count the same things (企业16家 ~ 企业13户): each maps to the others of its group."""
+    out: dict[str, tuple[str, ...]] = {}
+    for group in rules.load("synonyms")["target_names"]["counters"]:
+        for w in group:
+            out[w] = tuple(x for x in group if x != w)
+    return out
 
 
 def _sentence(ev: EvidenceIndex, i: int) -> list[int]:
@@ -177,7 +189,7 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
             value = float(m.group(1)) * split_unit((m.group(2) or "") + base)[0] / scale
             verdict = judge(ind.comparator, ind.value, ind.value_high, value, ind.unit, "higher")
             shown = base if m.group(3).startswith(base) else m.group(3)[: len(_people_word(m.group(3)))]
-            actual = unit.text[m.start() : m.start() + len(m.group(1)) + len(m.group(2) or "") + len(shown)]
+            actual = unit.text[m.start() : m.start(3) + len(shown)]
             link.status, link.confidence = verdict.status, round(0.3 + 0.3 * cov, 2)
             name = ind.metric if not is_vague else query.replace("|", "")
             link.reason = f"目标 {name}{ind.value_text}，新报告：{unit.text}（{actual}，可能为多年累计），{verdict.phrase}"

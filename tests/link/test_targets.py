@@ -301,3 +301,23 @@ def test_targets_metrics_written_out_or_cut(old, value_text, metric, value, comp
     [link] = link_reports(extraction(2012, indicators=[ind]), old, extraction(2013), new)
     assert link.status == status
     assert (link.evidence[0].value_text if link.evidence and status != "no_evidence" else None) == actual
+
+
+@pytest.mark.parametrize(
+    ("metric", "value_text", "value", "unit", "status", "actual"),
+    [
+        # a count said roughly (1900余个) is a count in the target's counter
+        ("智能制造标杆", "1000个", 1000, "个", "fulfilled", "1900余个"),
+        # firms are counted in 家 or 户 (synonyms.yaml target_names counters)
+        ("新增上市企业", "16家", 16, "家", "not_fulfilled", "13户"),
+        # a count in another counter is not this one (企业13户 is no count of 项)
+        ("新增上市企业", "16项", 16, "项", "no_evidence", None),
+    ],
+)
+def test_targets_a_count_said_roughly_or_in_a_like_counter(metric, value_text, value, unit, status, actual):
+    old = f"打造{metric}{value_text}。"
+    new = "一、过去一年工作回顾\n创建各类智能制造标杆1900余个。新增上市发行和过会企业13户、总数82户。城镇新增就业23万人。"
+    ind = target(old, value_text, metric, value, "at_least", "level", unit=unit, period="2023")
+    [link] = link_reports(extraction(2023, indicators=[ind]), old, extraction(2024), new)
+    assert link.status == status
+    assert (link.evidence[0].value_text if link.evidence else None) == actual
