@@ -658,6 +658,12 @@ def test_departments_private_firms_move_by_era_and_kind_of_government(region, ye
     assert found[0].name == lead
 
 
+def test_departments_telecoms_regulator_only_in_the_municipalities():
+    row = "加强信息通信网络建设，提升“千兆城市”建设水平"
+    assert suggest_departments(row, rules("city", region="天津市"))[0].name == "市通信管理局"
+    assert suggest_departments(row, rules("city", region="赣州市"))[0].name == "市工业和信息化局"
+
+
 @pytest.mark.parametrize(("region", "lead"), [
     ("大连市", "市营商环境建设局"),  # a Liaoning city: its business-environment bureau
     ("沈阳市", "市营商环境建设局"),
