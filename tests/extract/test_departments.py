@@ -664,6 +664,13 @@ def test_departments_telecoms_regulator_only_in_the_municipalities():
     assert suggest_departments(row, rules("city", region="赣州市"))[0].name == "市工业和信息化局"
 
 
+def test_departments_dalians_port_bureau_runs_its_port_and_shipping():
+    row = "提升航运中心能级，加快建设世界一流港口"
+    assert suggest_departments(row, rules("city", region="大连市"))[0].name == "市港口与口岸局"
+    assert suggest_departments(row, rules("city", region="青岛市"))[0].name == "市交通运输局"
+    assert canonical_unit("市港口与口岸局", "city", region="大连市") == "市港口与口岸局"
+
+
 @pytest.mark.parametrize(("region", "lead"), [
     ("大连市", "市营商环境建设局"),  # a Liaoning city: its business-environment bureau
     ("沈阳市", "市营商环境建设局"),
