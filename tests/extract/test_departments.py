@@ -658,6 +658,19 @@ def test_departments_private_firms_move_by_era_and_kind_of_government(region, ye
     assert found[0].name == lead
 
 
+def test_departments_telecoms_regulator_only_in_the_municipalities():
+    row = "加强信息通信网络建设，提升“千兆城市”建设水平"
+    assert suggest_departments(row, rules("city", region="天津市"))[0].name == "市通信管理局"
+    assert suggest_departments(row, rules("city", region="赣州市"))[0].name == "市工业和信息化局"
+
+
+def test_departments_dalians_port_bureau_runs_its_port_and_shipping():
+    row = "提升航运中心能级，加快建设世界一流港口"
+    assert suggest_departments(row, rules("city", region="大连市"))[0].name == "市港口与口岸局"
+    assert suggest_departments(row, rules("city", region="青岛市"))[0].name == "市交通运输局"
+    assert canonical_unit("市港口与口岸局", "city", region="大连市") == "市港口与口岸局"
+
+
 @pytest.mark.parametrize(("region", "lead"), [
     ("大连市", "市营商环境建设局"),  # a Liaoning city: its business-environment bureau
     ("沈阳市", "市营商环境建设局"),
@@ -757,3 +770,7 @@ def test_bodies_of_later_years_give_their_work_to_the_body_of_the_time():
     assert suggest_departments(fold("依法向国有企业派出监事会"), rules("national", year=2000))[0].name == "中央企业工委"
     assert suggest_departments(fold("深化国有企业改革"), rules("national", year=2010))[0].name == "国资委"
     assert canonical_unit("中央企业工委", "national") == "国资委"
+    # the spiritual-civilisation office exists from 1997; before, the propaganda department led that work
+    civility = fold("深化群众性精神文明创建活动")
+    assert suggest_departments(civility, rules("national", year=1987))[0].name == "中央宣传部"
+    assert suggest_departments(civility, rules("national", year=2010))[0].name == "中央文明办"
