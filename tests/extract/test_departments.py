@@ -685,6 +685,7 @@ def test_departments_business_environment_bureaus_of_liaonings_cities(region, le
 def test_departments_words_inside_other_words_suggest_nothing():
     """民政 inside 惠企利民政策, 河 inside the province 河北: no civil affairs, no river."""
     assert suggest_departments("用好河北惠企利民政策通平台", rules("city")) == []
+    assert suggest_departments("促进海外资源共享", rules("city")) == []  # 外资 inside 海外资源
 
 
 @pytest.mark.parametrize(("text", "lead"), [
