@@ -771,6 +771,10 @@ def test_bodies_of_later_years_give_their_work_to_the_body_of_the_time():
     assert suggest_departments(fold("依法向国有企业派出监事会"), rules("national", year=2000))[0].name == "中央企业工委"
     assert suggest_departments(fold("深化国有企业改革"), rules("national", year=2010))[0].name == "国资委"
     assert canonical_unit("中央企业工委", "national") == "国资委"
+    # state-asset management: the finance ministry's 国有资产管理局 until 1998, the 国资委's line after
+    assets = fold("切实加强国有资产管理，防止国有资产流失")
+    assert suggest_departments(assets, rules("national", year=1997))[0].name == "财政部"
+    assert suggest_departments(assets, rules("national", year=2010))[0].name == "国资委"
     # the spiritual-civilisation office exists from 1997; before, the propaganda department led that work
     civility = fold("深化群众性精神文明创建活动")
     assert suggest_departments(civility, rules("national", year=1987))[0].name == "中央宣传部"
