@@ -201,6 +201,11 @@ def _leading_verbs() -> re.Pattern:
     return re.compile(f"^(?:{_alternation(words).pattern})+")
 
 
+def leading_verb(text: str) -> bool:
+    """``text`` opens with a pledge verb or a how-word (发挥, 推进, 实现 …)."""
+    return _leading_verbs().match(text) is not None
+
+
 @lru_cache(maxsize=1)
 def _levels() -> frozenset[str]:
     return frozenset(fold(w) for w in rules.load("verdict_words")["name_levels"]["words"])

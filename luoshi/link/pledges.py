@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from luoshi import rules
 from luoshi.link import abbrev, calibration, catchall
-from luoshi.link.aspect import (action_head, circumstance, closes_lessons, counts, figure_only, name_core, not_work,
-                                opens_lessons, pledge_kind, signal, strip_query)
+from luoshi.link.aspect import (action_head, circumstance, closes_lessons, counts, figure_only, leading_verb, name_core,
+                                not_work, opens_lessons, pledge_kind, signal, strip_query)
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.segments import Unit
@@ -376,12 +376,19 @@ def list_items(text: str) -> list[str]:
     out = []
     for p in _SPLIT.split(text):
         items = [w for w in p.split("、") if len(w) >= 4]
+        etc = _ETC.search(items[-1]) if items else None
         if len(items) >= 3:
-            out += items
-        elif len(items) == 2 and "等" in items[1]:
+            # the last work ends at 等 when a verb follows (科创飞地|等发挥更大作用: what they do, not a work);
+            # before a noun (新能源汽车等|产业) the kind stays with the item
+            verb = etc is not None and leading_verb(fold(items[-1][etc.end():]))
+            out += items[:-1] + [items[-1][: etc.start()] if verb else items[-1]]
+        elif len(items) == 2 and etc:
             # two works and 等 (加快国际金融城、琶洲互联网创新集聚区等项目建设): a list as well
-            out += [items[0], items[1][: items[1].rindex("等")]]
+            out += [items[0], items[1][: etc.start()]]
     return [w for w in out if len(w) >= 4]
+
+
+_ETC = re.compile(r"(?<![高中平同对均初])等(?!级)(?!.*等)")  # the last 等 closing a list, not 高等, 平等, 等级
 
 
 def is_boilerplate(text: str, weights: TermWeights) -> bool:

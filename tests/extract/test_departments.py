@@ -664,6 +664,13 @@ def test_departments_telecoms_regulator_only_in_the_municipalities():
     assert suggest_departments(row, rules("city", region="赣州市"))[0].name == "市工业和信息化局"
 
 
+def test_departments_dalians_port_bureau_runs_its_port_and_shipping():
+    row = "提升航运中心能级，加快建设世界一流港口"
+    assert suggest_departments(row, rules("city", region="大连市"))[0].name == "市港口与口岸局"
+    assert suggest_departments(row, rules("city", region="青岛市"))[0].name == "市交通运输局"
+    assert canonical_unit("市港口与口岸局", "city", region="大连市") == "市港口与口岸局"
+
+
 @pytest.mark.parametrize(("region", "lead"), [
     ("大连市", "市营商环境建设局"),  # a Liaoning city: its business-environment bureau
     ("沈阳市", "市营商环境建设局"),
@@ -678,6 +685,7 @@ def test_departments_business_environment_bureaus_of_liaonings_cities(region, le
 def test_departments_words_inside_other_words_suggest_nothing():
     """民政 inside 惠企利民政策, 河 inside the province 河北: no civil affairs, no river."""
     assert suggest_departments("用好河北惠企利民政策通平台", rules("city")) == []
+    assert suggest_departments("促进海外资源共享", rules("city")) == []  # 外资 inside 海外资源
 
 
 @pytest.mark.parametrize(("text", "lead"), [
@@ -763,3 +771,11 @@ def test_bodies_of_later_years_give_their_work_to_the_body_of_the_time():
     assert suggest_departments(fold("依法向国有企业派出监事会"), rules("national", year=2000))[0].name == "中央企业工委"
     assert suggest_departments(fold("深化国有企业改革"), rules("national", year=2010))[0].name == "国资委"
     assert canonical_unit("中央企业工委", "national") == "国资委"
+    # state-asset management: the finance ministry's 国有资产管理局 until 1998, the 国资委's line after
+    assets = fold("切实加强国有资产管理，防止国有资产流失")
+    assert suggest_departments(assets, rules("national", year=1997))[0].name == "财政部"
+    assert suggest_departments(assets, rules("national", year=2010))[0].name == "国资委"
+    # the spiritual-civilisation office exists from 1997; before, the propaganda department led that work
+    civility = fold("深化群众性精神文明创建活动")
+    assert suggest_departments(civility, rules("national", year=1987))[0].name == "中央宣传部"
+    assert suggest_departments(civility, rules("national", year=2010))[0].name == "中央文明办"

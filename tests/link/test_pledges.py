@@ -714,3 +714,26 @@ def test_pledges_a_named_work_is_found_without_the_level_that_owns_it():
     c.projects = ["市奥体中心"]
     [link] = link_reports(extraction(2023, [c]), old, extraction(2024), new)
     assert link.status == "fulfilled" and link.evidence[0].text.startswith("市文化艺术中心、奥体中心")
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # a verb after 等 says what the works do: the last work ends at 等
+        ("推动各类合作产业园、离岸孵化器、科创飞地等发挥更大作用", ["推动各类合作产业园", "离岸孵化器", "科创飞地"]),
+        # a noun after 等 names their kind, which stays with the last item
+        ("做大做强航空维修制造、电力电器、新能源汽车等产业", ["做大做强航空维修制造", "电力电器", "新能源汽车等产业"]),
+        ("加快国际金融城、琶洲互联网创新集聚区等项目建设", ["加快国际金融城", "琶洲互联网创新集聚区"]),
+        ("发展职业教育、普通高中、高等教育", ["发展职业教育", "普通高中", "高等教育"]),
+    ],
+)
+def test_pledges_list_items_end_at_etc_before_a_verb(text, items):
+    from luoshi.link.pledges import list_items
+
+    assert list_items(text) == items
+
+
+def test_pledges_the_last_listed_work_is_found_when_a_verb_follows_etc():
+    new = "一、过去一年工作回顾\n建成投用功能完备科创载体350万平方米、科创飞地48家。全年新增绿地306公顷。\n"
+    link = link_one("推动各类合作产业园、离岸孵化器、科创飞地等发挥更大作用", new, 2023, 2024)
+    assert link.status == "fulfilled" and "科创飞地48家" in link.evidence[0].text
