@@ -55,6 +55,8 @@ class RoleRules:
     national_macro_theme: re.Pattern[str]
     measures_lead: re.Pattern[str]
     cross_strait_work: re.Pattern[str]
+    pledged_work: re.Pattern[str]
+    pledged_overrides: frozenset[str]
     frame_theme: re.Pattern[str]
     opener_work: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
@@ -103,6 +105,8 @@ def role_rules() -> RoleRules:
         national_macro_theme=_compile(data["national_macro_theme"]["pattern"], "roles"),
         measures_lead=_compile(data["measures_lead"]["pattern"], "roles"),
         cross_strait_work=_compile(data["cross_strait_work"]["pattern"], "roles"),
+        pledged_work=_compile(data["pledged_work"]["pattern"], "roles"),
+        pledged_overrides=frozenset(data["pledged_work"]["overrides"]),
         frame_theme=_compile(data["frame_theme"]["pattern"], "roles"),
         opener_work=_compile(data["opener_work"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
@@ -131,6 +135,8 @@ def _context_cue(text: str) -> bool:
         return False
     if _work_then_relationship(text) or _review_then_directive(text):
         return False
+    if r.pledged_work.search(text) is not None:  # 民生实事 delivered, 八项规定: stated as a pledge, still work
+        return any(p.search(text) for name, p in r.context if name not in r.pledged_overrides)
     if r.cross_strait_work.search(text) is None:
         return True
     return any(p.search(text) for name, p in r.context if name not in _STANCE_CUES)
@@ -301,8 +307,8 @@ def sentence_role(
     cue = cue_role(body)
     if cue is not None:
         return cue
-    if intro or r.frame_theme.search(body):
-        return "theme"
+    if (intro and r.pledged_work.search(body) is None) or r.frame_theme.search(body):
+        return "theme"  # a part's introduction states its aims, but the year's 民生实事 counted there are work
     if term and _term_target(body):
         return "target"
     if r.contrast.search(body) and not has_task_verb(body):
