@@ -564,3 +564,28 @@ def test_roles_the_centres_policy_restated_in_a_city_report_is_background():
     assert city["实施适度宽松的货币政策，为经济发展提供良好金融环境。"] == "context"
     assert national["实施适度宽松的货币政策，为经济发展提供良好金融环境。"] == "theme"
     assert city["聚焦“两重”重点领域，深度谋划重大项目。"] == "task"
+
+
+def test_roles_goals_listed_in_dash_bullets_of_a_term_are_targets():
+    """今后五年发展的主要目标是： then ——bullets: the states each bullet lists are goals of the term (targets), a
+    sentence there that opens with work stays a task; a goals sentence followed by a list of tasks
+    (…主要目标是：…。重点聚焦五个方面攻坚突破。——…) leaves the tasks alone."""
+    text = (
+        "一、2025年工作回顾\n\n推进改革取得成效。\n\n二、“十五五”发展主要目标任务\n\n"
+        "今后五年发展的主要目标是：\n\n"
+        "——创新水平大幅跃升。区域协同创新体系加快构建，高能级创新平台集群持续壮大，区域性科创高地建设取得突破性进展。"
+        "高新技术企业提质增效，高技术产业占规模以上工业比重达到40%左右。\n\n"
+        "——文化软实力充分彰显。推动文化繁荣兴盛，建设华夏文明传承示范中心。\n\n"
+        "三、2026年工作安排\n\n加快建设国际消费中心城市。推动中原科技城融合发展。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["区域协同创新体系加快构建，高能级创新平台集群持续壮大，区域性科创高地建设取得突破性进展。"] == "target"
+    assert roles["推动文化繁荣兴盛，建设华夏文明传承示范中心。"] == "task"
+    assert roles["推动中原科技城融合发展。"] == "task"
+    tasks = (
+        "一、2022年工作回顾\n\n推进改革取得成效。\n\n二、今后五年的发展目标和重点任务\n\n"
+        "未来五年经济社会发展主要目标是：经济高质量发展取得新突破，省会城市功能稳步提升。重点聚焦五个方面攻坚突破。\n\n"
+        "——在区域协调、城乡融合上攻坚突破。以国土空间总体规划为引领，加快转变特大城市发展方式，实施城市更新行动。"
+        "提升国际化门户枢纽功能，推动禄口国际机场三期建设。\n\n三、2023年工作安排\n\n加快建设国际消费中心城市。\n"
+    )
+    assert _roles_of(tasks)["以国土空间总体规划为引领，加快转变特大城市发展方式，实施城市更新行动。"] == "task"
