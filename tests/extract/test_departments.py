@@ -688,6 +688,24 @@ def test_departments_words_inside_other_words_suggest_nothing():
     assert suggest_departments("促进海外资源共享", rules("city")) == []  # 外资 inside 海外资源
 
 
+@pytest.mark.parametrize("text", [
+    "积极服务和融入黄河重大国家战略，深度参与沿黄陆海大通道建设",  # a strategy named after a river
+    "加强与横琴、前海、南沙、河套等重大平台战略协同",  # a place
+])
+def test_departments_a_rivers_character_alone_is_no_water_work(text):
+    found = suggest_departments(text, rules("city", region="青岛市"))
+    assert not found or found[0].name != "市水务管理局"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("深度融入共建“一带一路”，支持本土企业拓展国际市场", "市商务局"),  # the strategy frames firms going abroad
+    ("抢抓高质量共建“一带一路”机遇，积极发展服务贸易、数字贸易和投资合作", "市商务局"),
+    ("制定“一带一路”三年行动计划，加强双向投资促进平台建设", "市发展改革委"),  # the strategy itself
+])
+def test_departments_belt_and_road_frames_the_trade_work_after_it(text, lead):
+    assert suggest_departments(text, rules("city", region="保定市"))[0].name == lead
+
+
 @pytest.mark.parametrize(("text", "lead"), [
     # several fields' project counts: the year's investment plan, the development and reform commission's
     ("加快推进陇海路东延等361个交通项目、下游七里河防洪提升治理等119个水利项目、郑开同城东部供水等601个城建项目建设", "市发展改革委"),
