@@ -55,6 +55,8 @@ class RoleRules:
     national_macro_theme: re.Pattern[str]
     measures_lead: re.Pattern[str]
     cross_strait_work: re.Pattern[str]
+    pledged_work: re.Pattern[str]
+    pledged_overrides: frozenset[str]
     frame_theme: re.Pattern[str]
     opener_work: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
@@ -103,6 +105,8 @@ def role_rules() -> RoleRules:
         national_macro_theme=_compile(data["national_macro_theme"]["pattern"], "roles"),
         measures_lead=_compile(data["measures_lead"]["pattern"], "roles"),
         cross_strait_work=_compile(data["cross_strait_work"]["pattern"], "roles"),
+        pledged_work=_compile(data["pledged_work"]["pattern"], "roles"),
+        pledged_overrides=frozenset(data["pledged_work"]["overrides"]),
         frame_theme=_compile(data["frame_theme"]["pattern"], "roles"),
         opener_work=_compile(data["opener_work"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
@@ -131,6 +135,8 @@ def _context_cue(text: str) -> bool:
         return False
     if _work_then_relationship(text) or _review_then_directive(text):
         return False
+    if r.pledged_work.search(text) is not None:  # 民生实事 delivered, 八项规定: stated as a pledge, still work
+        return any(p.search(text) for name, p in r.context if name not in r.pledged_overrides)
     if r.cross_strait_work.search(text) is None:
         return True
     return any(p.search(text) for name, p in r.context if name not in _STANCE_CUES)
@@ -301,8 +307,8 @@ def sentence_role(
     cue = cue_role(body)
     if cue is not None:
         return cue
-    if intro or r.frame_theme.search(body):
-        return "theme"
+    if (intro and r.pledged_work.search(body) is None) or r.frame_theme.search(body):
+        return "theme"  # a part's introduction states its aims, but the year's 民生实事 counted there are work
     if term and _term_target(body):
         return "target"
     if r.contrast.search(body) and not has_task_verb(body):
@@ -388,6 +394,7 @@ def assign_roles(
     lead_in: tuple[str, int | None] | None = None
     point_para: int | None = None
     targets_run = False  # right after the expected-targets sentence, through the items listing them
+    goal_list = False  # a five-year part's goals listed in dash bullets after its goals sentence
     titled = False  # the sentence before was a title line over this paragraph
     for k, s in enumerate(sentences):
         place = placements[k] if placements else None
@@ -395,6 +402,8 @@ def assign_roles(
             forward_seen = True
             text = mt.text[mt.to_norm(s.start) : mt.to_norm(s.end)]
             body = _TRIM.sub("", fold(text))
+            if place is not None and place.index == 0 and place.para != target_para and not body.startswith("——"):
+                goal_list = False
             if place is not None and place.index == 0:
                 # a look back that turns (一年来…取得了较好的效果,但当前治安形势依然不容乐观。) leads into the
                 # paragraph's work: only its own sentence is context
@@ -458,8 +467,12 @@ def assign_roles(
             if place is not None and s.role == "target" and _expected_targets(body):
                 target_para = place.para
                 targets_run = True  # numbered items right after it are the targets listed
+                # its goals listed in the dash bullets after it (not a list of tasks announced after it)
+                goal_list = _in_term(s, terms, vision) and place.index == place.count - 1
             elif place is not None and place.para == target_para and s.role == "task" and _goes_on_target(body):
                 s.role = "target"  # the expected targets go on: 单位国内生产总值能耗下降3.4%以上…
+            elif goal_list and s.role == "task" and not _opens_with_task(trimmed_clauses(body)):
+                s.role = "target"  # ——创新水平大幅跃升。区域协同创新体系加快构建，…: a goal of the term, not work
             if s.role == "task" and s.section in requirements:
                 s.role = "context"  # the stance that carries the targets (必须下好…“先手棋”), not a task
         elif forward_seen and s.part == "other":

@@ -29,7 +29,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "frame_theme", "opener_work", "listed_quota")
+    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "pledged_work", "frame_theme", "opener_work", "listed_quota")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -516,3 +516,76 @@ def test_roles_a_look_back_that_turns_leads_into_its_paragraphs_work():
     assert roles["依法惩处走私贩私、金融诈骗等违法犯罪行为。"] == "task"
     assert roles["要继续采取有力措施,集中打击严重暴力犯罪。"] == "task"
     assert roles["依法行政水平不断提高。"] == "context"
+
+
+def test_roles_counted_livelihood_projects_in_a_part_introduction_are_work():
+    """（十）…民生福祉 opened by its aims: the sentence that delivers the year's counted 民生实事 (安排了15件…, 我们将
+    …把好事办好) is a row of its own, not an aim of the introduction; the aim before it stays a theme."""
+    text = (
+        "一、2023年工作回顾\n\n推进改革取得成效。\n\n二、2024年重点工作\n\n"
+        "（十）不断增进民生福祉，在提高群众生活品质上奋力争先。"
+        "持续扩大优质公共服务供给，兜住、兜准、兜牢民生底线。"
+        "今年，我们聚焦群众关切，安排了15件市办民生实事，我们将一件一件推进落实，努力把好事办好、实事办实。\n\n"
+        "大力促进就业创业。加强高校毕业生、退役军人、农民工等重点群体就业服务保障，城镇新增就业35万人以上。"
+        "实施“社区微业”行动，新设城乡公益性岗位1.65万个。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["持续扩大优质公共服务供给，兜住、兜准、兜牢民生底线。"] == "theme"
+    assert roles["今年，我们聚焦群众关切，安排了15件市办民生实事，我们将一件一件推进落实，努力把好事办好、实事办实。"] == "task"
+
+
+def test_roles_plan_drafting_notes_and_the_2035_vision_of_a_term_chapter():
+    """A 2026 term chapter: how the plan draft was written (在《纲要草案》编制过程中，注意把握以下几点：一是…。二是…。)
+    is context through its points; the vision after the term (在此基础上再奋斗五年，到2035年…) is a target."""
+    text = (
+        "一、2025年工作回顾\n\n推进改革取得成效。\n\n二、“十四五”时期发展成就和“十五五”时期主要目标任务\n\n"
+        "在《纲要草案》编制过程中，注意把握以下几点：一是注重对标对表，科学安排发展目标。"
+        "二是牢记职责使命，树牢首都意识，坚持首善标准，更好服务党和国家工作大局。\n\n"
+        "《纲要草案》明确了今后五年的发展目标：一是首都功能持续提升，二是高质量发展迈上新台阶。"
+        "在此基础上再奋斗五年，到2035年实现综合经济实力大幅提升，率先基本实现社会主义现代化。\n\n"
+        "三、2026年重点工作\n\n加快建设国际科技创新中心。推动中关村先行先试改革。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["二是牢记职责使命，树牢首都意识，坚持首善标准，更好服务党和国家工作大局。"] == "context"
+    assert roles["在此基础上再奋斗五年，到2035年实现综合经济实力大幅提升，率先基本实现社会主义现代化。"] == "target"
+    assert roles["推动中关村先行先试改革。"] == "task"
+
+
+def test_roles_the_centres_policy_restated_in_a_city_report_is_background():
+    """党中央坚持… / 实施适度宽松的货币政策 in a city report state what the centre does: context. In the State
+    Council's report the monetary stance stays the theme of its measures."""
+    body = ("一、2024年工作回顾\n\n推进改革取得成效。\n\n二、2025年重点任务\n\n"
+            "当前，我国经济基础稳、优势多、韧性强、潜能大。"
+            "党中央实施更加积极的财政政策，加大财政支出强度，增加发行超长期特别国债。"
+            "实施适度宽松的货币政策，为经济发展提供良好金融环境。\n\n"
+            "抓好重大投资项目。聚焦“两重”重点领域，深度谋划重大项目。\n")
+    national, city = _national_and_city(body, "——2025年3月5日在第十四届全国人民代表大会第三次会议上")
+    assert city["党中央实施更加积极的财政政策，加大财政支出强度，增加发行超长期特别国债。"] == "context"
+    assert city["实施适度宽松的货币政策，为经济发展提供良好金融环境。"] == "context"
+    assert national["实施适度宽松的货币政策，为经济发展提供良好金融环境。"] == "theme"
+    assert city["聚焦“两重”重点领域，深度谋划重大项目。"] == "task"
+
+
+def test_roles_goals_listed_in_dash_bullets_of_a_term_are_targets():
+    """今后五年发展的主要目标是： then ——bullets: the states each bullet lists are goals of the term (targets), a
+    sentence there that opens with work stays a task; a goals sentence followed by a list of tasks
+    (…主要目标是：…。重点聚焦五个方面攻坚突破。——…) leaves the tasks alone."""
+    text = (
+        "一、2025年工作回顾\n\n推进改革取得成效。\n\n二、“十五五”发展主要目标任务\n\n"
+        "今后五年发展的主要目标是：\n\n"
+        "——创新水平大幅跃升。区域协同创新体系加快构建，高能级创新平台集群持续壮大，区域性科创高地建设取得突破性进展。"
+        "高新技术企业提质增效，高技术产业占规模以上工业比重达到40%左右。\n\n"
+        "——文化软实力充分彰显。推动文化繁荣兴盛，建设华夏文明传承示范中心。\n\n"
+        "三、2026年工作安排\n\n加快建设国际消费中心城市。推动中原科技城融合发展。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["区域协同创新体系加快构建，高能级创新平台集群持续壮大，区域性科创高地建设取得突破性进展。"] == "target"
+    assert roles["推动文化繁荣兴盛，建设华夏文明传承示范中心。"] == "task"
+    assert roles["推动中原科技城融合发展。"] == "task"
+    tasks = (
+        "一、2022年工作回顾\n\n推进改革取得成效。\n\n二、今后五年的发展目标和重点任务\n\n"
+        "未来五年经济社会发展主要目标是：经济高质量发展取得新突破，省会城市功能稳步提升。重点聚焦五个方面攻坚突破。\n\n"
+        "——在区域协调、城乡融合上攻坚突破。以国土空间总体规划为引领，加快转变特大城市发展方式，实施城市更新行动。"
+        "提升国际化门户枢纽功能，推动禄口国际机场三期建设。\n\n三、2023年工作安排\n\n加快建设国际消费中心城市。\n"
+    )
+    assert _roles_of(tasks)["以国土空间总体规划为引领，加快转变特大城市发展方式，实施城市更新行动。"] == "task"
