@@ -25,6 +25,7 @@ from luoshi.link.aspect import (action_head, circumstance, closes_lessons, count
                                 not_work, opens_lessons, pledge_kind, signal, strip_query)
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
+from luoshi.link.periods import multi_year
 from luoshi.link.segments import Unit
 from luoshi.link.words import spans_of
 from luoshi.model import Commitment, Evidence, Link
@@ -45,6 +46,9 @@ HELD_WEIGHT = 0.2  # ranking: share of the task's weight a clause holds, beside 
 CONTEXT_SHARE = 0.5  # a clause judged with its sentence must itself hold this share of what the sentence holds
 CONTEXT_WEIGHT = 0.8  # share of the sentence's extra coverage a clause is credited with
 CONTEXT_MIN = 0.15  # a clause holding less cannot hold half of a credible sentence: its sentence is not read
+# ranking: a line of a term review on the whole term (——这五年…新增平台427家) says less of the task's year than
+# a line on that year (2025年…新增国家级创新平台4家): of two clauses naming the work, the year's goes first
+TERM_LINE = 0.1
 REVIEW_PARTS = ("review",)
 PLAN_PARTS = ("plan", "goals")
 
@@ -419,6 +423,11 @@ def _unit_evidence(ev: EvidenceIndex, i: int, score: float) -> Evidence:
     return Evidence(ev.doc, u.text, u.start, u.end, None, score, u.part, period)
 
 
+def _term_line(ev: EvidenceIndex, i: int, since: int | None) -> bool:
+    """Clause ``i`` is on a span of years reaching before the task's year (a five-year line)."""
+    return ev.periods is not None and multi_year(ev.periods(i), since)
+
+
 def _in_period(ev: EvidenceIndex, i: int, since: int | None) -> bool:
     """Evidence of a review dated before the task's own period cannot show the task was done."""
     if since is None or ev.periods is None:
@@ -624,7 +633,8 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
     # a clause holding all of a short query (改革管理体制) ranks below one holding more of the
     # task's weight (未来科学城…创新要素): the weight held counts beside the share of the query
     rank = lambda m: (-(m.coverage + 0.1 * min(m.anchor, 3.0) + HELD_WEIGHT * min(m.coverage * m.total, 1.0)  # noqa: E731
-                        + WHOLE_WEIGHT * whole.get(m.unit, 0.0) + _informative(ev.units[m.unit].text)),
+                        + WHOLE_WEIGHT * whole.get(m.unit, 0.0) + _informative(ev.units[m.unit].text)
+                        - TERM_LINE * _term_line(ev, m.unit, since)),
                        len(ev.units[m.unit].text))
     found = sorted(review.values(), key=rank)
     # the same work promised again: a heavy shared run, not just the same frame (实现…规范化)

@@ -658,6 +658,15 @@ def test_departments_private_firms_move_by_era_and_kind_of_government(region, ye
     assert found[0].name == lead
 
 
+@pytest.mark.parametrize(("year", "lead"), [
+    (2025, "市委社会工作部"),  # the 2023 reform gave volunteer service to the 社会工作部
+    (2022, "市文明办"),
+])
+def test_departments_volunteer_service_moves_to_social_work_from_2024(year, lead):
+    found = suggest_departments("健全新时代志愿服务体系", rules("city", region="佛山市", year=year))
+    assert canonical_unit(found[0].name, "city") == canonical_unit(lead, "city")
+
+
 def test_departments_telecoms_regulator_only_in_the_municipalities():
     row = "加强信息通信网络建设，提升“千兆城市”建设水平"
     assert suggest_departments(row, rules("city", region="天津市"))[0].name == "市通信管理局"

@@ -602,6 +602,15 @@ def test_pledges_a_work_is_reported_as_the_programme_it_belongs_to():
     assert link_one("加快保障性安居工程建设", new).status == "no_evidence"
 
 
+def test_pledges_a_connective_clause_names_no_work():
+    """与此同时 opening a task is no query of its own: the review's 与此同时 is no evidence of the task's work."""
+    fillers = "粮食产量保持稳定。新增就业岗位120万个。外贸出口增长22%。"
+    new = (f"一、过去五年工作回顾\n与此同时，铁路建设加快。{fillers * 4}消费基金增长过快，社会总需求超过总供给。{fillers * 2}\n")
+    link = link_one("与此同时，国家要进一步完善对消费基金加强宏观管理的制度和办法，使消费基金的增长同生产的发展相适应", new)
+    assert all(e.text != "与此同时" for e in link.evidence)
+    assert link_one("与此同时，要在固定资产投资的管理中简政放权", new).status == "no_evidence"
+
+
 @pytest.mark.parametrize("pledge", ["继续有步骤地做好企业破产兼并工作", "加大对特困地区的支持，并真正落到实处",
                                     "找出存在的问题，认真加以解决"])
 def test_pledges_manner_phrases_are_no_object(pledge):
