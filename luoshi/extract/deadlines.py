@@ -11,7 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from luoshi.extract.periods import find_periods, plan_years
+from luoshi.extract.periods import find_periods, named_plan_ends
 from luoshi.rules import load
 
 _R = load("deadlines")
@@ -125,16 +125,9 @@ def deadline_date(d: Deadline, report_year: int | None) -> str | None:
 _FIVE = _R["five_year_part"]
 _FIVE_YEAR = re.compile(_FIVE["pattern"])
 _FIVE_NOT = re.compile(_FIVE["not_pattern"])
-# a plan named by number: “十四五”, or 第十五个五年规划 (the 15th, 2026–2030)
-_PLAN_NO = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九]?)个五年")
 _MIXED = re.compile(_FIVE["mixed"])
 _MIXED_NOT = re.compile(_FIVE["mixed_not"])
 YEAR_TURN = re.compile(_FIVE["year_turn"])
-
-
-def _plan_ends(title: str) -> list[int]:
-    """Last years of the five-year plans ``title`` names by number (“十四五” -> 2025)."""
-    return [plan_years(10 + _CN_NUM.get(m.group(1) or m.group(2) or "", 0))[1] for m in _PLAN_NO.finditer(title)]
 
 
 def speaks_of_term(text: str) -> bool:
@@ -151,7 +144,7 @@ def mixed_horizon_end(title: str, report_year: int | None) -> int | None:
         return None
     # a plan named by number (二、“十五五”时期主要目标任务和2026年工作安排): that plan's end, unless it is over
     # (一、“十四五”主要成就及2025年工作 in a 2026 report reviews it)
-    ends = _plan_ends(title)
+    ends = named_plan_ends(title)
     if ends:
         return max(ends) if max(ends) >= report_year else None
     return report_year + 4
@@ -164,7 +157,7 @@ def horizon_end(title: str, report_year: int | None) -> int | None:
         return None
     # a term report's chapter names the plan that ended and the one ahead (二、“十四五”时期发展成就和“十五五”时期
     # 主要目标任务 in a 2026 report): its tasks run to the later one's end
-    ends = _plan_ends(title)
+    ends = named_plan_ends(title)
     if ends:
         return max(ends)
     return report_year + 4 if report_year is not None else None

@@ -57,6 +57,17 @@ def plan_years(n: int) -> tuple[int, int]:
     return first, first + 4
 
 
+# A five-year plan named by its number: “十四五” or a bare 十四五 (a numeral between 十 and 五 is never a count),
+# the quoted “十五” (bare, 十五 is fifteen), or 第十五个五年.
+_PLAN_NAMED = re.compile(r"[“\"]十([一二三四五六七八九]?)五[”\"]|十([一二三四五六七八九])五|第十([一二三四五六七八九]?)个五年")
+
+
+def named_plan_ends(text: str) -> list[int]:
+    """Last years of the five-year plans ``text`` names by number (“十四五” -> 2025, 第十五个五年 -> 2030)."""
+    return [plan_years(10 + _CN_DIGIT[m.group(1) or m.group(2) or m.group(3) or "〇"])[1]
+            for m in _PLAN_NAMED.finditer(text)]
+
+
 _R = load("periods")
 _RELATIVE = {w: (e["offset"], None, e["role"]) for e in _R["relative_years"] for w in e["words"]}
 _RELATIVE.update({w: (e["offset"], e["month"], e["role"]) for e in _R["year_parts"] for w in e["words"]})

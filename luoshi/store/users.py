@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
+from argon2 import Parameters, PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,7 +13,18 @@ from luoshi.store.models import ROLES, User
 from luoshi.store.permissions import require_role
 from luoshi.store.units import resolve_unit
 
-_HASHER = PasswordHasher()
+# RFC 9106's second recommended option (argon2id, 64 MiB, t=3, p=4): argon2-cffi's default.
+HASH_PARAMETERS: Parameters = profiles.RFC_9106_LOW_MEMORY
+_HASHER = PasswordHasher.from_parameters(HASH_PARAMETERS)
+
+
+def use_hash_parameters(parameters: Parameters) -> None:
+    """Hash new passwords with other argon2 parameters from now on (the test suite's cheapest profile).
+
+    Existing hashes still verify: each carries its own parameters, and a login rehashes one whose parameters differ.
+    """
+    global _HASHER
+    _HASHER = PasswordHasher.from_parameters(parameters)
 MIN_PASSWORD = 8
 
 

@@ -16,25 +16,15 @@ year before the plan year (2024年是新中国成立75周年… in a 2025 report
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
+from luoshi.extract.periods import named_plan_ends
 from luoshi.model import Part
 from luoshi.structure.meta import years_in
 from luoshi.structure.rules import PartRules
 
 _RANK = {"other": 0, "review": 1, "goals": 2, "plan": 3}
 _LEAD_WINDOW = 12  # a lead's year opens its paragraph
-# A five-year plan named by its number (“十三五”, “十四五”): the N-th plan runs from 1951 + 5N to 1955 + 5N
-# (from the sixth on).
-_PLAN_NO = re.compile(r"[“\"]十([一二三四五六七八九]?)五[”\"]|第十([一二三四五六七八九]?)个五年")
-_CN_DIGIT = {"": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _term_ends(title: str) -> list[int]:
-    return [1955 + 5 * (10 + _CN_DIGIT[m.group(1) or m.group(2) or ""]) for m in _PLAN_NO.finditer(title)]
-
-
 def tense(sentences: Iterable[str], rules: PartRules) -> Part | None:
     """plan when a section's sentences look ahead, review when they report, None when unclear."""
     n = ahead = done = 0
@@ -67,7 +57,7 @@ class PartTracker:
         years = years_in(s)
         if years:
             return max(years) < self.year
-        ends = _term_ends(s)
+        ends = named_plan_ends(s)
         if not ends:
             return None
         if max(ends) < self.year:

@@ -68,3 +68,18 @@ def test_periods_offsets_index_the_text():
 @pytest.mark.parametrize(("n", "years"), [(1, (1953, 1957)), (6, (1981, 1985)), (13, (2016, 2020)), (14, (2021, 2025))])
 def test_periods_five_year_plan_years(n, years):
     assert plan_years(n) == years
+
+
+@pytest.mark.parametrize(("title", "ends"), [
+    ("二、“十四五”时期发展成就和“十五五”时期主要目标任务", [2025, 2030]),
+    ("（一） “十三五 ”时期的主要任务", [2020]),  # a stray space before the closing quote
+    ("二、十四五规划主要任务", [2025]),  # unquoted: a numeral between 十 and 五 is never a count
+    ("二、“十五”计划的目标和任务", [2005]),  # the tenth plan, quoted
+    ("到2035年基本实现现代化，第十五个五年规划", [2030]),
+    ("坚持十五年不动摇", []),  # bare 十五 is fifteen
+    ("新建学校二十五所", []),
+])
+def test_named_plan_ends(title, ends):
+    from luoshi.extract.periods import named_plan_ends
+
+    assert named_plan_ends(title) == ends

@@ -52,3 +52,30 @@ def test_only_admin_manages_users(session, role):
 def test_short_password_rejected(session):
     with pytest.raises(InvalidValueError, match="shorter"):
         create_user(session, "x", "short", "viewer")
+
+
+def test_shipped_hash_cost_is_rfc_9106_and_the_suite_only_swaps_it_for_speed():
+    """The suite hashes cheaply (tests/conftest.py); what ships is argon2id at RFC 9106's recommended cost."""
+    from argon2 import Type, profiles
+
+    from luoshi.store import users
+
+    shipped = users.HASH_PARAMETERS
+    assert shipped.type is Type.ID and shipped.memory_cost >= 65536 and shipped.time_cost >= 3
+    assert shipped == profiles.RFC_9106_LOW_MEMORY
+    # a hash made at the shipped cost still verifies while the cheap profile is in force, and is rehashed on login
+    from argon2 import PasswordHasher
+
+    strong = PasswordHasher.from_parameters(shipped).hash("correct horse")
+    assert users._HASHER.verify(strong, "correct horse") and users._HASHER.check_needs_rehash(strong)
+
+
+def test_login_rehashes_a_hash_of_other_parameters(session):
+    from argon2 import PasswordHasher, profiles
+
+    user = create_user(session, "office", "correct horse", "admin")
+    user.password_hash = PasswordHasher.from_parameters(profiles.RFC_9106_LOW_MEMORY).hash("correct horse")
+    session.flush()
+    old = user.password_hash
+    assert authenticate(session, "office", "correct horse") is user
+    assert user.password_hash != old and user.password_hash.startswith("$argon2id$")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import make_url
 from sqlalchemy import text as sql
 
 from luoshi import model as m
@@ -82,10 +84,23 @@ def _engine_urls() -> list:
 
 @pytest.fixture(params=_engine_urls())
 def db_url(request, tmp_path: Path) -> str:
+    """A database of the backend in the state the test asks for: seeded, linked or empty.
+
+    Seeding (migrations, the sample report, six users, two Mentougou reports for ``linked``) is done once per
+    session into a template (a SQLite file, a PostgreSQL template database) and copied for each test: the
+    copy is the same database, at a fraction of the cost.
+    """
     if request.param == "postgresql-missing":
         pytest.fail("CI is set but LUOSHI_TEST_PG_URL is not: the PostgreSQL run is required")
+    names = request.fixturenames
+    kind = "linked" if "linked" in names else "seeded" if "seeded" in names else None
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'ledger.db'}"
+        path = tmp_path / "ledger.db"
+        if kind:
+            shutil.copy(request.getfixturevalue("_sqlite_templates").path(kind), path)
+        return f"sqlite:///{path}"
+    if kind:
+        return request.getfixturevalue("_pg_templates").copy(kind)
     engine = make_engine(request.param)
     with engine.begin() as conn:  # a clean schema per test (tables, triggers, functions)
         conn.execute(sql("DROP SCHEMA public CASCADE"))
@@ -112,24 +127,100 @@ def seed(url: str) -> dict[str, int]:
     return {"report": report_id}
 
 
+class _Templates:
+    """Seeded databases built once per session, by kind ("seeded", "linked"), with the ids seeding returned."""
+
+    def __init__(self, build) -> None:
+        self._build = build
+        self._made: dict[str, tuple[str, dict[str, int]]] = {}
+        self.ids: dict[str, dict[str, int]] = {}
+
+    def _make(self, kind: str) -> str:
+        if kind not in self._made:
+            from tests.web.linked import seed_linked  # linked.py imports seed from here
+
+            where, url = self._build(kind)
+            self.ids[kind] = (seed_linked if kind == "linked" else seed)(url)
+            self._made[kind] = (where, self.ids[kind])
+        return self._made[kind][0]
+
+
+class _SqliteTemplates(_Templates):
+    def path(self, kind: str) -> Path:
+        return Path(self._make(kind))
+
+
+class _PgTemplates(_Templates):
+    """Template databases on the test server; each test gets ``CREATE DATABASE … TEMPLATE`` of one."""
+
+    def __init__(self, url: str) -> None:
+        self.base = make_url(url)
+        self.admin = make_engine(url, isolation_level="AUTOCOMMIT")  # CREATE/DROP DATABASE run outside transactions
+        super().__init__(self._create)
+
+    def _create(self, kind: str) -> tuple[str, str]:
+        name = f"luoshi_tpl_{kind}"
+        with self.admin.connect() as conn:
+            conn.execute(sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            conn.execute(sql(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'"))
+        return name, self.base.set(database=name).render_as_string(hide_password=False)
+
+    def copy(self, kind: str) -> str:
+        template = self._make(kind)
+        with self.admin.connect() as conn:  # FORCE: an app engine of the test before may still hold a connection
+            conn.execute(sql(f"DROP DATABASE IF EXISTS {TEST_DB} WITH (FORCE)"))
+            conn.execute(sql(f"CREATE DATABASE {TEST_DB} TEMPLATE {template}"))
+        return self.base.set(database=TEST_DB).render_as_string(hide_password=False)
+
+    def close(self) -> None:
+        with self.admin.connect() as conn:
+            for name in (TEST_DB, *(f"luoshi_tpl_{k}" for k in self._made)):
+                conn.execute(sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        self.admin.dispose()
+
+
+TEST_DB = "luoshi_web_test"
+
+
+@pytest.fixture(scope="session")
+def _sqlite_templates(tmp_path_factory) -> _SqliteTemplates:
+    folder = tmp_path_factory.mktemp("web-templates")
+
+    def build(kind: str) -> tuple[str, str]:
+        path = folder / f"{kind}.db"
+        return str(path), f"sqlite:///{path}"  # the seeding engine is disposed: the WAL is checkpointed into the file
+
+    return _SqliteTemplates(build)
+
+
+@pytest.fixture(scope="session")
+def _pg_templates() -> _PgTemplates:
+    templates = _PgTemplates(os.environ["LUOSHI_TEST_PG_URL"])
+    yield templates
+    templates.close()
+
+
 @pytest.fixture
 def settings(db_url: str, tmp_path: Path) -> Settings:
     return Settings(database_url=db_url, upload_dir=tmp_path / "uploads", secret_key="test-secret", public_mode=False)
 
 
 @pytest.fixture
-def seeded(settings: Settings) -> dict[str, int]:
-    return seed(settings.database_url)
+def seeded(settings: Settings, request) -> dict[str, int]:
+    """The sample report, users and verdict (db_url copied them from the session's template)."""
+    return dict(_templates_of(request, settings.database_url).ids["seeded"])
 
 
 @pytest.fixture
-def linked(settings: Settings):
+def linked(settings: Settings, request):
     """Two reports of one region, linked (tests/web/linked.py), behind a client of the app."""
-    from tests.web.linked import seed_linked
-
-    ids = seed_linked(settings.database_url)
+    ids = dict(_templates_of(request, settings.database_url).ids["linked"])
     with TestClient(create_app(settings)) as c:
         yield c, ids
+
+
+def _templates_of(request, url: str) -> _Templates:
+    return request.getfixturevalue("_sqlite_templates" if url.startswith("sqlite") else "_pg_templates")
 
 
 @pytest.fixture
