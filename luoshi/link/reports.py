@@ -12,6 +12,7 @@ from luoshi.link.pledges import EvidenceIndex, link_commitment
 from luoshi.link.quantities import link_quantity
 from luoshi.link.region import own_names
 from luoshi.link.segments import clause_units
+from luoshi.link.size_classes import link_size_class
 from luoshi.link.statistics import by_statistic
 from luoshi.link.targets import as_rate, known_metric, link_indicator
 from luoshi.link.themes import theme_links
@@ -74,8 +75,9 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
         if ind.kind == "target":
             link = link_indicator(target_period(ind, old), figures, new_text, units, new_doc, year)
             if link.status == "no_evidence" and not link.evidence and as_rate(ind) is None and known_metric(ind) is None:
-                # a known statistic the review gives no figure for is not looked for by wording
-                link = link_quantity(ind, evidence, link)
+                # a known statistic the review gives no figure for is not looked for by wording; a count of works
+                # above a size (5000万元以上项目1300个) is found by its class
+                link = link_size_class(ind, evidence, link) or link_quantity(ind, evidence, link)
             links.append(link)
     judged = [l.status for l in links if l.status != "no_evidence"]
     targets = (sum(s == "fulfilled" for s in judged), sum(s in ("not_fulfilled", "partial") for s in judged))
