@@ -723,10 +723,20 @@ def _one_phrase(gap: str) -> bool:
     return _PHRASE_GAP.fullmatch(gap) is not None and _NOT_IN_PHRASE.search(gap) is None
 
 
+_LIST_JOINT = re.compile(r"[、和及与]?")  # what joins the items of a list (审计、统计)
+
+
 def _head_word(clause: str, r: DepartmentRules) -> str:
-    """The last keyword of ``clause``: in a Chinese noun phrase the head comes last."""
-    words = [m.group() for m in r.pattern.finditer(clause)]
-    return words[-1] if words and r.head_words and words[-1] in r.head_words else ""
+    """The last keyword of ``clause`` when it is a head word: in a Chinese noun phrase the head
+    comes last. Several kinds of work listed as the head (发挥好审计、统计、财会监督作用; 统筹审计、财政、
+    统计等监督力量) are led by the first head word of the list, the order a report ranks them in."""
+    hits = list(r.pattern.finditer(clause))
+    if not hits or not r.head_words or hits[-1].group() not in r.head_words:
+        return ""
+    k = len(hits) - 1
+    while k > 0 and _LIST_JOINT.fullmatch(clause[hits[k - 1].end():hits[k].start()]):
+        k -= 1  # back to the list's first item (审计、财政、统计)
+    return next(m.group() for m in hits[k:] if m.group() in r.head_words)
 
 
 def main_clause(text: str, spans: list[tuple[int, int]]) -> str:

@@ -695,6 +695,18 @@ def test_departments_words_inside_other_words_suggest_nothing():
     """民政 inside 惠企利民政策, 河 inside the province 河北: no civil affairs, no river."""
     assert suggest_departments("用好河北惠企利民政策通平台", rules("city")) == []
     assert suggest_departments("促进海外资源共享", rules("city")) == []  # 外资 inside 海外资源
+    # 桥梁纽带 is an idiom for a go-between, no bridge
+    found = suggest_departments("支持工会、共青团、妇联等群团组织更好发挥桥梁纽带作用", rules("city"))
+    assert "市交通运输局" not in [d.name for d in found]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("发挥好审计、统计、财会监督作用，强化政府投资项目穿透式监管", "市审计局"),  # the first of the listed heads
+    ("全面统筹审计、财政、统计等监督力量", "市审计局"),
+    ("推进物业管理、生活垃圾分类等重点领域立法", "市司法局"),  # a head after 等 is no list item
+])
+def test_departments_listed_kinds_of_work_are_led_by_the_first(text, lead):
+    assert suggest_departments(text, rules("city"))[0].name == lead
 
 
 @pytest.mark.parametrize("text", [
