@@ -114,6 +114,11 @@ def closes_lessons(clause: str) -> bool:
     return bool(_lessons()[1].search(fold(clause)))
 
 
+def mention_only(clause: str) -> bool:
+    """Does the clause only name the work, with no word of an outcome and no figure (造纸产业向高端化转型)?"""
+    return signal(clause) is None and not re.search(r"\d", clause)
+
+
 def circumstance(clause: str) -> bool:
     """Does the clause set the scene (在减税降费背景下) rather than report work?"""
     return bool(_circumstance().search(fold(clause)))

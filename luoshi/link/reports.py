@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
+from luoshi.link.aspect import mention_only
 from luoshi.link.context import context_links
 from luoshi.link.figures import scan_figures
 from luoshi.link.periods import review_period, span_period
@@ -38,6 +39,10 @@ def _with_figures(link: Link, figures: list[Link]) -> Link:
     """A task row whose review is silent, judged by the target figures in its own sentence (新增就业28万人)."""
     judged = [f for f in figures if f.status != "no_evidence" and f.evidence]
     if not judged:
+        if figures and link.status == "fulfilled" and link.evidence and mention_only(link.evidence[0].text):
+            # the review names the work (中车长客首列…试运行) but neither a result nor the sentence's own figure
+            # (装备制造业产值超过530亿元): part of the pledge is shown
+            return replace(link, status="partial", reason=f"{link.reason}；本句指标（{figures[0].source_text}）未见结果")
         return link
     missed = [f for f in judged if f.status in ("not_fulfilled", "partial")]
     if link.status == "no_evidence":

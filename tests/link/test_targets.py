@@ -321,3 +321,28 @@ def test_targets_a_count_said_roughly_or_in_a_like_counter(metric, value_text, v
     [link] = link_reports(extraction(2023, indicators=[ind]), old, extraction(2024), new)
     assert link.status == status
     assert (link.evidence[0].value_text if link.evidence else None) == actual
+
+
+def _row_with_its_target(review: str):
+    """A task row holding its own target (装备制造业产值超过530亿元), judged on ``review``."""
+    from luoshi.link import link_reports
+    from tests.link.helpers import commitment, extraction, target
+
+    old = "推动中车长客在长全产业链布局，加快发展智能农机、数控机床，装备制造业产值超过530亿元。"
+    c = commitment(old[:-1], old)
+    ind = target(old, "530亿元", "装备制造业产值", 530, "at_least", "level", unit="亿元", period="2024")
+    c.indicators = [ind.id]
+    fillers = "粮食产量保持稳定。地铁新线开通运营。垃圾分类覆盖全市。城中村改造启动。"
+    new = f"一、2024年工作回顾\n{review}{fillers * 3}\n"
+    links = link_reports(extraction(2024, [c], [ind]), old, extraction(2025), new)
+    return next(link for link in links if link.source_kind == "commitment")
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    ("中车长客首列氢能源市域列车试运行。", "partial"),  # the work named, neither a result nor the figure
+    ("中车长客智能制造基地建成投产。", "fulfilled"),  # a result
+    ("中车长客产值增长12%。", "fulfilled"),  # a figure of its own
+])
+def test_targets_a_row_whose_own_figure_is_not_reported_is_partial_on_a_mention(review, status):
+    link = _row_with_its_target(review)
+    assert link.status == status and "中车长客" in link.evidence[0].text
