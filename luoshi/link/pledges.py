@@ -258,7 +258,8 @@ class EvidenceIndex:
     def match(self, query: str, names: list[str], limit: int = 8) -> list[Match]:
         """Credible candidates for one query, each scored by ``match.score``."""
         q = query_object(query)
-        names = [canonical(n) for n in names]
+        # a name is read as quoted: a policy term written short with its quotes (“两山”) has its long form
+        names = [canonical(f"“{n}”").strip("“”") for n in names]
         # abbreviations are read as the long form: the short one weighs like the term it abbreviates
         short_in_units: dict[str, str] = {}
         for term in abbrev.terms(q):

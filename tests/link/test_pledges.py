@@ -746,3 +746,16 @@ def test_pledges_the_last_listed_work_is_found_when_a_verb_follows_etc():
     new = "一、过去一年工作回顾\n建成投用功能完备科创载体350万平方米、科创飞地48家。全年新增绿地306公顷。\n"
     link = link_one("推动各类合作产业园、离岸孵化器、科创飞地等发挥更大作用", new, 2023, 2024)
     assert link.status == "fulfilled" and "科创飞地48家" in link.evidence[0].text
+
+
+def test_pledges_a_quoted_short_name_is_read_in_its_long_form():
+    """“两山” is 绿水青山就是金山银山 (synonyms.yaml): the task's quoted name is found in the review's long form,
+    and the review's own “两山” still meets it; “两山一湾” is another name."""
+    fillers = "粮食产量保持稳定。新增就业岗位12万个。地铁新线开通运营。城中村改造启动。"
+    new = f"一、过去一年工作回顾\n宜兴获评“绿水青山就是金山银山”实践创新基地。{fillers * 4}\n"
+    link = link_one("积极创建“两山”实践创新基地", new)
+    assert link.status == "fulfilled" and "实践创新基地" in link.evidence[0].text
+    new = f"一、过去一年工作回顾\n创新开展“两山”理论实践基地选树工作。{fillers * 4}\n"
+    assert link_one("巩固“两山”理论实践创新基地创建成果", new).status == "fulfilled"
+    new = f"一、过去一年工作回顾\n“两山一湾”文旅项目开工。{fillers * 4}\n"
+    assert link_one("积极创建“两山”实践创新基地", new).status == "no_evidence"
