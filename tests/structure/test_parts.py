@@ -168,3 +168,25 @@ def test_parts_a_term_reports_review_inside_its_goals_chapter_is_review() -> Non
     assert part_of("培育形成3个万亿级") == "review"
     assert part_of("今后五年，我们要加快建设") == "goals"
     assert part_of("深入实施提振消费") == "plan"
+
+
+def test_parts_a_plan_period_judged_extraordinary_opens_a_review_paragraph() -> None:
+    """“十四五”时期，…发展历程极不寻常、极不平凡 looks back on the term inside the chapter on the next plan; the
+    plan ahead named the same way (“十五五”时期，我们要…) stays goals."""
+    text = (
+        "上海市2026年政府工作报告\n一、2025年工作回顾\n过去一年，全市生产总值增长5%。\n"
+        "二、关于《“十五五”规划纲要（草案）》的说明\n"
+        "“十四五”时期，上海发展历程极不寻常、极不平凡。我们有效应对外部环境变化。建成一批重大工程。\n"
+        "“十五五”时期，我们要加快建设国际科技创新中心。\n"
+        "三、2026年重点工作\n（一）大力提振消费。\n深入实施提振消费专项行动。\n"
+    )
+    st = run(text)
+
+    def part_of(needle: str) -> str:
+        at = text.index(needle)
+        (sentence,) = [s for s in st.sentences if s.start <= at < s.end]
+        return sentence.part
+
+    assert part_of("建成一批重大工程") == "review"
+    assert part_of("“十五五”时期，我们要") != "review"
+    assert part_of("深入实施提振消费") == "plan"
