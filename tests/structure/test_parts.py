@@ -160,9 +160,7 @@ def test_parts_a_term_reports_review_inside_its_goals_chapter_is_review() -> Non
     st = run(text)
 
     def part_of(needle: str) -> str:
-        at = text.index(needle)
-        (sentence,) = [s for s in st.sentences if s.start <= at < s.end]
-        return sentence.part
+        return _sentence_part(text, st, needle)
 
     assert part_of("“十四五”时期是极不平凡") == "review"
     assert part_of("培育形成3个万亿级") == "review"
@@ -183,9 +181,7 @@ def test_parts_a_plan_period_judged_extraordinary_opens_a_review_paragraph() -> 
     st = run(text)
 
     def part_of(needle: str) -> str:
-        at = text.index(needle)
-        (sentence,) = [s for s in st.sentences if s.start <= at < s.end]
-        return sentence.part
+        return _sentence_part(text, st, needle)
 
     assert part_of("建成一批重大工程") == "review"
     assert part_of("“十五五”时期，我们要") != "review"

@@ -132,7 +132,7 @@ class _Templates:
 
     def __init__(self, build) -> None:
         self._build = build
-        self._made: dict[str, tuple[str, dict[str, int]]] = {}
+        self._made: dict[str, str] = {}  # kind -> where the template is (a file, a database name)
         self.ids: dict[str, dict[str, int]] = {}
 
     def _make(self, kind: str) -> str:
@@ -141,8 +141,8 @@ class _Templates:
 
             where, url = self._build(kind)
             self.ids[kind] = (seed_linked if kind == "linked" else seed)(url)
-            self._made[kind] = (where, self.ids[kind])
-        return self._made[kind][0]
+            self._made[kind] = where
+        return self._made[kind]
 
 
 class _SqliteTemplates(_Templates):
@@ -174,7 +174,7 @@ class _PgTemplates(_Templates):
 
     def close(self) -> None:
         with self.admin.connect() as conn:
-            for name in (TEST_DB, *(f"luoshi_tpl_{k}" for k in self._made)):
+            for name in (TEST_DB, *self._made.values()):
                 conn.execute(sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         self.admin.dispose()
 
