@@ -818,3 +818,25 @@ def test_bodies_of_later_years_give_their_work_to_the_body_of_the_time():
     civility = fold("深化群众性精神文明创建活动")
     assert suggest_departments(civility, rules("national", year=1987))[0].name == "中央宣传部"
     assert suggest_departments(civility, rules("national", year=2010))[0].name == "中央文明办"
+
+
+@pytest.mark.parametrize(("region", "lead"), [
+    ("昆明市", "市市场监管局"),  # a city's 知识产权局 is a second plate of its market regulator
+    ("石家庄市", "市市场监管局"),
+    ("北京市", "市知识产权局"),  # a bureau of its own
+    ("上海市", "市知识产权局"),
+])
+def test_departments_intellectual_property_is_the_market_regulators_outside_beijing_and_shanghai(region, lead):
+    found = suggest_departments("加快国家级知识产权保护中心建设", rules("city", region=region))
+    assert found[0].name == lead
+    assert canonical_unit("市知识产权局", "city") == "市知识产权局"  # the name still resolves
+
+
+@pytest.mark.parametrize(("region", "lead"), [
+    ("芜湖市", "市住房和城乡建设局"),  # the lifeline safety programme is the construction bureau's
+    ("临沂市", "市住房和城乡建设局"),
+    ("北京市", "市城市管理委"),  # Beijing's city-management commission runs its utilities
+])
+def test_departments_city_lifelines_are_the_construction_bureaus_outside_beijing(region, lead):
+    found = suggest_departments("推进城市生命线安全工程建设", rules("city", region=region))
+    assert found[0].name == lead
