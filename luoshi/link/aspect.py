@@ -160,6 +160,25 @@ def action_head(clause: str) -> str | None:
     return m.group() if m else None
 
 
+@lru_cache(maxsize=1)
+def _same_end_state() -> dict[str, re.Pattern]:
+    out: dict[str, re.Pattern] = {}
+    for group in rules.load("verdict_words")["pledges"].get("same_end_state", []):
+        pattern = _alternation(group["words"])
+        for w in group["words"]:
+            out[fold(w)] = pattern
+    return out
+
+
+def says_end_state(pledge_word: str, clause: str) -> bool:
+    """The clause says the result pledge's end state, in its word or another of the same state (开工 ~ 启动改造)."""
+    folded = fold(clause)
+    if pledge_word in folded:
+        return True
+    same = _same_end_state().get(pledge_word)
+    return same is not None and same.search(folded) is not None
+
+
 def pledge_kind(text: str) -> tuple[PledgeKind, str | None]:
     """result when the pledge's first verb names an end state (完成, 建成 …), else process."""
     *_, result, process, _, neutral = _tables()

@@ -2,7 +2,7 @@
 
 Each mention of a metric owns the text up to the next mention or the end of its
 sentence; every number with a unit in that stretch is a candidate figure, tagged with
-its basis (annual, average = 年均, cumulative = 累计/比YYYY年) and, where written, its
+its basis (annual, average = 年均, cumulative = 累计/比YYYY年, term = 比“十三五”) and, where written, its
 period (the nearest year before the mention, or 去年 → the report's previous year).
 """
 
@@ -22,7 +22,7 @@ _NUM = re.compile(
     # a share written in Chinese numerals (百分之十二点八, older national reports) or a figure in digits
     r"(?:百分之(?P<cnum>[零〇一二两三四五六七八九十百点]+)|(?P<num>\d+(?:\.\d+)?)\s*"
     r"(?P<scale>万亿|千亿|亿|千万|百万|万|千)?"
-    r"(?P<unit>%|个百分点|美元|元|人次|人|吨标准煤|吨标煤|吨|公顷|万亩|亩|公里|平方米|套|户|家|个|斤)?)"
+    r"(?P<unit>%|个百分点|美元|元|人次|人|吨标准煤|吨标煤|吨|公顷|万亩|亩|公里|微克/立方米|平方米|套|户|家|个|斤)?)"
 )
 
 
@@ -41,8 +41,12 @@ _GROWTH_NAMES = ("涨幅", "上涨", "增速", "增长")
 _TARGET_AFTER = re.compile(r"左右的|(?:的)?(?:预期)?目标|以内的")
 _AVERAGE = re.compile(r"年均|平均每年|每年平均")  # 五年平均每年增长百分之七点九: a five-year mean
 _CUMULATIVE = re.compile(r"累计|比(?P<base>\d{4})年")
+# 社消零比“十三五”增长21.5%: a term's total against the previous term's, no year's rate
+_TERM_BASE = re.compile(r"比“?十.五”?(?:时期|期间)?")
 _YEAR = re.compile(r"(\d{4})年(?!代)")
 _LAST_YEAR = re.compile(r"去年|上年")
+# a year written right before the number dates it (PM2.5浓度从2020年的24微克/立方米降至20…: 24 is 2020's level)
+_YEAR_OF = re.compile(r"(\d{4})年(?:底|末)?的?$")
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ class Figure:
     scaled: float  # value times its scale (万, 亿 ...)
     unit: str | None  # base unit: %, 个百分点, 元, 人 ... (scale removed)
     growth: bool  # a change (增长/下降 …) rather than a level
-    basis: str  # annual | average | cumulative
+    basis: str  # annual | average | cumulative | term (against the previous plan term)
     base_year: int | None
     period: int | None
     mention_start: int
@@ -115,12 +119,17 @@ def _figures_in(folded: str, m, stop: int, last_year: int | None,
         window = folded[max(m.start, n.start() - 14) : n.start()]
         if _AVERAGE.search(window):
             basis = "average"
+        elif _TERM_BASE.search(window):
+            basis = "term"
         else:
             c = _CUMULATIVE.search(window)
             if c:
                 basis = "cumulative"
                 base = int(c.group("base")) if c.group("base") else None
         fig_period = period
+        dated = _YEAR_OF.search(folded, max(m.end, _num_start(n) - 8), _num_start(n))
+        if dated:
+            fig_period = int(dated.group(1))
         said = _LAST_YEAR.search(folded, lead_from, n.start()) if last_year else None
         # a plan's 比去年 (比去年预算赤字减少500亿元) is the base of next year's figure, not its period
         if said and not (sent[2] in ("plan", "goals") and folded[said.start() - 1 : said.start()] == "比"):

@@ -16,12 +16,19 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 _HEADING = re.compile(r"[^\n]{0,40}(?:回顾|五年来|一年来|过去一年|过去五年|主要成就|成就及)[^\n]{0,20}")
+# a review heading that names what was achieved (“十四五”发展及2025年主要工作成效, 过去五年主要工作成效):
+# only with the year or the term it covers, since a section of a review (（二）民生改善取得新成效) says 成效 too
+_RESULTS_HEADING = re.compile(r"[^\n]{0,30}(?:(?:19|20)\d\d年|十.五|五年)[^\n]{0,20}(?:工作成效|主要成效|发展成效|主要成绩)[^\n]{0,12}")
 _FIVE = re.compile(r"五年|十[一二三四五六七八九]五|“十.五”")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!代)")
 # how a paragraph of a term review opens when it turns to the last year or back to the term
 _SALUTE = re.compile(r"^(?:各位代表[！!，,：:]?)")
 _TERM_OPENER = re.compile(r"^(?:——)?(?:回首)?(?:这五年|五年来|过去五年|过去的五年|五年的)")
-_YEAR_OPENER = re.compile(r"^(?:过去一年|过去的一年|一年来|刚刚过去的一年)")
+_YEAR_OPENER = re.compile(r"^(?:过去一年|过去的一年|一年来|刚刚过去的(?:一年|(?:19|20)\d\d年))")
+
+
+def _is_heading(body: str) -> bool:
+    return bool(_HEADING.fullmatch(body) or _RESULTS_HEADING.fullmatch(body))
 
 
 def _opening(line: str, last: int, five: bool) -> bool | None:
@@ -45,7 +52,7 @@ def review_period(text: str, plan_year: int | None) -> Callable[[int], tuple[str
     term = False  # inside a review whose heading names five years
     for line in text.splitlines(keepends=True):
         body = line.strip()
-        if 0 < len(body) <= 60 and _HEADING.fullmatch(body.strip("*# \u3000")):
+        if 0 < len(body) <= 60 and _is_heading(body.strip("*# \u3000")):
             term = bool(_FIVE.search(body))
             marks.append((pos, term))
         elif term and body:

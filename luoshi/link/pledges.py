@@ -22,7 +22,7 @@ from functools import lru_cache
 from luoshi import rules
 from luoshi.link import abbrev, calibration, catchall
 from luoshi.link.aspect import (action_head, circumstance, closes_lessons, counts, figure_only, leading_verb, name_core,
-                                not_work, opens_lessons, pledge_kind, signal, strip_query)
+                                not_work, opens_lessons, pledge_kind, says_end_state, signal, strip_query)
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.periods import multi_year
@@ -441,7 +441,7 @@ def judge(kind: str, pledge_word: str | None, m: Match, ev: EvidenceIndex) -> tu
     """(status, aspect, phrase) from the evidence clause's wording and the pledge's kind."""
     unit = ev.units[m.unit]
     sig = signal(unit.text)
-    if kind == "result" and pledge_word and pledge_word in fold(unit.text) and (sig is None or sig.aspect != "shortfall"):
+    if kind == "result" and pledge_word and says_end_state(pledge_word, unit.text) and (sig is None or sig.aspect != "shortfall"):
         return "fulfilled", "done_strong", f"已{pledge_word}"  # the promised end state, in the pledge's own word
     if sig is None:
         if kind == "process":

@@ -48,6 +48,8 @@ def _fmt(x: float) -> str:
 def _score(f: Figure, ind: Indicator, base: str | None, period: int | None, review_year: int | None) -> float | None:
     if (f.unit or None) != base and not (base in (None, "") and f.unit is None):
         return None
+    if f.basis == "term":
+        return None  # a term's total against the last term's (比“十三五”增长21.5%) is no rate or level of one year
     explicit = f.period is not None
     if f.part in ("plan", "goals") and not (explicit and f.period == period):
         return None

@@ -67,6 +67,9 @@ class RoleRules:
     sub_theme_recur_numbered: int
     sub_theme_first: int
     programme: re.Pattern[str]
+    doctrine_work: re.Pattern[str]
+    vote: re.Pattern[str]
+    voted_pledge: re.Pattern[str]
 
 
 @dataclass
@@ -117,6 +120,9 @@ def role_rules() -> RoleRules:
         sub_theme_recur_numbered=int(data["sub_theme"]["recur_numbered"]),
         sub_theme_first=int(data["sub_theme"]["first_within"]),
         programme=_compile(data["sub_theme"]["programme"], "roles"),
+        doctrine_work=_compile(data["doctrine_work"]["pattern"], "roles"),
+        vote=_compile(data["voted_pledge"]["vote"], "roles"),
+        voted_pledge=_compile(data["voted_pledge"]["pledge"], "roles"),
     )
 
 
@@ -133,7 +139,7 @@ def _context_cue(text: str) -> bool:
     text = r.connective.sub("", text, count=1)
     if r.context_any.search(text) is None:
         return False
-    if _work_then_relationship(text) or _review_then_directive(text):
+    if _work_then_relationship(text) or _review_then_directive(text) or _doctrine_then_work(text):
         return False
     if r.pledged_work.search(text) is not None:  # 民生实事 delivered, 八项规定: stated as a pledge, still work
         return any(p.search(text) for name, p in r.context if name not in r.pledged_overrides)
@@ -164,6 +170,14 @@ def _work_then_relationship(text: str) -> bool:
                 or _STANCE_WORDS.search(first)):
             return False
     return _opens_with_task([first]) and dict(r.context)[names[0]].search(first) is None
+
+
+def _doctrine_then_work(text: str) -> bool:
+    """深入践行习近平法治思想,…,严格落实重大行政决策程序制度,…: the doctrine opens a sentence of the government's
+    own rule-of-law or discipline work; the ideology cue, its only one, does not make it context."""
+    r = role_rules()
+    return r.doctrine_work.search(text) is not None and all(
+        name == "ideology" for name, p in r.context if p.search(text))
 
 
 _REVIEW_CUES = frozenset({"reasoning", "situation"})  # cues of what was or why; a closing directive outweighs them
@@ -396,6 +410,7 @@ def assign_roles(
     targets_run = False  # right after the expected-targets sentence, through the items listing them
     goal_list = False  # a five-year part's goals listed in dash bullets after its goals sentence
     titled = False  # the sentence before was a title line over this paragraph
+    voted: tuple[int, int] | None = None  # (paragraph, index) of the sentence putting 民生实事 to the vote
     for k, s in enumerate(sentences):
         place = placements[k] if placements else None
         if s.part in FORWARD:
@@ -475,6 +490,11 @@ def assign_roles(
                 s.role = "target"  # ——创新水平大幅跃升。区域协同创新体系加快构建，…: a goal of the term, not work
             if s.role == "task" and s.section in requirements:
                 s.role = "context"  # the stance that carries the targets (必须下好…“先手棋”), not a task
+            if place is not None and r.vote.search(body):
+                voted = (place.para, place.index)
+            elif (place is not None and voted == (place.para, place.index - 1) and s.role == "context"
+                  and r.voted_pledge.search(body)):
+                s.role = "task"  # 我们将…把每一项实事都办到群众心坎上: delivering the 民生实事 just put to the vote
         elif forward_seen and s.part == "other":
             s.role = "context"
     if placements:

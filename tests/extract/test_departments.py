@@ -838,3 +838,43 @@ def test_bodies_of_later_years_give_their_work_to_the_body_of_the_time():
     civility = fold("深化群众性精神文明创建活动")
     assert suggest_departments(civility, rules("national", year=1987))[0].name == "中央宣传部"
     assert suggest_departments(civility, rules("national", year=2010))[0].name == "中央文明办"
+
+
+@pytest.mark.parametrize(("region", "lead"), [
+    ("昆明市", "市市场监管局"),  # a city's 知识产权局 is a second plate of its market regulator
+    ("石家庄市", "市市场监管局"),
+    ("北京市", "市知识产权局"),  # a bureau of its own
+    ("上海市", "市知识产权局"),
+])
+def test_departments_intellectual_property_is_the_market_regulators_outside_beijing_and_shanghai(region, lead):
+    found = suggest_departments("加快国家级知识产权保护中心建设", rules("city", region=region))
+    assert found[0].name == lead
+    assert canonical_unit("市知识产权局", "city") == "市知识产权局"  # the name still resolves
+
+
+@pytest.mark.parametrize(("region", "lead"), [
+    ("芜湖市", "市住房和城乡建设局"),  # the lifeline safety programme is the construction bureau's
+    ("临沂市", "市住房和城乡建设局"),
+    ("北京市", "市城市管理委"),  # Beijing's city-management commission runs its utilities
+])
+def test_departments_city_lifelines_are_the_construction_bureaus_outside_beijing(region, lead):
+    found = suggest_departments("推进城市生命线安全工程建设", rules("city", region=region))
+    assert found[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("推进平安南京建设，深化市域社会治理", "市委政法委"),  # 平安X建设 is coordinated by the committee's 平安办
+    ("严厉打击电信网络诈骗等违法犯罪活动", "市公安局"),  # policing stays the police's
+    ("深化新时代“两个健康”先行区建设", "市委统战部"),  # the private firms' people, not health care
+    ("推进健康城市建设", "市卫生健康委"),
+    ("实施道德讲堂建设“双百行动”", "市文明办"),
+    ("开展有奖发票试点，激发消费需求", "市税务局"),  # invoices are the tax bureau's
+    ("高效利用世界银行贷款，推进轨道交通站点等领域项目", "市财政局"),  # an international loan, not a bank's
+    ("充分发挥政府投资基金作用，引导社会资本向创新领域聚集", "市财政局"),
+    ("完成水土流失治理260平方公里", "市水务局"),
+    ("持续推进区域评估成果共享", "市政务服务局"),
+    ("社会物流总费用占GDP比重下降0.2个百分点", "市发展改革委"),  # the logistics cost ratio, not transport
+])
+def test_departments_round13_field_words_of_city_tables(text, lead):
+    found = suggest_departments(text, rules("city", region="常州市", year=2025))
+    assert found[0].name == lead

@@ -61,3 +61,15 @@ def test_figures_a_chinese_share_spans_its_words():
     text = "国民生产总值比上年增长百分之十二点八。"
     [fig] = [f for f in _figures(text, "gdp") if f.unit == "%"]
     assert text[fig.start : fig.end] == "百分之十二点八"
+
+
+def test_figures_a_year_written_before_the_number_dates_it():
+    """从2020年的24…降至20: 24 is 2020's level, 20 the level the review reports."""
+    text = "一、过去五年工作回顾\nPM2.5浓度从2020年的24微克/立方米降至20微克/立方米。"
+    assert [(f.value, f.unit, f.period) for f in _figures(text, "pm25", 2025)] == [(24, "微克/立方米", 2020),
+                                                                                   (20, "微克/立方米", None)]
+
+
+def test_figures_a_rate_against_the_previous_term_is_no_years_rate():
+    text = "一、过去五年工作回顾\n社消零比“十三五”增长21.5%，总额位居全省第3。带动社消零增长2.8%。"
+    assert [(f.value, f.basis) for f in _figures(text, "retail_sales", 2025)] == [(21.5, "term"), (2.8, "annual")]

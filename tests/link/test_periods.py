@@ -49,3 +49,35 @@ def test_periods_the_task_years_line_ranks_above_the_terms_line():
     link = link_one("力争新增国家级创新平台5家", new, old_year=2025, new_year=2026)
     assert link.status != "no_evidence"
     assert "4家" in link.evidence[0].text and link.evidence[0].period == "2025"
+
+
+RESULTS_REVIEW = (
+    "“十四五”发展及2025年主要工作成效\n"
+    "过去五年，是极不寻常、极不平凡的五年。\n"
+    "民生福祉保障持续增强。新增公办学位38.5万个。\n"
+    "（二）民生改善取得新成效\n"
+    "开展153个老旧小区改造。\n"
+    "刚刚过去的2025年，是“十四五”规划收官之年。启动改造老旧小区26个。\n"
+    "各位代表，五年来，我们感恩奋进。\n"
+    "“十五五”发展目标及2026年工作安排\n"
+)
+
+
+def test_periods_a_heading_naming_the_terms_results_opens_a_term_review():
+    """…发展及2025年主要工作成效 heads a term review as 主要成就 does; a section's 取得新成效 (no year, no term)
+    changes nothing, 刚刚过去的2025年 turns to the year and 各位代表，五年来 back to the term."""
+    assert _period_of(RESULTS_REVIEW, "民生福祉保障")[0] == "2021—2025"
+    assert _period_of(RESULTS_REVIEW, "开展153个")[0] == "2021—2025"
+    assert _period_of(RESULTS_REVIEW, "刚刚过去的2025年")[0] == "2025"
+    assert _period_of(RESULTS_REVIEW, "各位代表，五年来")[0] == "2021—2025"
+
+
+def test_periods_an_annual_review_heading_naming_results_stays_one_year():
+    text = "一、2024年工作成效\n开展153个老旧小区改造。\n（一）民生改善取得新成效\n"
+    assert _period_of(text, "开展153个", 2025) == ("2024", 2024, 2024)
+
+
+def test_periods_the_years_start_of_works_meets_a_start_pledge_over_the_terms_total():
+    """开工20个老旧小区改造项目: the year's 启动改造老旧小区26个 (a start said another way) ranks first and fulfils it."""
+    link = link_one("开工20个老旧小区改造项目", RESULTS_REVIEW, old_year=2025, new_year=2026)
+    assert link.status == "fulfilled" and link.evidence[0].text.startswith("启动改造老旧小区26个")

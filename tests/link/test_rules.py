@@ -165,3 +165,19 @@ def test_rules_name_level_examples(name, drops):
     from luoshi.link.aspect import name_core
 
     assert (name_core(name) == name[1:]) == drops
+
+
+def _end_state_cases():
+    for group in rules.load("verdict_words")["pledges"]["same_end_state"]:
+        yield from ((pair, True) for pair in group["examples"])
+        yield from ((pair, False) for pair in group.get("not", []))
+
+
+@pytest.mark.parametrize(("pair", "expected"), list(_end_state_cases()))
+def test_rules_same_end_state_examples(pair, expected):
+    """A result pledge (开工…) is met by a clause saying its end state in another word of the group (启动改造…)."""
+    from luoshi.link.aspect import says_end_state
+
+    pledge, clause = pair
+    kind, word = pledge_kind(pledge)
+    assert kind == "result" and (says_end_state(word, clause) == expected)

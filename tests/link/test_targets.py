@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from luoshi.link import link_reports
@@ -346,3 +348,19 @@ def _row_with_its_target(review: str):
 def test_targets_a_row_whose_own_figure_is_not_reported_is_partial_on_a_mention(review, status):
     link = _row_with_its_target(review)
     assert link.status == status and "中车长客" in link.evidence[0].text
+
+
+def test_targets_a_term_review_gives_the_years_rate_and_the_terms_end_level():
+    """社消零 is 社会消费品零售总额; its rate against the last term (比“十三五”) is no year's rate. A level from a
+    year to another (从2020年的24…降至20) is judged on the level reached."""
+    old = "社会消费品零售总额增长5%。确保PM2.5浓度不高于24.1微克/立方米。"
+    new = ("“十四五”发展及2025年主要工作成效\n社消零比“十三五”增长21.5%，总额位居全省第3。"
+           "PM2.5浓度从2020年的24微克/立方米降至20微克/立方米。\n刚刚过去的2025年，带动社消零增长2.8%。\n")
+    retail = target(old, "5%", "社会消费品零售总额", 5, "about", "increase", period="2025")
+    pm = target(old, "不高于24.1微克/立方米", "PM2.5浓度", 24.1, "at_most", "level", unit="微克/立方米", period="2025")
+    pm = replace(pm, id="i1")
+    links = link_reports(extraction(2025, indicators=[retail, pm]), old, extraction(2026), new)
+    by_metric = {l.source_text: l for l in links}
+    assert (by_metric["5%"].status, by_metric["5%"].evidence[0].value_text) == ("not_fulfilled", "2.8%")
+    assert (by_metric["不高于24.1微克/立方米"].status, by_metric["不高于24.1微克/立方米"].evidence[0].value_text) \
+        == ("fulfilled", "20微克/立方米")

@@ -29,7 +29,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "pledged_work", "frame_theme", "opener_work", "listed_quota")
+    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "pledged_work", "frame_theme", "opener_work", "listed_quota", "doctrine_work")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -589,3 +589,30 @@ def test_roles_goals_listed_in_dash_bullets_of_a_term_are_targets():
         "提升国际化门户枢纽功能，推动禄口国际机场三期建设。\n\n三、2023年工作安排\n\n加快建设国际消费中心城市。\n"
     )
     assert _roles_of(tasks)["以国土空间总体规划为引领，加快转变特大城市发展方式，实施城市更新行动。"] == "task"
+
+
+@pytest.mark.parametrize(("positive", "text"), [(p, t) for p, k in ((True, "examples"), (False, "not"))
+                                                for t in ROLES["voted_pledge"].get(k, [])])
+def test_roles_voted_pledge_vote_examples(positive, text):
+    assert (role_rules().vote.search(fold(text)) is not None) is positive
+
+
+def test_roles_pledge_after_the_vote_on_livelihood_projects_is_their_delivery():
+    """遴选了12件民生实事候选项目，提交本次人代会票决。我们将…: the pledge right after the vote delivers the year's
+    counted projects (a row); the same pledge with no vote before it stays a stance."""
+    text = _PLAN + (
+        "扩大优质公共服务供给。新建养老床位500张。\n\n民有所呼、我有所应。在广泛征集意见建议的基础上，市政府遴选了12件民生实事候选项目，提交本次人代会票决。"
+        "我们将把群众的愿望清单变成政府的责任清单，确保事事有着落、件件有回音。\n\n"
+        "加强政府自身建设。依法全面履行政府职能，深化政务公开。"
+        "我们将把群众的愿望清单变成政府的责任清单，确保事事有着落、件件有回音。\n"
+    )
+    s = analyze(MappedText(text))
+    pledges = [x.role for x in s.sentences if text[x.start:x.end].startswith("我们将把群众的愿望清单")]
+    assert pledges == ["task", "context"]
+
+
+@pytest.mark.parametrize(("positive", "text"), [(p, t) for p, k in ((True, "examples"), (False, "not"))
+                                                for t in ROLES["doctrine_work"].get(k, [])])
+def test_roles_doctrine_opening_the_governments_own_work_is_that_work(positive, text):
+    """深入贯彻习近平法治思想，…重大行政决策…: a task; the doctrine with lawful administration alone: the stance."""
+    assert (cue_role(text) != "context") is positive
