@@ -47,6 +47,7 @@ class RoleRules:
     term_aim: re.Pattern[str]
     vision_title: re.Pattern[str]
     requirements_title: re.Pattern[str]
+    positioning_title: re.Pattern[str]
     theme_max: int
     copula: re.Pattern[str]
     connective: re.Pattern[str]
@@ -100,6 +101,7 @@ def role_rules() -> RoleRules:
         term_aim=_compile(data["term_aim"]["pattern"], "roles"),
         vision_title=_compile(data["vision_title"]["pattern"], "roles"),
         requirements_title=_compile(data["requirements_title"]["pattern"], "roles"),
+        positioning_title=_compile(data["positioning_title"]["pattern"], "roles"),
         theme_max=int(data["theme_opener"]["max_chars"]),
         copula=_compile(data["copula"]["pattern"], "roles"),
         connective=_compile(data["connective"]["pattern"], "roles"),
@@ -335,6 +337,8 @@ def sentence_role(
         return "target"
     if _directive(body):
         return "task"  # 地方财政要收支平衡,留有余地: a directive whose verb the lexicon lacks is still work
+    if r.pledged_work.search(body):
+        return "task"  # 持续为基层减负,让基层…: work an office tracks, whose verb the lexicon lacks
     if _DIGIT.search(body):
         if plan and _PAST_FIGURE.search(body) and not _FORWARD_WORD.search(body):
             return "context"  # 从2003年到2006年年均超收2040亿元,其中去年超收2573亿元: what was, not work
@@ -394,6 +398,8 @@ def assign_roles(
     r = role_rules()
     # a part on the year's requirements and targets only holds no work of its own
     requirements = {sec.id for sec in sections if r.requirements_title.search(_TRIM.sub("", fold(sec.title)))}
+    # a section on the term's strategic positioning states what the city is to be (一是建设全国先进制造业基地。)
+    positioning = {sec.id for sec in sections if r.positioning_title.search(_TRIM.sub("", fold(sec.title)))}
     forward_seen = False
     context_para: int | None = None  # a paragraph whose opening makes all of it context
     explain_para: int | None = None  # a paragraph explaining a target or a choice (关于物价总水平。…)
@@ -490,6 +496,9 @@ def assign_roles(
                 s.role = "target"  # ——创新水平大幅跃升。区域协同创新体系加快构建，…: a goal of the term, not work
             if s.role == "task" and s.section in requirements:
                 s.role = "context"  # the stance that carries the targets (必须下好…“先手棋”), not a task
+            if (s.role in ("task", "theme") and any(_within(s.section, sec) for sec in positioning)
+                    and not (s.section in positioning and level is not None)):
+                s.role = "context"  # a point of the positioning (inline or as a sub-heading), not a piece of work
             if place is not None and r.vote.search(body):
                 voted = (place.para, place.index)
             elif (place is not None and voted == (place.para, place.index - 1) and s.role == "context"
