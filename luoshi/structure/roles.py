@@ -69,6 +69,7 @@ class RoleRules:
     sub_theme_first: int
     programme: re.Pattern[str]
     doctrine_work: re.Pattern[str]
+    deliverable: re.Pattern[str]
     vote: re.Pattern[str]
     voted_pledge: re.Pattern[str]
 
@@ -123,6 +124,7 @@ def role_rules() -> RoleRules:
         sub_theme_first=int(data["sub_theme"]["first_within"]),
         programme=_compile(data["sub_theme"]["programme"], "roles"),
         doctrine_work=_compile(data["doctrine_work"]["pattern"], "roles"),
+        deliverable=_compile(data["deliverable"]["pattern"], "roles"),
         vote=_compile(data["voted_pledge"]["vote"], "roles"),
         voted_pledge=_compile(data["voted_pledge"]["pledge"], "roles"),
     )
@@ -252,6 +254,13 @@ def _judged_then_work(text: str) -> bool:
     return head is not None and head.start <= _OPENING
 
 
+def opens_with_deliverable(body: str) -> bool:
+    """编制实施文化强市规划,弘扬…: the first clause names a plan or programme to draw up or launch, a row of its own
+    even where the sentence stands as a section's aim."""
+    clauses = trimmed_clauses(body)
+    return bool(clauses) and role_rules().deliverable.search(clauses[0]) is not None
+
+
 def _has_verb(body: str) -> bool:
     """An action head in a clause, or a verb later in a clause that is not a frame (聚焦…)."""
     return has_task_verb(body) or any(any_verb(c) is not None for c in _CLAUSE.findall(body))
@@ -323,7 +332,7 @@ def sentence_role(
     cue = cue_role(body)
     if cue is not None:
         return cue
-    if (intro and r.pledged_work.search(body) is None) or r.frame_theme.search(body):
+    if (intro and r.pledged_work.search(body) is None and not opens_with_deliverable(body)) or r.frame_theme.search(body):
         return "theme"  # a part's introduction states its aims, but the year's 民生实事 counted there are work
     if term and _term_target(body):
         return "target"
@@ -688,7 +697,7 @@ def _sub_themes(
                 sentences[ks[i]].role = "theme"
         if numbered:  # the section's aim, stated between its heading and its first sub-heading
             for i in range(1, subs[0]):
-                if sentences[ks[i]].role == "task":
+                if sentences[ks[i]].role == "task" and not opens_with_deliverable(bodies[i]):
                     sentences[ks[i]].role = "theme"
 
 
@@ -717,5 +726,6 @@ def _heading_aims(
         body = sentence_body(mt, aim)
         rest = [len(sentence_body(mt, sentences[k])) for k in ks[2:]]
         if (aim.role == "task" and not _DIGIT.search(body) and not role_rules().opener_work.search(body)
+                and not opens_with_deliverable(body)
                 and len(body) <= _AIM_SHARE * sum(rest) / len(rest)):  # 研究制定碳达峰行动方案 is a deliverable
             aim.role = "theme"

@@ -29,7 +29,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "pledged_work", "frame_theme", "opener_work", "listed_quota", "doctrine_work", "positioning_title")
+    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "pledged_work", "frame_theme", "opener_work", "listed_quota", "doctrine_work", "positioning_title", "deliverable")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -642,3 +642,10 @@ def test_roles_rectifying_inspection_findings_after_the_loyalty_stance_is_work()
     """全面落实党中央决策部署，扎实做好中央巡视…反馈问题整改: the rectification an office tracks; the stance alone stays."""
     assert cue_role("全面落实党中央决策部署,扎实做好中央巡视、生态环保督察等反馈问题整改。") is None
     assert cue_role("不折不扣落实党中央决策部署,严格执行市委工作要求。") == "context"
+
+
+def test_roles_a_plan_drawn_up_as_a_sections_aim_is_still_work():
+    """（十）…文化强市建设。编制实施文化强市规划，弘扬…: the aim's first clause is a deliverable, a row of its own; an
+    aim without one stays a theme (short_aim test above)."""
+    assert sentence_role(fold("编制实施文化强市规划,弘扬社会主义核心价值观,繁荣文化事业。"), intro=True) == "task"
+    assert sentence_role(fold("弘扬社会主义核心价值观,繁荣文化事业,发展文化产业。"), intro=True) == "theme"
