@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from luoshi.errors import LuoshiError
+from luoshi.extract.actions import any_verb
 from luoshi.extract.vocab import alternation
 from luoshi.model import Department
 from luoshi.rules import load_file, rule_path
@@ -702,12 +703,13 @@ def _field_spans(text: str, r: DepartmentRules) -> dict[tuple[int, int], tuple[s
     """Spans of generic work words written right after a field's keyword (农业|科技创新,
     医学|科技创新, 农业|供给侧结构性改革) or close after it in one noun phrase (文化|创意|产业), each with the word and the field's units: the field owns
     the work, so the generic word suggests its own unit no more there (see ``generic`` in
-    departments.yaml)."""
+    departments.yaml). A generic word is no field: 产业|科技创新 and 产业|人才 keep both (the
+    industry bureau owns no other bureau's innovation or talent work by naming industry)."""
     if not r.generic:
         return {}
     hits = list(r.pattern.finditer(text))
     return {(b.start(), b.end()): (b.group(), frozenset(r.owners[a.group()])) for a, b in zip(hits, hits[1:])
-            if b.group() in r.generic and _one_phrase(text[a.end():b.start()])
+            if b.group() in r.generic and a.group() not in r.generic and _one_phrase(text[a.end():b.start()])
             and not set(r.owners[a.group()]) & set(r.owners[b.group()])}
 
 
@@ -718,9 +720,10 @@ _NOT_IN_PHRASE = re.compile(r"[和与及等的、对在为向以从把将被使�
 
 def _one_phrase(gap: str) -> bool:
     """The text between a field's keyword and a generic work word leaves them one noun phrase:
-    at most ``FIELD_GAP`` characters and no connector, 的 or preposition (文化创意产业, not
-    国企对产业发展)."""
-    return _PHRASE_GAP.fullmatch(gap) is not None and _NOT_IN_PHRASE.search(gap) is None
+    at most ``FIELD_GAP`` characters and no connector, 的, preposition or verb (文化创意产业, not
+    国企对产业发展, 中央财政安排科技资金)."""
+    return (_PHRASE_GAP.fullmatch(gap) is not None and _NOT_IN_PHRASE.search(gap) is None
+            and any_verb(gap) is None)
 
 
 _LIST_JOINT = re.compile(r"[、和及与]?")  # what joins the items of a list (审计、统计)

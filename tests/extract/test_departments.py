@@ -3,6 +3,7 @@ import pytest
 from luoshi.errors import LuoshiError
 from luoshi.extract.departments import (
     MAX_SUPPORT,
+    _field_spans,
     canonical_unit,
     function_key,
     modifier_spans,
@@ -312,6 +313,24 @@ def test_a_field_written_before_generic_work_owns_it(level, text, lead):
     assert suggest_departments(text, rules(level))[0].name == lead
 
 
+@pytest.mark.parametrize(("text", "lead"), [
+    ("实施创新应用场景三年行动，制定重点产业科技创新图谱", "市科技局"),  # 产业 is no field of 科技创新
+    ("高标准建设国家级人力资源服务产业园，加强主导产业人才供需对接", "市人力资源社会保障局"),
+])
+def test_generic_work_is_no_field_of_other_generic_work(text, lead):
+    """产业科技创新, 产业人才: 产业 is itself work of every field, so the generic word after it keeps its
+    own unit (the science bureau's innovation map, the talent office's matching) instead of the industry's."""
+    r = rules("city")
+    assert suggest_departments(text, r)[0].name == lead
+    assert not any(word == "人才" for word, _ in _field_spans("加强产业人才培养", r).values())
+
+
+def test_a_verb_between_a_field_and_generic_work_parts_them():
+    """中央财政安排科技资金: the money is 安排ed for science, no finance bureau's science."""
+    r = rules("city")
+    assert "市科技局" in [d.name for d in suggest_departments("争取中央财政安排科技资金支持", r)]
+
+
 def test_a_field_and_generic_work_make_one_phrase_only_when_close_and_unjoined():
     from luoshi.extract.departments import _one_phrase
 
@@ -319,6 +338,7 @@ def test_a_field_and_generic_work_make_one_phrase_only_when_close_and_unjoined()
     assert not _one_phrase("特色优势")  # too far: a phrase of its own between them
     assert not _one_phrase("和") and not _one_phrase("的")  # 文化和产业, 农业的科技创新: two things
     assert not _one_phrase("，") and not _one_phrase("对")  # 国企对产业发展: the firms act on another field
+    assert not _one_phrase("安排") and not _one_phrase("设立")  # a verb: 财政安排科技资金, 金融机构设立科技…
 
 
 def test_departments_modifier_words_count_less_than_the_head():
