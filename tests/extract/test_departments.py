@@ -898,3 +898,15 @@ def test_departments_city_lifelines_are_the_construction_bureaus_outside_beijing
 def test_departments_round13_field_words_of_city_tables(text, lead):
     found = suggest_departments(text, rules("city", region="常州市", year=2025))
     assert found[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("新增绿色贷款200亿元以上，做大绿色金融", "市地方金融监管局"),  # 新增绿色 holds 增绿, no planting
+    ("建设国家安全生产应急救援队南方基地", "市应急管理局"),  # 国家安全生产 holds 国家安全
+    ("引进一批农产品加工项目，做实土特产文章", "市农业农村局"),
+    ("争取国家240小时过境免签政策试点", "市公安局"),
+    ("大力发展演艺经济", "市文化和旅游局"),
+])
+def test_departments_round13_words_inside_words_and_fields_of_city_tables(text, lead):
+    found = suggest_departments(text, rules("city", region="芜湖市", year=2025))
+    assert found[0].name == lead
