@@ -742,6 +742,24 @@ def _head_word(clause: str, r: DepartmentRules) -> str:
     return next(m.group() for m in hits[k:] if m.group() in r.head_words)
 
 
+LABEL_CHARS = 8  # a topic label is short: 商务服务业, 现代物流业, 铁路方面, 新材料产业集群
+_LABEL = re.compile(r"(?:业|方面|领域|集群)$")
+
+
+def _label_word(clause: str, text: str, r: DepartmentRules) -> str:
+    """The head of a topic label opening the row: an item of an enumerated paragraph named by its
+    field (商务服务业，招引集聚一批咨询评估、法律服务等机构…; 铁路方面，加快…) is that field's work, so
+    the label's last keyword weighs as the clause's head (see ``rank``), whatever the items after it
+    name. A label is verbless, at most ``LABEL_CHARS`` characters, ends in 业/方面/领域/集群 and is
+    the row's first clause; "" otherwise."""
+    bare = clause.strip()
+    if (not _LABEL.search(bare) or len(bare) > LABEL_CHARS or any_verb(bare) is not None
+            or not text.lstrip().startswith(bare + ",")):
+        return ""
+    hits = list(r.pattern.finditer(bare))
+    return hits[-1].group() if hits else ""
+
+
 def main_clause(text: str, spans: list[tuple[int, int]]) -> str:
     """The row's main task: its first clause that is more than a modifier (围绕…, opens
     the setting; the clause after it holds the work) or a connective (为此, 同时, 特别是:
@@ -782,7 +800,7 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
             del matched[i]
     spans += list(fields)
     minor = _minor_words(text, r, spans)
-    ranked = rank(matched, lead_clause, _head_word(lead_clause, r), minor)
+    ranked = rank(matched, lead_clause, _head_word(lead_clause, r) or _label_word(lead_clause, text, r), minor)
     opener = _opening(lead_clause, r, minor, set(ranked))
     if opener is None:
         opener = _funded(lead_clause, r, matched, minor)

@@ -325,6 +325,26 @@ def test_generic_work_is_no_field_of_other_generic_work(text, lead):
     assert not any(word == "人才" for word, _ in _field_spans("加强产业人才培养", r).values())
 
 
+@pytest.mark.parametrize(("text", "lead"), [
+    ("商务服务业,招引集聚一批咨询评估、人力资源、法律服务等机构,建设中央法务区,发展一批亿元楼宇", "市发展改革委"),
+    ("新材料产业集群,重点发展先进化工新材料、高性能纤维复合材料", "市工业和信息化局"),
+])
+def test_a_topic_label_opening_the_row_names_its_field(text, lead):
+    """An enumerated paragraph's item opens with its field (商务服务业，…): the label's head leads."""
+    assert suggest_departments(text, rules("city"))[0].name == lead
+
+
+@pytest.mark.parametrize("text", [
+    "建强商贸流通节点,建设汉欧国际物流园等17个现代物流业重大项目",  # a verb: the clause is work, no label
+    "推进法律服务业高质量发展,建设中央法务区",  # the row opens with its verb
+])
+def test_a_clause_with_a_verb_is_no_topic_label(text):
+    from luoshi.extract.departments import _label_word
+
+    r = rules("city")
+    assert _label_word(text.split(",")[0], text, r) == ""
+
+
 def test_a_verb_between_a_field_and_generic_work_parts_them():
     """中央财政安排科技资金: the money is 安排ed for science, no finance bureau's science."""
     r = rules("city")
