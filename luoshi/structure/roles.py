@@ -47,6 +47,7 @@ class RoleRules:
     term_aim: re.Pattern[str]
     vision_title: re.Pattern[str]
     requirements_title: re.Pattern[str]
+    positioning_title: re.Pattern[str]
     theme_max: int
     copula: re.Pattern[str]
     connective: re.Pattern[str]
@@ -68,6 +69,7 @@ class RoleRules:
     sub_theme_first: int
     programme: re.Pattern[str]
     doctrine_work: re.Pattern[str]
+    deliverable: re.Pattern[str]
     vote: re.Pattern[str]
     voted_pledge: re.Pattern[str]
 
@@ -100,6 +102,7 @@ def role_rules() -> RoleRules:
         term_aim=_compile(data["term_aim"]["pattern"], "roles"),
         vision_title=_compile(data["vision_title"]["pattern"], "roles"),
         requirements_title=_compile(data["requirements_title"]["pattern"], "roles"),
+        positioning_title=_compile(data["positioning_title"]["pattern"], "roles"),
         theme_max=int(data["theme_opener"]["max_chars"]),
         copula=_compile(data["copula"]["pattern"], "roles"),
         connective=_compile(data["connective"]["pattern"], "roles"),
@@ -121,6 +124,7 @@ def role_rules() -> RoleRules:
         sub_theme_first=int(data["sub_theme"]["first_within"]),
         programme=_compile(data["sub_theme"]["programme"], "roles"),
         doctrine_work=_compile(data["doctrine_work"]["pattern"], "roles"),
+        deliverable=_compile(data["deliverable"]["pattern"], "roles"),
         vote=_compile(data["voted_pledge"]["vote"], "roles"),
         voted_pledge=_compile(data["voted_pledge"]["pledge"], "roles"),
     )
@@ -250,6 +254,13 @@ def _judged_then_work(text: str) -> bool:
     return head is not None and head.start <= _OPENING
 
 
+def opens_with_deliverable(body: str) -> bool:
+    """编制实施文化强市规划,弘扬…: the first clause names a plan or programme to draw up or launch, a row of its own
+    even where the sentence stands as a section's aim."""
+    clauses = trimmed_clauses(body)
+    return bool(clauses) and role_rules().deliverable.search(clauses[0]) is not None
+
+
 def _has_verb(body: str) -> bool:
     """An action head in a clause, or a verb later in a clause that is not a frame (聚焦…)."""
     return has_task_verb(body) or any(any_verb(c) is not None for c in _CLAUSE.findall(body))
@@ -321,7 +332,7 @@ def sentence_role(
     cue = cue_role(body)
     if cue is not None:
         return cue
-    if (intro and r.pledged_work.search(body) is None) or r.frame_theme.search(body):
+    if (intro and r.pledged_work.search(body) is None and not opens_with_deliverable(body)) or r.frame_theme.search(body):
         return "theme"  # a part's introduction states its aims, but the year's 民生实事 counted there are work
     if term and _term_target(body):
         return "target"
@@ -335,6 +346,8 @@ def sentence_role(
         return "target"
     if _directive(body):
         return "task"  # 地方财政要收支平衡,留有余地: a directive whose verb the lexicon lacks is still work
+    if r.pledged_work.search(body):
+        return "task"  # 持续为基层减负,让基层…: work an office tracks, whose verb the lexicon lacks
     if _DIGIT.search(body):
         if plan and _PAST_FIGURE.search(body) and not _FORWARD_WORD.search(body):
             return "context"  # 从2003年到2006年年均超收2040亿元,其中去年超收2573亿元: what was, not work
@@ -394,6 +407,8 @@ def assign_roles(
     r = role_rules()
     # a part on the year's requirements and targets only holds no work of its own
     requirements = {sec.id for sec in sections if r.requirements_title.search(_TRIM.sub("", fold(sec.title)))}
+    # a section on the term's strategic positioning states what the city is to be (一是建设全国先进制造业基地。)
+    positioning = {sec.id for sec in sections if r.positioning_title.search(_TRIM.sub("", fold(sec.title)))}
     forward_seen = False
     context_para: int | None = None  # a paragraph whose opening makes all of it context
     explain_para: int | None = None  # a paragraph explaining a target or a choice (关于物价总水平。…)
@@ -490,6 +505,9 @@ def assign_roles(
                 s.role = "target"  # ——创新水平大幅跃升。区域协同创新体系加快构建，…: a goal of the term, not work
             if s.role == "task" and s.section in requirements:
                 s.role = "context"  # the stance that carries the targets (必须下好…“先手棋”), not a task
+            if (s.role in ("task", "theme") and any(_within(s.section, sec) for sec in positioning)
+                    and not (s.section in positioning and level is not None)):
+                s.role = "context"  # a point of the positioning (inline or as a sub-heading), not a piece of work
             if place is not None and r.vote.search(body):
                 voted = (place.para, place.index)
             elif (place is not None and voted == (place.para, place.index - 1) and s.role == "context"
@@ -679,7 +697,7 @@ def _sub_themes(
                 sentences[ks[i]].role = "theme"
         if numbered:  # the section's aim, stated between its heading and its first sub-heading
             for i in range(1, subs[0]):
-                if sentences[ks[i]].role == "task":
+                if sentences[ks[i]].role == "task" and not opens_with_deliverable(bodies[i]):
                     sentences[ks[i]].role = "theme"
 
 
@@ -708,5 +726,6 @@ def _heading_aims(
         body = sentence_body(mt, aim)
         rest = [len(sentence_body(mt, sentences[k])) for k in ks[2:]]
         if (aim.role == "task" and not _DIGIT.search(body) and not role_rules().opener_work.search(body)
+                and not opens_with_deliverable(body)
                 and len(body) <= _AIM_SHARE * sum(rest) / len(rest)):  # 研究制定碳达峰行动方案 is a deliverable
             aim.role = "theme"

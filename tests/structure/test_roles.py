@@ -29,7 +29,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "pledged_work", "frame_theme", "opener_work", "listed_quota", "doctrine_work")
+    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "pledged_work", "frame_theme", "opener_work", "listed_quota", "doctrine_work", "positioning_title", "deliverable")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -616,3 +616,36 @@ def test_roles_pledge_after_the_vote_on_livelihood_projects_is_their_delivery():
 def test_roles_doctrine_opening_the_governments_own_work_is_that_work(positive, text):
     """深入贯彻习近平法治思想，…重大行政决策…: a task; the doctrine with lawful administration alone: the stance."""
     assert (cue_role(text) != "context") is positive
+
+
+def test_roles_points_of_a_strategic_positioning_section_are_not_rows():
+    """（二）“十五五”时期牢牢把握的6大战略定位。一是建设全国先进制造业基地。…: what the city is to be, context; the
+    term's tasks in the next section keep their roles."""
+    text = (
+        "一、2025年工作回顾\n\n推进改革取得成效。\n\n二、“十五五”时期目标任务和2026年工作安排\n\n"
+        "（二）“十五五”时期牢牢把握的6大战略定位。\n\n一是建设全国先进制造业基地。\n\n二是建设区域科技创新引领区。\n\n"
+        "（三）2026年重点工作\n\n加快建设先进制造业基地。新建改造高标准农田2.96万亩，建成5G基站3000个。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["一是建设全国先进制造业基地。"] == "context"
+    assert roles["二是建设区域科技创新引领区。"] == "context"
+    assert roles["（二）“十五五”时期牢牢把握的6大战略定位。"] == "theme"
+    assert roles["新建改造高标准农田2.96万亩，建成5G基站3000个。"] == "task"
+
+
+def test_roles_pledged_work_without_a_verb_of_the_lexicon_is_a_task():
+    """持续为基层减负，让基层…: the discipline work of 政府自身建设 an office tracks, whatever the verb."""
+    assert sentence_role(fold("持续为基层减负,让基层把更多精力用在干实事上。")) == "task"
+
+
+def test_roles_rectifying_inspection_findings_after_the_loyalty_stance_is_work():
+    """全面落实党中央决策部署，扎实做好中央巡视…反馈问题整改: the rectification an office tracks; the stance alone stays."""
+    assert cue_role("全面落实党中央决策部署,扎实做好中央巡视、生态环保督察等反馈问题整改。") is None
+    assert cue_role("不折不扣落实党中央决策部署,严格执行市委工作要求。") == "context"
+
+
+def test_roles_a_plan_drawn_up_as_a_sections_aim_is_still_work():
+    """（十）…文化强市建设。编制实施文化强市规划，弘扬…: the aim's first clause is a deliverable, a row of its own; an
+    aim without one stays a theme (short_aim test above)."""
+    assert sentence_role(fold("编制实施文化强市规划,弘扬社会主义核心价值观,繁荣文化事业。"), intro=True) == "task"
+    assert sentence_role(fold("弘扬社会主义核心价值观,繁荣文化事业,发展文化产业。"), intro=True) == "theme"
