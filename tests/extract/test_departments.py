@@ -910,3 +910,19 @@ def test_departments_round13_field_words_of_city_tables(text, lead):
 def test_departments_round13_words_inside_words_and_fields_of_city_tables(text, lead):
     found = suggest_departments(text, rules("city", region="芜湖市", year=2025))
     assert found[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("坚持把政治安全摆在首位，坚决维护国家安全", "市委政法委"),  # 政治安全 holds 治安, no policing
+    ("优化创新生态环境，建设科创飞地", "市科技局"),  # a metaphor, no environment
+    ("全面实施稳岗扩容提质工程", "市人力资源社会保障局"),
+    ("实施奶业振兴行动，加快培育国家级核心育种场", "市农业农村局"),
+    ("加快推进国家优势特色产业集群建设", "市农业农村局"),  # the farm ministry's clusters, not factories
+    ("积极引进大型品牌商超", "市商务局"),
+    ("开工建设抽水蓄能电站二期", "市发展改革委"),
+    ("开展城市矿产示范基地升级行动", "市发展改革委"),  # recycling, not mining
+    ("高水平建设市域产教联合体", "市教育局"),
+])
+def test_departments_round13_kinds_read_in_unlabelled_city_reports(text, lead):
+    found = suggest_departments(text, rules("city", region="银川市", year=2025))
+    assert found[0].name == lead
