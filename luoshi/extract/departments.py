@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from luoshi.errors import LuoshiError
+from luoshi.extract.actions import any_verb
 from luoshi.extract.vocab import alternation
 from luoshi.model import Department
 from luoshi.rules import load_file, rule_path
@@ -702,12 +703,13 @@ def _field_spans(text: str, r: DepartmentRules) -> dict[tuple[int, int], tuple[s
     """Spans of generic work words written right after a field's keyword (农业|科技创新,
     医学|科技创新, 农业|供给侧结构性改革) or close after it in one noun phrase (文化|创意|产业), each with the word and the field's units: the field owns
     the work, so the generic word suggests its own unit no more there (see ``generic`` in
-    departments.yaml)."""
+    departments.yaml). A generic word is no field: 产业|科技创新 and 产业|人才 keep both (the
+    industry bureau owns no other bureau's innovation or talent work by naming industry)."""
     if not r.generic:
         return {}
     hits = list(r.pattern.finditer(text))
     return {(b.start(), b.end()): (b.group(), frozenset(r.owners[a.group()])) for a, b in zip(hits, hits[1:])
-            if b.group() in r.generic and _one_phrase(text[a.end():b.start()])
+            if b.group() in r.generic and a.group() not in r.generic and _one_phrase(text[a.end():b.start()])
             and not set(r.owners[a.group()]) & set(r.owners[b.group()])}
 
 
@@ -718,9 +720,10 @@ _NOT_IN_PHRASE = re.compile(r"[和与及等的、对在为向以从把将被使�
 
 def _one_phrase(gap: str) -> bool:
     """The text between a field's keyword and a generic work word leaves them one noun phrase:
-    at most ``FIELD_GAP`` characters and no connector, 的 or preposition (文化创意产业, not
-    国企对产业发展)."""
-    return _PHRASE_GAP.fullmatch(gap) is not None and _NOT_IN_PHRASE.search(gap) is None
+    at most ``FIELD_GAP`` characters and no connector, 的, preposition or verb (文化创意产业, not
+    国企对产业发展, 中央财政安排科技资金)."""
+    return (_PHRASE_GAP.fullmatch(gap) is not None and _NOT_IN_PHRASE.search(gap) is None
+            and any_verb(gap) is None)
 
 
 _LIST_JOINT = re.compile(r"[、和及与]?")  # what joins the items of a list (审计、统计)
@@ -737,6 +740,24 @@ def _head_word(clause: str, r: DepartmentRules) -> str:
     while k > 0 and _LIST_JOINT.fullmatch(clause[hits[k - 1].end():hits[k].start()]):
         k -= 1  # back to the list's first item (审计、财政、统计)
     return next(m.group() for m in hits[k:] if m.group() in r.head_words)
+
+
+LABEL_CHARS = 8  # a topic label is short: 商务服务业, 现代物流业, 铁路方面, 新材料产业集群
+_LABEL = re.compile(r"(?:业|方面|领域|集群)$")
+
+
+def _label_word(clause: str, text: str, r: DepartmentRules) -> str:
+    """The head of a topic label opening the row: an item of an enumerated paragraph named by its
+    field (商务服务业，招引集聚一批咨询评估、法律服务等机构…; 铁路方面，加快…) is that field's work, so
+    the label's last keyword weighs as the clause's head (see ``rank``), whatever the items after it
+    name. A label is verbless, at most ``LABEL_CHARS`` characters, ends in 业/方面/领域/集群 and is
+    the row's first clause; "" otherwise."""
+    bare = clause.strip()
+    if (not _LABEL.search(bare) or len(bare) > LABEL_CHARS or any_verb(bare) is not None
+            or not text.lstrip().startswith(bare + ",")):
+        return ""
+    hits = list(r.pattern.finditer(bare))
+    return hits[-1].group() if hits else ""
 
 
 def main_clause(text: str, spans: list[tuple[int, int]]) -> str:
@@ -779,7 +800,7 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
             del matched[i]
     spans += list(fields)
     minor = _minor_words(text, r, spans)
-    ranked = rank(matched, lead_clause, _head_word(lead_clause, r), minor)
+    ranked = rank(matched, lead_clause, _head_word(lead_clause, r) or _label_word(lead_clause, text, r), minor)
     opener = _opening(lead_clause, r, minor, set(ranked))
     if opener is None:
         opener = _funded(lead_clause, r, matched, minor)

@@ -270,7 +270,8 @@ class EvidenceIndex:
                 else:
                     short_in_units[short] = long
         grams = bigrams(q)
-        if len(set(grams)) < MIN_QUERY:
+        if len(set(grams)) < MIN_QUERY and not any(len(n) >= 2 and n in q for n in names):
+            # a short query names no particular work, unless it holds a quoted programme (深化“三线”整治)
             return []
         name_grams = {g for n in names for g in bigrams(n)}
         weights = {g: self.weights(g) * (PROJECT_WEIGHT if g in name_grams else 1.0) for g in set(grams) | name_grams}
@@ -422,6 +423,15 @@ def _unit_evidence(ev: EvidenceIndex, i: int, score: float) -> Evidence:
     u = ev.units[i]
     period = ev.periods(i)[0] if ev.periods else None
     return Evidence(ev.doc, u.text, u.start, u.end, None, score, u.part, period)
+
+
+_SCALE = re.compile(r"^[\d.]+[万亿千百]*")
+
+
+def _counted_again(query: str, clause: str) -> bool:
+    """The clause gives a number of what the query counts, in its counter (5000亩 → 5.5万亩)."""
+    counters = {_SCALE.sub("", c) for c in counts(query)} - {"%", ""}
+    return any(re.search(rf"\d[万亿千百]*{re.escape(u)}", clause) for u in counters)
 
 
 def _term_line(ev: EvidenceIndex, i: int, since: int | None) -> bool:
@@ -659,6 +669,10 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
         if q_word:
             kind, pledge_word = q_kind, q_word
         status, aspect, phrase = judge(kind, pledge_word, best, ev)
+        if status == "fulfilled" and _term_line(ev, best.unit, since) and _counted_again(best.query, ev.texts[best.unit]):
+            # a term's total of what the task counts (完成土地收储5.5万亩 for 收储土地5000亩) is no figure for its year:
+            # the work was done over the term, the year's count is not given
+            status, phrase = "partial", f"{phrase}（五年累计数，未见当年数）"
         conf = calibration.confidence(status, aspect, best.coverage, best.anchor, kind)
         evidence = [_evidence(ev, m) for m in _spread(found)]
         unit = ev.units[best.unit]

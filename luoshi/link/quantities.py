@@ -20,6 +20,7 @@ from luoshi import rules
 from luoshi.link.compare import judge
 from luoshi.link.index import bigrams
 from luoshi.link.match import names_in
+from luoshi.link.metrics import mentions
 from luoshi.link.pledges import EvidenceIndex, canonical
 from luoshi.link.targets import split_unit
 from luoshi.model import Evidence, Indicator, Link
@@ -202,3 +203,46 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
 def _people_word(found: str) -> str:
     return next((w for w in _names()[2] if found.startswith(w)), found[:1])
 
+
+
+NAMED_CONFIDENCE = 0.6  # the figure of the sentence naming the row's work, not a figure named as the target's metric
+_PIECE = re.compile(r"[^、，,；;：:。]+")
+
+
+def in_named_sentence(ind: Indicator, ev: EvidenceIndex, row: Link, names: list[str], link: Link) -> Link:
+    """``link`` (a row's own target the review gives no figure for by its name: 惠及群众不少于300万人次) filled
+    from the sentence of the row's evidence, when that clause names the row's named work (“莞一夏”) and a piece
+    of the sentence (between 、 and ，) gives a number in the target's counter beside words of the target's name
+    (开展“莞一夏”公益活动，惠及…重点人群261万人次); of several such pieces (…100个…服务中心、200个智慧社区健身
+    中心) the one holding most of the name. A piece naming a known statistic (固定资产投资6920亿元) is that one's."""
+    scale, base = split_unit(ind.unit)
+    if link.status != "no_evidence" or not base or base == "%" or not row.evidence or row.status == "no_evidence":
+        return link
+    top = row.evidence[0]
+    i = next((k for k, u in enumerate(ev.units) if u.start == top.start and u.end == top.end), None)
+    if i is None or ev.units[i].part not in ev.review_parts or not any(canonical(n) in ev.texts[i] for n in names):
+        return link
+    name = set(bigrams(fold(ind.metric or "")))
+    best = None  # (share of the name, clause index, number)
+    for k in _sentence(ev, i):
+        folded = fold(ev.units[k].text)
+        for piece in _PIECE.finditer(folded):
+            shared = len(name & set(bigrams(piece.group()))) / len(name) if name else 0.0
+            if shared == 0.0 or mentions(piece.group()) or (best is not None and shared <= best[0]):
+                continue
+            for m in _NUMBER.finditer(folded, piece.start(), piece.end()):
+                if _unit_of(m.group(3), base) and not _MANY_YEARS.search(folded, 0, m.start()):
+                    best = (shared, k, m)
+                    break
+    if best is None:
+        return link
+    _, k, m = best
+    unit = ev.units[k]
+    value = float(m.group(1)) * split_unit((m.group(2) or "") + base)[0] / scale
+    verdict = judge(ind.comparator, ind.value, ind.value_high, value, ind.unit, "higher")
+    actual = unit.text[m.start() : m.start(3) + len(base)]
+    link.status, link.confidence = verdict.status, NAMED_CONFIDENCE
+    link.reason = f"目标 {ind.metric or ''}{ind.value_text}，新报告在提及该项工作的句中：{unit.text}（{actual}），{verdict.phrase}"
+    period = ev.periods(k)[0] if ev.periods else None
+    link.evidence = [Evidence(ev.doc, unit.text, unit.start, unit.end, actual, NAMED_CONFIDENCE, unit.part, period)]
+    return link

@@ -10,7 +10,8 @@ from luoshi.link.context import context_links
 from luoshi.link.figures import scan_figures
 from luoshi.link.periods import review_period, span_period
 from luoshi.link.pledges import EvidenceIndex, link_commitment
-from luoshi.link.quantities import link_quantity
+from luoshi.link.match import names_in
+from luoshi.link.quantities import in_named_sentence, link_quantity
 from luoshi.link.region import own_names
 from luoshi.link.segments import clause_units
 from luoshi.link.size_classes import link_size_class
@@ -87,8 +88,15 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
     judged = [l.status for l in links if l.status != "no_evidence"]
     targets = (sum(s == "fulfilled" for s in judged), sum(s in ("not_fulfilled", "partial") for s in judged))
     by_indicator = {l.source_id: l for l in links}
+    indicators = {i.id: i for i in old.indicators}
     for c in old.commitments:
         link = link_commitment(c, evidence, old_text[c.start : c.end], since=old.report.year, targets=targets)
+        names = names_in(c.text, c.projects)
+        if names:
+            # the row's own figure, unnamed in the review, given in the sentence naming the row's work
+            for i in c.indicators:
+                if i in by_indicator and i in indicators:
+                    by_indicator[i] = in_named_sentence(indicators[i], evidence, link, names, by_indicator[i])
         link = _with_figures(link, [by_indicator[i] for i in c.indicators if i in by_indicator])
         links.append(by_statistic(c, link, figures, new_text, new_doc, year))
     _label_evidence(links, units, periods)

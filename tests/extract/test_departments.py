@@ -3,6 +3,7 @@ import pytest
 from luoshi.errors import LuoshiError
 from luoshi.extract.departments import (
     MAX_SUPPORT,
+    _field_spans,
     canonical_unit,
     function_key,
     modifier_spans,
@@ -312,6 +313,44 @@ def test_a_field_written_before_generic_work_owns_it(level, text, lead):
     assert suggest_departments(text, rules(level))[0].name == lead
 
 
+@pytest.mark.parametrize(("text", "lead"), [
+    ("实施创新应用场景三年行动，制定重点产业科技创新图谱", "市科技局"),  # 产业 is no field of 科技创新
+    ("高标准建设国家级人力资源服务产业园，加强主导产业人才供需对接", "市人力资源社会保障局"),
+])
+def test_generic_work_is_no_field_of_other_generic_work(text, lead):
+    """产业科技创新, 产业人才: 产业 is itself work of every field, so the generic word after it keeps its
+    own unit (the science bureau's innovation map, the talent office's matching) instead of the industry's."""
+    r = rules("city")
+    assert suggest_departments(text, r)[0].name == lead
+    assert not any(word == "人才" for word, _ in _field_spans("加强产业人才培养", r).values())
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("商务服务业,招引集聚一批咨询评估、人力资源、法律服务等机构,建设中央法务区,发展一批亿元楼宇", "市发展改革委"),
+    ("新材料产业集群,重点发展先进化工新材料、高性能纤维复合材料", "市工业和信息化局"),
+])
+def test_a_topic_label_opening_the_row_names_its_field(text, lead):
+    """An enumerated paragraph's item opens with its field (商务服务业，…): the label's head leads."""
+    assert suggest_departments(text, rules("city"))[0].name == lead
+
+
+@pytest.mark.parametrize("text", [
+    "建强商贸流通节点,建设汉欧国际物流园等17个现代物流业重大项目",  # a verb: the clause is work, no label
+    "推进法律服务业高质量发展,建设中央法务区",  # the row opens with its verb
+])
+def test_a_clause_with_a_verb_is_no_topic_label(text):
+    from luoshi.extract.departments import _label_word
+
+    r = rules("city")
+    assert _label_word(text.split(",")[0], text, r) == ""
+
+
+def test_a_verb_between_a_field_and_generic_work_parts_them():
+    """中央财政安排科技资金: the money is 安排ed for science, no finance bureau's science."""
+    r = rules("city")
+    assert "市科技局" in [d.name for d in suggest_departments("争取中央财政安排科技资金支持", r)]
+
+
 def test_a_field_and_generic_work_make_one_phrase_only_when_close_and_unjoined():
     from luoshi.extract.departments import _one_phrase
 
@@ -319,6 +358,7 @@ def test_a_field_and_generic_work_make_one_phrase_only_when_close_and_unjoined()
     assert not _one_phrase("特色优势")  # too far: a phrase of its own between them
     assert not _one_phrase("和") and not _one_phrase("的")  # 文化和产业, 农业的科技创新: two things
     assert not _one_phrase("，") and not _one_phrase("对")  # 国企对产业发展: the firms act on another field
+    assert not _one_phrase("安排") and not _one_phrase("设立")  # a verb: 财政安排科技资金, 金融机构设立科技…
 
 
 def test_departments_modifier_words_count_less_than_the_head():
@@ -857,4 +897,43 @@ def test_departments_city_lifelines_are_the_construction_bureaus_outside_beijing
 ])
 def test_departments_round13_field_words_of_city_tables(text, lead):
     found = suggest_departments(text, rules("city", region="常州市", year=2025))
+    assert found[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("新增绿色贷款200亿元以上，做大绿色金融", "市地方金融监管局"),  # 新增绿色 holds 增绿, no planting
+    ("建设国家安全生产应急救援队南方基地", "市应急管理局"),  # 国家安全生产 holds 国家安全
+    ("引进一批农产品加工项目，做实土特产文章", "市农业农村局"),
+    ("争取国家240小时过境免签政策试点", "市公安局"),
+    ("大力发展演艺经济", "市文化和旅游局"),
+])
+def test_departments_round13_words_inside_words_and_fields_of_city_tables(text, lead):
+    found = suggest_departments(text, rules("city", region="芜湖市", year=2025))
+    assert found[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("坚持把政治安全摆在首位，坚决维护国家安全", "市委政法委"),  # 政治安全 holds 治安, no policing
+    ("优化创新生态环境，建设科创飞地", "市科技局"),  # a metaphor, no environment
+    ("全面实施稳岗扩容提质工程", "市人力资源社会保障局"),
+    ("实施奶业振兴行动，加快培育国家级核心育种场", "市农业农村局"),
+    ("加快推进国家优势特色产业集群建设", "市农业农村局"),  # the farm ministry's clusters, not factories
+    ("积极引进大型品牌商超", "市商务局"),
+    ("开工建设抽水蓄能电站二期", "市发展改革委"),
+    ("开展城市矿产示范基地升级行动", "市发展改革委"),  # recycling, not mining
+    ("高水平建设市域产教联合体", "市教育局"),
+])
+def test_departments_round13_kinds_read_in_unlabelled_city_reports(text, lead):
+    found = suggest_departments(text, rules("city", region="银川市", year=2025))
+    assert found[0].name == lead
+
+
+@pytest.mark.parametrize(("region", "text", "lead"), [
+    ("石家庄市", "做大做强县域特色产业集群，发展壮大县域经济", "市工业和信息化局"),  # the clusters are factories
+    ("大连市", "加强财税、货币、产业、贸易等政策协同配合，增强政策合力", "市发展改革委"),
+    ("青岛市", "加快实施139个市政设施和公共服务项目", "市住房和城乡建设局"),  # building municipal facilities
+    ("北京市", "加快实施一批市政设施项目", "市城市管理委"),  # Beijing's commission builds them
+])
+def test_departments_round13_county_clusters_policy_coordination_and_municipal_facilities(region, text, lead):
+    found = suggest_departments(text, rules("city", region=region, year=2025))
     assert found[0].name == lead

@@ -81,3 +81,13 @@ def test_periods_the_years_start_of_works_meets_a_start_pledge_over_the_terms_to
     """开工20个老旧小区改造项目: the year's 启动改造老旧小区26个 (a start said another way) ranks first and fulfils it."""
     link = link_one("开工20个老旧小区改造项目", RESULTS_REVIEW, old_year=2025, new_year=2026)
     assert link.status == "fulfilled" and link.evidence[0].text.startswith("启动改造老旧小区26个")
+
+
+def test_periods_a_terms_total_of_what_the_task_counts_is_no_figure_for_its_year():
+    """完成土地收储5.5万亩 (five years) for 收储土地5000亩 (one year): done over the term, the year's count not given;
+    the same line in the year's paragraph fulfils it."""
+    term = RESULTS_REVIEW.replace("开展153个老旧小区改造。", "完成土地收储5.5万亩。")
+    link = link_one("完成收储土地5000亩", term, old_year=2025, new_year=2026)
+    assert link.status == "partial" and "5.5万亩" in link.evidence[0].text
+    year = RESULTS_REVIEW.replace("启动改造老旧小区26个。", "完成土地收储5.5万亩。")
+    assert link_one("完成收储土地5000亩", year, old_year=2025, new_year=2026).status == "fulfilled"

@@ -759,3 +759,12 @@ def test_pledges_a_quoted_short_name_is_read_in_its_long_form():
     assert link_one("巩固“两山”理论实践创新基地创建成果", new).status == "fulfilled"
     new = f"一、过去一年工作回顾\n“两山一湾”文旅项目开工。{fillers * 4}\n"
     assert link_one("积极创建“两山”实践创新基地", new).status == "no_evidence"
+
+
+def test_pledges_a_short_clause_holding_a_quoted_programme_is_a_query():
+    """深化“三线”整治 holds two bigrams only, but its quoted programme names the work: said again, it is evidence."""
+    fillers = "粮食产量保持稳定。新增就业岗位12万个。地铁新线开通运营。城中村改造启动。"
+    new = f"一、过去一年工作回顾\n新增森林步道92公里，“三线”整治、城乡绿化等工作高效推进。{fillers * 4}\n"
+    link = link_one("深化“三线”整治，实施新建线缆分色管理", new)
+    assert link.status == "fulfilled" and "“三线”整治" in link.evidence[0].text
+    assert link_one("深化“三线”整治，实施新建线缆分色管理", f"一、过去一年工作回顾\n{fillers * 4}\n").status == "no_evidence"

@@ -364,3 +364,27 @@ def test_targets_a_term_review_gives_the_years_rate_and_the_terms_end_level():
     assert (by_metric["5%"].status, by_metric["5%"].evidence[0].value_text) == ("not_fulfilled", "2.8%")
     assert (by_metric["不高于24.1微克/立方米"].status, by_metric["不高于24.1微克/立方米"].evidence[0].value_text) \
         == ("fulfilled", "20微克/立方米")
+
+
+@pytest.mark.parametrize(("review", "status", "actual"), [
+    # the sentence naming the work gives the count beside a word of the target's name (惠及): short of 300万
+    ("开展“莞一夏”公益活动，惠及外来务工人员子女等重点人群261万人次。", "partial", "261万人次"),
+    ("开展“莞一夏”公益活动，惠及重点人群320万人次。", "fulfilled", "320万人次"),
+    # a count of something else in the sentence (参与志愿者5万人次) is no figure of the target
+    ("开展“莞一夏”公益活动，参与志愿者5万人次。", "fulfilled", None),
+])
+def test_targets_a_rows_own_figure_is_read_in_the_sentence_naming_its_work(review, status, actual):
+    from tests.link.helpers import commitment
+
+    old = "扩大“莞一夏”活动规模，惠及群众不少于300万人次。"
+    c = commitment(old[:-1], old)
+    c.projects = ["莞一夏"]
+    ind = target(old, "不少于300万人次", "惠及群众", 300, "at_least", "level", unit="万人次", period="2025")
+    c.indicators = [ind.id]
+    fillers = "粮食产量保持稳定。地铁新线开通运营。垃圾分类覆盖全市。城中村改造启动。"
+    new = f"一、2025年工作回顾\n{review}{fillers * 3}\n"
+    links = link_reports(extraction(2025, [c], [ind]), old, extraction(2026), new)
+    row = next(link for link in links if link.source_kind == "commitment")
+    figure = next(link for link in links if link.source_kind == "indicator")
+    assert row.status == status and "莞一夏" in " ".join(e.text for e in row.evidence)
+    assert (figure.evidence[0].value_text if figure.evidence else None) == actual
