@@ -926,3 +926,14 @@ def test_departments_round13_words_inside_words_and_fields_of_city_tables(text, 
 def test_departments_round13_kinds_read_in_unlabelled_city_reports(text, lead):
     found = suggest_departments(text, rules("city", region="银川市", year=2025))
     assert found[0].name == lead
+
+
+@pytest.mark.parametrize(("region", "text", "lead"), [
+    ("石家庄市", "做大做强县域特色产业集群，发展壮大县域经济", "市工业和信息化局"),  # the clusters are factories
+    ("大连市", "加强财税、货币、产业、贸易等政策协同配合，增强政策合力", "市发展改革委"),
+    ("青岛市", "加快实施139个市政设施和公共服务项目", "市住房和城乡建设局"),  # building municipal facilities
+    ("北京市", "加快实施一批市政设施项目", "市城市管理委"),  # Beijing's commission builds them
+])
+def test_departments_round13_county_clusters_policy_coordination_and_municipal_facilities(region, text, lead):
+    found = suggest_departments(text, rules("city", region=region, year=2025))
+    assert found[0].name == lead
