@@ -47,8 +47,9 @@ CONTEXT_SHARE = 0.5  # a clause judged with its sentence must itself hold this s
 CONTEXT_WEIGHT = 0.8  # share of the sentence's extra coverage a clause is credited with
 CONTEXT_MIN = 0.15  # a clause holding less cannot hold half of a credible sentence: its sentence is not read
 # ranking: a line of a term review on the whole term (——这五年…新增平台427家) says less of the task's year than
-# a line on that year (2025年…新增国家级创新平台4家): of two clauses naming the work, the year's goes first
-TERM_LINE = 0.1
+# a line on that year (2025年…新增国家级创新平台4家): of two clauses naming the work, the year's goes first, also
+# when the term's line holds more of the task (新增公办学位38.5万个 below 跨镇街、跨学段统筹学位超1万个)
+TERM_LINE = 0.3
 REVIEW_PARTS = ("review",)
 PLAN_PARTS = ("plan", "goals")
 
