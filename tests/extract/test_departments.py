@@ -951,3 +951,11 @@ def test_departments_round13_county_clusters_policy_coordination_and_municipal_f
 def test_departments_round13_schools_building_energy_and_data_words(text, lead):
     found = suggest_departments(text, rules("city", region="芜湖市", year=2025))
     assert found[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("深化旅游市场秩序整治", "市文化和旅游局"),  # the field's own market order
+    ("维护市场秩序，打击假冒伪劣", "市市场监管局"),  # the market as a whole stays the regulator's
+])
+def test_departments_a_fields_market_order_is_that_fields(text, lead):
+    assert suggest_departments(text, rules("city", region="青岛市", year=2024))[0].name == lead
