@@ -99,6 +99,16 @@ def not_work(sentence: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _needs() -> re.Pattern:
+    return _alternation(rules.load("verdict_words")["needs"]["words"])
+
+
+def states_a_need(clause: str) -> bool:
+    """Does the clause say the work is still needed (亟需加快培育, 仍要更好激发) rather than done?"""
+    return bool(_needs().search(fold(clause)))
+
+
+@lru_cache(maxsize=1)
 def _lessons() -> tuple[re.Pattern, re.Pattern]:
     cfg = rules.load("verdict_words")["lessons"]
     return _alternation(cfg["opens"]), _alternation(cfg["closes"])

@@ -22,7 +22,8 @@ from functools import lru_cache
 from luoshi import rules
 from luoshi.link import abbrev, calibration, catchall
 from luoshi.link.aspect import (action_head, circumstance, closes_lessons, counts, figure_only, leading_verb, name_core,
-                                not_work, opens_lessons, pledge_kind, says_end_state, signal, strip_query)
+                                not_work, opens_lessons, pledge_kind, says_end_state, signal, states_a_need,
+                                strip_query)
 from luoshi.link.index import BigramIndex, bigrams
 from luoshi.link.match import MIN_ANCHOR, Match, TermWeights, credible, names_in, score
 from luoshi.link.periods import multi_year
@@ -47,8 +48,9 @@ CONTEXT_SHARE = 0.5  # a clause judged with its sentence must itself hold this s
 CONTEXT_WEIGHT = 0.8  # share of the sentence's extra coverage a clause is credited with
 CONTEXT_MIN = 0.15  # a clause holding less cannot hold half of a credible sentence: its sentence is not read
 # ranking: a line of a term review on the whole term (——这五年…新增平台427家) says less of the task's year than
-# a line on that year (2025年…新增国家级创新平台4家): of two clauses naming the work, the year's goes first
-TERM_LINE = 0.1
+# a line on that year (2025年…新增国家级创新平台4家): of two clauses naming the work, the year's goes first, also
+# when the term's line holds more of the task (新增公办学位38.5万个 below 跨镇街、跨学段统筹学位超1万个)
+TERM_LINE = 0.3
 REVIEW_PARTS = ("review",)
 PLAN_PARTS = ("plan", "goals")
 
@@ -619,7 +621,7 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
                                           or (m.anchor < MIN_ANCHOR and not _rare_item(q, m, ev)))) \
                     or ((q in items or q in c.projects) and _lacks_kind(q, m, ev)) \
                     or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text) \
-                    or not _holds_an_item(q, m, ev) or ev.not_work(m.unit):
+                    or not _holds_an_item(q, m, ev) or ev.not_work(m.unit) or states_a_need(ev.units[m.unit].text):
                 continue
             part = ev.units[m.unit].part
             pool = review if part in ev.review_parts else plan if part in PLAN_PARTS else None

@@ -937,3 +937,25 @@ def test_departments_round13_kinds_read_in_unlabelled_city_reports(text, lead):
 def test_departments_round13_county_clusters_policy_coordination_and_municipal_facilities(region, text, lead):
     found = suggest_departments(text, rules("city", region=region, year=2025))
     assert found[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("实施技工教育强基培优计划，支持市技师学院创建高水平技师学院", "市人力资源社会保障局"),  # not the schools' bureau
+    ("全面推进智能建造试点工作", "市住房和城乡建设局"),
+    ("积极盘活利用闲置商业办公用房", "市住房和城乡建设局"),  # the housing market, not government offices
+    ("规划建设加氢站55座", "市发展改革委"),
+    ("建立经营主体信用修复工作机制", "市发展改革委"),
+    ("完善用能预算管理", "市发展改革委"),  # energy use, not the budget
+    ("高标准推进“东数西算”集群建设", "市政务服务局"),
+])
+def test_departments_round13_schools_building_energy_and_data_words(text, lead):
+    found = suggest_departments(text, rules("city", region="芜湖市", year=2025))
+    assert found[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("深化旅游市场秩序整治", "市文化和旅游局"),  # the field's own market order
+    ("维护市场秩序，打击假冒伪劣", "市市场监管局"),  # the market as a whole stays the regulator's
+])
+def test_departments_a_fields_market_order_is_that_fields(text, lead):
+    assert suggest_departments(text, rules("city", region="青岛市", year=2024))[0].name == lead

@@ -91,3 +91,14 @@ def test_periods_a_terms_total_of_what_the_task_counts_is_no_figure_for_its_year
     assert link.status == "partial" and "5.5万亩" in link.evidence[0].text
     year = RESULTS_REVIEW.replace("启动改造老旧小区26个。", "完成土地收储5.5万亩。")
     assert link_one("完成收储土地5000亩", year, old_year=2025, new_year=2026).status == "fulfilled"
+
+
+def test_periods_the_years_line_on_one_clause_ranks_above_the_terms_line_on_the_object():
+    """新增公办学位38.5万个 (five years) holds the task's object; 跨镇街、跨学段统筹学位超1万个 (the year) one of its
+    clauses: the year's line goes first."""
+    review = RESULTS_REVIEW.replace("开展153个老旧小区改造。", "新增公办学位38.5万个。").replace(
+        "启动改造老旧小区26个。", "强力推进9所公办普高建设，跨镇街、跨学段统筹学位超1万个。")
+    link = link_one("强化随迁子女教育保障，扩大高质量公办学位供给，动工建设4所普通高中，推行中小学跨学段、跨镇街统筹调配学位，"
+                    "新增基础教育公办学位3万个", review,
+                    old_year=2025, new_year=2026)
+    assert link.status != "no_evidence" and link.evidence[0].period == "2025"

@@ -768,3 +768,13 @@ def test_pledges_a_short_clause_holding_a_quoted_programme_is_a_query():
     link = link_one("深化“三线”整治，实施新建线缆分色管理", new)
     assert link.status == "fulfilled" and "“三线”整治" in link.evidence[0].text
     assert link_one("深化“三线”整治，实施新建线缆分色管理", f"一、过去一年工作回顾\n{fillers * 4}\n").status == "no_evidence"
+
+
+def test_pledges_a_review_clause_stating_a_need_is_no_evidence():
+    """The review's list of problems (新质生产力亟需加快培育) names the work as undone: no evidence that it was done."""
+    fillers = "粮食产量保持稳定。新增就业岗位12万个。地铁新线开通运营。城中村改造启动。"
+    problems = "在肯定成绩的同时，我们也清醒看到存在的问题，主要是：创新策源能力不够强，新质生产力亟需加快培育。"
+    new = f"一、过去一年工作回顾\n{fillers * 4}{problems}\n"
+    assert link_one("前瞻布局未来产业，促进形成新质生产力", new).status == "no_evidence"
+    done = new.replace(problems, "新质生产力加快培育，未来产业布局成形。")
+    assert link_one("前瞻布局未来产业，促进形成新质生产力", done).status == "fulfilled"

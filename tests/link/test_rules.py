@@ -181,3 +181,11 @@ def test_rules_same_end_state_examples(pair, expected):
     pledge, clause = pair
     kind, word = pledge_kind(pledge)
     assert kind == "result" and (says_end_state(word, clause) == expected)
+
+
+@pytest.mark.parametrize(("clause", "expected"), [(t, True) for t in rules.load("verdict_words")["needs"]["examples"]]
+                         + [(t, False) for t in rules.load("verdict_words")["needs"]["not"]])
+def test_rules_needs_examples(clause, expected):
+    from luoshi.link.aspect import states_a_need
+
+    assert states_a_need(clause) == expected
