@@ -959,3 +959,23 @@ def test_departments_round13_schools_building_energy_and_data_words(text, lead):
 ])
 def test_departments_a_fields_market_order_is_that_fields(text, lead):
     assert suggest_departments(text, rules("city", region="青岛市", year=2024))[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("深化财税体制改革，着力打造健康财政、安全财政、发展财政", "市财政局"),  # 健康财政 is a sound budget
+    ("深化河湖长制工作和林长制体系建设", "市水务局"),  # the river chiefs, not the forest chiefs
+    ("深入实施人才安居工程，加强人才社区建设", "市委人才办"),
+    ("支持常州大学建设高水平地方领军型大学", "市教育局"),
+    ("新增留汉就业创业大学生30万人以上", "市人力资源社会保障局"),  # graduates' jobs
+    ("全面提升大学科技园建设水平", "市科技局"),  # a science park, not a school
+    ("推进空港保税物流中心（B型）申报", "市商务局"),  # bonded trade, not transport
+    ("抓实进一步全面深化改革举措", "市发展改革委"),
+    ("加快构建“一主两副七组团”城镇格局", "市自然资源和规划局"),
+])
+def test_departments_round13b_universities_talent_housing_bonded_trade_and_reform(text, lead):
+    assert suggest_departments(text, rules("city", region="银川市", year=2025))[0].name == lead
+
+
+def test_departments_forestry_and_business_environment_bureaus_resolve():
+    assert canonical_unit("市林业和草原局", "city") == canonical_unit("市林草局", "city") == "市园林绿化局"
+    assert canonical_unit("市营商环境建设监督局", "city") == "市政务服务局"
