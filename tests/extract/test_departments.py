@@ -966,6 +966,8 @@ def test_departments_a_fields_market_order_is_that_fields(text, lead):
     ("深化河湖长制工作和林长制体系建设", "市水务局"),  # the river chiefs, not the forest chiefs
     ("深入实施人才安居工程，加强人才社区建设", "市委人才办"),
     ("支持常州大学建设高水平地方领军型大学", "市教育局"),
+    ("加强与首都医科大学宣武医院合作", "市卫生健康委"),  # 大学 is weak: a university's hospital
+    ("推动康复大学建校招生", "市教育局"),  # founding a school, no rehabilitation
     ("新增留汉就业创业大学生30万人以上", "市人力资源社会保障局"),  # graduates' jobs
     ("全面提升大学科技园建设水平", "市科技局"),  # a science park, not a school
     ("推进空港保税物流中心（B型）申报", "市商务局"),  # bonded trade, not transport
