@@ -82,6 +82,18 @@ def test_pledges_policy_paraphrases_read_the_same():
         assert link.status == "fulfilled" and link.evidence[0].text == evidence
 
 
+def test_pledges_dispute_settlement_listings_and_lenient_enforcement_in_other_words():
+    new = ("一、过去一年工作回顾\n“化解矛盾风险维护社会稳定”专项治理扎实推进。新增境内外上市公司4家。"
+           "包容审慎监管方式稳妥推行。\n")
+    for pledge, evidence in [("加强矛盾纠纷排查化解", "“化解矛盾风险维护社会稳定”专项治理扎实推进"),
+                             ("加强企业上市培育", "新增境内外上市公司4家"),
+                             ("对轻微违法行为推行柔性执法", "包容审慎监管方式稳妥推行")]:
+        link = link_one(pledge, new, 2020, 2021, old=pledge + "。")
+        assert link.status != "no_evidence" and link.evidence[0].text == evidence
+    # a different risk to defuse is not the disputes
+    assert link_one("防范化解重大风险", new, 2020, 2021, old="防范化解重大风险。").status == "no_evidence"
+
+
 def test_pledges_each_named_work_finds_its_evidence():
     pledge = "打响“门头沟小院”“灵山绿产”“京西古道”三个品牌"
     new = "一、过去一年工作回顾\n成功打响“门头沟小院”精品民宿品牌。"
