@@ -966,6 +966,8 @@ def test_departments_a_fields_market_order_is_that_fields(text, lead):
     ("深化河湖长制工作和林长制体系建设", "市水务局"),  # the river chiefs, not the forest chiefs
     ("深入实施人才安居工程，加强人才社区建设", "市委人才办"),
     ("支持常州大学建设高水平地方领军型大学", "市教育局"),
+    ("加强与首都医科大学宣武医院合作", "市卫生健康委"),  # 大学 is weak: a university's hospital
+    ("推动康复大学建校招生", "市教育局"),  # founding a school, no rehabilitation
     ("新增留汉就业创业大学生30万人以上", "市人力资源社会保障局"),  # graduates' jobs
     ("全面提升大学科技园建设水平", "市科技局"),  # a science park, not a school
     ("推进空港保税物流中心（B型）申报", "市商务局"),  # bonded trade, not transport
@@ -979,3 +981,13 @@ def test_departments_round13b_universities_talent_housing_bonded_trade_and_refor
 def test_departments_forestry_and_business_environment_bureaus_resolve():
     assert canonical_unit("市林业和草原局", "city") == canonical_unit("市林草局", "city") == "市园林绿化局"
     assert canonical_unit("市营商环境建设监督局", "city") == "市政务服务局"
+
+
+@pytest.mark.parametrize(("region", "text", "lead"), [
+    ("昆明市", "加快推进现有体育场馆提升改造", "市教育体育局"),  # 昆明 merged education and sports
+    ("银川市", "加快推进现有体育场馆提升改造", "市体育局"),
+    ("银川市", "实施人工智能赋能工程，推进“人工智能+制造业”融合发展", "市工业和信息化局"),  # AI put to work
+    ("银川市", "建设国家新一代人工智能创新发展试验区", "市科技局"),  # AI research stays science's
+])
+def test_departments_kunming_sports_and_ai_put_to_work(region, text, lead):
+    assert suggest_departments(text, rules("city", region=region, year=2025))[0].name == lead
