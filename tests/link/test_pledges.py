@@ -94,6 +94,15 @@ def test_pledges_dispute_settlement_listings_and_lenient_enforcement_in_other_wo
     assert link_one("防范化解重大风险", new, 2020, 2021, old="防范化解重大风险。").status == "no_evidence"
 
 
+def test_pledges_dispute_settlement_is_reported_as_petitions_work():
+    new = ("一、过去一年工作回顾\n深化信访问题源头治理三年攻坚行动。全市治安案件下降10%。新建公园12个。"
+           "轨道交通3号线开通运营。\n")
+    link = link_one("坚持和发展新时代“枫桥经验”，推动矛盾纠纷源头化解", new, 2020, 2021)
+    assert link.status != "no_evidence" and link.evidence[0].text == "深化信访问题源头治理三年攻坚行动"
+    # the petitions line is no evidence of other public-order work
+    assert link_one("加强社会治安防控", new, 2020, 2021).status == "no_evidence"
+
+
 def test_pledges_each_named_work_finds_its_evidence():
     pledge = "打响“门头沟小院”“灵山绿产”“京西古道”三个品牌"
     new = "一、过去一年工作回顾\n成功打响“门头沟小院”精品民宿品牌。"
