@@ -991,3 +991,10 @@ def test_departments_forestry_and_business_environment_bureaus_resolve():
 ])
 def test_departments_kunming_sports_and_ai_put_to_work(region, text, lead):
     assert suggest_departments(text, rules("city", region=region, year=2025))[0].name == lead
+
+
+def test_departments_a_citys_operations_centre_is_its_own_unit():
+    r = rules("city", region="常州市", year=2023)
+    assert suggest_departments("建好用好城市运行管理中心，完善城市运行“一张图”", r)[0].name == "市城市运行管理中心"
+    assert suggest_departments("建设一体化城市运行管理服务平台", r)[0].name == "市城市管理局"  # the city's running
+    assert canonical_unit("市城运中心", "city") == "市城市运行管理中心"
