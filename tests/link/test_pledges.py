@@ -103,6 +103,15 @@ def test_pledges_dispute_settlement_is_reported_as_petitions_work():
     assert link_one("加强社会治安防控", new, 2020, 2021).status == "no_evidence"
 
 
+def test_pledges_a_duty_is_met_by_the_work_it_lays_on():
+    new = ("一、过去一年工作回顾\n安全生产事故数、亡人数分别下降18.6%和14.2%。新建公园12个。"
+           "轨道交通3号线开通运营。\n")
+    link = link_one("落实安全生产责任", new, 2020, 2021)
+    assert link.status != "no_evidence" and link.evidence[0].text.startswith("安全生产事故数")
+    # a duty of another work is not met by the safety line
+    assert link_one("落实生态环境保护责任", new, 2020, 2021).status == "no_evidence"
+
+
 def test_pledges_each_named_work_finds_its_evidence():
     pledge = "打响“门头沟小院”“灵山绿产”“京西古道”三个品牌"
     new = "一、过去一年工作回顾\n成功打响“门头沟小院”精品民宿品牌。"
