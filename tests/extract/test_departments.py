@@ -998,3 +998,13 @@ def test_departments_a_citys_operations_centre_is_its_own_unit():
     assert suggest_departments("建好用好城市运行管理中心，完善城市运行“一张图”", r)[0].name == "市城市运行管理中心"
     assert suggest_departments("建设一体化城市运行管理服务平台", r)[0].name == "市城市管理局"  # the city's running
     assert canonical_unit("市城运中心", "city") == "市城市运行管理中心"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("开展农村电商升级三年行动，实施“快递进村”工程", "市商务局"),  # trade reaching the villages
+    ("新建改造“三大球”“三小球”等场地330片", "市体育局"),
+    ("开展新生儿遗传代谢病和听力免费筛查、城乡妇女宫颈癌免费筛查", "市卫生健康委"),  # not the women's federation
+    ("保障妇女儿童合法权益", "市妇联"),
+])
+def test_departments_rural_ecommerce_ball_games_and_screening(text, lead):
+    assert suggest_departments(text, rules("city", region="银川市", year=2025))[0].name == lead
