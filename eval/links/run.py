@@ -18,7 +18,7 @@ ninth such set of new pairs, never tuned on and scored once, by the lead, at the
 at the end of the round it was labelled in (a tuning set since); ``--set final11`` scores only ``final11/``, an
 eleventh such set of new pairs, never tuned on and scored once, by the lead, at the end of the round it was labelled in (a tuning set since);
 ``--set final12`` scores only ``final12/``, a twelfth such set of new pairs, never tuned on and scored once, by the
-lead, at the end of the round it was labelled in;
+lead, at the end of the round it was labelled in (a tuning set since);
 ``--calibration`` prints the reliability table of task-verdict confidence (dev half and never-tuned half
 apart). By default sources come from the engine (``extract_file``) and a gold item is matched to the
 engine link of its kind whose source span overlaps it most; ``--oracle`` builds the sources from the gold

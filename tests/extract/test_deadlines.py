@@ -102,6 +102,21 @@ def test_deadlines_mixed_title_and_year_turn_rule_examples():
         assert not YEAR_TURN.match(text), text
 
 
+def test_a_chapter_on_the_plan_s_first_or_last_year_is_that_year_s_work():
+    """三、全力以赴做好“十五五”开局工作 in a 2026 report is the 2026 plan: its tasks are due at 2026's end, not 2030's."""
+    from luoshi.extract.deadlines import default_date, horizon_end
+
+    assert horizon_end("三、全力以赴做好“十五五”开局工作", 2026) is None
+    assert default_date(horizon_end("三、全力以赴做好“十五五”开局工作", 2026), 2026) == "2026-12-31"
+    assert horizon_end("三、奋力实现“十四五”良好开局", 2021) is None
+    assert horizon_end("决胜“十四五”收官之年的重点任务", 2025) is None
+    # the chapter on the term itself still runs to the plan's end
+    assert horizon_end("二、“十五五”时期的奋斗目标和主要任务", 2026) == 2030
+    five = load("deadlines")["five_year_part"]
+    assert all(horizon_end(t, 2026) is not None for t in five["examples"])
+    assert all(horizon_end(t, 2026) is None for t in five["not"])
+
+
 def test_term_report_titles_run_to_the_plan_ahead():
     """A 2026 term report names the plan that ended and the one ahead: tasks run to the later plan's end."""
     from luoshi.extract.deadlines import horizon_end, mixed_horizon_end
