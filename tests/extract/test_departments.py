@@ -1008,3 +1008,18 @@ def test_departments_a_citys_operations_centre_is_its_own_unit():
 ])
 def test_departments_rural_ecommerce_ball_games_and_screening(text, lead):
     assert suggest_departments(text, rules("city", region="银川市", year=2025))[0].name == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "education"),
+    [
+        ("完善企业专员服务制度，强化企业诉求闭环办理，全年为企业减负230亿元以上", False),
+        ("为经营主体减负降本", False),
+        ("持续深化学生减负，全面落实“双减”政策", True),
+        ("切实减轻中小学生课业负担", True),
+    ],
+)
+def test_departments_lightening_burdens_is_the_school_s_only_for_pupils(text, education):
+    """减负 alone named the education bureau; firms' and the grass roots' burdens are other units' work."""
+    found = suggest_departments(text, rules("city"))
+    assert (bool(found) and found[0].name == "市教育局") == education
