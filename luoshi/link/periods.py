@@ -31,13 +31,13 @@ def _is_heading(body: str) -> bool:
     return bool(_HEADING.fullmatch(body) or _RESULTS_HEADING.fullmatch(body))
 
 
-def _opening(line: str, last: int, five: bool) -> bool | None:
+def _opening(line: str, last: int) -> bool | None:
     """Whether a paragraph of a five-year review opens on the term (True) or on its last year
     (False: 2025年承前启后…), or None when its opening says neither."""
     body = _SALUTE.sub("", line.strip("*# \u3000\t\r\n"))
     if _TERM_OPENER.match(body):
         return True
-    if _YEAR_OPENER.match(body) or body.startswith((f"{last}年", f"{last}年，")):
+    if _YEAR_OPENER.match(body) or body.startswith(f"{last}年"):
         return False
     return None
 
@@ -56,7 +56,7 @@ def review_period(text: str, plan_year: int | None) -> Callable[[int], tuple[str
             term = bool(_FIVE.search(body))
             marks.append((pos, term))
         elif term and body:
-            turn = _opening(body, last, term)
+            turn = _opening(body, last)
             if turn is not None and turn != marks[-1][1]:
                 marks.append((pos, turn))
         pos += len(line)

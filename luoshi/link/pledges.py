@@ -417,14 +417,15 @@ def _part_zh(part: str | None) -> str:
 
 
 def _evidence(ev: EvidenceIndex, m: Match) -> Evidence:
-    return _unit_evidence(ev, m.unit, round(m.coverage, 3))
+    return unit_evidence(ev, m.unit, round(m.coverage, 3))
 
 
-def _unit_evidence(ev: EvidenceIndex, i: int, score: float) -> Evidence:
-    """Clause ``i`` of the later report as evidence, with its part and the period it covers."""
+def unit_evidence(ev: EvidenceIndex, i: int, score: float, value: str | None = None) -> Evidence:
+    """Clause ``i`` of the later report as evidence, with its part and the period it covers (``value``: the
+    figure read in it, for a target)."""
     u = ev.units[i]
     period = ev.periods(i)[0] if ev.periods else None
-    return Evidence(ev.doc, u.text, u.start, u.end, None, score, u.part, period)
+    return Evidence(ev.doc, u.text, u.start, u.end, value, score, u.part, period)
 
 
 _SCALE = re.compile(r"^[\d.]+[万亿千百]*")
@@ -693,7 +694,7 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
         field = catchall.field_of(c.text, fields)
         if field is not None and _in_period(ev, i, since):
             # the review names the task's field only in its catch-all line: as close as that line says
-            evidence = _unit_evidence(ev, i, catchall.CONFIDENCE)
+            evidence = unit_evidence(ev, i, catchall.CONFIDENCE)
             status = "fulfilled" if kind == "process" else "partial"
             reason = (f"证据（回顾{_period_note(evidence.period)}）：{evidence.text} — 回顾仅在综述各项工作的一句中提及“{field}”"
                       f"{'，推进类承诺以进展为准' if kind == 'process' else '，未说明结果'}{carry_note}")

@@ -21,9 +21,9 @@ from luoshi.link.compare import judge
 from luoshi.link.index import bigrams
 from luoshi.link.match import names_in
 from luoshi.link.metrics import mentions
-from luoshi.link.pledges import EvidenceIndex, canonical
+from luoshi.link.pledges import EvidenceIndex, canonical, unit_evidence
 from luoshi.link.targets import split_unit
-from luoshi.model import Evidence, Indicator, Link
+from luoshi.model import Indicator, Link
 from luoshi.textmap import fold
 
 MIN_NAME = 4  # shorter metric names (投资, 品牌) match too much
@@ -194,15 +194,13 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
             link.status, link.confidence = verdict.status, round(0.3 + 0.3 * cov, 2)
             name = ind.metric if not is_vague else query.replace("|", "")
             link.reason = f"目标 {name}{ind.value_text}，新报告：{unit.text}（{actual}，可能为多年累计），{verdict.phrase}"
-            period = ev.periods(i)[0] if ev.periods else None
-            link.evidence = [Evidence(ev.doc, unit.text, unit.start, unit.end, actual, round(cov, 3), unit.part, period)]
+            link.evidence = [unit_evidence(ev, i, round(cov, 3), actual)]
             return link
     return link
 
 
 def _people_word(found: str) -> str:
     return next((w for w in _names()[2] if found.startswith(w)), found[:1])
-
 
 
 NAMED_CONFIDENCE = 0.6  # the figure of the sentence naming the row's work, not a figure named as the target's metric
@@ -243,6 +241,5 @@ def in_named_sentence(ind: Indicator, ev: EvidenceIndex, row: Link, names: list[
     actual = unit.text[m.start() : m.start(3) + len(base)]
     link.status, link.confidence = verdict.status, NAMED_CONFIDENCE
     link.reason = f"目标 {ind.metric or ''}{ind.value_text}，新报告在提及该项工作的句中：{unit.text}（{actual}），{verdict.phrase}"
-    period = ev.periods(k)[0] if ev.periods else None
-    link.evidence = [Evidence(ev.doc, unit.text, unit.start, unit.end, actual, NAMED_CONFIDENCE, unit.part, period)]
+    link.evidence = [unit_evidence(ev, k, NAMED_CONFIDENCE, actual)]
     return link

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from luoshi.link.compare import judge
 from luoshi.link.index import bigrams
-from luoshi.link.pledges import EvidenceIndex
-from luoshi.model import Evidence, Indicator, Link
+from luoshi.link.pledges import EvidenceIndex, unit_evidence
+from luoshi.model import Indicator, Link
 from luoshi.textmap import fold
 
 _CLASS = re.compile(r"(?P<over>超过|超)?(?P<amount>\d+(?:\.\d+)?)(?P<scale>亿|万)元(?:及)?(?P<above>以上)?"
@@ -88,6 +88,5 @@ def link_size_class(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link | Non
     link.status, link.confidence = verdict.status, CONFIDENCE
     link.reason = (f"目标 {target.verb}{target.amount}元以上{target.noun}{target.count:g}个，"
                    f"新报告：{unit.text}（{actual}），{verdict.phrase}")
-    period = ev.periods(i)[0] if ev.periods else None
-    link.evidence = [Evidence(ev.doc, unit.text, unit.start, unit.end, actual, CONFIDENCE, unit.part, period)]
+    link.evidence = [unit_evidence(ev, i, CONFIDENCE, actual)]
     return link

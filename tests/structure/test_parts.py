@@ -158,14 +158,10 @@ def test_parts_a_term_reports_review_inside_its_goals_chapter_is_review() -> Non
         "三、2026年重点工作\n（一）大力提振消费。\n深入实施提振消费专项行动。\n"
     )
     st = run(text)
-
-    def part_of(needle: str) -> str:
-        return _sentence_part(text, st, needle)
-
-    assert part_of("“十四五”时期是极不平凡") == "review"
-    assert part_of("培育形成3个万亿级") == "review"
-    assert part_of("今后五年，我们要加快建设") == "goals"
-    assert part_of("深入实施提振消费") == "plan"
+    assert _sentence_part(text, st, "“十四五”时期是极不平凡") == "review"
+    assert _sentence_part(text, st, "培育形成3个万亿级") == "review"
+    assert _sentence_part(text, st, "今后五年，我们要加快建设") == "goals"
+    assert _sentence_part(text, st, "深入实施提振消费") == "plan"
 
 
 def test_parts_a_plan_period_judged_extraordinary_opens_a_review_paragraph() -> None:
@@ -179,10 +175,6 @@ def test_parts_a_plan_period_judged_extraordinary_opens_a_review_paragraph() -> 
         "三、2026年重点工作\n（一）大力提振消费。\n深入实施提振消费专项行动。\n"
     )
     st = run(text)
-
-    def part_of(needle: str) -> str:
-        return _sentence_part(text, st, needle)
-
-    assert part_of("建成一批重大工程") == "review"
-    assert part_of("“十五五”时期，我们要") != "review"
-    assert part_of("深入实施提振消费") == "plan"
+    assert _sentence_part(text, st, "建成一批重大工程") == "review"
+    assert _sentence_part(text, st, "“十五五”时期，我们要") != "review"
+    assert _sentence_part(text, st, "深入实施提振消费") == "plan"
