@@ -74,18 +74,24 @@ def test_named_horizon_reads_a_headings_own_words(title: str, named: str | None)
     assert audit.named_horizon(title, 2026) == named
 
 
-def test_horizon_mismatch_lists_a_plan_year_heading_inside_a_term_chapter() -> None:
-    """（三）2026年重点工作 under 二、“十五五”时期目标任务 (not a mixed title) names the plan year; a heading whose
-    rows default to the term's end while it says so is listed; the chapter's own heading is not."""
+def test_horizon_mismatch_lists_headings_whose_default_contradicts_their_words() -> None:
+    """A heading naming the plan year whose rows default to the term's end is listed (term<-year), and one naming the
+    term alone whose rows default to the plan year (year<-term); a heading naming neither, or a mixed title, is not.
+    On the structure stage's own terms the plan-year sub-heading of a term chapter turns to the year: nothing listed."""
     from luoshi.structure import analyze
-    from luoshi.structure.terms import section_terms
+    from luoshi.structure.terms import Term, section_terms
     from luoshi.textmap import MappedText
 
     text = ("2026年政府工作报告\n\n一、2025年工作回顾\n\n推进改革取得成效。\n\n二、“十五五”时期目标任务\n\n"
             "（一）主要目标\n\n地区生产总值年均增长5%左右。\n\n（二）2026年重点工作\n\n新建改造高标准农田3万亩。\n")
     mt = MappedText(text)
     st = analyze(mt)
-    terms = section_terms(mt, st.sections, 2026)
-    found = audit.horizon_mismatches(mt, st.sections, terms, 2026)
-    assert all(line.startswith("term<-year: ") for line in found)
-    assert [line.split(": ", 1)[1] for line in found] == ["（二）2026年重点工作"]
+    assert audit.horizon_mismatches(mt, st.sections, section_terms(mt, st.sections, 2026), 2026) == []
+    by_title = {sec.title.strip(): sec for sec in st.sections}
+    chapter, year_sub = by_title["二、“十五五”时期目标任务"], by_title["（二）2026年重点工作"]
+    everywhere = Term(2030, 0, len(text))
+    wrong = {sec.id: everywhere for sec in st.sections}
+    wrong[chapter.id] = None
+    assert audit.horizon_mismatches(mt, st.sections, wrong, 2026) == [
+        "year<-term: 二、“十五五”时期目标任务", "term<-year: （二）2026年重点工作"]
+    assert year_sub.part in ("goals", "plan")
