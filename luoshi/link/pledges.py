@@ -596,6 +596,29 @@ def _rare_item(query: str, m: Match, ev: EvidenceIndex) -> bool:
     return "|" not in obj and len(obj) >= 4 and obj in ev.texts[m.unit] and ev.weights.run_units(obj) <= ITEM_UNITS
 
 
+_PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
+
+
+def _phase_unsaid(query: str, m: Match, ev: EvidenceIndex) -> bool:
+    """A listed work ending in its phase (东莞记忆首开区二期) named whole in a clause without a phase
+    (东莞记忆首开区、举重博物馆建成开放): the review names the work, its phase left out. A clause naming another
+    phase of it (双大路二期 for 双大路三期) is about another work."""
+    obj = query_object(query).strip("|")
+    phase = _PHASE.search(obj)
+    if phase is None or phase.end() != len(obj) or phase.start() < 3:
+        return False
+    base, text = obj[: phase.start()], ev.texts[m.unit]
+    at = text.find(base)
+    return at >= 0 and not _PHASE.match(text, at + len(base))
+
+
+def _named_whole(query: str, c: Commitment, m: Match, ev: EvidenceIndex) -> bool:
+    """A listed item or named work said again whole, in few clauses of the later report, in a clause giving only
+    a figure about it (海峡青年节 → 第十二届海峡青年节参会台青“首来族”占比超50%): the figure reports on that work, as
+    a figure of a common word (灾后恢复重建占14%) does not."""
+    return (query in c.projects or query in list_items(c.text)) and _rare_item(query, m, ev)
+
+
 def _names_the_head(query: str, m: Match) -> bool:
     """The heaviest shared word is the head of the clause's object, the word it ends in (办好国际国内重大|体育赛事,
     铁腕推进|扫黑除恶|专项斗争): the modifiers before it may change between reports, the thing stays."""
@@ -644,10 +667,11 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
                 # a task clause and a clause sharing a word as rare as a named work (行政区划调整, 货币信贷,
                 # 农机具购置): the same work, whatever else each says about it (前期研究, 快速增长)
                 m.coverage, ok = max(m.coverage, HEAD_CREDIT), True
-            if not ok or (q in items and (m.coverage < ITEM_COVERAGE or m.said < ITEM_SAID
+            if not ok or (q in items and (m.coverage < ITEM_COVERAGE or (m.said < ITEM_SAID and not _phase_unsaid(q, m, ev))
                                           or (m.anchor < MIN_ANCHOR and not _rare_item(q, m, ev)))) \
-                    or ((q in items or q in c.projects) and _lacks_kind(q, m, ev)) \
-                    or (q in tails and m.anchor < MIN_ANCHOR) or ev.figure_only(m.unit) or _headless(q, m, ev, c.text) \
+                    or ((q in items or q in c.projects) and _lacks_kind(q, m, ev) and not _phase_unsaid(q, m, ev)) \
+                    or (q in tails and m.anchor < MIN_ANCHOR) or (ev.figure_only(m.unit) and not _named_whole(q, c, m, ev)) \
+                    or _headless(q, m, ev, c.text) \
                     or not _holds_an_item(q, m, ev) or ev.not_work(m.unit) or states_a_need(ev.units[m.unit].text):
                 continue
             part = ev.units[m.unit].part

@@ -808,3 +808,26 @@ def test_pledges_a_review_clause_stating_a_need_is_no_evidence():
     assert link_one("前瞻布局未来产业，促进形成新质生产力", new).status == "no_evidence"
     done = new.replace(problems, "新质生产力加快培育，未来产业布局成形。")
     assert link_one("前瞻布局未来产业，促进形成新质生产力", done).status == "fulfilled"
+
+
+def test_pledges_a_figure_on_a_listed_work_said_whole_is_evidence():
+    """A clause giving only a figure is no evidence (灾后恢复重建占14%), unless it gives it on a listed work said
+    again whole (海峡青年节 → 第十二届海峡青年节…占比超50%); an item said only in part is still not found."""
+    task = "办好海丝博览会、海峡青年节、海峡两岸民俗文化节等品牌活动"
+    filler = "。".join(_FILLER)
+    new = "一、过去一年工作回顾\n第十二届海峡青年节参会台青“首来族”占比超50%。" + filler + "。\n"
+    link = link_one(task, new)
+    assert link.status != "no_evidence" and link.evidence[0].text.startswith("第十二届海峡青年节")
+    link = link_one(task, new.replace("海峡青年节", "海峡论坛"))
+    assert link.status == "no_evidence"
+
+
+def test_pledges_a_listed_work_named_without_its_phase_is_found():
+    """东莞记忆首开区二期 is named in the review without its phase (东莞记忆首开区…建成开放); a clause naming
+    another phase (东莞记忆首开区三期) is another work."""
+    task = "加快推进东莞记忆首开区二期、石龙中山路改造、华侨大酒店活化提升等项目"
+    filler = "。".join(_FILLER)
+    new = "一、过去一年工作回顾\n东莞记忆首开区、举重博物馆建成开放。" + filler + "。\n"
+    link = link_one(task, new)
+    assert link.status != "no_evidence" and link.evidence[0].text.startswith("东莞记忆首开区")
+    assert link_one(task, new.replace("首开区、", "首开区三期、")).status == "no_evidence"
