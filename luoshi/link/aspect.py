@@ -129,6 +129,21 @@ def mention_only(clause: str) -> bool:
     return signal(clause) is None and not re.search(r"\d", clause)
 
 
+@lru_cache(maxsize=1)
+def _task_frames() -> tuple[re.Pattern, re.Pattern]:
+    cfg = rules.load("verdict_words")
+    work = cfg["task_frames"]["work"] + cfg["pledges"]["result"]["words"] + cfg["pledges"]["process"]["words"]
+    return re.compile(f"^(?:{_alternation(cfg['task_frames']['words']).pattern})"), _alternation(work)
+
+
+def frame_only(clause: str) -> bool:
+    """Does the task clause only name what the work serves (围绕重点产业), with no work of its own after it?"""
+    folded = fold(clause).strip()
+    opening, work = _task_frames()
+    m = opening.match(folded)
+    return m is not None and work.search(folded[m.end():]) is None
+
+
 def circumstance(clause: str) -> bool:
     """Does the clause set the scene (在减税降费背景下) rather than report work?"""
     return bool(_circumstance().search(fold(clause)))

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from luoshi import rules
 from luoshi.link import abbrev, calibration, catchall
-from luoshi.link.aspect import (action_head, circumstance, closes_lessons, counts, figure_only, leading_verb, name_core,
+from luoshi.link.aspect import (action_head, circumstance, closes_lessons, counts, figure_only, frame_only, leading_verb, name_core,
                                 not_work, opens_lessons, pledge_kind, says_end_state, signal, states_a_need,
                                 strip_query)
 from luoshi.link.index import BigramIndex, bigrams
@@ -350,7 +350,8 @@ def queries(c: Commitment, items: list[str] | None = None, tails: list[str] | No
     品牌); each clause or name then finds its own evidence.
     """
     # a clause that only gives a figure (比上年增加1304.8亿元) names no work of its own
-    parts = [p for p in _SPLIT.split(c.text) if len(p.strip()) >= 4 and not figure_only(p)]
+    # nor does one naming only what the work serves (围绕重点产业)
+    parts = [p for p in _SPLIT.split(c.text) if len(p.strip()) >= 4 and not figure_only(p) and not frame_only(p)]
     out = [c.text] + (parts if len(parts) > 1 else [])
     # a clause listing works (体育文化中心及档案馆新馆建设): each work is reported on its own
     out += [w for p in parts for w in _LIST.split(p) if len(w) >= 4 and w != p]

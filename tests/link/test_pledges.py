@@ -831,3 +831,16 @@ def test_pledges_a_listed_work_named_without_its_phase_is_found():
     link = link_one(task, new)
     assert link.status != "no_evidence" and link.evidence[0].text.startswith("东莞记忆首开区")
     assert link_one(task, new.replace("首开区、", "首开区三期、")).status == "no_evidence"
+
+
+def test_pledges_a_clause_naming_only_what_the_work_serves_is_not_looked_for():
+    """围绕重点产业 is the scene of the task, not its object: a review line on the industries (六大重点产业增加值
+    增长18%) is no evidence of the 专业机构 the task brings in; the clause of the work itself is still looked for."""
+    from luoshi.link.pledges import queries
+    from tests.link.helpers import commitment
+
+    text = "围绕重点产业，加快引育一批科技服务、研发设计等专业机构"
+    qs = queries(commitment(text, text))
+    assert "围绕重点产业" not in qs and qs[0] == text
+    text = "围绕前沿领域开展并购重组，做强供应链业务"
+    assert "围绕前沿领域开展并购重组" in queries(commitment(text, text))

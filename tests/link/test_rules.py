@@ -3,7 +3,7 @@
 import pytest
 
 from luoshi import rules
-from luoshi.link.aspect import (action_head, circumstance, context_duty, context_frame, counts_added, figure_only,
+from luoshi.link.aspect import (action_head, circumstance, context_duty, context_frame, counts_added, figure_only, frame_only,
                                not_work, opens_lessons, pledge_kind, signal)
 from luoshi.link.catchall import fields
 from luoshi.link.metrics import mentions
@@ -81,6 +81,7 @@ _PREDICATES = {
     "context_frames": context_frame,
     "context_duty": context_duty,
     "added_counts": counts_added,
+    "task_frames": frame_only,
 }
 
 
