@@ -31,7 +31,7 @@ from sqlalchemy.engine import make_url
 
 from luoshi import model as m
 from luoshi.store import migrate
-from luoshi.store.db import make_engine, make_sessionmaker
+from luoshi.store.db import drop_database, make_engine, make_sessionmaker
 from luoshi.store.models import Assignment, Department, ProgressUpdate
 from luoshi.store.reports import ingest_extraction
 from luoshi.store.settings import Settings
@@ -233,13 +233,13 @@ def main() -> None:
         admin = make_engine(args.pg, isolation_level="AUTOCOMMIT")
         scratch = f"{make_url(args.pg).database}_webbench"
         with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)"))
+            drop_database(conn, scratch)
             conn.execute(text(f"CREATE DATABASE {scratch}"))
         try:
             ok &= bench("postgresql", make_url(args.pg).set(database=scratch).render_as_string(hide_password=False), args.n, reps)
         finally:
             with admin.connect() as conn:
-                conn.execute(text(f"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)"))
+                drop_database(conn, scratch)
             admin.dispose()
     print("\nall rows within target" if ok else "\nsome rows above the p95 target (OVER)")
 

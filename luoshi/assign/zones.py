@@ -34,8 +34,11 @@ BODY = "管委会"
 # What a zone's own work looks like right after its name: the zone is the object being built,
 # widened or run (高新区扩区共建, 中原科技城建设, 高新区提质增效), or the subject of what follows
 # (高新区要…); a zone named as where some other work happens (在高新区布局…) is not its row.
-_OWN_WORK = re.compile(r"^(?:[、和与及][^,;:，；：]{0,12})?(?:要|扩区|共建|建设|开发|发展|提质|提档|提级|升级|改革|"
-                       r"创建|争创|高质量|转型|管理体制|体制机制|二次创业)")
+# A zone joined to its partner places by 与 and a joint verb (高新区与榆中县、兰州生态创新城协同发展,
+# 经开区与安宁区、国际陆港一体联动发展) is the subject of that work: the partners list may run longer,
+# but holds places only (在高新区与榆中县之间布局…: the zones are where other work happens).
+_OWN_WORK = re.compile(r"^(?:(?:[、和与及][^,;:，；：]{0,12})?(?:要|扩区|共建|建设|开发|发展|提质|提档|提级|升级|改革|创建|"
+                       r"争创|高质量|转型|管理体制|体制机制|二次创业)|与[^,;:，；：的之间]{1,24}?(?:协同|融合|联动|一体|协作))")
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,13 @@ def find_zones(text: str, city: str = "", z: ZoneRules | None = None) -> list[tu
     return out
 
 
-def body_of(zone: str) -> str:
-    return zone + BODY
+def body_of(zone: str, city: str = "", z: ZoneRules | None = None) -> str:
+    """The zone's body as the city's table prints it: a kind written bare (高新区, 经开区) is the
+    city's own and takes the city's name (兰州高新区管委会), as the zone's official name does and
+    so that two cities' 高新区 stay two units in one ledger; a named zone keeps its name."""
+    z = z or zone_rules()
+    own = city if city and z is not None and zone in z.bare else ""
+    return own + zone + BODY
 
 
 def _known(zone: str, r: DepartmentRules) -> bool:
@@ -138,7 +146,7 @@ def lead_by_zone(rows: list[Commitment], sections: list[Section], r: DepartmentR
                     break
         if not found:
             continue
-        body = body_of(found[0][0])
+        body = body_of(found[0][0], city, z)
         deps = row.departments
         if deps and deps[0].name == body:
             continue

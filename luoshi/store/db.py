@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from luoshi.store.settings import get_settings
 
 _ENGINES: dict[str, Engine] = {}
+_PLAIN_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")  # interpolated into DROP DATABASE: nothing else may pass
 
 
 _URL_HINT = "set LUOSHI_DATABASE_URL to sqlite:///path/luoshi.db or postgresql+psycopg://user:password@host:5432/db"
@@ -57,6 +59,18 @@ def make_engine(url: str | None = None, **kwargs) -> Engine:
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(url, **kwargs)
+
+
+def drop_database(conn: Connection, name: str) -> None:
+    """Drop a PostgreSQL database (tests, benchmarks), first ending this role's own connections to it (an engine
+    not yet disposed may still hold one); ``conn`` is an AUTOCOMMIT connection to another database of the server.
+    Not ``WITH (FORCE)``: that must also end any autovacuum worker in the database, which a role without
+    pg_signal_backend may not do (an intermittent InsufficientPrivilege); a plain DROP stops autovacuum itself."""
+    if not _PLAIN_NAME.fullmatch(name):
+        raise ValueError(f"not a plain database name: {name!r}")
+    conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                      "WHERE datname = :name AND usename = current_user AND pid <> pg_backend_pid()"), {"name": name})
+    conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
 
 
 def get_engine(url: str | None = None) -> Engine:

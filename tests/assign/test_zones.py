@@ -54,7 +54,25 @@ def test_a_row_whose_main_work_is_the_zone_is_led_by_its_body():
     row = _row("s9", "持续推进高新区、经开区扩区共建，加快起步区基础设施建设，促进重大项目落地",
                [Department("市发展改革委", "lead", ["重大项目"])])
     assert lead_by_zone([row], [], r) == 1
-    assert [d.name for d in row.departments] == ["高新区管委会", "市发展改革委"]
+    assert [d.name for d in row.departments] == ["郑州高新区管委会", "市发展改革委"]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("引导高新区与榆中县、兰州生态创新城协同发展，支持企业做大做强", "兰州高新区管委会"),
+    ("深化经开区与安宁区、国际陆港、西固化工园区一体联动发展，加快实施公铁联运", "兰州经开区管委会"),
+])
+def test_a_zone_joined_to_partner_places_leads_their_joint_work(text, body):
+    """The zone is the subject of the joint work with the places after 与; a bare kind is
+    printed with the city's name, as its table and its official name print it."""
+    row = _row("s9", text, [Department("市发展改革委", "lead", ["协同发展"])])
+    assert lead_by_zone([row], [], rules("city", region="兰州市")) == 1
+    assert [d.name for d in row.departments] == [body, "市发展改革委"]
+
+
+def test_a_zone_among_places_where_joint_work_happens_keeps_the_row_units():
+    """在高新区与榆中县之间布局…: the zone is where other work happens, not its subject."""
+    row = _row("s9", "在高新区与榆中县之间布局协同创新平台", [Department("市科技局", "lead", ["协同创新"])])
+    assert lead_by_zone([row], [], rules("city", region="兰州市")) == 0
 
 
 @pytest.mark.parametrize("text", [
@@ -96,5 +114,6 @@ def test_a_learned_zone_body_is_a_unit_of_a_city_list():
 
     assert canonical_unit("中原科技城管委会", "city") == "中原科技城管委会"
     assert canonical_unit("高新区管委会", "city") == "高新区管委会"
+    assert canonical_unit("兰州高新区管委会", "city") == "兰州高新区管委会"
     assert canonical_unit("推进高新区管委会", "city") is None
     assert canonical_unit("中原科技城管委会", "national") is None

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import luoshi
 from luoshi.batch import run_batch
 from luoshi.errors import LuoshiError
 from tests.batch.helpers import tables
@@ -23,6 +24,14 @@ DASK = shutil.which("dask", path=str(Path(sys.executable).parent)) or shutil.whi
 
 def _run(corpus: Path, out: Path, **kw):
     return run_batch([str(corpus)], out, text_field="body", id_field="doc", progress=False, link="consecutive", **kw)
+
+
+def _worker_env() -> dict[str, str]:
+    """The workers run in a scratch folder: they must import the luoshi this test imports, so its checkout leads
+    PYTHONPATH and relative entries (PYTHONPATH=. from a checkout) are made absolute."""
+    entries = [str(Path(luoshi.__file__).resolve().parents[1])]
+    entries += [str(Path(p).resolve()) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(entries))}
 
 
 def _free_port() -> int:
@@ -70,7 +79,7 @@ def test_real_cluster_matches_serial(corpus: Path, tmp_path: Path) -> None:
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     log = open(tmp_path / "dask.log", "wb")
-    common = dict(stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=tmp_path)
+    common = dict(stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=tmp_path, env=_worker_env())
     procs = [subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port),
                                "--dashboard-address", ":0", "--no-show"], **common)]
     try:

@@ -237,6 +237,23 @@ def test_departments_work_of_a_missing_unit_goes_elsewhere():
     assert suggest_departments("加强文物保护利用", wuhan)[0].name == "市文化和旅游局"
 
 
+def test_departments_investment_promotion_is_the_commerce_bureau_work_where_no_bureau_of_its_own_is_listed():
+    """招商 is the 投资促进局's in the cities whose tables name one (济南), the 商务局's elsewhere (嘉兴)."""
+    text = "完善全市一盘棋招商机制，开展产业链招商、以商招商"
+    assert suggest_departments(text, rules("city", region="济南市"))[0].name == "市投资促进局"
+    assert suggest_departments(text, rules("city", region="嘉兴市"))[0].name == "市商务局"
+    assert "市投资促进局" not in rules("city", region="嘉兴市").names
+    assert canonical_unit("市投资促进局", "city") == "市投资促进局"  # the ledger still knows the unit
+
+
+def test_departments_the_investment_and_financing_system_is_the_commission_work_not_lending():
+    """投融资体制 is the development commission's, as the national list has it; lending (融资) stays finance's."""
+    r = rules("city", region="兰州市")
+    assert suggest_departments("强化投融资体制改革，优化拓展社会化融资渠道", r)[0].name == "市发展改革委"
+    assert suggest_departments("分类加快市属投融资平台改革转型", r)[0].name == "市国资委"
+    assert suggest_departments("拓展直接融资渠道，支持企业上市融资", r)[0].name == "市地方金融监管局"
+
+
 def test_departments_purpose_clause_does_not_choose_the_owner():
     """为了人民健康,要…食品药品安全监管: the work after the purpose owns the row."""
     r = rules("national")

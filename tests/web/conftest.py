@@ -18,7 +18,7 @@ from sqlalchemy import make_url
 from sqlalchemy import text as sql
 
 from luoshi import model as m
-from luoshi.store.db import make_engine, make_sessionmaker
+from luoshi.store.db import drop_database, make_engine, make_sessionmaker
 from luoshi.store.migrate import upgrade
 from luoshi.store.reports import ingest_extraction
 from luoshi.store.settings import Settings
@@ -161,35 +161,25 @@ class _PgTemplates(_Templates):
     def _create(self, kind: str) -> tuple[str, str]:
         name = f"luoshi_tpl_{kind}"
         with self.admin.connect() as conn:
-            _drop_database(conn, name)
+            drop_database(conn, name)
             conn.execute(sql(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'"))
         return name, self.base.set(database=name).render_as_string(hide_password=False)
 
     def copy(self, kind: str) -> str:
         template = self._make(kind)
         with self.admin.connect() as conn:
-            _drop_database(conn, TEST_DB)
+            drop_database(conn, TEST_DB)
             conn.execute(sql(f"CREATE DATABASE {TEST_DB} TEMPLATE {template}"))
         return self.base.set(database=TEST_DB).render_as_string(hide_password=False)
 
     def close(self) -> None:
         with self.admin.connect() as conn:
             for name in (TEST_DB, *self._made.values()):
-                _drop_database(conn, name)
+                drop_database(conn, name)
         self.admin.dispose()
 
 
 TEST_DB = "luoshi_web_test"
-
-
-def _drop_database(conn, name: str) -> None:
-    """Drop a test database, first ending this role's own connections to it (an app engine of the test before may
-    still hold one). Not ``WITH (FORCE)``: that must also end any autovacuum worker in the database, which a role
-    without pg_signal_backend may not do (an intermittent InsufficientPrivilege); a plain DROP stops autovacuum
-    itself and waits for the ended connections to go."""
-    conn.execute(sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                     "WHERE datname = :name AND usename = current_user AND pid <> pg_backend_pid()"), {"name": name})
-    conn.execute(sql(f"DROP DATABASE IF EXISTS {name}"))
 
 
 @pytest.fixture(scope="session")
