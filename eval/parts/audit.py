@@ -18,6 +18,10 @@ Flags (a report may carry several):
     heads     no top-level heading names a part (parts rest on paragraph cues alone)
     long      a sentence over 400 characters (a broken sentence split)
     shi       一是/二是 items standing alone as paragraphs
+    horizon   a goals/plan heading whose words name one horizon while its rows default to the other: a chapter
+              given the term's end although its title names the plan year (今年, 2026年, 开局, 收官), or given the
+              plan year's end although its title names the term alone (今后五年, “十五五”时期, 到2030年);
+              ``--horizons`` lists those headings (a mixed title naming both, 今后五年…和2026年…, is left alone)
 """
 
 from __future__ import annotations
@@ -46,11 +50,14 @@ SEALED_CITIES = frozenset({"济南市", "厦门市", "临沂市", "大连市", "
                            "昆明市", "石家庄市", "常州市", "福州市", "东莞市",
                            "兰州市", "温州市", "嘉兴市", "贵阳市", "烟台市",
                            "西宁市", "南昌市", "惠州市", "乌鲁木齐市", "呼和浩特市"})
-FLAGS = ("noplan", "fwd<15", "fwd>90", "rev>plan", "year", "heads", "long", "shi")
+FLAGS = ("noplan", "fwd<15", "fwd>90", "rev>plan", "year", "heads", "long", "shi", "horizon")
 ERAS = ((0, 1990, "≤1990"), (1991, 2000, "1991–2000"), (2001, 2010, "2001–2010"), (2011, 9999, "2011–2026"))
 _FILE_YEAR = re.compile(r"(?:gwr-)?(\d{4})")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!代)")
 _SHI = re.compile(r"[一二三四五六七八九十]{1,2}是(?![一二三四五六七八九十])")
+# A heading's own words about its horizon: the plan year (今年, 本年度, the first or last year of a plan) or the term
+_YEAR_WORDS = re.compile(r"今年|本年度|开局|收官|起步之年")
+_TERM_WORDS = re.compile(r"今后五年|未来五年|五年(?:的)?(?:主要|奋斗)?目标|本届政府|十[一二三四五六七八九]五|第十[一二三四五六七八九]?个五年")
 
 
 @dataclass
@@ -63,6 +70,7 @@ class Audit:
     shares: dict[str, float]
     flags: list[str] = field(default_factory=list)
     parts: str = ""  # one letter per sentence, for --compare
+    horizons: list[str] = field(default_factory=list)  # headings whose default deadline contradicts their words
 
     @property
     def era(self) -> str:
@@ -141,6 +149,9 @@ def audit_file(group: str, path: Path, root: Path) -> Audit:
         flags.append("heads")
     if any(s.end - s.start > LONG_SENTENCE for s in st.sentences):
         flags.append("long")
+    horizons = horizon_mismatches(mt, st.sections, terms, st.meta.year)
+    if horizons:
+        flags.append("horizon")
     paras = paragraphs(mt.text, heading_rules(), prules)
     if sum(1 for p in paras if p.kind == "heading" and p.marker == "ordinal_shi") >= 2:
         flags.append("shi")
@@ -153,7 +164,44 @@ def audit_file(group: str, path: Path, root: Path) -> Audit:
         shares=dict(shares),
         flags=flags,
         parts="".join(_LETTER[label] for label, _ in labels),
+        horizons=horizons,
     )
+
+
+def named_horizon(title: str, plan_year: int) -> str | None:
+    """"year" when a heading names the plan year (今年, 2026年, 开局, 收官), "term" when it names the five years or
+    a later year alone (今后五年, “十五五”时期, 到2030年), None when it names neither."""
+    years = {int(y) for y in _YEAR.findall(title)}
+    if plan_year in years or _YEAR_WORDS.search(title):
+        return "year"
+    if _TERM_WORDS.search(title) or any(y > plan_year + 1 for y in years):
+        return "term"
+    return None
+
+
+def horizon_mismatches(mt, sections, terms, plan_year: int | None) -> list[str]:
+    """Goals/plan headings (numbered, not theme sentences) whose rows default to the term's end while their title
+    names the plan year, or to the plan year's end while it names the term alone: "term<-year: title" or
+    "year<-term: title". A mixed title (今后五年的目标任务和2026年工作安排) names both by design and is skipped."""
+    from luoshi.extract.deadlines import mixed_horizon_end
+    from luoshi.structure.roles import THEME_LEVEL
+    from luoshi.textmap import fold
+
+    if plan_year is None:
+        return []
+    out = []
+    for sec in sections:
+        if sec.part not in ("goals", "plan") or sec.level >= THEME_LEVEL:
+            continue
+        title = fold(sec.title)
+        named = named_horizon(title, plan_year)
+        if named is None or mixed_horizon_end(title, plan_year) is not None:
+            continue
+        term = terms.get(sec.id)
+        given = "term" if term is not None and term.covers(sec.start) else "year"
+        if given != named:
+            out.append(f"{given}<-{named}: {sec.title.strip()}")
+    return out
 
 
 def _merge(runs: list[tuple[str, float]]) -> list[tuple[str, float]]:
@@ -223,12 +271,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--compare", type=Path, help="list the reports whose parts differ from this saved run")
     ap.add_argument("--flag", action="append", default=[], help="print only reports carrying this flag")
     ap.add_argument("--quiet", action="store_true", help="the era table only")
+    ap.add_argument("--horizons", action="store_true",
+                    help="list the headings whose default deadline contradicts their words (the horizon flag)")
     args = ap.parse_args(argv)
     audits = run(args.all)
     if not args.quiet:
         for a in audits:
             if all(f in a.flags for f in args.flag):
                 print(layout_line(a))
+        print()
+    if args.horizons:
+        for a in audits:
+            for line in a.horizons:
+                print(f"{a.path}\t{a.plan_year}\t{line}")
         print()
     print(era_table(audits))
     if args.save:

@@ -26,7 +26,8 @@ scored once by the lead at the end of the round it was labelled in and a tuning 
 eval/tasks/gold/final12/*.jsonl, a fourteenth never-tuned-on set, scored once by the lead at the end of the round it
 was labelled in and a tuning set since; ``final13`` is eval/tasks/gold/final13/*.jsonl, a fifteenth never-tuned-on
 set, never tuned on and scored once by the lead at the end of the round it was labelled in, totals only. Unit names are
-canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit).
+canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit) and
+compared without the report's own place name in front (高新区管委会 = 郑州高新区管委会 in 郑州's report).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def evaluate(which: str) -> tuple[dict[str, TaskScore], TaskScore]:
         def canon(name: str, level: str = level) -> str:
             return canonical_unit(name, level) or name
 
-        per_doc[path.stem] = score(text, load_gold(path), ex.to_dict(), canon)
+        per_doc[path.stem] = score(text, load_gold(path), ex.to_dict(), canon, ex.report.region)
         total.add(per_doc[path.stem])
     return per_doc, total
 

@@ -14,7 +14,9 @@ Per report and in total:
 - cleanliness: gold context and theme sentences that got no row;
 - rows per task sentence: rows on gold task sentences / task sentences that got a row;
 - lead accuracy: the first row's first lead, canonicalized by the master list, among the
-  gold's accepted leads (canonicalized the same way); over task sentences that got a row;
+  gold's accepted leads (canonicalized the same way), both read without the report's own place
+  name in front (a table's bare 高新区管委会 is the engine's 郑州高新区管委会 in 郑州's report; another
+  place's name stays: 三山经开区管委会 is not the city's 经开区管委会); over task sentences that got a row;
 - deadline accuracy: the first row's deadline equals the gold's; same denominator;
 - role accuracy: the role of the engine sentence covering most of the gold sentence
   (no role = context) equals the gold's; over every gold sentence.
@@ -154,8 +156,28 @@ def _engine_role(sentences: list[dict[str, Any]], s: int, e: int) -> str:
     return (best or {}).get("role") or "context"
 
 
-def score(text: str, gold: list[dict[str, Any]], engine: dict[str, Any], canon: Canon = lambda n: n) -> TaskScore:
-    """Score one report: ``engine`` is ``Extraction.to_dict()``; ``canon`` canonicalizes unit names."""
+def own_place_names(region: str | None) -> tuple[str, ...]:
+    """The ways a report's own place opens a unit's name: 郑州市 → (郑州市, 郑州), longest first."""
+    if not region:
+        return ()
+    short = region[:-1] if len(region) > 2 and region[-1] in "市区县" else region
+    return tuple(dict.fromkeys((region, short)))
+
+
+def without_own_place(name: str, own: tuple[str, ...]) -> str:
+    """``name`` without the report's own place name in front (郑州高新区管委会 → 高新区管委会 in 郑州),
+    kept whole when nothing but the place would be left."""
+    for place in own:
+        if name.startswith(place) and len(name) > len(place):
+            return name[len(place):]
+    return name
+
+
+def score(text: str, gold: list[dict[str, Any]], engine: dict[str, Any], canon: Canon = lambda n: n,
+          region: str | None = None) -> TaskScore:
+    """Score one report: ``engine`` is ``Extraction.to_dict()``; ``canon`` canonicalizes unit names;
+    ``region`` (郑州市) is the report's own place, whose name in front of a unit's does not count."""
+    own = own_place_names(region)
     out = TaskScore()
     rows = sorted(engine.get("commitments", []), key=lambda r: r["start"])
     sentences = engine.get("sentences", [])
@@ -197,8 +219,8 @@ def score(text: str, gold: list[dict[str, Any]], engine: dict[str, Any], canon: 
         out.rows_on_tasks += len(mine)
         first = mine[0]
         lead = _first_lead(first)
-        accepted = {canon(n) for n in g.get("lead") or []}
-        if lead is not None and canon(lead) in accepted:
+        accepted = {without_own_place(canon(n), own) for n in g.get("lead") or []}
+        if lead is not None and without_own_place(canon(lead), own) in accepted:
             out.lead_ok += 1
         else:
             out.errors.append(("lead", short, "/".join(g.get("lead") or []), lead or "-"))

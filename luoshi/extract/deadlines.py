@@ -130,6 +130,12 @@ _MIXED_NOT = re.compile(_FIVE["mixed_not"])
 YEAR_TURN = re.compile(_FIVE["year_turn"])
 
 
+def year_heading(year: int | None) -> re.Pattern[str] | None:
+    """A numbered sub-heading naming the plan year (（二）2016年工作建议, normalized text): it turns a mixed part to
+    the year as a year_turn paragraph does; None without a plan year."""
+    return re.compile(_FIVE["year_heading"].replace("{year}", str(year))) if year is not None else None
+
+
 def speaks_of_term(text: str) -> bool:
     """True when ``text`` (a sentence) names the five years and not the plan year (未来五年是…)."""
     return _FIVE_YEAR.search(text) is not None and _MIXED.search(text) is None

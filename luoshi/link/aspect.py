@@ -284,3 +284,14 @@ def counts(text: str) -> set[str]:
 # a count of one digit (2家, 3个) recurs by chance in any report: it marks no batch of work (新增省级
 # 服务业创新发展区2家 is not 新增省级高新技术产业园区2家); one with a scale (1万亩, 5亿元) is rarer
 _ONE_DIGIT = re.compile(r"\d(?![\d.万亿千百])")
+
+
+@lru_cache(maxsize=1)
+def _added_counts() -> re.Pattern:
+    return re.compile(f"^(?:{_alternation(rules.load('verdict_words')['added_counts']['words']).pattern})")
+
+
+def counts_added(metric: str | None) -> bool:
+    """Does a target's name count work added in its year (新增高标准农田, 新建学校) rather than a level reached
+    (清洁能源装机容量)?"""
+    return bool(metric and _added_counts().search(fold(metric)))

@@ -51,6 +51,7 @@ CONTEXT_MIN = 0.15  # a clause holding less cannot hold half of a credible sente
 # a line on that year (2025年…新增国家级创新平台4家): of two clauses naming the work, the year's goes first, also
 # when the term's line holds more of the task (新增公办学位38.5万个 below 跨镇街、跨学段统筹学位超1万个)
 TERM_LINE = 0.3
+YEAR_CLAUSES = 20  # clauses dated the task's year alone that make a term review one reporting that year apart
 REVIEW_PARTS = ("review",)
 PLAN_PARTS = ("plan", "goals")
 
@@ -130,6 +131,17 @@ class EvidenceIndex:
         self._not_work: dict[int, bool] = {}
         self.lessons = self._lessons()
         self._catch_alls: list[tuple[int, list[str]]] | None = None
+        self._year_clauses: dict[int, int] = {}
+
+    def reports_year(self, year: int | None) -> bool:
+        """A term review that reports ``year`` apart from the term (刚刚过去的2025年… beside ——这五年…): at least
+        YEAR_CLAUSES of its clauses are dated that year alone."""
+        if year is None or self.periods is None:
+            return False
+        if year not in self._year_clauses:
+            self._year_clauses[year] = sum(u.part in self.review_parts and self.periods(i)[1:] == (year, year)
+                                           for i, u in enumerate(self.units))
+        return self._year_clauses[year] >= YEAR_CLAUSES
 
     def catch_alls(self) -> list[tuple[int, list[str]]]:
         """(clause index, fields) of the review's catch-all lines (民族、宗教、侨务工作进一步加强)."""
@@ -442,6 +454,15 @@ def _term_line(ev: EvidenceIndex, i: int, since: int | None) -> bool:
     return ev.periods is not None and multi_year(ev.periods(i), since)
 
 
+def works_found(task: str, found: list[Match]) -> set[int]:
+    """The clauses of a task of several (推动综合保税区创新发展，争取…试点) that a review clause was found for; empty
+    for a task of one clause."""
+    pieces = [piece for piece in _SPLIT.split(task) if piece.strip()]
+    if len(pieces) < 2:
+        return set()
+    return {k for k, piece in enumerate(pieces) for m in found if m.query != task and (m.query in piece or piece in m.query)}
+
+
 def _in_period(ev: EvidenceIndex, i: int, since: int | None) -> bool:
     """Evidence of a review dated before the task's own period cannot show the task was done."""
     if since is None or ev.periods is None:
@@ -676,6 +697,12 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             # a term's total of what the task counts (完成土地收储5.5万亩 for 收储土地5000亩) is no figure for its year:
             # the work was done over the term, the year's count is not given
             status, phrase = "partial", f"{phrase}（五年累计数，未见当年数）"
+        elif status == "fulfilled" and _term_line(ev, best.unit, since) and ev.reports_year(since) \
+                and len(works_found(c.text, found)) == 1:
+            # a review that reports the task's year apart, silent on the task there, and naming one of its several
+            # works only in a line on the whole term (综保区连续六年获评全国A类 for 推动综合保税区创新发展，争取…
+            # 便利监管试点): the work went on over the term; the year's several pieces are not shown
+            status, phrase = "partial", f"{phrase}（五年综述，未见当年各项）"
         conf = calibration.confidence(status, aspect, best.coverage, best.anchor, kind)
         evidence = [_evidence(ev, m) for m in _spread(found)]
         unit = ev.units[best.unit]

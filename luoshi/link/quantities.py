@@ -17,10 +17,12 @@ import re
 from functools import lru_cache
 
 from luoshi import rules
+from luoshi.link.aspect import counts_added
 from luoshi.link.compare import judge
 from luoshi.link.index import bigrams
 from luoshi.link.match import names_in
 from luoshi.link.metrics import mentions
+from luoshi.link.periods import multi_year
 from luoshi.link.pledges import EvidenceIndex, canonical, unit_evidence
 from luoshi.link.targets import split_unit
 from luoshi.model import Indicator, Link
@@ -193,10 +195,21 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
             actual = unit.text[m.start() : m.start(3) + len(shown)]
             link.status, link.confidence = verdict.status, round(0.3 + 0.3 * cov, 2)
             name = ind.metric if not is_vague else query.replace("|", "")
-            link.reason = f"目标 {name}{ind.value_text}，新报告：{unit.text}（{actual}，可能为多年累计），{verdict.phrase}"
+            phrase = verdict.phrase
+            if verdict.status == "fulfilled" and _term_total(ind, ev, i):
+                # 新增高标准农田41万亩 over five years for 新增高标准农田4万亩 this year: the year's figure is not given
+                link.status, phrase = "partial", f"{phrase}（五年累计数，未见当年数）"
+            link.reason = f"目标 {name}{ind.value_text}，新报告：{unit.text}（{actual}，可能为多年累计），{phrase}"
             link.evidence = [unit_evidence(ev, i, round(cov, 3), actual)]
             return link
     return link
+
+
+def _term_total(ind: Indicator, ev: EvidenceIndex, i: int) -> bool:
+    """Clause ``i`` is a line on a term reaching before the target's year, and the target counts work added in
+    its year (新增…, 新建…): the clause's figure is the term's total, not the year's."""
+    year = int(ind.period) if ind.period and ind.period.isdigit() else None
+    return ev.periods is not None and multi_year(ev.periods(i), year) and counts_added(ind.metric)
 
 
 def _people_word(found: str) -> str:

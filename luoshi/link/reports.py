@@ -52,9 +52,17 @@ def _with_figures(link: Link, figures: list[Link]) -> Link:
                        reason=f"依本句指标判断：{f.reason}")
     if missed and link.status == "fulfilled":  # work done, but the sentence's own figure fell short
         f = missed[0]
+        # a term's total (新增公办学位38.5万个 over five years) goes after the row's own line on the year
+        evidence = link.evidence + f.evidence[:1] if _on_a_term(f) else f.evidence[:1] + link.evidence
         return replace(link, status="partial", confidence=min(link.confidence, f.confidence),
-                       evidence=(f.evidence[:1] + link.evidence)[:3], reason=f"{link.reason}；但本句指标未达成：{f.reason}")
+                       evidence=evidence[:3], reason=f"{link.reason}；但本句指标未达成：{f.reason}")
     return link
+
+
+def _on_a_term(figure: Link) -> bool:
+    """The figure's evidence is a line on several years (a term review's 2021—2025)."""
+    period = figure.evidence[0].period if figure.evidence else None
+    return bool(period and "—" in period)
 
 
 def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str, *, new_doc: str = "new",

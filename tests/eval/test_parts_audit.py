@@ -63,3 +63,35 @@ def test_audit_compare_lists_changed_reports(corpus: Path, tmp_path: Path) -> No
     out = tmp_path / "saved.json"
     assert audit.main(["--quiet", "--save", str(out)]) == 0
     assert set(json.loads(out.read_text(encoding="utf-8"))) == {a.path for a in audits}
+
+
+@pytest.mark.parametrize(("title", "named"), [
+    ("三、2026年工作安排", "year"), ("三、全力以赴做好“十五五”开局工作", "year"), ("决胜“十四五”收官之年的重点任务", "year"),
+    ("二、“十五五”时期主要目标任务", "term"), ("二、今后五年的奋斗目标", "term"), ("（二）到2030年的主要目标", "term"),
+    ("（一）加快建设现代化产业体系", None),
+])
+def test_named_horizon_reads_a_headings_own_words(title: str, named: str | None) -> None:
+    assert audit.named_horizon(title, 2026) == named
+
+
+def test_horizon_mismatch_lists_headings_whose_default_contradicts_their_words() -> None:
+    """A heading naming the plan year whose rows default to the term's end is listed (term<-year), and one naming the
+    term alone whose rows default to the plan year (year<-term); a heading naming neither, or a mixed title, is not.
+    On the structure stage's own terms the plan-year sub-heading of a term chapter turns to the year: nothing listed."""
+    from luoshi.structure import analyze
+    from luoshi.structure.terms import Term, section_terms
+    from luoshi.textmap import MappedText
+
+    text = ("2026年政府工作报告\n\n一、2025年工作回顾\n\n推进改革取得成效。\n\n二、“十五五”时期目标任务\n\n"
+            "（一）主要目标\n\n地区生产总值年均增长5%左右。\n\n（二）2026年重点工作\n\n新建改造高标准农田3万亩。\n")
+    mt = MappedText(text)
+    st = analyze(mt)
+    assert audit.horizon_mismatches(mt, st.sections, section_terms(mt, st.sections, 2026), 2026) == []
+    by_title = {sec.title.strip(): sec for sec in st.sections}
+    chapter, year_sub = by_title["二、“十五五”时期目标任务"], by_title["（二）2026年重点工作"]
+    everywhere = Term(2030, 0, len(text))
+    wrong = {sec.id: everywhere for sec in st.sections}
+    wrong[chapter.id] = None
+    assert audit.horizon_mismatches(mt, st.sections, wrong, 2026) == [
+        "year<-term: 二、“十五五”时期目标任务", "term<-year: （二）2026年重点工作"]
+    assert year_sub.part in ("goals", "plan")

@@ -98,3 +98,37 @@ def test_a_row_is_counted_for_one_gold_sentence_only_and_not_outside_the_gold():
     rows = [{"start": 0, "end": 10}, {"start": 8, "end": 30}, {"start": 40, "end": 50}]
     owned = assign_rows(rows, [(0, 12), (12, 30), None])
     assert [[r["start"] for r in rs] for rs in owned] == [[0], [8], []]  # the row 40-50 lies outside the gold
+
+
+ZONE_TEXT = "推动高新区产业发展。建设三山经开区。"
+ZONE_GOLD = [
+    {"sentence": "推动高新区产业发展。", "role": "task", "lead": ["高新区管委会"], "deadline": "2024-12-31"},
+    {"sentence": "建设三山经开区。", "role": "task", "lead": ["三山经开区管委会"], "deadline": "2024-12-31"},
+]
+
+
+def _zone_row(piece: str, lead: str) -> dict:
+    s = ZONE_TEXT.index(piece)
+    return {"start": s, "end": s + len(piece), "departments": [{"name": lead, "role": "lead"}],
+            "deadline": "2024-12-31"}
+
+
+def test_a_unit_is_the_same_with_or_without_the_reports_own_city_name_in_front():
+    # the table prints the bare 高新区管委会, the engine the city's 郑州高新区管委会: one unit in 郑州's report
+    engine = {"commitments": [_zone_row("推动高新区产业发展", "郑州高新区管委会")]}
+    assert score(ZONE_TEXT, ZONE_GOLD[:1], engine, region="郑州市").lead == 1
+    # the other way round: the table names the city (郑州市高新区管委会), the engine the bare zone
+    gold = [dict(ZONE_GOLD[0], lead=["郑州市高新区管委会"])]
+    bare = {"commitments": [_zone_row("推动高新区产业发展", "高新区管委会")]}
+    assert score(ZONE_TEXT, gold, bare, region="郑州市").lead == 1
+    # without the report's place, or in another city's report, the names stay two units
+    assert score(ZONE_TEXT, ZONE_GOLD[:1], engine).lead == 0
+    assert score(ZONE_TEXT, ZONE_GOLD[:1], engine, region="兰州市").lead == 0
+
+
+def test_another_places_name_in_front_is_kept():
+    # 三山经开区 is a zone of 芜湖, not the city's 经开区: only the report's own name is dropped
+    engine = {"commitments": [_zone_row("建设三山经开区", "经开区管委会")]}
+    assert score(ZONE_TEXT, ZONE_GOLD[1:], engine, region="芜湖市").lead == 0
+    own = {"commitments": [_zone_row("建设三山经开区", "芜湖三山经开区管委会")]}
+    assert score(ZONE_TEXT, ZONE_GOLD[1:], own, region="芜湖市").lead == 1

@@ -89,7 +89,8 @@ def test_deadlines_counted_years_and_start_days(text, year, date):
 
 
 def test_deadlines_mixed_title_and_year_turn_rule_examples():
-    from luoshi.extract.deadlines import YEAR_TURN, mixed_horizon_end
+    from luoshi.extract.deadlines import YEAR_TURN, mixed_horizon_end, year_heading
+    from luoshi.textmap import fold
 
     five = load("deadlines")["five_year_part"]
     for title in five["mixed_examples"]:
@@ -100,6 +101,31 @@ def test_deadlines_mixed_title_and_year_turn_rule_examples():
         assert YEAR_TURN.match(text), text
     for text in five["year_turn_not"]:
         assert not YEAR_TURN.match(text), text
+    heading = year_heading(2016)
+    for text in five["year_heading_examples"]:
+        assert heading.match(fold(text)), text
+    for text in five["year_heading_not"]:
+        assert not heading.match(fold(text)), text
+
+
+def test_a_plan_year_sub_heading_turns_a_term_chapter_to_the_year():
+    """二、“十三五”规划纲要说明及2016年工作建议 … （二）2016年工作建议: the sub-heading and what follows it are the plan
+    year's (due at 2016's end); the term's sub-heading before it keeps the term; so in a pure term chapter."""
+    from luoshi.structure import analyze
+    from luoshi.structure.terms import section_terms
+    from luoshi.textmap import MappedText
+
+    for chapter in ("二、“十三五”规划纲要说明及2016年工作建议", "二、“十三五”时期主要目标任务"):
+        text = ("2016年政府工作报告\n\n一、2015年工作回顾\n\n推进改革取得成效。\n\n" + chapter + "\n\n"
+                "（一）“十三五”规划纲要说明\n\n建成综合交通枢纽。\n\n（二）2016年工作建议\n\n"
+                "2016年是“十三五”的开局之年。\n\n新建改造高标准农田3万亩。\n")
+        mt = MappedText(text)
+        st = analyze(mt)
+        terms = section_terms(mt, st.sections, 2016)
+        given = {sec.title.strip(): (terms.get(sec.id) is not None and terms[sec.id].covers(sec.start))
+                 for sec in st.sections}
+        assert given["（一）“十三五”规划纲要说明"] is True, chapter
+        assert given["（二）2016年工作建议"] is False, chapter
 
 
 def test_a_chapter_on_the_plan_s_first_or_last_year_is_that_year_s_work():

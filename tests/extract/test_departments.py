@@ -254,6 +254,13 @@ def test_departments_the_investment_and_financing_system_is_the_commission_work_
     assert suggest_departments("拓展直接融资渠道，支持企业上市融资", r)[0].name == "市地方金融监管局"
 
 
+def test_departments_making_a_policy_known_is_not_the_propaganda_department_work():
+    """政策宣传 is the policy's own unit telling firms of it; 宣传 of the Party's line stays 宣传部's."""
+    r = rules("city", region="嘉兴市")
+    assert all(d.name != "市委宣传部" for d in suggest_departments("强化政策宣传引导，让更多企业知晓政策、用好政策", r))
+    assert suggest_departments("把学习宣传贯彻党的二十大精神作为首要政治任务", r)[0].name == "市委宣传部"
+
+
 def test_departments_purpose_clause_does_not_choose_the_owner():
     """为了人民健康,要…食品药品安全监管: the work after the purpose owns the row."""
     r = rules("national")

@@ -102,3 +102,43 @@ def test_periods_the_years_line_on_one_clause_ranks_above_the_terms_line_on_the_
                     "新增基础教育公办学位3万个", review,
                     old_year=2025, new_year=2026)
     assert link.status != "no_evidence" and link.evidence[0].period == "2025"
+
+
+_YEAR_WORK = "".join(f"{w}。" for w in ("粮食产量保持稳定", "地铁新线开通运营", "垃圾分类覆盖全市", "城中村改造启动",
+                                         "新建口袋公园30个", "新开通公交线路12条")) * 4
+BONDED = (
+    "一、“十四五”主要成就及2025年工作\n"
+    "——这五年，我们坚持扩大开放，综保区连续六年获评全国A类。\n"
+    f"各位代表！2025年承前启后、继往开来。{_YEAR_WORK}\n"
+    "二、“十五五”时期奋斗目标和主要任务\n"
+)
+
+
+def test_periods_a_terms_line_on_one_of_several_works_is_partial_when_the_year_is_reported_apart():
+    """A review with a paragraph on the task's year, silent there, naming one of the task's two works only on the
+    whole term (综保区连续六年获评全国A类): the work went on, the year's pieces are not shown — partial. A task of
+    that one work is met by the line, and so is the two-work task when the review reports no year apart."""
+    task = "推动综合保税区创新发展，争取非保税货物进出区便利监管试点"
+    link = link_one(task, BONDED, old_year=2025, new_year=2026)
+    assert link.status == "partial" and "综保区" in link.evidence[0].text
+    assert link_one("推动综合保税区创新发展", BONDED, old_year=2025, new_year=2026).status == "fulfilled"
+    no_year = BONDED.replace(f"各位代表！2025年承前启后、继往开来。{_YEAR_WORK}\n", "")
+    assert link_one(task, no_year, old_year=2025, new_year=2026).status == "fulfilled"
+
+
+def test_periods_a_terms_total_of_work_added_is_no_figure_for_the_targets_year():
+    """新增高标准农田41万亩 in a line on the term, for 新增高标准农田4万亩 this year: partial; a level reached
+    (清洁能源装机容量突破2000万千瓦) is read at the term's end as the year's."""
+    from luoshi.link import link_reports
+    from tests.link.helpers import extraction, target
+
+    review = BONDED.replace("综保区连续六年获评全国A类", "新增高标准农田41万亩，清洁能源装机容量突破2000万千瓦")
+    old = "新增高标准农田4万亩。全市清洁能源装机容量突破1800万千瓦。"
+    farmland = target(old, "新增高标准农田4万亩", "新增高标准农田", 4.0, "eq", "level", unit="万亩", period="2025")
+    power = target(old, "全市清洁能源装机容量突破1800万千瓦", "清洁能源装机容量", 1800.0, "at_least", "level",
+                   unit="万千瓦", period="2025")
+    power.id = "i1"
+    links = {l.source_id: l for l in link_reports(extraction(2025, indicators=[farmland, power]), old,
+                                                  extraction(2026), review)}
+    assert links["i0"].status == "partial" and "41万亩" in links["i0"].evidence[0].text
+    assert links["i1"].status == "fulfilled"

@@ -3,8 +3,8 @@
 import pytest
 
 from luoshi import rules
-from luoshi.link.aspect import (action_head, circumstance, context_duty, context_frame, figure_only, not_work,
-                               opens_lessons, pledge_kind, signal)
+from luoshi.link.aspect import (action_head, circumstance, context_duty, context_frame, counts_added, figure_only,
+                               not_work, opens_lessons, pledge_kind, signal)
 from luoshi.link.catchall import fields
 from luoshi.link.metrics import mentions
 from luoshi.textmap import fold
@@ -80,6 +80,7 @@ _PREDICATES = {
     "lessons": opens_lessons,
     "context_frames": context_frame,
     "context_duty": context_duty,
+    "added_counts": counts_added,
 }
 
 

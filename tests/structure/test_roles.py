@@ -649,3 +649,15 @@ def test_roles_a_plan_drawn_up_as_a_sections_aim_is_still_work():
     aim without one stays a theme (short_aim test above)."""
     assert sentence_role(fold("编制实施文化强市规划,弘扬社会主义核心价值观,繁荣文化事业。"), intro=True) == "task"
     assert sentence_role(fold("弘扬社会主义核心价值观,繁荣文化事业,发展文化产业。"), intro=True) == "theme"
+
+
+def test_roles_a_hope_addressed_to_the_deputies_is_no_work():
+    """拟定了13件为民办实事项目，提交本次人代会票决。希望各位人大代表投下宝贵一票，选出…: the speaker's wish to the
+    deputies, context (no unit reports on it); the same paragraph's projects, listed as work, stay tasks."""
+    text = _PLAN + (
+        "扩大优质公共服务供给。新建养老床位500张。\n\n办好民生实事。市政府拟定了交通、便民养老等8个领域13件为民办实事项目，"
+        "提交本次人代会票决。希望各位人大代表投下宝贵一票，选出今年10件顺民心、合民意的为民办实事项目。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["希望各位人大代表投下宝贵一票，选出今年10件顺民心、合民意的为民办实事项目。"] == "context"
+    assert roles["新建养老床位500张。"] == "task"
