@@ -1,14 +1,14 @@
-"""``python -m eval.tasks.prior_loo [--model NAME] [--per-report]``: would a learned prior over owners help the keyword rules?
+"""``python -m eval.tasks.prior_loo [--model NAME] [--per-report]``: would a learned owner prior help the rules?
 
 A leave-one-government-out test of a prior learned from labelled task rows, over every tuning report
 (``train_roles.TUNING_SETS``; never heldout, never final13). For each government (a city or district:
 all its reports out together; the State Council's reports out one at a time), a model is trained on the
 gold task rows of every other government and used on the engine's rows of the left-out one; its lead is
-scored the real scorer's way (the first row's lead, canonicalized by the master list, among the gold's
-accepted leads, over task sentences that got a row) next to the rules alone. Labels are function keys
-(``luoshi.extract.departments.function_key``: 市发展改革委, 区发改委 and 国家发展改革委 are one key), so
-that rows of the nation teach the cities and back; a key maps back to the unit of the report's own list,
-and is dropped where that list has none. Roles are the rules' alone (``LUOSHI_ROLE_MODEL=off``).
+scored the real scorer's way (the first row's lead, canonicalized by the master list and read without the
+report's own place name, among the gold's accepted leads, over task sentences that got a row) next to the
+rules alone. Labels are function keys (``luoshi.extract.departments.function_key``: 市发展改革委, 区发改委
+and 国家发展改革委 are one key), so that rows of the nation teach the cities and back; a key maps back to the
+unit of the report's own list, and is dropped where that list has none. Roles are the rules' alone (``LUOSHI_ROLE_MODEL=off``).
 
 Models: a linear classifier (logistic loss, SGD) over character n-grams of the row (1–3 or 2–4; plain or
 class-balanced; with or without the row's paragraph heading as extra features), and the office's own
@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from eval.tasks.run import set_files, text_path
-from eval.tasks.score import assign_rows, load_gold, locate
+from eval.tasks.score import assign_rows, load_gold, locate, own_place_names, without_own_place
 from eval.tasks.train_roles import SEALED, TUNING_SETS
 
 MIN_GAIN = 0.010  # (a) and (c): lead gain over the rules, in total and over the cities' reports
@@ -82,8 +82,10 @@ def load_rows() -> list[Row]:
             level = report_level(ex.report.region)
             r = rules(level, region=ex.report.region, year=ex.report.year)
 
-            def canon(name: str, level: str = level) -> str:
-                return canonical_unit(name, level) or name
+            own = own_place_names(ex.report.region)
+
+            def canon(name: str, level: str = level, own: tuple[str, ...] = own) -> str:
+                return without_own_place(canonical_unit(name, level) or name, own)  # as the scorer compares
 
             def key_of(name: str, r=r, level: str = level) -> str | None:
                 try:
@@ -285,15 +287,17 @@ def main(argv: list[str] | None = None) -> int:
         for plan in PLANS:
             s = evaluate(rows, preds, plan)
             v = verdict(s, cities)
-            print(f"{name:20} {plan!s:14} {v.rules:6.3f} {v.prior:6.3f} {v.gain:+7.4f} {v.city_rules:6.3f}→{v.city_prior:.3f} "
-                  f"{v.city_gain:+7.4f}  {v.worst[1]} {v.worst[0]:+d}  {'SHIP' if v.passes else '-'}")
+            print(f"{name:20} {plan!s:14} {v.rules:6.3f} {v.prior:6.3f} {v.gain:+7.4f} "
+                  f"{v.city_rules:6.3f}→{v.city_prior:.3f} {v.city_gain:+7.4f}  "
+                  f"{v.worst[1]} {v.worst[0]:+d}  {'SHIP' if v.passes else '-'}")
             if best is None or v.gain > best[0]:
                 best = (v.gain, name, plan, s)
     if best is not None and args.per_report:
         _, name, plan, s = best
         print(f"\nbest: {name}, {plan}")
         for d in sorted({d for d, _ in s}):
-            print(f"  {d:28} {s[d, 'rows']:5} {s[d, 'rules'] / s[d, 'rows']:.3f} → {s[d, 'with prior'] / s[d, 'rows']:.3f} "
+            n = s[d, "rows"]
+            print(f"  {d:28} {n:5} {s[d, 'rules'] / n:.3f} → {s[d, 'with prior'] / n:.3f} "
                   f"({s[d, 'with prior'] - s[d, 'rules']:+d})")
     return 0
 
