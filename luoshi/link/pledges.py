@@ -454,6 +454,11 @@ def _term_line(ev: EvidenceIndex, i: int, since: int | None) -> bool:
     return ev.periods is not None and multi_year(ev.periods(i), since)
 
 
+def clause_count(task: str) -> int:
+    """The clauses of a task (推动综合保税区创新发展，争取…试点: 2)."""
+    return sum(bool(piece.strip()) for piece in _SPLIT.split(task))
+
+
 def works_found(task: str, found: list[Match]) -> set[int]:
     """The clauses of a task of several (推动综合保税区创新发展，争取…试点) that a review clause was found for; empty
     for a task of one clause."""
@@ -698,10 +703,10 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             # the work was done over the term, the year's count is not given
             status, phrase = "partial", f"{phrase}（五年累计数，未见当年数）"
         elif status == "fulfilled" and _term_line(ev, best.unit, since) and ev.reports_year(since) \
-                and len(works_found(c.text, found)) == 1:
-            # a review that reports the task's year apart, silent on the task there, and naming one of its several
-            # works only in a line on the whole term (综保区连续六年获评全国A类 for 推动综合保税区创新发展，争取…
-            # 便利监管试点): the work went on over the term; the year's several pieces are not shown
+                and 0 < len(works_found(c.text, found)) < clause_count(c.text):
+            # a review that reports the task's year apart, silent on the task there, and naming some of its several
+            # works only in lines on the whole term (综保区连续六年获评全国A类 for 推动综合保税区创新发展，争取…
+            # 便利监管试点): the work went on over the term; the year's several pieces are not all shown
             status, phrase = "partial", f"{phrase}（五年综述，未见当年各项）"
         conf = calibration.confidence(status, aspect, best.coverage, best.anchor, kind)
         evidence = [_evidence(ev, m) for m in _spread(found)]

@@ -124,6 +124,10 @@ def test_periods_a_terms_line_on_one_of_several_works_is_partial_when_the_year_i
     assert link_one("推动综合保税区创新发展", BONDED, old_year=2025, new_year=2026).status == "fulfilled"
     no_year = BONDED.replace(f"各位代表！2025年承前启后、继往开来。{_YEAR_WORK}\n", "")
     assert link_one(task, no_year, old_year=2025, new_year=2026).status == "fulfilled"
+    # two of three works named on the term, the third nowhere: still part of the task
+    two = BONDED.replace("获评全国A类。", "获评全国A类，跨境电商产业园建成投用。")
+    three = "推动综合保税区创新发展，建设跨境电商产业园，争取非保税货物进出区便利监管试点"
+    assert link_one(three, two, old_year=2025, new_year=2026).status == "partial"
 
 
 def test_periods_a_terms_total_of_work_added_is_no_figure_for_the_targets_year():
