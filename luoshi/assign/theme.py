@@ -5,7 +5,9 @@ of keywords) is a weak call. When the row also names the unit its paragraph is a
 unit the theme sentence or heading above it suggests), that unit leads: under 打造国际消费中心
 城市 (商务), 办好“深圳购物季”等活动…支持接触性消费恢复 is a commerce task even if a health word
 scores as much. The row's own lead becomes a co-unit, and the promoted unit's reason says
-同段落主题 beside its own words. Rows with no unit of their own take the paragraph's owner in
+同段落主题 beside its own words. A paragraph's unit the row names only in the effect hoped for after
+the work (开展有奖发票试点，激发消费需求 under a consumption heading) is not promoted: the row names its
+field as its aim, not as its work. Rows with no unit of their own take the paragraph's owner in
 ``luoshi.extract.commitments`` already; this only reorders units the row itself names.
 
 A paragraph about a place run by its own body (全面深化前海合作区改革开放, 加大城市副中心建设
@@ -31,7 +33,8 @@ from __future__ import annotations
 from collections import Counter
 
 from luoshi.assign.zones import lead_by_zone
-from luoshi.extract.departments import MAX_SUPPORT, DepartmentRules, opening_unit, suggest_departments
+from luoshi.extract.departments import (MAX_SUPPORT, DepartmentRules, minor_words, modifier_spans, opening_unit,
+                                        suggest_departments)
 from luoshi.model import Commitment, Department, Section, Sentence
 from luoshi.textmap import MappedText, fold
 
@@ -88,15 +91,26 @@ def prefer_theme_owner(rows: list[Commitment], sections: list[Section], r: Depar
         names = [d.name for d in deps]
         if theme is None or theme == names[0] or theme not in names:
             continue
-        opener = opening_unit(fold(row.text), r)
+        text = fold(row.text)
+        opener = opening_unit(text, r)
         if opener is not None and r.names[opener] == names[0]:  # 增加财政投入: decided by the money, not weak
             continue
         promoted = deps[names.index(theme)]
+        if _only_in_effect(text, promoted.matched, r):  # 开展有奖发票试点,激发消费需求: 消费 is the effect
+            continue
         rest = [d for d in deps if d is not promoted]
         row.departments = [Department(promoted.name, "lead", [*promoted.matched, THEME])] + [
             Department(d.name, "support", d.matched) for d in rest]
         changed += 1
     return changed + lead_by_place(rows, sections, r) + lead_by_zone(rows, sections, r)
+
+
+def _only_in_effect(text: str, words: list[str], r: DepartmentRules) -> bool:
+    """Whether every one of ``words`` occurs in ``text`` only inside the effect hoped for after the
+    work (…,激发消费需求): the row names that unit's field as its aim, not as its work. A beneficiary
+    (加强对灵活就业的扶持) or a focus still names the field the paragraph's unit runs."""
+    minor = minor_words(text, r, modifier_spans(text, only=("effect",)))
+    return bool(words) and all(w in minor for w in words)
 
 
 def place_owners(sections: list[Section], r: DepartmentRules) -> dict[str, tuple[str, list[str]]]:

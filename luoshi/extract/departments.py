@@ -663,7 +663,7 @@ def rank(matched: dict[int, list[str]], lead_clause: str = "", head_word: str = 
 
 
 @lru_cache(maxsize=4)
-def _frames(path: str) -> tuple[re.Pattern[str], ...]:
+def _frames(path: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     data = load_file(path)
     if not isinstance(data, dict) or not isinstance(data.get("frames"), list):
         raise _fail(path, "expected a mapping with a list under 'frames'")
@@ -672,23 +672,25 @@ def _frames(path: str) -> tuple[re.Pattern[str], ...]:
         if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
             raise _fail(path, f"frames[{i}] needs a 'pattern' string")
         try:
-            out.append(re.compile(entry["pattern"]))
+            out.append((str(entry.get("name", "")), re.compile(entry["pattern"])))
         except re.error as exc:
             raise _fail(path, f"frames[{i}] pattern does not compile: {exc}") from None
     return tuple(out)
 
 
-def modifier_spans(text: str) -> list[tuple[int, int]]:
+def modifier_spans(text: str, only: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Spans of ``text`` (normalized) that modify the work instead of naming it: the focus
     (以…为重点), premise (在…前提下), beneficiary (对…的支持), listed fields before 等, an
-    opening setting (围绕…,) and a trailing effect (…,使…). Rules: departments_heads.yaml."""
+    opening setting (围绕…,) and a trailing effect (…,使…); ``only`` keeps the frames of those
+    names (effect). Rules: departments_heads.yaml."""
     spans = []
-    for pattern in _frames(str(rule_path("departments_heads"))):
-        spans += [m.span(1) for m in pattern.finditer(text)]
+    for name, pattern in _frames(str(rule_path("departments_heads"))):
+        if not only or name in only:
+            spans += [m.span(1) for m in pattern.finditer(text)]
     return spans
 
 
-def _minor_words(text: str, r: DepartmentRules, spans: list[tuple[int, int]]) -> frozenset[str]:
+def minor_words(text: str, r: DepartmentRules, spans: list[tuple[int, int]]) -> frozenset[str]:
     """Keywords all of whose occurrences lie inside a modifier span."""
     if not spans:
         return frozenset()
@@ -787,7 +789,7 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
     spans = modifier_spans(text)
     lead_clause = main_clause(text, spans)
     fields = _field_spans(text, r)
-    owned = _minor_words(text, r, list(fields))  # generic work written after a field (农业|供给侧结构性改革)
+    owned = minor_words(text, r, list(fields))  # generic work written after a field (农业|供给侧结构性改革)
     field_units: dict[str, set[int]] = {}  # such a word -> the units of the fields written before it
     for word, units in fields.values():
         field_units.setdefault(word, set()).update(units)
@@ -799,7 +801,7 @@ def suggest_departments(text: str, r: DepartmentRules | None = None) -> list[Dep
         else:
             del matched[i]
     spans += list(fields)
-    minor = _minor_words(text, r, spans)
+    minor = minor_words(text, r, spans)
     ranked = rank(matched, lead_clause, _head_word(lead_clause, r) or _label_word(lead_clause, text, r), minor)
     opener = _opening(lead_clause, r, minor, set(ranked))
     if opener is None:
@@ -831,7 +833,7 @@ def opening_unit(text: str, r: DepartmentRules) -> int | None:
     if not r.opening:
         return None
     spans = modifier_spans(text)
-    return _opening(main_clause(text, spans), r, _minor_words(text, r, spans), set(scores(text, r)))
+    return _opening(main_clause(text, spans), r, minor_words(text, r, spans), set(scores(text, r)))
 
 
 def _opening(lead_clause: str, r: DepartmentRules, minor: frozenset[str], candidates: set[int]) -> int | None:

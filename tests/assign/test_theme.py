@@ -51,6 +51,19 @@ def test_a_row_given_to_finance_by_its_opening_money_keeps_it():
     assert row.departments[0].name == "财政部"
 
 
+def test_a_theme_owner_named_only_in_the_effect_after_the_work_is_not_promoted():
+    """开展有奖发票试点，激发消费需求 under a consumption heading: 消费 is the demand the work hopes for."""
+    effect = _row("s1.1", [Department("市税务局", "lead", ["发票"]), Department("市商务局", "support", ["消费"])])
+    effect.text = "开展有奖发票试点，激发消费需求"
+    assert prefer_theme_owner([effect], SECTIONS, rules("city")) == 0
+    assert effect.departments[0].name == "市税务局"
+    # named in the work itself, the paragraph's unit still leads the weak row
+    work = _row("s1.1", [Department("市税务局", "lead", ["发票"]), Department("市商务局", "support", ["消费"])])
+    work.text = "开展有奖发票试点，举办消费季活动"
+    assert prefer_theme_owner([work], SECTIONS, rules("city")) == 1
+    assert work.departments[0].name == "市商务局"
+
+
 def test_a_place_body_leads_every_row_of_the_paragraph_about_its_place():
     """全面深化前海合作区改革开放: the zone's own body delivers the paragraph's rows."""
     r = rules("city", region="深圳市")
