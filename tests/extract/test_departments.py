@@ -1047,3 +1047,10 @@ def test_departments_lightening_burdens_is_the_school_s_only_for_pupils(text, ed
     """减负 alone named the education bureau; firms' and the grass roots' burdens are other units' work."""
     found = suggest_departments(text, rules("city"))
     assert (bool(found) and found[0].name == "市教育局") == education
+
+
+def test_overseas_chinese_affairs_go_to_the_united_front_after_the_2018_reform():
+    before = rules("city", region="深圳市", year=2016)
+    after = rules("city", region="深圳市", year=2024)
+    assert suggest_departments("继续做好侨务工作", before)[0].name == "市侨办"
+    assert suggest_departments("继续做好侨务工作", after)[0].name == "市委统战部"
