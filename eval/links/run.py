@@ -19,7 +19,7 @@ at the end of the round it was labelled in (a tuning set since); ``--set final11
 eleventh such set of new pairs, never tuned on and scored once, by the lead, at the end of the round it was labelled in (a tuning set since);
 ``--set final12`` scores only ``final12/``, a twelfth such set of new pairs, never tuned on and scored once, by the
 lead, at the end of the round it was labelled in (a tuning set since); ``--set final13`` scores only ``final13/``, a
-thirteenth such set of new pairs, never tuned on and scored once, by the lead, at the end of the round it was labelled in;
+thirteenth such set of new pairs, never tuned on and scored once, by the lead, at the end of the round it was labelled in (a tuning set since);
 ``--calibration`` prints the reliability table of task-verdict confidence (dev half and never-tuned half
 apart). By default sources come from the engine (``extract_file``) and a gold item is matched to the
 engine link of its kind whose source span overlaps it most; ``--oracle`` builds the sources from the gold
