@@ -66,10 +66,22 @@ def review_period(text: str, plan_year: int | None) -> Callable[[int], tuple[str
         k = bisect_right(starts, offset) - 1
         five = marks[k][1] if k >= 0 else False
         if five:
-            return f"{last - 4}—{last}", last - 4, last
+            return _label(last - 4, last), last - 4, last
         return str(last), last, last
 
     return at
+
+
+_SPAN = "—"  # between a period label's first and last year (2021—2025)
+
+
+def _label(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}{_SPAN}{last}"
+
+
+def spans_years(label: str | None) -> bool:
+    """Whether a period label (an Evidence's ``period``) covers several years: 2021—2025, not 2025."""
+    return bool(label and _SPAN in label)
 
 
 def multi_year(period: tuple[str | None, int | None, int | None], since: int | None) -> bool:
@@ -88,5 +100,5 @@ def span_period(sentence: str, review: tuple[str | None, int | None, int | None]
     label, first, last = review
     years = [y for y in sentence_years(sentence) if first is None or first <= y <= (last or y)]
     if years and first is not None and first != last:
-        return (str(years[0]) if years[0] == years[-1] else f"{years[0]}—{years[-1]}"), years[0], years[-1]
+        return _label(years[0], years[-1]), years[0], years[-1]
     return label, first, last

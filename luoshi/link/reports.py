@@ -8,7 +8,7 @@ from dataclasses import replace
 from luoshi.link.aspect import mention_only
 from luoshi.link.context import context_links
 from luoshi.link.figures import scan_figures
-from luoshi.link.periods import review_period, span_period
+from luoshi.link.periods import review_period, span_period, spans_years
 from luoshi.link.pledges import EvidenceIndex, link_commitment
 from luoshi.link.match import names_in
 from luoshi.link.quantities import in_named_sentence, link_quantity
@@ -61,8 +61,7 @@ def _with_figures(link: Link, figures: list[Link]) -> Link:
 
 def _on_a_term(figure: Link) -> bool:
     """The figure's evidence is a line on several years (a term review's 2021—2025)."""
-    period = figure.evidence[0].period if figure.evidence else None
-    return bool(period and "—" in period)
+    return bool(figure.evidence) and spans_years(figure.evidence[0].period)
 
 
 def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str, *, new_doc: str = "new",

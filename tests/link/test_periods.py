@@ -1,6 +1,6 @@
 """Which period a line of a later report covers, and what that does to the ranking of evidence."""
 
-from luoshi.link.periods import multi_year, review_period
+from luoshi.link.periods import multi_year, review_period, span_period, spans_years
 from tests.link.helpers import link_one
 
 TERM_REVIEW = (
@@ -146,3 +146,12 @@ def test_periods_a_terms_total_of_work_added_is_no_figure_for_the_targets_year()
                                                   extraction(2026), review)}
     assert links["i0"].status == "partial" and "41万亩" in links["i0"].evidence[0].text
     assert links["i1"].status == "fulfilled"
+
+
+def test_a_label_spans_years_exactly_when_the_review_or_the_sentence_covers_several():
+    at = review_period("二、过去五年工作回顾\n五年来，地区生产总值年均增长6%。\n", 2026)
+    term = at(12)
+    assert term[0] == "2021—2025" and spans_years(term[0])
+    assert span_period("2025年新增就业5万人。", term)[0] == "2025" and not spans_years("2025")
+    assert span_period("2023年至2025年累计新增就业15万人。", term)[0] == "2023—2025"
+    assert not spans_years(None) and not spans_years("")
