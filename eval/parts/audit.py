@@ -55,9 +55,9 @@ ERAS = ((0, 1990, "≤1990"), (1991, 2000, "1991–2000"), (2001, 2010, "2001–
 _FILE_YEAR = re.compile(r"(?:gwr-)?(\d{4})")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!代)")
 _SHI = re.compile(r"[一二三四五六七八九十]{1,2}是(?![一二三四五六七八九十])")
-# A heading's own words about its horizon: the plan year (今年, 本年度, the first or last year of a plan) or the term
+# A heading's own words about the plan year (今年, 本年度, the first or last year of a plan); its words about the term
+# are the engine's own (deadlines.yaml five_year_part, read by luoshi.extract.deadlines.names_the_term)
 _YEAR_WORDS = re.compile(r"今年|本年度|开局|收官|起步之年")
-_TERM_WORDS = re.compile(r"今后五年|未来五年|五年(?:的)?(?:主要|奋斗)?目标|本届政府|十[一二三四五六七八九]五|第十[一二三四五六七八九]?个五年")
 
 
 @dataclass
@@ -174,7 +174,9 @@ def named_horizon(title: str, plan_year: int) -> str | None:
     years = {int(y) for y in _YEAR.findall(title)}
     if plan_year in years or _YEAR_WORDS.search(title):
         return "year"
-    if _TERM_WORDS.search(title) or any(y > plan_year + 1 for y in years):
+    from luoshi.extract.deadlines import names_the_term
+
+    if names_the_term(title) or any(y > plan_year + 1 for y in years):
         return "term"
     return None
 

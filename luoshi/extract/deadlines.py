@@ -136,9 +136,14 @@ def year_heading(year: int | None) -> re.Pattern[str] | None:
     return re.compile(_FIVE["year_heading"].replace("{year}", str(year))) if year is not None else None
 
 
+def names_the_term(text: str) -> bool:
+    """True when ``text`` names the five years (今后五年, “十五五”, 本届政府: five_year_part's pattern)."""
+    return _FIVE_YEAR.search(text) is not None
+
+
 def speaks_of_term(text: str) -> bool:
     """True when ``text`` (a sentence) names the five years and not the plan year (未来五年是…)."""
-    return _FIVE_YEAR.search(text) is not None and _MIXED.search(text) is None
+    return names_the_term(text) and _MIXED.search(text) is None
 
 
 def mixed_horizon_end(title: str, report_year: int | None) -> int | None:
