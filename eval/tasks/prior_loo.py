@@ -31,9 +31,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from eval.tasks.run import set_files, text_path
+from eval.tasks.run import text_path
 from eval.tasks.score import assign_rows, load_gold, locate, own_place_names, without_own_place
-from eval.tasks.train_roles import SEALED, TUNING_SETS
+from eval.tasks.train_roles import tuning_reports
 
 MIN_GAIN = 0.010  # (a) and (c): lead gain over the rules, in total and over the cities' reports
 MAX_LOSS = 2  # (b): rows a single report may lose net
@@ -74,49 +74,47 @@ def load_rows() -> list[Row]:
     from luoshi.pipeline import extract_file
 
     out: list[Row] = []
-    for which in TUNING_SETS:
-        for path in set_files(which):
-            assert not any(part in SEALED for part in path.parts), path
-            tpath = text_path(path.stem)
-            ex = extract_file(tpath)
-            level = report_level(ex.report.region)
-            r = rules(level, region=ex.report.region, year=ex.report.year)
+    for _, path in tuning_reports():  # never heldout or the sealed set (checked there)
+        tpath = text_path(path.stem)
+        ex = extract_file(tpath)
+        level = report_level(ex.report.region)
+        r = rules(level, region=ex.report.region, year=ex.report.year)
 
-            own = own_place_names(ex.report.region)
+        own = own_place_names(ex.report.region)
 
-            def canon(name: str, level: str = level, own: tuple[str, ...] = own) -> str:
-                return without_own_place(canonical_unit(name, level) or name, own)  # as the scorer compares
+        def canon(name: str, level: str = level, own: tuple[str, ...] = own) -> str:
+            return without_own_place(canonical_unit(name, level) or name, own)  # as the scorer compares
 
-            def key_of(name: str, r=r, level: str = level) -> str | None:
-                try:
-                    return function_key(name, level, r)
-                except ValueError:  # a region's own body, outside the level's list of functions
-                    return None
+        def key_of(name: str, r=r, level: str = level) -> str | None:
+            try:
+                return function_key(name, level, r)
+            except ValueError:  # a region's own body, outside the level's list of functions
+                return None
 
-            units = {k: canon(n) for k, n in zip(r.keys or [], r.names)}
-            d = ex.to_dict()
-            engine = sorted(d["commitments"], key=lambda c: c["start"])
-            located = locate(tpath.read_text(encoding="utf-8"), load_gold(path))
-            owned = assign_rows(engine, [(x.start, x.end) if x.start is not None and x.end is not None else None
-                                         for x in located])
-            for loc, mine in zip(located, owned):
-                g = loc.gold
-                if g["role"] != "task" or loc.start is None:
-                    continue
-                lead = g.get("lead") or []
-                heads = sorted((s for s in d["sections"] if s["start"] <= loc.start < s["end"] and s["level"] >= 1),
-                               key=lambda s: s["level"])
-                row = Row(path.stem, government(path.stem), level, g["sentence"],
-                          (key_of(lead[0]) or lead[0]) if lead else None, {canon(n) for n in lead},
-                          heading=" ".join(s["title"] for s in heads[-2:]), units=units)
-                if mine:
-                    deps = mine[0]["departments"]
-                    ordered = [x for x in deps if x["role"] == "lead"] + [x for x in deps if x["role"] != "lead"]
-                    row.row_text = mine[0]["text"]
-                    row.candidates = [canon(x["name"]) for x in ordered]
-                    row.candidate_keys = [key_of(x["name"]) for x in ordered]
-                    row.silent = not ordered or ordered[0]["matched"] == [THEME]
-                out.append(row)
+        units = {k: canon(n) for k, n in zip(r.keys or [], r.names)}
+        d = ex.to_dict()
+        engine = sorted(d["commitments"], key=lambda c: c["start"])
+        located = locate(tpath.read_text(encoding="utf-8"), load_gold(path))
+        owned = assign_rows(engine, [(x.start, x.end) if x.start is not None and x.end is not None else None
+                                     for x in located])
+        for loc, mine in zip(located, owned):
+            g = loc.gold
+            if g["role"] != "task" or loc.start is None:
+                continue
+            lead = g.get("lead") or []
+            heads = sorted((s for s in d["sections"] if s["start"] <= loc.start < s["end"] and s["level"] >= 1),
+                           key=lambda s: s["level"])
+            row = Row(path.stem, government(path.stem), level, g["sentence"],
+                      (key_of(lead[0]) or lead[0]) if lead else None, {canon(n) for n in lead},
+                      heading=" ".join(s["title"] for s in heads[-2:]), units=units)
+            if mine:
+                deps = mine[0]["departments"]
+                ordered = [x for x in deps if x["role"] == "lead"] + [x for x in deps if x["role"] != "lead"]
+                row.row_text = mine[0]["text"]
+                row.candidates = [canon(x["name"]) for x in ordered]
+                row.candidate_keys = [key_of(x["name"]) for x in ordered]
+                row.silent = not ordered or ordered[0]["matched"] == [THEME]
+            out.append(row)
     return out
 
 
