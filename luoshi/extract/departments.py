@@ -643,11 +643,13 @@ MINOR = 0.25  # weight of a keyword found only inside modifier spans (department
 
 def rank(matched: dict[int, list[str]], lead_clause: str = "", head_word: str = "",
          minor: frozenset[str] = frozenset()) -> list[int]:
-    """Best first: the highest score, words of the opening clause ``lead_clause`` (the row's
-    main task) counting double and ``head_word`` (the last keyword of that clause: the head
-    noun of its object, 立法 in 推动安全生产等重点领域立法) triple; a unit whose words are
+    """Best first: a unit that owns ``head_word`` (a kind of work of ``head_words`` ending the
+    opening clause: the head noun of its object, 立法 in 推动安全生产等重点领域立法, 招商 in
+    实施制造业跨国公司招商计划), then the highest score, words of the opening clause ``lead_clause``
+    (the row's main task) counting double and the head word triple; a unit whose words are
     all ``minor`` (found only in modifier spans: 以…为重点, 对…的支持, A、B等) scores MINOR of
-    that; on a tie, the unit mentioned first (the row's subject)."""
+    that; on a tie, the unit mentioned first (the row's subject). The head word decides because
+    the words before it only qualify that work: 重大项目招商 is investment promotion, not projects."""
     order = {i: k for k, i in enumerate(matched)}
 
     def weight(w: str) -> int:
@@ -659,7 +661,7 @@ def rank(matched: dict[int, list[str]], lead_clause: str = "", head_word: str = 
         total = sum(len(w) * weight(w) for w in matched[i])
         return total * MINOR if matched[i] and all(w in minor for w in matched[i]) else total
 
-    return sorted(matched, key=lambda i: (-score(i), order[i]))
+    return sorted(matched, key=lambda i: (head_word not in matched[i], -score(i), order[i]))
 
 
 @lru_cache(maxsize=4)

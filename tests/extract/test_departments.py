@@ -50,6 +50,11 @@ def test_departments_national_counter_examples_do_not_lead(name, text):
         ("围绕校园安全隐患排查开展专项治理", "应急管理局"),
         ("推动医疗器械产业集聚力不断提升", "经济和信息化局"),  # an industry, not health care
         ("推进物业管理、生活垃圾分类等重点领域立法", "司法局"),  # legislation heads the clause
+        # bringing in investment heads the clause: the projects or the industry only qualify it
+        ("强化重大项目招商统筹", "投资促进局"),
+        ("实施制造业跨国公司招商计划", "投资促进局"),
+        # 招商 not ending the opening clause decides nothing: the projects are the work
+        ("依托招商成果,加快重大项目建设", "发展改革委"),
     ],
 )
 def test_departments_subject_outweighs_place_and_modifier_words(text, lead):
