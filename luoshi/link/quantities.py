@@ -40,6 +40,7 @@ _MODAL_END = re.compile(r"[要再将还也都]+$")  # 人数要再 (增长10%): 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|千万|万|千)?(?:余|多)?([^\d\s,，。；;、余多]{1,4})")
 _CJK = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _CLAUSES = re.compile(r"[，。；：,;:]")
+_PIECE_END = re.compile(r"[、，。；：,;:]")
 _OBJECT_END = re.compile(r"(?:的)?问题$")  # 解决…安全饮水问题: the problem's name is the object
 
 
@@ -101,7 +102,16 @@ def _query(ind: Indicator) -> str | None:
     if len(name) < 2 or found is None:
         return None
     sentence, at = found
+    # a count written before what it counts (启动…、21个|城中村改造): the name with the words after it in its piece
+    after = _PIECE_END.split(sentence[at + len(fold(ind.value_text)) :], 1)[0]
+    if after.startswith(name) and len(_CJK.findall(after)) >= MIN_NAME:
+        return after
     clauses = _CLAUSES.split(sentence[:at])
+    # the name's own clause when it says what is counted (落地品牌首店、旗舰店|30家); the clause before it too
+    # when it is short (加大保障性安居工程建设力度，今年新开工|700万套): a long row's earlier works are other counts
+    own = clauses[-1]
+    if name in own and len(_CJK.findall(own)) >= 2 * MIN_NAME:
+        return own
     query = "".join(clauses[-2:])
     return query if name in query and len(query) >= 2 * MIN_NAME else None
 

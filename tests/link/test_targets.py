@@ -388,3 +388,58 @@ def test_targets_a_rows_own_figure_is_read_in_the_sentence_naming_its_work(revie
     figure = next(link for link in links if link.source_kind == "indicator")
     assert row.status == status and "莞一夏" in " ".join(e.text for e in row.evidence)
     assert (figure.evidence[0].value_text if figure.evidence else None) == actual
+
+
+@pytest.mark.parametrize(
+    ("old", "value_text", "metric", "value", "comparator", "change", "unit", "new", "status", "actual"),
+    [
+        # the basis a revenue is measured on (可比: comparable scope) leaves it the same revenue
+        ("一般公共预算收入可比增长10%左右。", "10%左右", "一般公共预算收入可比", 10, "about", "increase", "%",
+         "一、2025年工作回顾\n一般公共预算收入增长10.2%。", "fulfilled", "10.2%"),
+        # a sector's output is its own statistic: the city's GDP line is no figure for it
+        ("力争海洋生产总值突破3000亿元。", "突破3000亿元", "海洋生产总值", 3000, "at_least", "level", "亿元",
+         "一、2025年工作回顾\n地区生产总值预计突破1.1万亿元。海洋生产总值突破3000亿元。", "fulfilled", "3000亿元"),
+        # nor is the sector's line a figure for the city's GDP
+        ("地区生产总值增长6%左右。", "6%左右", "地区生产总值", 6, "about", "increase", "%",
+         "一、2025年工作回顾\n海洋生产总值增长9%。", "no_evidence", None),
+    ],
+)
+def test_targets_a_basis_word_or_a_sector_before_the_name(old, value_text, metric, value, comparator, change, unit,
+                                                          new, status, actual):
+    ind = target(old, value_text, metric, value, comparator, change, unit=unit, period="2025")
+    [link] = link_reports(extraction(2025, indicators=[ind]), old, extraction(2026), new)
+    assert link.status == status
+    assert (link.evidence[0].value_text if status != "no_evidence" else None) == actual
+
+
+@pytest.mark.parametrize(
+    ("review", "status", "actual"),
+    [
+        ("一、2024年工作回顾\n落地品牌首店、旗舰店32家。", "fulfilled", "32家"),
+        # the clause before the name's own (引进…品牌连锁超市) is another count of the row
+        ("一、2024年工作回顾\n引进品牌连锁超市40家。", "no_evidence", None),
+    ],
+)
+def test_targets_a_short_name_is_read_with_its_own_clause_when_that_says_what_is_counted(review, status, actual):
+    old = "引进北京华联精品超市、盒马鲜生、麦德龙等品牌连锁超市，落地品牌首店、旗舰店30家。"
+    ind = target(old, "30家", "旗舰店", 30, "about", "increase", unit="家", period="2024")
+    [link] = link_reports(extraction(2024, indicators=[ind]), old, extraction(2025), review)
+    assert link.status == status
+    assert (link.evidence[0].value_text if status != "no_evidence" else None) == actual
+
+
+@pytest.mark.parametrize(
+    ("review", "status", "actual"),
+    [
+        # 20 of 21: just short (compare.judge)
+        ("一、2025年工作回顾\n实施48个高品质住宅项目、20个城中村改造。", "partial", "20个"),
+        # the name alone in another work (城中村污水管网) is not this count
+        ("一、2025年工作回顾\n完成城中村污水管网建设30个。", "no_evidence", None),
+    ],
+)
+def test_targets_a_short_name_after_its_count_is_read_with_the_words_after_it(review, status, actual):
+    old = "启动15个高品质住宅建设、21个城中村改造，创建70个幸福示范小区。"
+    ind = target(old, "21个", "城中村", 21, "eq", "level", unit="个", period="2025")
+    [link] = link_reports(extraction(2025, indicators=[ind]), old, extraction(2026), review)
+    assert link.status == status
+    assert (link.evidence[0].value_text if status != "no_evidence" else None) == actual
