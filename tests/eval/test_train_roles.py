@@ -115,3 +115,19 @@ def test_decide_needs_a_higher_sum_and_no_report_losing_more_than_two_sentences(
     assert not ok and "worst report b loses +3" in verdict
     ok, _ = tr.decide([("a", rules, rules), ("b", rules, _score(100, 94, 50, 40))])  # the sum goes down
     assert not ok
+
+
+def test_decide_from_round_15_also_needs_the_cities_up_and_cleanliness_not_down():
+    """(c) the national reports' gain cannot carry the cities; (d) recall bought with cleanliness is refused."""
+    rules = _score(100, 95, 50, 40)
+    assert tr.is_city("final13/huizhou-2024") and not tr.is_city("final9/gwr-1987")
+    assert not tr.is_city("dev/mentougou-2021-fiveyear")
+    national_gain = ("final9/gwr-1987", rules, _score(100, 95, 50, 45))
+    city_loss = ("final13/huizhou-2024", rules, _score(100, 95, 50, 39))
+    ok, verdict = tr.decide([national_gain, city_loss])  # the sum is up, no report loses more than 1
+    assert not ok and "failed: c" in verdict
+    recall_for_clean = ("final13/xining-2025", rules, _score(100, 99, 50, 39))  # +4 rows on tasks, 1 stray row
+    ok, verdict = tr.decide([recall_for_clean])
+    assert not ok and "failed: d" in verdict
+    ok, verdict = tr.decide([("final13/xining-2025", rules, _score(100, 96, 50, 41)), national_gain])
+    assert ok and "failed: none" in verdict

@@ -844,3 +844,15 @@ def test_pledges_a_clause_naming_only_what_the_work_serves_is_not_looked_for():
     assert "围绕重点产业" not in qs and qs[0] == text
     text = "围绕前沿领域开展并购重组，做强供应链业务"
     assert "围绕前沿领域开展并购重组" in queries(commitment(text, text))
+
+
+def test_pledges_fighting_crime_is_reported_as_crime_brought_down():
+    """严厉打击各类违法犯罪 is reported as the crime it brings down (刑事警情…下降; synonyms.yaml umbrellas)."""
+    fillers = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位12万个。粮食产量保持稳定。"
+    new = f"一、2024年工作回顾\n全市刑事警情、治安警情均呈下降趋势。{fillers * 4}\n"
+    link = link_one("严厉打击各类违法犯罪行为", new)
+    assert link.status != "no_evidence" and "刑事警情" in link.evidence[0].text
+    new = f"一、2024年工作回顾\n刑事案件立案数下降15.3%。{fillers * 4}\n"
+    assert "刑事案件" in link_one("依法严厉打击违法犯罪", new).evidence[0].text
+    # another work of public security is no crime fighting
+    assert link_one("加强社区矫正工作", new).status == "no_evidence"
