@@ -1066,3 +1066,10 @@ def test_overseas_chinese_affairs_go_to_the_united_front_after_the_2018_reform()
     after = rules("city", region="深圳市", year=2024)
     assert suggest_departments("继续做好侨务工作", before)[0].name == "市侨办"
     assert suggest_departments("继续做好侨务工作", after)[0].name == "市委统战部"
+
+
+def test_grassroots_governance_is_the_political_legal_committee_work_in_a_city_the_towns_in_a_district():
+    """A city coordinates its 基层治理体系 through the political-legal committee; a district's towns do it on the ground."""
+    text = "健全基层治理体系,加快综治中心规范化建设"
+    assert suggest_departments(text, rules("city", region="兰州市", year=2025))[0].name == "市委政法委"
+    assert suggest_departments("深化基层治理改革", rules("district"))[0].name == "各镇街"
