@@ -26,7 +26,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     cfg = rules.load("verdict_words")["catch_all"]
     progress = alternation(fold(w) for w in cfg["progress"])
     tails = alternation(fold(w) for w in cfg["field_tails"])
-    line = re.compile(rf"^(?:此外[，,]?)?(?P<fields>[^，,。；;：:]+?)等?工作(?:{progress})")
+    # the fields' routine work (…等工作取得新成效) or the causes of the people's bodies (工会…红十字等事业全面进步),
+    # said of them all at once (…等工作都有新成绩)
+    line = re.compile(rf"^(?:此外[，,]?)?(?P<fields>[^，,。；;：:]+?)等?(?:工作|事业)(?:都|均)?(?:{progress})")
     return line, re.compile(rf"(?:{tails})|[^\u3400-\u9fff]|$")
 
 

@@ -27,6 +27,7 @@ OPENING = 1500  # characters of the report read for its heading
 NATIONAL = ("全国", "中国", "中华人民共和国")
 COMMON_SHARE = 0.5  # a 'name' used by more reports than this (城市, 上市, 全区) is a common word, not a place
 MIN_USES = 3  # written with its suffix at least this often to be the report's own name
+COMPOUND_SHARE = 0.25  # share of the own name's uses a neighbour written with it must have (贵阳贵安: 13 of 39)
 
 
 def names_of(region: str | None) -> list[str]:
@@ -65,6 +66,20 @@ def from_text(text: str) -> list[str]:
     return [max(named, key=lambda n: (named[n], len(n)))]
 
 
+def compounds(names: list[str], text: str) -> list[str]:
+    """Own names a report writes as one with a neighbour it governs together (贵阳贵安: 贵阳 and the 贵安 new area):
+    a place name right after the own name in at least ``COMPOUND_SHARE`` of its uses, ``MIN_USES`` times or more.
+    A common word after it (贵阳|经济, 无锡|国际) or an administrative suffix (贵阳|市委) is no place of its own."""
+    out = []
+    for name in names:
+        uses = text.count(name)
+        after = Counter(m.group(1) for m in re.finditer(re.escape(name) + r"([\u4e00-\u9fff]{2})", text))
+        out += [name + x for x, k in after.items()
+                if k >= MIN_USES and k >= COMPOUND_SHARE * uses and not _SUFFIX.match(x) and not _common(x)]
+    return out
+
+
 def own_names(region: str | None, text: str) -> list[str]:
-    """The region's names from its metadata, else from its text."""
-    return names_of(region) or from_text(text)
+    """The region's names from its metadata, else from its text; with the compounds it is written in."""
+    names = names_of(region) or from_text(text)
+    return names + compounds(names, text)

@@ -336,10 +336,17 @@ def test_departments_heads_frame_owner_examples(case):
     ("national", "深化农业供给侧结构性改革", "农业农村部"),
     # a word of the field's kind between them leaves one noun phrase: 文化创意产业 is culture's
     ("city", "做大做强文化创意产业，打造一批特色鲜明的文化创意产业园", "市文化和旅游局"),
+    # a park is built in every field: a vocational schools' park is education's
+    ("city", "规划建设职教园区,加快筹设卫生职业学院", "市教育局"),
 ])
 def test_a_field_written_before_generic_work_owns_it(level, text, lead):
     """科技创新 is done in every field: 农业科技创新 is agriculture's."""
     assert suggest_departments(text, rules(level))[0].name == lead
+
+
+def test_a_field_park_suggests_no_unit_for_the_park():
+    """文化园区 is culture's park: 园区 written after a field names no unit of its own, not even as support."""
+    assert [d.name for d in suggest_departments("打造文化园区", rules("city"))] == ["市文化和旅游局"]
 
 
 @pytest.mark.parametrize(("text", "lead"), [
@@ -1059,3 +1066,10 @@ def test_overseas_chinese_affairs_go_to_the_united_front_after_the_2018_reform()
     after = rules("city", region="深圳市", year=2024)
     assert suggest_departments("继续做好侨务工作", before)[0].name == "市侨办"
     assert suggest_departments("继续做好侨务工作", after)[0].name == "市委统战部"
+
+
+def test_grassroots_governance_is_the_political_legal_committee_work_in_a_city_the_towns_in_a_district():
+    """A city coordinates its 基层治理体系 through the political-legal committee; a district's towns do it on the ground."""
+    text = "健全基层治理体系,加快综治中心规范化建设"
+    assert suggest_departments(text, rules("city", region="兰州市", year=2025))[0].name == "市委政法委"
+    assert suggest_departments("深化基层治理改革", rules("district"))[0].name == "各镇街"

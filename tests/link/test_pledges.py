@@ -844,3 +844,29 @@ def test_pledges_a_clause_naming_only_what_the_work_serves_is_not_looked_for():
     assert "围绕重点产业" not in qs and qs[0] == text
     text = "围绕前沿领域开展并购重组，做强供应链业务"
     assert "围绕前沿领域开展并购重组" in queries(commitment(text, text))
+
+
+def test_pledges_fighting_crime_is_reported_as_crime_brought_down():
+    """严厉打击各类违法犯罪 is reported as the crime it brings down (刑事警情…下降; synonyms.yaml umbrellas)."""
+    fillers = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位12万个。粮食产量保持稳定。"
+    new = f"一、2024年工作回顾\n全市刑事警情、治安警情均呈下降趋势。{fillers * 4}\n"
+    link = link_one("严厉打击各类违法犯罪行为", new)
+    assert link.status != "no_evidence" and "刑事警情" in link.evidence[0].text
+    new = f"一、2024年工作回顾\n刑事案件立案数下降15.3%。{fillers * 4}\n"
+    assert "刑事案件" in link_one("依法严厉打击违法犯罪", new).evidence[0].text
+    # another work of public security is no crime fighting
+    assert link_one("加强社区矫正工作", new).status == "no_evidence"
+
+
+def test_pledges_a_catch_all_line_of_the_peoples_bodies_reports_a_task_on_one_of_them():
+    """工会…残疾人、慈善、红十字等事业全面进步 is a catch-all line as …等工作取得新成效 is: a task on 残疾人 that the
+    review names nowhere else is reported by it; a line on social causes as a whole (社会事业全面发展) is none."""
+    fillers = "粮食产量保持稳定。新增就业岗位120万个。外贸出口增长22%。"
+    task = "加强残疾人、困境儿童等特殊群体保障服务"
+    new = f"一、2025年工作回顾\n{fillers * 3}工会、共青团、妇女儿童、科协、老龄、残疾人、慈善、红十字等事业全面进步。\n"
+    link = link_one(task, new, 2025, 2026)
+    assert link.status == "fulfilled" and link.evidence[0].text.startswith("工会、共青团") and link.confidence < 0.6
+    new = f"一、2025年工作回顾\n{fillers * 3}国防动员、双拥优抚、退役军人等工作都有新成绩。\n"
+    assert link_one("做好退役军人服务保障工作", new, 2025, 2026).evidence[0].text.startswith("国防动员")
+    new = f"一、2025年工作回顾\n{fillers * 3}教育、卫生、文化等社会事业全面发展。\n"
+    assert link_one("加强文化市场管理", new, 2025, 2026).status == "no_evidence"

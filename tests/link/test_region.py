@@ -55,3 +55,23 @@ def test_region_our_country_is_no_object_of_a_national_task():
     o = Extraction(ReportMeta(year=2002, region="全国"), [], [], [commitment(task, old)])
     link = link_reports(o, old, Extraction(ReportMeta(year=2003, region="全国"), [], [], []), new)[0]
     assert link.status == "no_evidence" and not link.evidence
+
+
+def test_region_a_neighbour_governed_together_is_part_of_the_own_name():
+    """贵阳贵安 is how a Guiyang report names itself: a line sharing only it names no work."""
+    text = "贵阳贵安加快发展。贵阳贵安人民。建设贵阳贵安。贵阳市委。贵阳经济稳步增长。" + "贵阳贵安的绿色本底更加巩固。" * 3
+    assert own_names("贵阳市", text) == ["贵阳", "贵阳贵安"]
+    # a neighbour named with it now and then (under a quarter of its uses) stays a place of its own
+    assert own_names("贵阳市", "贵阳贵安。" + "贵阳经济发展。" * 6) == ["贵阳"]
+    # a common word or an administrative suffix after the name is no neighbour
+    assert own_names("无锡市", "无锡经济开发区。" * 5 + "无锡市委。" * 5) == ["无锡"]
+
+
+def test_region_the_compound_own_name_is_no_object_of_a_task():
+    old = "2024年。建设更高水平的平安贵阳贵安。"
+    task = "建设更高水平的平安贵阳贵安"
+    fillers = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位12万个。"
+    new = f"一、2024年工作回顾\n（六）建设美丽贵阳贵安厚植新优势。贵阳贵安发展。贵阳贵安人民。{fillers * 3}\n"
+    o = Extraction(ReportMeta(year=2024, region="贵阳市"), [], [], [commitment(task, old)])
+    link = link_reports(o, old, Extraction(ReportMeta(year=2025, region="贵阳市"), [], [], []), new)[0]
+    assert link.status == "no_evidence" and not link.evidence
