@@ -661,3 +661,45 @@ def test_roles_a_hope_addressed_to_the_deputies_is_no_work():
     roles = _roles_of(text)
     assert roles["希望各位人大代表投下宝贵一票，选出今年10件顺民心、合民意的为民办实事项目。"] == "context"
     assert roles["新建养老床位500张。"] == "task"
+
+
+def test_roles_the_stance_asked_before_the_years_work_is_exhortation():
+    """…必须保持战略清醒、增强信心底气 / 我们站在新的历史起点上，务必…: the stance the whole government is asked to
+    hold, no unit's work; the work that follows in the paragraph stays a task."""
+    text = _PLAN + (
+        "当前，外部环境复杂性、严峻性、不确定性上升，必须保持战略清醒、增强信心底气、主动有效应对，在越战越勇中实现不断跃升。"
+        "新建养老床位500张。\n\n"
+        "时代呼唤高质量发展，我们站在新的历史起点上，务必全面贯彻落实党的二十大精神，加快打造高质量发展新增长极。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["当前，外部环境复杂性、严峻性、不确定性上升，必须保持战略清醒、增强信心底气、主动有效应对，"
+                 "在越战越勇中实现不断跃升。"] == "context"
+    assert roles["时代呼唤高质量发展，我们站在新的历史起点上，务必全面贯彻落实党的二十大精神，加快打造高质量发展新增长极。"] \
+        == "context"
+    assert roles["新建养老床位500张。"] == "task"
+
+
+def test_roles_an_overall_weighing_of_the_outlook_is_background():
+    """综合起来看，…有利条件强于不利因素，…其时已至、其势已成、其兴可待: the outlook weighed, not work; a directive after
+    the same opening (综合来看，今年要…) is the work."""
+    assert cue_role(fold("综合起来看,我市面临的有利条件强于不利因素,发展的信心更强、底气更足,其时已至、其势已成、其兴可待。")) \
+        == "context"
+    assert cue_role(fold("综合来看,我市发展的有利条件强于不利因素。")) == "context"
+    assert sentence_role(fold("综合来看,今年要重点抓好稳增长各项政策落实。")) == "task"
+
+
+def test_roles_the_closing_pledge_under_the_partys_leadership_is_exhortation():
+    """市政府将坚持在市委的统一领导下，…与全市人民一道，…: the closing pledge, context; a mechanism under a council's
+    leadership (理事会领导下的…工作机制) is work."""
+    assert cue_role(fold("市政府将坚持在市委的统一领导下,积极识变应变求变,与全市人民一道,奋力把宏伟蓝图变成美好现实!")) \
+        == "context"
+    assert sentence_role(fold("运用好理事会领导下的“管委会+公司”工作机制,全面提升科学城效能。")) == "task"
+
+
+def test_roles_the_aim_work_starts_from_and_the_mark_the_staff_bear_are_attitude():
+    """始终把为民造福作为政府工作的出发点和落脚点 / 让实干争先成为政府系统的鲜明标识: the government's own stance in
+    政府自身建设, no unit's work; a field's work named as its mark (让依法行政成为鲜明标识) and a named service stay."""
+    assert cue_role(fold("始终把为民造福作为政府工作的出发点和落脚点,自觉站在群众立场想问题、作决策。")) == "context"
+    assert cue_role(fold("要对标先进、拉高标杆,让实干争先成为政府系统的鲜明标识。")) == "context"
+    assert cue_role(fold("始终牢记政府面前“人民”二字,用情用力解决群众急难愁盼。")) == "context"
+    assert cue_role(fold("深化法治建设,让科学决策、依法行政成为鲜明标识。")) is None
