@@ -73,6 +73,20 @@ def rolled_up(children: list[Link]) -> str:
     return "partial"
 
 
+def _own_figures(status: str, reason: str, start: int, end: int, links: list[Link]) -> tuple[str, str]:
+    """A theme that states a target of its own (新材料和现代装备制造产业集群完成产值800亿元) is fulfilled only when
+    the review shows that figure too: its rows done and the figure unreported, or short, is part of it."""
+    figures = [link for link in links if link.source_kind == "indicator" and start <= link.source_start < end]
+    if status != "fulfilled" or not figures:
+        return status, reason
+    missed = [f for f in figures if f.status in ("not_fulfilled", "partial")]
+    if missed:
+        return "partial", f"{reason}；但本句指标未达成：{missed[0].reason}"
+    if all(f.status == "no_evidence" for f in figures):
+        return "partial", f"{reason}；本句指标（{figures[0].source_text}）未见结果"
+    return status, reason
+
+
 def theme_links(old: Extraction, old_text: str, links: list[Link], ev: EvidenceIndex | None = None) -> list[Link]:
     """One link per theme sentence of ``old``'s goals and plan that heads at least one task row.
 
@@ -114,6 +128,7 @@ def theme_links(old: Extraction, old_text: str, links: list[Link], ev: EvidenceI
         reason = f"主题句，依其下{len(children)}项任务判断：{counts}"
         if judged:
             reason += f"；最有力的一项：{judged[0].source_text[:40]}"
+        status, reason = _own_figures(status, reason, s.start, s.end, links)
         conf = (round(sum(c.confidence for c in judged) / len(judged), 2) if judged
                 else own.confidence if status != "no_evidence" and own is not None else calibration.NO_EVIDENCE_PRIOR)
         out.append(Link(f"t{n}", "theme", old_text[s.start : s.end], s.start, s.end, status, conf, reason,  # type: ignore[arg-type]

@@ -98,3 +98,33 @@ def test_themes_a_theme_heading_no_rows_is_judged_on_its_own_wording():
                if link.source_kind == "theme"]
     assert theme.status == "fulfilled" and theme.evidence[0].text == "十大民生实事全面完成"
     assert "其下无任务行" in theme.reason
+
+
+CLUSTER = ("二、2024年工作安排\n"
+           "新材料产业集群完成产值800亿元。建成投产光伏产业园一期。开工建设玻纤二期。\n")
+
+
+@pytest.mark.parametrize(
+    ("figure_status", "expected"),
+    [
+        # the rows done, the theme's own output figure unreported: part of the theme is shown
+        ("no_evidence", "partial"),
+        # the figure short of the target: partial too
+        ("not_fulfilled", "partial"),
+        # the figure reached: the theme is met
+        ("fulfilled", "fulfilled"),
+    ],
+)
+def test_themes_a_theme_stating_its_own_target_needs_that_figure(figure_status, expected):
+    a = CLUSTER.index("新材料产业集群完成产值800亿元。")
+    theme = Sentence(a, a + len("新材料产业集群完成产值800亿元。"), "s1", "plan", role="theme")
+    rows = [CLUSTER.index("建成投产光伏产业园一期"), CLUSTER.index("开工建设玻纤二期")]
+    old = Extraction(ReportMeta(year=2024), [Section("s1", None, 1, "二、2024年工作安排", "plan", 0, len(CLUSTER))], [], [],
+                     [theme])
+    links = [_link("fulfilled", 0, start=rows[0]), _link("fulfilled", 1, start=rows[1])]
+    at = CLUSTER.index("800亿元")
+    figure = Link("i0", "indicator", "800亿元", at, at + 5, figure_status, 0.75 if figure_status != "no_evidence" else 0.0,
+                  "目标 新材料产业集群完成产值800亿元", [], None)
+    [link] = theme_links(old, CLUSTER, links + [figure])
+    assert link.status == expected
+    assert ("800亿元" in link.reason) == (expected == "partial")
