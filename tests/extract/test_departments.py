@@ -1073,3 +1073,21 @@ def test_grassroots_governance_is_the_political_legal_committee_work_in_a_city_t
     text = "健全基层治理体系,加快综治中心规范化建设"
     assert suggest_departments(text, rules("city", region="兰州市", year=2025))[0].name == "市委政法委"
     assert suggest_departments("深化基层治理改革", rules("district"))[0].name == "各镇街"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("高质量完成“五经普”，摸清发展“家底”", "市统计局"),  # the census by its short name
+    ("建设碧道10公里以上", "市水务局"),
+    ("主动衔接分水优化调整方案，争取增加地表水分水指标", "市水务局"),
+    ("推广危旧房“综合保险+动态监测”模式", "市住房和城乡建设局"),
+    ("推进全国气候适应型城市建设试点", "市生态环境局"),
+    ("实施食用菌精深加工项目", "市农业农村局"),
+    ("支持豫章师范学院转型发展", "市教育局"),
+    ("加强重要生态空间监管和生态保护红线管理", "市自然资源和规划局"),
+    ("持续完善政府权责清单", "市委编办"),
+    ("与安徽师范大学等校企共建新型研发机构", "市科技局"),  # a teachers' college is weak: the platform's field leads
+])
+def test_departments_round15_fields_rows_named_that_inherited_their_paragraph(text, lead):
+    """Words a row names its own field by, which the vocabulary missed, so that the row took its paragraph's
+    owner (同段落主题: 五经普 under a government-services paragraph went to that bureau)."""
+    assert suggest_departments(text, rules("city", region="惠州市", year=2024))[0].name == lead
