@@ -703,3 +703,10 @@ def test_roles_the_aim_work_starts_from_and_the_mark_the_staff_bear_are_attitude
     assert cue_role(fold("要对标先进、拉高标杆,让实干争先成为政府系统的鲜明标识。")) == "context"
     assert cue_role(fold("始终牢记政府面前“人民”二字,用情用力解决群众急难愁盼。")) == "context"
     assert cue_role(fold("深化法治建设,让科学决策、依法行政成为鲜明标识。")) is None
+
+
+def test_roles_the_persistence_asked_of_the_staff_is_attitude():
+    """大力发扬“钉钉子”精神，强化…意识: the stock call of 政府自身建设 opening the sentence; a mechanism to build that
+    works in that spirit is work."""
+    assert cue_role(fold("大力发扬“钉钉子”精神,强化“交账”、“收账”意识,提高闭环抓落实的效能。")) == "context"
+    assert sentence_role(fold("建立争先创优机制,以钉钉子精神推动重点任务落地见效。")) == "task"
