@@ -1091,3 +1091,15 @@ def test_departments_round15_fields_rows_named_that_inherited_their_paragraph(te
     """Words a row names its own field by, which the vocabulary missed, so that the row took its paragraph's
     owner (同段落主题: 五经普 under a government-services paragraph went to that bureau)."""
     assert suggest_departments(text, rules("city", region="惠州市", year=2024))[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("全力提升消费品工业规模和实力、生产供给质量和水平", "市工业和信息化局"),  # 工业 is the head
+    ("加快消费品以旧换新", "市商务局"),  # consumer goods alone stay commerce's
+    ("持续抓好药品和医疗器械全生命周期监管", "市市场监管局"),  # the regulator's pair
+    ("发展医疗器械、藏毯绒纺等产业", "市工业和信息化局"),  # devices as an industry
+    ("持续推动“烂尾工程”专项治理", "市住房和城乡建设局"),
+])
+def test_departments_round15_consumer_goods_industry_drug_device_pair_and_stalled_buildings(text, lead):
+    """Kinds read by eye on never-labelled city reports (太原 2025, 银川 2023)."""
+    assert suggest_departments(text, rules("city", region="太原市", year=2025))[0].name == lead
