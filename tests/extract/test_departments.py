@@ -1073,3 +1073,33 @@ def test_grassroots_governance_is_the_political_legal_committee_work_in_a_city_t
     text = "健全基层治理体系,加快综治中心规范化建设"
     assert suggest_departments(text, rules("city", region="兰州市", year=2025))[0].name == "市委政法委"
     assert suggest_departments("深化基层治理改革", rules("district"))[0].name == "各镇街"
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("高质量完成“五经普”，摸清发展“家底”", "市统计局"),  # the census by its short name
+    ("建设碧道10公里以上", "市水务局"),
+    ("主动衔接分水优化调整方案，争取增加地表水分水指标", "市水务局"),
+    ("推广危旧房“综合保险+动态监测”模式", "市住房和城乡建设局"),
+    ("推进全国气候适应型城市建设试点", "市生态环境局"),
+    ("实施食用菌精深加工项目", "市农业农村局"),
+    ("支持豫章师范学院转型发展", "市教育局"),
+    ("加强重要生态空间监管和生态保护红线管理", "市自然资源和规划局"),
+    ("持续完善政府权责清单", "市委编办"),
+    ("与安徽师范大学等校企共建新型研发机构", "市科技局"),  # a teachers' college is weak: the platform's field leads
+])
+def test_departments_round15_fields_rows_named_that_inherited_their_paragraph(text, lead):
+    """Words a row names its own field by, which the vocabulary missed, so that the row took its paragraph's
+    owner (同段落主题: 五经普 under a government-services paragraph went to that bureau)."""
+    assert suggest_departments(text, rules("city", region="惠州市", year=2024))[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("全力提升消费品工业规模和实力、生产供给质量和水平", "市工业和信息化局"),  # 工业 is the head
+    ("加快消费品以旧换新", "市商务局"),  # consumer goods alone stay commerce's
+    ("持续抓好药品和医疗器械全生命周期监管", "市市场监管局"),  # the regulator's pair
+    ("发展医疗器械、藏毯绒纺等产业", "市工业和信息化局"),  # devices as an industry
+    ("持续推动“烂尾工程”专项治理", "市住房和城乡建设局"),
+])
+def test_departments_round15_consumer_goods_industry_drug_device_pair_and_stalled_buildings(text, lead):
+    """Kinds read by eye on never-labelled city reports (太原 2025, 银川 2023)."""
+    assert suggest_departments(text, rules("city", region="太原市", year=2025))[0].name == lead
