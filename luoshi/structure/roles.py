@@ -634,10 +634,25 @@ def _series_points(mt: MappedText, sentences: list[Sentence], numbered: list[int
 
 
 _INNER_PUNCT = re.compile(r"[,、;:]")
+_CLAUSE_PUNCT = re.compile(r"[,;:]")
+_QUOTED = re.compile(r"“[^”]*”")
+_SLOGAN = re.compile(r"^(?:坚持)?[^、]{4}(?:、[^、]{4})+$")  # 坚持对标对表、铸牢忠诚: four-character phrases
+
+
 _DATED = re.compile(r"今年|明年|年内|年底|年前|今明两年|[将拟]")
 # A verb-less figure of the plan part is an allocation (中央财政今年安排…), unless it reports the past.
 _PAST_FIGURE = re.compile(r"去年|上年|前年|过去|\d{4}年(?:到|至|-)\d{4}年")
 _FORWARD_WORD = re.compile(r"今年|明年|将|要|拟|安排|预计|力争|确保")
+
+
+def _one_clause(body: str) -> bool:
+    """No clause break; a 、 only inside a quoted name (放大“小切口、大撬动”改革效应) or between the
+    four-character phrases of a slogan (坚持党群同心、双向奔赴), the shape of a sub-heading over the conduct
+    it names; 加快重点领域、新兴领域创制性立法 lists the objects of one piece of work."""
+    if _CLAUSE_PUNCT.search(body):
+        return False
+    bare = _QUOTED.sub("“”", body)
+    return "、" not in bare or _SLOGAN.search(bare) is not None
 
 
 def _short_line(body: str) -> bool:
@@ -646,7 +661,7 @@ def _short_line(body: str) -> bool:
     r = role_rules()
     return (
         0 < len(body) <= r.sub_theme_max
-        and not _INNER_PUNCT.search(body)
+        and _one_clause(body)
         and not _DIGIT.search(body)
         and not _DATED.search(body)
         and not r.ordinal_theme.search(body)
