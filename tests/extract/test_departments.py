@@ -1103,3 +1103,15 @@ def test_departments_round15_fields_rows_named_that_inherited_their_paragraph(te
 def test_departments_round15_consumer_goods_industry_drug_device_pair_and_stalled_buildings(text, lead):
     """Kinds read by eye on never-labelled city reports (太原 2025, 银川 2023)."""
     assert suggest_departments(text, rules("city", region="太原市", year=2025))[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("谋划欣旺达锂电池等一批项目，全年储备项目2500个以上", "市发展改革委"),  # the reserve of projects
+    ("争取储备项目落地，建设国家重点实验室和新型研发机构", "市科技局"),  # a field named more fully still leads
+    ("加快推动低收入储备项目落地实施", "市农业农村局"),  # a field's own reserve of projects is that field's
+    ("统筹“四水同治”，国省控地表水断面达标率保持100%", "市生态环境局"),  # monitored water quality
+    ("实施中小河流治理，拓宽行洪断面", "市水务局"),  # a channel's cross-section is the river works'
+])
+def test_departments_round15_project_reserve_and_monitored_cross_sections(text, lead):
+    """Read by eye on 洛阳 2023, counted in the tuning gold (储备项目 5 of 6 with 项目储备, 断面 9 of 11)."""
+    assert suggest_departments(text, rules("city", region="洛阳市", year=2023))[0].name == lead
