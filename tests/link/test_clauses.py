@@ -93,3 +93,13 @@ def test_clauses_json_shape_and_readable_outputs(tmp_path):
     ws = load_workbook(path).active
     assert ws.cell(1, 14).value == "分句结论"
     assert ws.cell(2, 14).value == "1. 建成档案馆新馆：已落实 — 档案馆新馆建成投用\n2. 推进西山森林公园步道改造：无证据"
+
+
+def test_clauses_in_the_batch_links_table():
+    from luoshi.batch.rows import link_rows, to_table
+
+    table = to_table("links", link_rows("a", "b", [_link(TWO), _link(ONE)], "s1", "s2", "v")).to_pylist()
+    two, one = table
+    assert [(c["text"], c["status"]) for c in two["clauses"]] == [("建成档案馆新馆", "fulfilled"),
+                                                                 ("推进西山森林公园步道改造", "no_evidence")]
+    assert two["clauses"][0]["evidence"][0]["text"] == "档案馆新馆建成投用" and one["clauses"] == []
