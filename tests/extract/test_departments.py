@@ -1108,6 +1108,7 @@ def test_departments_round15_consumer_goods_industry_drug_device_pair_and_stalle
 @pytest.mark.parametrize(("text", "lead"), [
     ("谋划欣旺达锂电池等一批项目，全年储备项目2500个以上", "市发展改革委"),  # the reserve of projects
     ("争取储备项目落地，建设国家重点实验室和新型研发机构", "市科技局"),  # a field named more fully still leads
+    ("加快推动低收入储备项目落地实施", "市农业农村局"),  # a field's own reserve of projects is that field's
     ("统筹“四水同治”，国省控地表水断面达标率保持100%", "市生态环境局"),  # monitored water quality
     ("实施中小河流治理，拓宽行洪断面", "市水务局"),  # a channel's cross-section is the river works'
 ])

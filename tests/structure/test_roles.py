@@ -710,3 +710,18 @@ def test_roles_the_persistence_asked_of_the_staff_is_attitude():
     works in that spirit is work."""
     assert cue_role(fold("大力发扬“钉钉子”精神,强化“交账”、“收账”意识,提高闭环抓落实的效能。")) == "context"
     assert sentence_role(fold("建立争先创优机制,以钉钉子精神推动重点任务落地见效。")) == "task"
+
+
+def test_roles_maxim_ranking_one_concern_first_heads_the_work():
+    """坚持民生为大, / 坚持项目为王, opens a sentence as the maxim the work after it follows (a theme, never a task
+    in the tuning gold); 坚持以项目为王的导向 as the object of a mechanism stays that work."""
+    assert sentence_role(fold("坚持民生为大,加强普惠性、基础性、兜底性民生建设。")) == "theme"
+    assert sentence_role(fold("坚持项目为王,推动政府投资、企业投资、民间投资“三资”齐升。")) == "theme"
+    assert sentence_role(fold("坚持以项目为王的导向,健全重大项目全生命周期服务机制。")) == "task"
+
+
+def test_roles_what_the_government_takes_as_its_works_starting_point_is_its_stance():
+    """把…作为政府工作的起点/生命线 is the government's attitude (context); a field of work ranked first in it
+    (作为政府工作的重中之重) with its quota is that work."""
+    assert sentence_role(fold("把发展中的问题作为政府工作的起点,紧扣关键环节,一个一个解决,在狠抓落实中推动事业前进。")) == "context"
+    assert sentence_role(fold("把招商引资作为政府工作的重中之重,全年引进亿元以上项目100个。")) == "task"
