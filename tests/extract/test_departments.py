@@ -1111,7 +1111,11 @@ def test_departments_round15_consumer_goods_industry_drug_device_pair_and_stalle
     ("加快推动低收入储备项目落地实施", "市农业农村局"),  # a field's own reserve of projects is that field's
     ("统筹“四水同治”，国省控地表水断面达标率保持100%", "市生态环境局"),  # monitored water quality
     ("实施中小河流治理，拓宽行洪断面", "市水务局"),  # a channel's cross-section is the river works'
+    ("培育预制菜产业园，做大预制菜消费市场", "市农业农村局"),  # processed farm produce
+    ("推行“存量房”带押过户，尽力发放购房券，积极搭建展会平台", "市住房和城乡建设局"),  # the housing market
+    ("促进汽车、家电等大宗消费", "市商务局"),
 ])
-def test_departments_round15_project_reserve_and_monitored_cross_sections(text, lead):
-    """Read by eye on 洛阳 2023, counted in the tuning gold (储备项目 5 of 6 with 项目储备, 断面 9 of 11)."""
+def test_departments_round15_kinds_read_on_luoyang_2023(text, lead):
+    """Read by eye on 洛阳 2023, counted in the tuning gold (储备项目 5 of 6 with 项目储备, 断面 9 of 11, 预制菜 6 of 8,
+    购房 and 存量房 5 of 6)."""
     assert suggest_departments(text, rules("city", region="洛阳市", year=2023))[0].name == lead

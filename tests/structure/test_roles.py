@@ -725,3 +725,14 @@ def test_roles_what_the_government_takes_as_its_works_starting_point_is_its_stan
     (作为政府工作的重中之重) with its quota is that work."""
     assert sentence_role(fold("把发展中的问题作为政府工作的起点,紧扣关键环节,一个一个解决,在狠抓落实中推动事业前进。")) == "context"
     assert sentence_role(fold("把招商引资作为政府工作的重中之重,全年引进亿元以上项目100个。")) == "task"
+
+
+def test_roles_the_staffs_working_style_is_its_attitude():
+    """拉高标杆, 按规律办事, 竭尽全力, 专业学习, 用数据说话: how the staff is to work (context, 11 of 11 in the tuning
+    gold); training a field's professionals or a relief effort named with its means stays work."""
+    for text in ("为此,要拉高标杆走前列,勇于向高处攀、和强者比、与快者赛。",
+                 "坚持用进度说话、用数据说话、用项目说话、用结果说话,确保说一件、干一件、成一件。",
+                 "加强专业学习,熟练掌握科技产业趋势、经济政策、规划土地政策、城市治理路径,提升政府工作专业水平。"):
+        assert sentence_role(fold(text)) == "context", text
+    assert sentence_role(fold("加强专业人才队伍建设,引进紧缺专业人才200名。")) == "task"
+    assert sentence_role(fold("竭尽全力做好受灾群众转移安置,加快灾后恢复重建。")) == "task"
