@@ -1119,3 +1119,12 @@ def test_departments_round15_kinds_read_on_luoyang_2023(text, lead):
     """Read by eye on 洛阳 2023, counted in the tuning gold (储备项目 5 of 6 with 项目储备, 断面 9 of 11, 预制菜 6 of 8,
     购房 and 存量房 5 of 6)."""
     assert suggest_departments(text, rules("city", region="洛阳市", year=2023))[0].name == lead
+
+
+def test_departments_a_benefit_enjoyed_after_the_work_is_its_effect():
+    """…,同等享受惠州人才政策待遇 is what the work earns: the row is human resources' (职称评审, 职业技能等级认定),
+    not the talent office's; a benefit that is the work itself (no comma before it) keeps its unit."""
+    r = rules("city", region="惠州市", year=2024)
+    text = "支持在惠备案的港澳企业按规定自主开展职称评审、职业技能等级认定，同等享受惠州人才政策待遇"
+    assert suggest_departments(text, r)[0].name == "市人力资源社会保障局"
+    assert modifier_spans("推动更多企业享受研发费用加计扣除政策", only=("effect",)) == []
