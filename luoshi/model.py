@@ -180,6 +180,22 @@ class Evidence:
 
 
 @dataclass
+class ClauseVerdict:
+    """The verdict on one clause of a row that joins several works by ；(``luoshi.link.clauses``).
+
+    ``start``/``end`` index the older report like the row's own span; judged by the same linker
+    logic as a row, on the clause's wording alone."""
+
+    start: int
+    end: int
+    text: str
+    status: LinkStatus
+    confidence: float
+    reason: str
+    evidence: list[Evidence] = field(default_factory=list)  # best first (at most three)
+
+
+@dataclass
 class Link:
     source_id: str
     # theme: rolled up from its rows (luoshi.link.themes); context: a plan sentence holding no row, judged on
@@ -195,3 +211,6 @@ class Link:
     # The task appears again in the later report's plan: that span (part "plan"), beside the
     # source span. A separate signal, never the status's evidence.
     carried_over: Evidence | None = None
+    # a task row of several ；clauses: each clause's own verdict, in text order; the row's status is their
+    # roll-up (``luoshi.link.clauses``). Empty for a row of one clause and for every other kind.
+    clauses: list[ClauseVerdict] = field(default_factory=list)

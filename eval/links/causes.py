@@ -1,6 +1,7 @@
 """Why the linker is wrong: every missed item of a link set, sorted into a cause, and a table of counts.
 
-``python -m eval.links.causes --set final7 [-v]`` scores like ``eval.links.run`` and names the cause of each
+``python -m eval.links.causes --set final7 [-v]`` scores like ``eval.links.run`` (a gold clause on the engine
+clause that overlaps it most) and names the cause of each
 item whose status or evidence is wrong, from what the engine returned (the finer reading — a paraphrase,
 an umbrella line, a line giving only a number — is a person's, with ``-v`` listing the items):
 
@@ -24,7 +25,7 @@ from collections import Counter
 
 import yaml
 
-from eval.links.run import ROOT, SEALED, Gold, best_link, engine, load_pair, set_files
+from eval.links.run import ROOT, SEALED, Gold, best_link, clause_of, engine, load_pair, set_files
 from luoshi.link import link_reports
 from luoshi.model import Link
 
@@ -86,6 +87,8 @@ def run(which: str, verbose: bool) -> Counter:
                 if link is None:
                     other = "indicator" if g.kind == "commitment" else "commitment"
                     link = best_link(Gold(other, g.start, g.end, g.text, g.status, g.evidence, None, g.accept), links)
+                if link is not None:
+                    link = clause_of(g, link)
                 c = cause(g, link, review)
                 if c is None:
                     continue

@@ -24,7 +24,9 @@ thirteenth such set of new pairs, never tuned on and scored once, by the lead, a
 lead, at the end of the round it was labelled in;
 ``--calibration`` prints the reliability table of task-verdict confidence (dev half and never-tuned half
 apart). By default sources come from the engine (``extract_file``) and a gold item is matched to the
-engine link of its kind whose source span overlaps it most; ``--oracle`` builds the sources from the gold
+engine link of its kind whose source span overlaps it most and then, when that link is a row of several ；clauses
+with verdicts of their own (``luoshi.link.clauses``), to the clause that overlaps it most: the clause's status,
+top evidence and confidence are scored (a row's roll-up only when no clause overlaps); ``--oracle`` builds the sources from the gold
 spans themselves, which measures the linker alone (and is what runs when the engine is not
 installed); the newer report's parts still come from the engine when it runs.
 A gold task with no row that the engine keeps as a theme sentence is scored on the theme's verdict rolled
@@ -44,7 +46,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -116,6 +118,20 @@ def best_link(g: Gold, links: list[Link]) -> Link | None:
     return best
 
 
+def clause_of(g: Gold, link: Link) -> Link:
+    """The verdict of the clause of ``link`` that overlaps ``g`` most, as a link of its own; ``link`` itself when
+    it has no clause verdicts or none overlaps ``g``."""
+    best, overlap = None, 0
+    for clause in link.clauses:
+        o = min(g.end, clause.end) - max(g.start, clause.start)
+        if o > overlap:
+            best, overlap = clause, o
+    if best is None:
+        return link
+    return replace(link, source_text=best.text, source_start=best.start, source_end=best.end, status=best.status,
+                   confidence=best.confidence, reason=best.reason, evidence=best.evidence, clauses=[])
+
+
 def score(golds: list[Gold], links: list[Link], verbose: bool, name: str,
           records: list[tuple[float, bool]] | None = None, themes: list[Link] | None = None,
           strict: bool = False) -> tuple[int, int, int]:
@@ -137,6 +153,8 @@ def score(golds: list[Gold], links: list[Link], verbose: bool, name: str,
             # task row holding what the annotator labelled a target): scored on that verdict
             other = "indicator" if g.kind == "commitment" else "commitment"
             link = best_link(Gold(other, g.start, g.end, g.text, g.status, g.evidence, None, g.accept), links)
+        if link is not None:
+            link = clause_of(g, link)
         got = link.status if link else "missing"
         s_ok = got in g.accept
         top = link.evidence[0] if link and link.evidence else None

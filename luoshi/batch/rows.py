@@ -17,6 +17,8 @@ import pyarrow as pa
 from luoshi.model import Extraction, Link
 
 _DEPT = pa.struct([("name", pa.string()), ("role", pa.string()), ("matched", pa.list_(pa.string()))])
+_EVIDENCE = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("value_text", pa.string()),
+                       ("score", pa.float64())])
 
 SCHEMAS: dict[str, pa.Schema] = {
     "reports": pa.schema([
@@ -53,8 +55,11 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("report_id", pa.string()), ("next_report_id", pa.string()), ("source_id", pa.string()),
         ("source_kind", pa.string()), ("source_text", pa.string()), ("source_start", pa.int64()),
         ("source_end", pa.int64()), ("status", pa.string()), ("confidence", pa.float64()), ("reason", pa.string()),
-        ("evidence", pa.list_(pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-                                         ("value_text", pa.string()), ("score", pa.float64())]))),
+        ("evidence", pa.list_(_EVIDENCE)),
+        # a row of several ；clauses: each clause's own verdict (luoshi.link.clauses); empty otherwise
+        ("clauses", pa.list_(pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
+                                        ("status", pa.string()), ("confidence", pa.float64()), ("reason", pa.string()),
+                                        ("evidence", pa.list_(_EVIDENCE))]))),
         ("sha256", pa.string()), ("next_sha256", pa.string()), ("engine_version", pa.string()),
     ]),
     "errors": pa.schema([
@@ -105,11 +110,16 @@ def extraction_rows(report_id: str, ex: Extraction) -> dict[str, list[dict[str, 
     }
 
 
+def _evidence(spans: list[dict]) -> list[dict]:
+    return [{k: e[k] for k in _EVIDENCE.names} for e in spans]
+
+
 def link_rows(report_id: str, next_id: str, links: list[Link], sha: str, next_sha: str, version: str) -> list[dict]:
     out = []
     for link in links:
         row = plain(link)
-        row["evidence"] = [{k: e[k] for k in ("text", "start", "end", "value_text", "score")} for e in row["evidence"]]
+        row["evidence"] = _evidence(row["evidence"])
+        row["clauses"] = [{**c, "evidence": _evidence(c["evidence"])} for c in row["clauses"]]
         out.append({"report_id": report_id, "next_report_id": next_id, **row,
                     "sha256": sha, "next_sha256": next_sha, "engine_version": version})
     return out

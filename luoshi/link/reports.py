@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from luoshi.link.aspect import mention_only
+from luoshi.link.clauses import as_clause, roll_up, sub_commitments
 from luoshi.link.context import context_links
 from luoshi.link.figures import scan_figures
 from luoshi.link.periods import review_period, span_period, spans_years
@@ -18,7 +19,7 @@ from luoshi.link.size_classes import link_size_class
 from luoshi.link.statistics import by_statistic
 from luoshi.link.targets import as_rate, known_metric, link_indicator
 from luoshi.link.themes import theme_links
-from luoshi.model import Extraction, Indicator, Link
+from luoshi.model import Commitment, Evidence, Extraction, Indicator, Link
 from luoshi.textmap import MappedText
 
 
@@ -68,7 +69,8 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
                  themes: bool = False) -> list[Link]:
     """One link per commitment and per target indicator of ``old``, in text order.
 
-    Offsets of sources index ``old_text``; offsets of evidence index ``new_text``. With ``themes``, the
+    Offsets of sources index ``old_text``; offsets of evidence index ``new_text``. A row of several ；clauses
+    carries each clause's own verdict and a status rolled up from them (``clauses.py``). With ``themes``, the
     theme sentences' verdicts rolled up from their rows follow (``source_kind`` "theme": ``themes.py``), then
     the plan's context sentences holding no row, each judged on its own wording (``context.py``).
     """
@@ -96,16 +98,25 @@ def link_reports(old: Extraction, old_text: str, new: Extraction, new_text: str,
     targets = (sum(s == "fulfilled" for s in judged), sum(s in ("not_fulfilled", "partial") for s in judged))
     by_indicator = {l.source_id: l for l in links}
     indicators = {i.id: i for i in old.indicators}
-    for c in old.commitments:
+    def judge(c: Commitment, own: dict[str, Link]) -> Link:
         link = link_commitment(c, evidence, old_text[c.start : c.end], since=old.report.year, targets=targets)
         names = names_in(c.text, c.projects)
         if names:
             # the row's own figure, unnamed in the review, given in the sentence naming the row's work
             for i in c.indicators:
-                if i in by_indicator and i in indicators:
-                    by_indicator[i] = in_named_sentence(indicators[i], evidence, link, names, by_indicator[i])
-        link = _with_figures(link, [by_indicator[i] for i in c.indicators if i in by_indicator])
-        links.append(by_statistic(c, link, figures, new_text, new_doc, year))
+                if i in own and i in indicators:
+                    own[i] = in_named_sentence(indicators[i], evidence, link, names, own[i])
+        link = _with_figures(link, [own[i] for i in c.indicators if i in own])
+        return by_statistic(c, link, figures, new_text, new_doc, year)
+
+    indicator_at = lambda i: indicators[i].start if i in indicators else None  # noqa: E731
+    for c in old.commitments:
+        link = judge(c, by_indicator)
+        # a row of several ；clauses: each judged alone, the row's verdict rolled up from them (clauses.py)
+        pieces = sub_commitments(c, old_text[c.start : c.end], indicator_at)
+        if pieces:
+            link = roll_up(link, [as_clause(judge(piece, dict(by_indicator)), link) for piece in pieces])
+        links.append(link)
     _label_evidence(links, units, periods)
     links.sort(key=lambda l: (l.source_start, l.source_kind))
     if themes:
@@ -119,8 +130,15 @@ def _label_evidence(links: list[Link], units, periods) -> None:
     starts = [u.sent_start for u in units]
     for link in links:
         for e in link.evidence:
-            if e.part is not None or e.doc == "progress":
-                continue
-            k = bisect_right(starts, e.start) - 1
-            if k >= 0 and units[k].sent_start <= e.start < units[k].sent_end:
-                e.part, e.period = units[k].part, periods[k][0]
+            _label(e, starts, units, periods)
+        for clause in link.clauses:
+            for e in clause.evidence:
+                _label(e, starts, units, periods)
+
+
+def _label(e: Evidence, starts: list[int], units, periods) -> None:
+    if e.part is not None or e.doc == "progress":
+        return
+    k = bisect_right(starts, e.start) - 1
+    if k >= 0 and units[k].sent_start <= e.start < units[k].sent_end:
+        e.part, e.period = units[k].part, periods[k][0]

@@ -254,6 +254,8 @@ class Verdict(Base):
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     reason: Mapped[str] = mapped_column(Text, default="")
     evidence: Mapped[list[Any]] = mapped_column(default=list)  # luoshi.model.Evidence as dicts
+    # a task row of several ；clauses: each clause's engine verdict (luoshi.model.ClauseVerdict as dicts)
+    clauses: Mapped[list[Any]] = mapped_column(default=list)
     origin: Mapped[str] = mapped_column(String(10), default="engine")  # engine | human
     # What the engine said, kept when a person confirms or overrides status/reason
     # (status/reason above are the verdict in force; confirmed_by/_at say who decided when).

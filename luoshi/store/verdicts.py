@@ -45,15 +45,17 @@ def store_links(session: Session, report_id: int, links: list[m.Link], evidence_
             continue
         seen.add((link.source_kind, source_id))
         evidence = [asdict(e) for e in link.evidence]
+        clauses = [asdict(c) for c in link.clauses]
         row = existing.get((link.source_kind, source_id))
         if row is None:
             row = Verdict(source_kind=link.source_kind, source_id=source_id, evidence_report_id=evidence_report_id, status=link.status,
-                          confidence=link.confidence, reason=link.reason, evidence=evidence, origin="engine",
+                          confidence=link.confidence, reason=link.reason, evidence=evidence, clauses=clauses, origin="engine",
                           machine_status=link.status, machine_reason=link.reason)
             session.add(row)
             counts["created"] += 1
         else:
-            machine = {"machine_status": link.status, "machine_reason": link.reason, "confidence": link.confidence, "evidence": evidence}
+            machine = {"machine_status": link.status, "machine_reason": link.reason, "confidence": link.confidence, "evidence": evidence,
+                       "clauses": clauses}
             if not row.confirmed and row.origin == "engine":
                 machine |= {"status": link.status, "reason": link.reason}
             changed = {k: v for k, v in machine.items() if getattr(row, k) != v}

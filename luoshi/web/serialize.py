@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from luoshi.export.rows import deadline_label
-from luoshi.store.models import Commitment, Indicator, ProgressUpdate, Verdict
+from luoshi.store.models import VERDICTS, Commitment, Indicator, ProgressUpdate, Verdict
 from luoshi.web.tracking import Track
 
 
@@ -60,6 +60,13 @@ def indicator_row(i: Indicator) -> dict:
         "value_text": i.value_text, "comparator": i.comparator, "change": i.change, "kind": i.kind,
         "period": i.period, "base_period": i.base_period, "section": i.section_key, "start": i.start, "end": i.end,
     }
+
+
+def clause_rows(v: Verdict) -> list[dict]:
+    """The engine's verdict on each ；clause of the row, small: the clause, its status and confidence, its top evidence."""
+    return [{"text": c.get("text", ""), "status": c.get("status"), "confidence": c.get("confidence"),
+             "evidence": (c.get("evidence") or [{}])[0].get("text")}
+            for c in v.clauses or [] if isinstance(c, dict) and c.get("status") in VERDICTS]
 
 
 def verdict_row(v: Verdict | None) -> dict | None:

@@ -19,6 +19,7 @@ from luoshi.web.ledger_query import _escape_like
 from luoshi.web.lookups import departments_for, sections_of, top_section
 from luoshi.web.verdict_sql import chosen, in_charge, in_force, indicator_leads, live_targets, ranked, unjudged
 from luoshi.web.names import report_name, short_region  # noqa: F401 - re-exported for the pages
+from luoshi.web.serialize import clause_rows
 
 QUOTE_CHARS = 40
 KIND_ZH = {"commitment": "任务", "indicator": "指标", "theme": "主题"}
@@ -215,6 +216,7 @@ def _rows(session: Session, report: Report, evidence: Report, keys: list[tuple[s
             "status": v.status if v else None, "confidence": round(v.confidence, 2) if v else None,
             "reason": v.reason if v else None, "confirmed": bool(v and v.confirmed), "verdict_id": v.id if v else None,
             "evidence": _best_evidence(v, text) if v else None,
+            "clauses": clause_rows(v) if v and kind == "commitment" else [],
         })
     return rows
 
@@ -224,11 +226,17 @@ def region_name(session: Session, report: Report) -> str | None:
 
 
 EXPORT_COLUMNS = (("序号", 6), ("类型", 6), ("章节", 18), ("原文", 50), ("牵头单位", 16), ("落实评价", 9), ("置信度", 7),
-                  ("评价理由", 40), ("最佳证据", 50), ("人工认定", 8))
+                  ("评价理由", 40), ("最佳证据", 50), ("人工认定", 8), ("分句结论", 60))
 
 
 def export_values(n: int, r: dict) -> list:
     ev = r["evidence"][0] if isinstance(r["evidence"], list) and r["evidence"] else r["evidence"] or None  # a theme lists its spans
     return [n, KIND_ZH[r["kind"]], r["section_title"] or "", r["text"], "、".join(r.get("lead") or []),
             VERDICT_ZH.get(r["status"] or "", "未评价"), r["confidence"] if r["confidence"] is not None else "",
-            r["reason"] or "", ev["text"] if ev else "", "是" if r["confirmed"] else ""]
+            r["reason"] or "", ev["text"] if ev else "", "是" if r["confirmed"] else "", clauses_cell(r.get("clauses") or [])]
+
+
+def clauses_cell(clauses: list[dict]) -> str:
+    """A row's clause verdicts in one cell, on one line (CSV rows stay one line each): clause：status（top evidence）."""
+    return "；".join(f"{k}. {c['text']}：{VERDICT_ZH.get(c['status'], '')}" + (f"（{c['evidence']}）" if c["evidence"] else "")
+                    for k, c in enumerate(clauses, 1))

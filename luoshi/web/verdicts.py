@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, aliased
 from luoshi.store.models import VERDICTS, Assignment, Commitment, Department, Indicator, Report, User, Verdict
 from luoshi.web.lookups import sections_of, top_section
 from luoshi.web.verdict_sql import chosen, in_force, indicator_leads, live_targets, ranked, unjudged
-from luoshi.web.serialize import verdict_row
+from luoshi.web.serialize import clause_rows, verdict_row
 
 QUOTE_CHARS = 60
 
@@ -40,6 +40,7 @@ def verdict_view(session: Session, v: Verdict, users: dict[int, str] | None = No
     row.update({
         "source_kind": v.source_kind, "source_id": v.source_id, "evidence_report_id": v.evidence_report_id,
         "evidence": evidence,
+        "clauses": clause_rows(v),
         "machine": {"status": machine, "reason": v.machine_reason if v.machine_status is not None else (v.reason if machine else None),
                     "confidence": v.confidence if machine else None},
         "human": {"status": v.status, "reason": v.reason, "by": users.get(v.confirmed_by) if v.confirmed_by else None,

@@ -101,3 +101,23 @@ def test_exports_hold_every_row_of_the_filtered_list(linked):
     csv = client.get(f"/reports/{ids['old']}/verdicts.csv", params={"page": 2, "per_page": 5}).content.decode("utf-8-sig")
     # header + all rows, not one page, then the themes (类型 主题)
     assert len([line for line in csv.splitlines() if line]) == whole["total"] + len(whole["themes"]) + 1
+
+
+def test_clause_verdicts_in_the_json_rows_the_task_detail_and_the_export(linked):
+    """A row joining several works by ；carries each clause's verdict: the list's JSON, the task's JSON, the CSV."""
+    import csv
+    import io
+
+    client, ids = linked
+    rows = _all_rows(client, ids["old"])
+    with_clauses = [r for r in rows if r["clauses"]]
+    assert with_clauses and all(r["kind"] == "commitment" for r in with_clauses)
+    assert all(len(r["clauses"]) >= 2 and set(r["clauses"][0]) == {"text", "status", "confidence", "evidence"}
+               for r in with_clauses)
+    row = with_clauses[0]
+    detail = client.get(f"/commitments/{row['id']}.json").json()
+    assert [c["status"] for c in detail["verdicts"][0]["clauses"]] == [c["status"] for c in row["clauses"]]
+    text = client.get(f"/reports/{ids['old']}/verdicts.csv").content.decode("utf-8-sig")
+    table = list(csv.DictReader(io.StringIO(text)))
+    cell = next(r["分句结论"] for r in table if r["原文"] == row["text"])
+    assert cell.startswith(f"1. {row['clauses'][0]['text']}：") and cell.count("；2. ") == 1
