@@ -1140,3 +1140,14 @@ def test_departments_a_benefit_enjoyed_after_the_work_is_its_effect():
 def test_departments_round15_ethnic_unity_air_defence_works_school_bullying_and_botanical_gardens(text, lead):
     """Fields named by words the vocabulary missed (西宁 2025 rows; 交往交流交融 5 of 5 tuning rows, 石榴籽 2 of 2)."""
     assert suggest_departments(text, rules("city", region="西宁市", year=2025))[0].name == lead
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("严格落实应急物资储备，提升应急保供能力", "市应急管理局"),
+    ("强化应急物资保障和救援能力建设", "市应急管理局"),
+    ("完善重要物资储备体系", "市粮食和物资储备局"),  # other material reserves stay the grain bureau's
+])
+def test_departments_emergency_supplies_are_the_emergency_bureaus(text, lead):
+    """应急物资储备 went to the grain and reserves bureau by a keyword of its own; the city tables give emergency
+    supplies to the emergency bureau (3 of 3 tuning rows)."""
+    assert suggest_departments(text, rules("city", region="惠州市", year=2024))[0].name == lead
