@@ -736,3 +736,11 @@ def test_roles_the_staffs_working_style_is_its_attitude():
         assert sentence_role(fold(text)) == "context", text
     assert sentence_role(fold("加强专业人才队伍建设,引进紧缺专业人才200名。")) == "task"
     assert sentence_role(fold("竭尽全力做好受灾群众转移安置,加快灾后恢复重建。")) == "task"
+
+
+def test_roles_the_mindset_the_staff_is_to_hold_is_its_attitude():
+    """树立法治思维, 增强市场意识 opening a sentence: the mindset asked of the staff (context); raising the ability
+    to use legal thinking, followed by the rule-of-law work, is not this cue's."""
+    assert sentence_role(fold("树立法治思维,善于运用法律和政策手段解决问题、化解矛盾,在法治轨道上深化改革促进发展。")) == "context"
+    assert sentence_role(fold("增强市场意识、开放意识,遵守市场规则,拓宽国际视野,激发市场活力。")) == "context"
+    assert cue_role(fold("提高运用法治思维和法治方式的能力,常态化开展府院联动、府检联动,加强审计监督、财会监督、统计监督。")) is None
