@@ -1128,3 +1128,15 @@ def test_departments_a_benefit_enjoyed_after_the_work_is_its_effect():
     text = "支持在惠备案的港澳企业按规定自主开展职称评审、职业技能等级认定，同等享受惠州人才政策待遇"
     assert suggest_departments(text, r)[0].name == "市人力资源社会保障局"
     assert modifier_spans("推动更多企业享受研发费用加计扣除政策", only=("effect",)) == []
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("促进交往交流交融，打造20个以上市级“石榴籽家园”", "市民族宗教事务局"),
+    ("排查整治早期人防工程安全隐患", "市人防办"),  # the works named beat the hazards checked
+    ("深化学生心理健康促进行动，有效防范、专项治理校园欺凌", "市教育局"),
+    ("加强社区心理健康服务", "市卫生健康委"),  # mental health alone stays health's
+    ("加快国家植物园创建步伐，推进保育温室等重点项目建设", "市园林绿化局"),
+])
+def test_departments_round15_ethnic_unity_air_defence_works_school_bullying_and_botanical_gardens(text, lead):
+    """Fields named by words the vocabulary missed (西宁 2025 rows; 交往交流交融 5 of 5 tuning rows, 石榴籽 2 of 2)."""
+    assert suggest_departments(text, rules("city", region="西宁市", year=2025))[0].name == lead
