@@ -214,6 +214,9 @@ def _region(head: str, front: str, venue: str, mrules: MetaRules) -> str | None:
     represent = mrules.represent.search(head)
     if represent:
         return _clean_region(represent.group(1), mrules)
+    office = mrules.office.search(head)
+    if office:
+        return _clean_region(office.group(1), mrules)
     if any(word in head for word in mrules.national_opening):
         return mrules.national_name
     return None

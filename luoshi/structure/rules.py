@@ -61,6 +61,7 @@ class MetaRules:
     national_opening: tuple[str, ...]  # read only when nothing else names a region
     generic_regions: frozenset[str]
     represent: re.Pattern[str]
+    office: re.Pattern[str]
     speaker: re.Pattern[str]
     speaker_alone: re.Pattern[str]
     speaker_alone_not: tuple[str, ...]
@@ -141,6 +142,7 @@ def meta_rules() -> MetaRules:
         national_opening=tuple(region.get("national_opening") or ()),
         generic_regions=frozenset(region.get("generic", ())),
         represent=_compile(region["represent"], "meta"),
+        office=_compile(region["office"], "meta", re.M),
         speaker=_compile(data["speaker"]["pattern"], "meta", re.M),
         speaker_alone=_compile(data["speaker"]["alone"], "meta"),
         speaker_alone_not=tuple(data["speaker"]["alone_not"]),

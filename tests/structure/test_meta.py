@@ -90,6 +90,12 @@ def test_meta_plan_year(text: str, year: int | None) -> None:
         # …but a city's own opening wins over a national phrase in it
         ("各位代表：\n现在，我代表延庆区人民政府，向大会报告政府工作。全国各族人民…\n", "延庆区"),
         ("各位代表：\n过去一年，全市各族人民团结奋斗。\n", None),
+        # no title, no venue, 我代表市人民政府 names no region: the speaker's office line does
+        ("拉萨市市长 王强\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告工作。\n", "拉萨市"),
+        ("北京市门头沟区代区长  喻华锋\n\n各位代表：\n现在，我代表区人民政府，向大会报告工作。\n", "北京市门头沟区"),
+        # an office with no region, or a line that runs on, names none
+        ("市长 王强\n\n各位代表：\n现在，我代表市人民政府，向大会报告工作。\n", None),
+        ("各位代表：\n拉萨市市长王强同志强调，要抓好落实工作。\n", None),
     ],
 )
 def test_meta_region(text: str, region: str | None) -> None:
