@@ -95,6 +95,9 @@ def test_departments_master_list_names_by_level(level, names):
         ("国家体委", "national", "国家体育总局"),
         ("国家国有资产管理局", "national", "国资委"),
         ("市文广新旅局", "city", "市文化和旅游局"),
+        ("市文化旅游和广播电视局", "city", "市文化和旅游局"),  # a city's culture, tourism and broadcasting bureau
+        ("市文旅广电局", "city", "市文化和旅游局"),
+        ("市广电局", "city", "市广电局"),  # broadcasting alone stays its own unit
         ("市营商局", "city", "市政务服务局"),
         ("区宇宙探索局", "district", None),
     ],
