@@ -29,12 +29,12 @@ from dataclasses import replace
 
 from luoshi.link.index import bigrams
 from luoshi.link.pledges import MIN_QUERY, query_object
+from luoshi.link.render import STATUS_ZH
 from luoshi.model import ClauseVerdict, Commitment, Evidence, Link
 
 MAX_CLAUSES = 10  # clause verdicts a row holds at most; clauses past it are judged with the last one
 _BREAK = re.compile(r"[；;]")
 _TRIM = " \t\u3000\r\n，,。；;：:"
-_ZH = {"fulfilled": "已落实", "partial": "部分落实", "not_fulfilled": "未落实", "no_evidence": "无证据"}
 _DONE = ("fulfilled", "partial")
 
 
@@ -42,7 +42,7 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) within ``text`` of its ；clauses that name a work of their own, trimmed; [] for one clause."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    for piece in [*_BREAK.split(text)]:
+    for piece in _BREAK.split(text):
         start, end = pos, pos + len(piece)
         pos = end + 1
         while start < end and text[start] in _TRIM:
@@ -74,7 +74,7 @@ def sub_commitments(c: Commitment, text: str, indicator_at: Callable[[str], int 
         clause = text[s:e]
         start, end = c.start + s, c.start + e
         inds = [i for i in c.indicators if (at := indicator_at(i)) is not None and start <= at < end]
-        out.append(replace(c, id=c.id, text=clause, start=start, end=end, parts=[],
+        out.append(replace(c, text=clause, start=start, end=end, parts=[],
                            projects=[p for p in c.projects if p in clause], indicators=inds))
     return out
 
@@ -107,7 +107,7 @@ def roll_up(row: Link, clauses: list[ClauseVerdict]) -> Link:
     for c in order:
         if c.evidence and all((e.start, e.end) != (c.evidence[0].start, c.evidence[0].end) for e in evidence):
             evidence.append(c.evidence[0])
-    counts = "、".join(f"{_ZH[s]}{sum(c.status == s for c in clauses)}项" for s in _ZH if s in statuses)
+    counts = "、".join(f"{STATUS_ZH[s]}{sum(c.status == s for c in clauses)}项" for s in STATUS_ZH if s in statuses)
     lead = order[0]
-    reason = f"按分句汇总（{len(clauses)}句：{counts}）；{_ZH[lead.status]}一句“{lead.text[:30]}”：{lead.reason}"
+    reason = f"按分句汇总（{len(clauses)}句：{counts}）；{STATUS_ZH[lead.status]}一句“{lead.text[:30]}”：{lead.reason}"
     return replace(row, status=status, confidence=confidence, reason=reason, evidence=evidence[:3], clauses=clauses)
