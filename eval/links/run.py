@@ -48,6 +48,7 @@ import math
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -107,25 +108,27 @@ def engine(path: Path) -> Extraction | None:
         return None
 
 
-def best_link(g: Gold, links: list[Link]) -> Link | None:
+T = TypeVar("T")
+
+
+def _most_overlapping(g: Gold, spans: list[tuple[int, int, T]]) -> T | None:
+    """The item whose (start, end) overlaps ``g`` most (the first on a tie), or None when none overlaps it."""
     best, overlap = None, 0
-    for link in links:
-        if link.source_kind != g.kind:
-            continue
-        o = min(g.end, link.source_end) - max(g.start, link.source_start)
+    for start, end, item in spans:
+        o = min(g.end, end) - max(g.start, start)
         if o > overlap:
-            best, overlap = link, o
+            best, overlap = item, o
     return best
+
+
+def best_link(g: Gold, links: list[Link]) -> Link | None:
+    return _most_overlapping(g, [(l.source_start, l.source_end, l) for l in links if l.source_kind == g.kind])
 
 
 def clause_of(g: Gold, link: Link) -> Link:
     """The verdict of the clause of ``link`` that overlaps ``g`` most, as a link of its own; ``link`` itself when
     it has no clause verdicts or none overlaps ``g``."""
-    best, overlap = None, 0
-    for clause in link.clauses:
-        o = min(g.end, clause.end) - max(g.start, clause.start)
-        if o > overlap:
-            best, overlap = clause, o
+    best = _most_overlapping(g, [(c.start, c.end, c) for c in link.clauses])
     if best is None:
         return link
     return replace(link, source_text=best.text, source_start=best.start, source_end=best.end, status=best.status,

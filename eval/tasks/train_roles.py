@@ -263,10 +263,14 @@ def net_loss(rules: TaskScore, model: TaskScore) -> int:
     return (rules.tasks_with_row - model.tasks_with_row) + (rules.clean_ok - model.clean_ok)
 
 
+def is_national(name: str) -> bool:
+    """A State Council report (gwr-*)."""
+    return name.split("/")[-1].startswith("gwr-")
+
+
 def is_city(name: str) -> bool:
     """A city report: neither a national report (gwr-*) nor a Mentougou district sample."""
-    stem = name.split("/")[-1]
-    return not stem.startswith(("gwr-", "mentougou-"))
+    return not is_national(name) and not name.split("/")[-1].startswith("mentougou-")
 
 
 def decide(pairs: list[tuple[str, TaskScore, TaskScore]]) -> tuple[bool, str]:
@@ -317,16 +321,12 @@ def loro(reports: list[tuple[str, Path]], examples: list[Example]) -> tuple[str,
 def by_type(reports: list[tuple[str, Path]], examples: list[Example]) -> str:
     """Leave-one-government-type-out: train without any national report, test on them; and cities."""
     lines = [HEADER]
-
-    def national(name: str) -> bool:
-        return name.split("/")[-1].startswith("gwr-")
-
     for label, test_national in (("national (trained on cities)", True), ("cities (trained on national)", False)):
-        train_ex = [e for e in examples if national(e.report) != test_national]
+        train_ex = [e for e in examples if is_national(e.report) != test_national]
         model, _ = train(train_ex, True)
         a_total, b_total = TaskScore(), TaskScore()
         for name, path in reports:
-            if national(name) == test_national:
+            if is_national(name) == test_national:
                 a_total.add(score_report(path, None))
                 b_total.add(score_report(path, model))
         lines.append(_row(label, a_total, b_total))

@@ -3,6 +3,9 @@ import pytest
 from luoshi.link import link_reports
 from tests.link.helpers import commitment, extraction, link_one
 
+# Unrelated review lines that pad a review so a candidate's words are rare in it.
+FILLERS = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位12万个。粮食产量保持稳定。"
+
 NEW = (
     "一、过去一年工作回顾\n"
     "城子水厂升级改造完成，门城水厂主体完工。双大路二期、108国道二期通车。"
@@ -613,8 +616,7 @@ def test_pledges_a_clause_naming_the_head_of_the_object_is_evidence():
 def test_pledges_a_word_as_rare_as_a_name_names_the_work_of_its_clause():
     """开展…行政区划调整前期研究 is met by 行政区划调整正式启动: a shared word as heavy as a named work is the
     same work, whatever else each clause says of it. A common shared word (城市管理) is not enough."""
-    fillers = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位12万个。粮食产量保持稳定。"
-    new = f"一、过去一年工作回顾\n行政区划调整正式启动，城市管理持续加强。{fillers * 4}\n"
+    new = f"一、过去一年工作回顾\n行政区划调整正式启动，城市管理持续加强。{FILLERS * 4}\n"
     task = "开展新城地区行政区划调整前期研究，为理顺城市管理体制打好基础"
     link = link_one(task, new)
     assert link.status != "no_evidence" and "行政区划调整" in link.evidence[0].text
@@ -624,11 +626,10 @@ def test_pledges_a_word_as_rare_as_a_name_names_the_work_of_its_clause():
 
 def test_pledges_a_work_is_reported_as_the_programme_it_belongs_to():
     """实物廉租房建设 is reported as 保障性安居工程补助资金 (synonyms.yaml umbrellas); not the other way round."""
-    fillers = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位12万个。粮食产量保持稳定。"
-    new = f"一、过去一年工作回顾\n中央财政安排保障性安居工程补助资金551亿元。{fillers * 4}\n"
+    new = f"一、过去一年工作回顾\n中央财政安排保障性安居工程补助资金551亿元。{FILLERS * 4}\n"
     link = link_one("推进廉租住房建设，今年新增廉租住房50万套", new)
     assert link.status != "no_evidence" and "保障性安居工程" in link.evidence[0].text
-    new = f"一、过去一年工作回顾\n廉租房补助资金551亿元。{fillers * 4}\n"
+    new = f"一、过去一年工作回顾\n廉租房补助资金551亿元。{FILLERS * 4}\n"
     assert link_one("加快保障性安居工程建设", new).status == "no_evidence"
 
 
@@ -736,11 +737,10 @@ def test_pledges_two_task_clauses_meeting_in_one_review_sentence_name_the_work()
     """从严控制一般性支出 … 以政府的紧日子… each said only in part, but both in one review sentence
     (坚持政府“过紧日子”，一般性支出压减9.3%): together they are evidence; either sentence alone is not."""
     task = "坚持节用裕民，从严控制一般性支出，腾出更多财力用于惠企利民，切实以政府的紧日子助力人民群众的好日子"
-    fillers = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位12万个。粮食产量保持稳定。"
-    new = f"一、过去一年工作回顾\n坚持政府“过紧日子”，一般性支出压减9.3%。{fillers * 4}\n"
+    new = f"一、过去一年工作回顾\n坚持政府“过紧日子”，一般性支出压减9.3%。{FILLERS * 4}\n"
     link = link_one(task, new)
     assert link.status != "no_evidence" and link.evidence[0].text in ("坚持政府“过紧日子”", "一般性支出压减9.3%")
-    new = f"一、过去一年工作回顾\n坚持政府“过紧日子”。{fillers * 2}一般性支出压减9.3%。{fillers * 2}\n"
+    new = f"一、过去一年工作回顾\n坚持政府“过紧日子”。{FILLERS * 2}一般性支出压减9.3%。{FILLERS * 2}\n"
     assert link_one(task, new).status == "no_evidence"
 
 
@@ -848,11 +848,10 @@ def test_pledges_a_clause_naming_only_what_the_work_serves_is_not_looked_for():
 
 def test_pledges_fighting_crime_is_reported_as_crime_brought_down():
     """严厉打击各类违法犯罪 is reported as the crime it brings down (刑事警情…下降; synonyms.yaml umbrellas)."""
-    fillers = "新建公园12个。地铁新线开通运营。城中村改造启动。垃圾分类覆盖全市。新增就业岗位12万个。粮食产量保持稳定。"
-    new = f"一、2024年工作回顾\n全市刑事警情、治安警情均呈下降趋势。{fillers * 4}\n"
+    new = f"一、2024年工作回顾\n全市刑事警情、治安警情均呈下降趋势。{FILLERS * 4}\n"
     link = link_one("严厉打击各类违法犯罪行为", new)
     assert link.status != "no_evidence" and "刑事警情" in link.evidence[0].text
-    new = f"一、2024年工作回顾\n刑事案件立案数下降15.3%。{fillers * 4}\n"
+    new = f"一、2024年工作回顾\n刑事案件立案数下降15.3%。{FILLERS * 4}\n"
     assert "刑事案件" in link_one("依法严厉打击违法犯罪", new).evidence[0].text
     # another work of public security is no crime fighting
     assert link_one("加强社区矫正工作", new).status == "no_evidence"
