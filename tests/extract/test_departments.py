@@ -120,6 +120,16 @@ def test_departments_report_level(region, level):
 
 
 @pytest.mark.parametrize(
+    ("region", "meta_level", "level"),
+    [(None, "市", "city"), (None, "区县", "district"), (None, "省", "city"), (None, None, "district"),
+     ("北京市门头沟区", "市", "district"), ("杭州市", "区县", "city")],
+)
+def test_departments_report_level_without_a_region_follows_the_represented_body(region, meta_level, level):
+    """我代表市人民政府 with no region found: a city's list, never a district's (区科委, 区财政局)."""
+    assert report_level(region, meta_level) == level
+
+
+@pytest.mark.parametrize(
     ("text", "lead", "matched"),
     [
         ("坚决打好蓝天保卫战", "生态环境局", ["蓝天保卫战"]),
