@@ -274,4 +274,4 @@ def test_tuning_runs_never_read_the_final_sets() -> None:
     assert {p.parent for p in set_files("final14")} <= {FINAL14_DIR}
     assert {p.stem for p in set_files("final14")} == EXPECTED14
     assert {p.parent for p in set_files("final15")} <= {FINAL15_DIR}
-    assert {p.stem for p in set_files("final15")} <= EXPECTED15
+    assert {p.stem for p in set_files("final15")} == EXPECTED15
