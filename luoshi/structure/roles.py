@@ -29,6 +29,7 @@ _TRIM = re.compile(r"^[\s,;:、.。!?“”]+|[\s,;:、.。!?]+$")
 _CLAUSE = re.compile(r"[^,;:]+")
 _DIGIT = re.compile(r"\d")
 THEME_LEVEL = 4  # theme sentences and bullets; numbered headings are above it
+_QUOTED = re.compile(r"“[^”]*”")
 _OPENING = 2  # a head verb this close to a clause's start opens it (加快推进, 新建)
 
 
@@ -143,7 +144,8 @@ def _context_cue(text: str) -> bool:
     text = r.connective.sub("", text, count=1)
     if r.context_any.search(text) is None:
         return False
-    if _work_then_relationship(text) or _review_then_directive(text) or _doctrine_then_work(text):
+    if (_work_then_relationship(text) or _review_then_directive(text) or _doctrine_then_work(text)
+            or _opens_with_programme(text)):
         return False
     if r.pledged_work.search(text) is not None:  # 民生实事 delivered, 八项规定: stated as a pledge, still work
         return any(p.search(text) for name, p in r.context if name not in r.pledged_overrides)
@@ -152,10 +154,18 @@ def _context_cue(text: str) -> bool:
     return any(p.search(text) for name, p in r.context if name not in _STANCE_CUES)
 
 
+def _opens_with_programme(text: str) -> bool:
+    """开展党建固本强基行动,…,当好…的执行者、行动派、实干家 / 实施“北斗+”系列融合示范工程,…,抢抓…机遇期: a first
+    clause launching a named programme is a row an office tracks; stance or background words later in the
+    sentence do not make it context."""
+    clauses = trimmed_clauses(text)
+    return bool(clauses) and role_rules().programme.search(clauses[0]) is not None
+
+
 # The political conduct stance of 政府自身建设 (领悟“两个确立”, 做到“两个维护”, 勇于自我革命); a first clause
 # holding a stance word (贯彻…思想, 拥护…) is the stance itself, not a piece of work that opens the sentence.
 _CONDUCT = re.compile(r"两个确立|两个维护|自我革命|四个意识|四个自信|领悟|刀刃向内")
-_STANCE_WORDS = re.compile(r"贯彻|践行|领悟|拥护|思想|精神")
+_STANCE_WORDS = re.compile(r"贯彻|践行|领悟|拥护|思想|精神|第一议题")  # 落实“第一议题”制度: study of the leader's words first
 
 
 def _work_then_relationship(text: str) -> bool:
@@ -218,15 +228,21 @@ def cue_role(sentence: str) -> SentenceRole | None:
         return "context"
     if role_rules().target_any.search(text):
         return "target"
-    if role_rules().copula.search(text) and not _judged_then_work(text) and not _measures_follow(text):
+    if _copula(text) and not _judged_then_work(text) and not _measures_follow(text):
         return "context"
     return None
+
+
+def _copula(text: str) -> bool:
+    """A judgement (…是…) the sentence itself makes: a 是 inside a quoted name (牢固树立“成就企业就是成就我们自己”
+    意识) is the name's, and a long quoted name before 是 (…“七个持续发力”要求,就是…) counts as one word."""
+    return role_rules().copula.search(_QUOTED.sub("“”", text)) is not None
 
 
 def judged_context(sentence: str) -> bool:
     """A context cue or a judgement (…是…) opens ``sentence``: it weighs, it does not announce work."""
     body = _TRIM.sub("", fold(sentence))
-    return _context_cue(role_rules().connective.sub("", body, count=1)) or role_rules().copula.search(body) is not None
+    return _context_cue(role_rules().connective.sub("", body, count=1)) or _copula(body)
 
 
 def _measures_follow(text: str) -> bool:
@@ -322,10 +338,10 @@ def sentence_role(
         return "context" if _context_cue(body) else "theme"
     if opener:  # a slogan without a verb in clauses (为政之道，民生为本) or a judgement is context;
         # a one-clause opener announces its paragraph even with a verb the lexicon lacks (扎实有效去产能)
-        if _context_cue(body) or r.copula.search(body) or (not _has_verb(body) and _INNER_PUNCT.search(body)):
+        if _context_cue(body) or _copula(body) or (not _has_verb(body) and _INNER_PUNCT.search(body)):
             return "context"
-        if r.opener_work.search(body):
-            return "task"  # 抓紧研究制定促进中部地区崛起的规划和措施: a deliverable, not an area
+        if r.opener_work.search(body) or _states_quota(body):
+            return "task"  # 抓紧研究制定促进中部地区崛起的规划和措施: a deliverable, not an area; so is a quota
         return "theme"
     if len(body) <= r.ordinal_max and r.ordinal_theme.search(body):
         return "theme"
@@ -353,6 +369,14 @@ def sentence_role(
             return "context"  # 从2003年到2006年年均超收2040亿元,其中去年超收2573亿元: what was, not work
         return "task" if plan else "target"
     return "context"
+
+
+def _states_quota(body: str) -> bool:
+    """三大旗帜型产业立足基础优势、提级增效,新增产值600亿元以上: a quantity of work with its measure word (not a
+    rate: 增长6%左右 is a target's shape), which no theme of an area states. A dash bullet (——新增泊位3000个。)
+    keeps the bullet's reading."""
+    return not body.startswith("——") and any(
+        not m.group().endswith("%") for m in role_rules().listed_quota.finditer(body))
 
 
 # a clause that opens with its subject (at most 12 characters) and a modal: 地方财政要…, 成人教育要与…结合起来
@@ -635,7 +659,6 @@ def _series_points(mt: MappedText, sentences: list[Sentence], numbered: list[int
 
 _INNER_PUNCT = re.compile(r"[,、;:]")
 _CLAUSE_PUNCT = re.compile(r"[,;:]")
-_QUOTED = re.compile(r"“[^”]*”")
 _SLOGAN = re.compile(r"^(?:坚持)?[^、]{4}(?:、[^、]{4})+$")  # 坚持对标对表、铸牢忠诚: four-character phrases
 
 
