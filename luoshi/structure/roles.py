@@ -61,6 +61,8 @@ class RoleRules:
     pledged_overrides: frozenset[str]
     frame_theme: re.Pattern[str]
     opener_work: re.Pattern[str]
+    opener_programme: re.Pattern[str]
+    battle_aim: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
     listed_quota: re.Pattern[str]
@@ -116,6 +118,8 @@ def role_rules() -> RoleRules:
         pledged_overrides=frozenset(data["pledged_work"]["overrides"]),
         frame_theme=_compile(data["frame_theme"]["pattern"], "roles"),
         opener_work=_compile(data["opener_work"]["pattern"], "roles"),
+        opener_programme=_compile(data["opener_programme"]["pattern"], "roles"),
+        battle_aim=_compile(data["battle_aim"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
         listed_quota=_compile(data["listed_quota"]["pattern"], "roles"),
@@ -277,6 +281,12 @@ def opens_with_deliverable(body: str) -> bool:
     return bool(clauses) and role_rules().deliverable.search(clauses[0]) is not None
 
 
+def names_deliverable(body: str) -> bool:
+    """深入践行人民城市理念,编制实施全域空间发展战略规划,…: a clause names a plan or programme to draw up or launch;
+    a part's introduction states its aims, but such a plan is a row wherever it stands in the sentence."""
+    return any(role_rules().deliverable.search(c) for c in trimmed_clauses(body))
+
+
 def _has_verb(body: str) -> bool:
     """An action head in a clause, or a verb later in a clause that is not a frame (聚焦…)."""
     return has_task_verb(body) or any(any_verb(c) is not None for c in _CLAUSE.findall(body))
@@ -340,15 +350,16 @@ def sentence_role(
         # a one-clause opener announces its paragraph even with a verb the lexicon lacks (扎实有效去产能)
         if _context_cue(body) or _copula(body) or (not _has_verb(body) and _INNER_PUNCT.search(body)):
             return "context"
-        if r.opener_work.search(body) or _states_quota(body):
-            return "task"  # 抓紧研究制定促进中部地区崛起的规划和措施: a deliverable, not an area; so is a quota
+        if r.opener_work.search(body) or r.opener_programme.search(body) or _states_quota(body):
+            return "task"  # 抓紧研究制定促进中部地区崛起的规划和措施: a deliverable, not an area; so are a named
+            # campaign of the place (开展交通水利设施提升行动) and a quota
         return "theme"
     if len(body) <= r.ordinal_max and r.ordinal_theme.search(body):
         return "theme"
     cue = cue_role(body)
     if cue is not None:
         return cue
-    if (intro and r.pledged_work.search(body) is None and not opens_with_deliverable(body)) or r.frame_theme.search(body):
+    if (intro and r.pledged_work.search(body) is None and not names_deliverable(body)) or r.frame_theme.search(body):
         return "theme"  # a part's introduction states its aims, but the year's 民生实事 counted there are work
     if term and _term_target(body):
         return "target"
@@ -514,6 +525,9 @@ def assign_roles(
                 term=_in_term(s, terms, vision),
                 plan=s.part == "plan",
             )
+            if (s.role == "task" and place is not None and place.index < place.count - 1
+                    and r.battle_aim.search(body) and len(trimmed_clauses(body)) <= 2):
+                s.role = "theme"  # …,深入打好蓝天、碧水、净土保卫战。 heads the measures after it in its paragraph
             if national and s.role == "task" and r.national_context.search(body):
                 s.role = "context"
             if national and s.role in ("task", "context") and r.national_macro_theme.search(body):
@@ -752,16 +766,25 @@ def _heading_aims(
     """（四）推动生态文明建设水平显著提升。坚持共抓大保护、不搞大开发，加快建设山清水秀美丽之地。推动发展方式
     绿色转型，加快…(80 characters and more each): a short sentence right after a numbered heading in its
     paragraph, without a figure, far shorter than the measures after it on average, states the section's
-    aim: a theme, like the aims before a first sub-heading."""
+    aim: a theme, like the aims before a first sub-heading. So is the one sentence a numbered heading's paragraph
+    holds ((六)办好民生大事实事,…。更加注重在发展中保障和改善民生,加大力度、体现实效,…。 then paragraphs of
+    work), unless it names a figure, a deliverable or the year's 民生实事, which are rows."""
+    r = role_rules()
     paras: dict[int, list[int]] = {}
     for k, s in enumerate(sentences):
         if s.part in FORWARD and placements[k].para not in whole:
             paras.setdefault(placements[k].para, []).append(k)
     for ks in paras.values():
-        if len(ks) < 4 or heading_level.get(sentences[ks[0]].start, THEME_LEVEL) >= THEME_LEVEL:
+        if len(ks) in (1, 3) or heading_level.get(sentences[ks[0]].start, THEME_LEVEL) >= THEME_LEVEL:
             continue
         aim = sentences[ks[1]]
         body = sentence_body(mt, aim)
+        if len(ks) == 2:
+            if (aim.role == "task" and not r.ordinal_theme.search(sentence_body(mt, sentences[ks[0]]))
+                    and not _DIGIT.search(body) and not r.opener_work.search(body) and not names_deliverable(body)
+                    and r.pledged_work.search(body) is None):
+                aim.role = "theme"
+            continue
         rest = [len(sentence_body(mt, sentences[k])) for k in ks[2:]]
         if (aim.role == "task" and not _DIGIT.search(body) and not role_rules().opener_work.search(body)
                 and not opens_with_deliverable(body)

@@ -29,7 +29,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "pledged_work", "frame_theme", "opener_work", "listed_quota", "doctrine_work", "positioning_title", "deliverable")
+    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "pledged_work", "frame_theme", "opener_work", "opener_programme", "battle_aim", "listed_quota", "doctrine_work", "positioning_title", "deliverable")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -56,6 +56,12 @@ def test_roles_paragraph_and_term_examples(key, positive, text):
         # an opener stating a quantity of work is that work; a rate or a year is no quota
         ("三大优势产业立足基础、提级增效,新增产值500亿元以上。", {"opener": True}, "task"),
         ("扎实推进2019年北京世园会筹办工作。", {"opener": True}, "theme"),
+        # a named upgrading or special campaign opening its paragraph is a row; a national campaign names an area
+        ("开展交通水利设施提升行动。", {"opener": True}, "task"),
+        ("实施乡村建设行动。", {"opener": True}, "theme"),
+        # a part's introduction states its aims, but a plan to draw up is work wherever it stands in the sentence
+        ("深入践行人民城市理念,编制实施全域空间发展战略规划,加力提升城市功能品质。", {"intro": True}, "task"),
+        ("深入践行人民城市理念,以绣花功夫把城市规划好、建设好、治理好。", {"intro": True}, "theme"),
         ("紧紧抓住疏解非首都功能这个“牛鼻子”,坚持疏解整治与优化提升同步推进。", {"intro": True}, "theme"),
         ("地表水、地下水水质稳中向好,饮用水水源水质稳定达标。", {"term": True}, "target"),
         ("到“十四五”末,全区森林覆盖率达到50.3%。", {"term": True}, "target"),
@@ -768,3 +774,31 @@ def test_roles_paragraph_turning_to_the_difficulties_is_context():
                  "我们要千方百计化不利为有利，竭尽全力把积极因素转化为发展实绩。")
     roles = _roles_of(_PLAN + paragraph + "\n")
     assert {r for t, r in roles.items() if t.strip() and t in paragraph} == {"context"}
+
+
+def test_roles_one_aim_sentence_after_a_numbered_heading_is_a_theme():
+    """（六）办好民生大事实事。更加注重…。 alone in its paragraph, the work in the paragraphs after it: the sentence
+    states the section's aim; one naming a figure, a deliverable or the year's 民生实事 is a row."""
+    text = _PLAN + (
+        "（六）办好民生大事实事，在解决群众急难愁盼问题上聚力攻坚。更加注重在发展中保障和改善民生，加大力度、体现实效，"
+        "增强群众获得感幸福感安全感。\n\n深入实施就业促进行动，落实好重点群体就业支持计划，城镇新增就业2万人。\n\n"
+        "（七）繁荣发展文化事业。编制实施文化强市规划，弘扬社会主义核心价值观，繁荣文化事业。\n\n"
+        "推进公共文化服务体系建设，新建城市书房20个。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["更加注重在发展中保障和改善民生，加大力度、体现实效，增强群众获得感幸福感安全感。"] == "theme"
+    assert roles["编制实施文化强市规划，弘扬社会主义核心价值观，繁荣文化事业。"] == "task"
+    assert roles["深入实施就业促进行动，落实好重点群体就业支持计划，城镇新增就业2万人。"] == "task"
+
+
+def test_roles_battle_slogan_heads_the_measures_after_it():
+    """…,深入打好蓝天、碧水、净土保卫战。 with the measures after it in its paragraph is their theme; ending its
+    paragraph, or carrying its own work after the slogan, it stays a task."""
+    text = _PLAN + (
+        "推进生态文明建设。坚持精准治污、科学治污、依法治污，深入打好蓝天、碧水、净土保卫战。"
+        "加强细颗粒物和臭氧协同控制，完成200家企业深度治理。推进入河排污口整治，确保国省考断面全部达标。\n\n"
+        "加强生态保护。持续开展国土绿化行动，完成造林1万亩。巩固生态环境治理成效，深入打好蓝天、碧水、净土保卫战。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["坚持精准治污、科学治污、依法治污，深入打好蓝天、碧水、净土保卫战。"] == "theme"
+    assert roles["巩固生态环境治理成效，深入打好蓝天、碧水、净土保卫战。"] == "task"
