@@ -1181,6 +1181,11 @@ def test_departments_emergency_supplies_are_the_emergency_bureaus(text, lead):
         ("建立智慧化规范化招投标体系，强化公共资源交易技术服务中心建设", "市发展改革委"),
         ("持续破除市场准入壁垒，鼓励支持民营资本参与重大项目", "市发展改革委"),
         ("全面落实公平竞争审查制度", "市市场监管局"),
+        # new infrastructure is both units' word: the row's other words decide
+        ("适度超前推进城市新型基础设施建设，统筹新能源换电站、充电桩等布局建设", "市发展改革委"),
+        ("加快算网融合新型基础设施建设，新建5G基站7000个", "市工业和信息化局"),
+        # the pastoral regions' farm words are the agriculture bureau's
+        ("持续夯实农牧业基础，拓宽农牧民增收渠道", "市农业农村局"),
     ],
 )
 def test_departments_city_rows_led_as_most_tuning_tables_lead_them(text, lead):
