@@ -1190,3 +1190,17 @@ def test_departments_emergency_supplies_are_the_emergency_bureaus(text, lead):
 )
 def test_departments_city_rows_led_as_most_tuning_tables_lead_them(text, lead):
     assert suggest_departments(text, rules("city", region="包头市", year=2025))[0].name == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # read by eye in an unlabelled city report (潍坊 2025): the relics survey, mine and chemical safety
+        ("持续做好第四次全国文物普查", "市文化和旅游局"),
+        ("做好第五次全国经济普查", "市统计局"),
+        ("持续开展非煤矿山、危化品以及有限空间作业、外包施工作业等重点领域和关键环节专项整治", "市应急管理局"),
+        ("加强矿山生态修复", "市自然资源和规划局"),
+    ],
+)
+def test_departments_survey_and_safety_words_of_their_own_units(text, lead):
+    assert suggest_departments(text, rules("city", region="潍坊市", year=2025))[0].name == lead
