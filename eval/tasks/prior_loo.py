@@ -77,7 +77,7 @@ def load_rows() -> list[Row]:
     for _, path in tuning_reports():  # never heldout or the sealed set (checked there)
         tpath = text_path(path.stem)
         ex = extract_file(tpath)
-        level = report_level(ex.report.region)
+        level = report_level(ex.report.region, ex.report.level)
         r = rules(level, region=ex.report.region, year=ex.report.year)
 
         own = own_place_names(ex.report.region)

@@ -79,7 +79,7 @@ def evaluate(which: str) -> tuple[dict[str, TaskScore], TaskScore]:
     for path in set_files(which):
         tpath = text_path(path.stem)
         ex = extract_file(tpath)
-        level = report_level(ex.report.region)
+        level = report_level(ex.report.region, ex.report.level)
         text = tpath.read_text(encoding="utf-8")
 
         def canon(name: str, level: str = level) -> str:

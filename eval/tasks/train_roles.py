@@ -236,7 +236,7 @@ def score_report(path: Path, model: Any) -> TaskScore:
     tpath = text_path(path.stem)
     with using(model):
         ex = extract_file(tpath)
-    level = report_level(ex.report.region)
+    level = report_level(ex.report.region, ex.report.level)
 
     def canon(name: str) -> str:
         return canonical_unit(name, level) or name

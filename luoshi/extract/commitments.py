@@ -169,7 +169,8 @@ def _horizon(ctx: _Context, sentence: Sentence) -> int | None:
 
 def departments_for(structure: Structure, choice: str | None = None) -> DepartmentRules:
     """The master list for this report: chosen by its level unless ``choice`` says otherwise."""
-    return rules(report_level(structure.meta.region), choice, structure.meta.region, structure.meta.year)
+    meta = structure.meta
+    return rules(report_level(meta.region, meta.level), choice, meta.region, meta.year)
 
 
 def extract_commitments(

@@ -513,10 +513,16 @@ def rules(level: str | None = None, choice: str | None = None, region: str | Non
     return _compile(_path(choice, level), level, region or None, year)
 
 
-def report_level(region: str | None) -> Level:
-    """national for the State Council's report, district for a 区/县 report, else city."""
+# The meta stage's level (国家 | 省 | 市 | 区县) of a report whose region is unknown: read from
+# the body the speaker represents (我代表市人民政府); a province's rows print as a city's would.
+_META_LEVELS: dict[str, Level] = {"国家": "national", "省": "city", "市": "city", "区县": "district"}
+
+
+def report_level(region: str | None, level: str | None = None) -> Level:
+    """national for the State Council's report, district for a 区/县 report, else city. Without a
+    region, ``level`` (the report's ``meta.level``) decides; without either, district."""
     if not region or region in ("全国", "中国", "国务院"):
-        return "national" if region else "district"
+        return "national" if region else _META_LEVELS.get(level or "", "district")
     if region.endswith(("区", "县", "旗")) and not region.endswith(("自治区", "特别行政区")):
         return "district"
     return "city"

@@ -46,6 +46,7 @@ class Report(Base):
     region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
     year: Mapped[int | None] = mapped_column(Integer, index=True)
     title: Mapped[str | None] = mapped_column(String(300))
+    level: Mapped[str | None] = mapped_column(String(8))  # 国家 | 省 | 市 | 区县: the meta stage's, chooses the units list without a region
     date: Mapped[str | None] = mapped_column(String(10))  # ISO delivery date
     speaker: Mapped[str | None] = mapped_column(String(100))
     session: Mapped[str | None] = mapped_column(String(200))

@@ -73,6 +73,7 @@ def ingest_extraction(
     report.region_id = get_or_create_region(session, region_name).id if region_name else report.region_id
     report.year = year or ex.report.year or report.year
     report.title = ex.report.title
+    report.level = ex.report.level
     report.date = ex.report.date
     report.speaker = ex.report.speaker
     report.session = ex.report.session

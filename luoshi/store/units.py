@@ -35,20 +35,22 @@ _REMARK = re.compile(r"[（(][^）)]*[）)]$")
 _NATIONAL_REGIONS = ("全国", "中国", "中华人民共和国", "国务院")
 
 
-def report_level(region: str | None, title: str | None = None) -> Level:
-    """Which master list a report's rows use: the State Council's, a city's or a district's."""
+def report_level(region: str | None, title: str | None = None, level: str | None = None) -> Level:
+    """Which master list a report's rows use: the State Council's, a city's or a district's. Without a
+    region, ``level`` (the meta stage's 国家 | 省 | 市 | 区县, read from 我代表市人民政府) decides, as it
+    does in the engine."""
     if (region or "") in _NATIONAL_REGIONS or (not region and "国务院" in (title or "")):
         return "national"
     try:
         from luoshi.extract.departments import report_level as engine_level
     except ImportError:
         return "district"
-    return engine_level(region)  # type: ignore[return-value]
+    return engine_level(region, level)  # type: ignore[return-value]
 
 
 def level_of(report) -> Level:
     """The level of a stored report (luoshi.store.models.Report)."""
-    return report_level(region_of(report), report.title)
+    return report_level(region_of(report), report.title, report.level)
 
 
 def region_of(report) -> str | None:

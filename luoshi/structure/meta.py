@@ -105,6 +105,7 @@ def read_meta(
     elif front_date:
         meta.speaker = _speaker_alone(text, front_date.start(), mrules)
     meta.region = _region(text[:_HEAD_WINDOW], front, venue, mrules)
+    meta.level = represented_level(text, mrules)
     meta.year = _plan_year(top_titles, goal_texts, meta.date, text[len(front) : len(front) + _OPENING_WINDOW],
                            forward_starts or [])
     return meta
@@ -150,10 +151,18 @@ def region_level(region: str | None, mrules: MetaRules) -> str | None:
     return None
 
 
+def represented_level(text: str, mrules: MetaRules) -> str | None:
+    """The level of the body the speaker represents in the opening (我代表市人民政府 -> 市, 我代表区人民政府
+    -> 区县), or None: what tells a city's report from a district's when no region is named."""
+    represented = mrules.represented.search(text[:_HEAD_WINDOW])
+    return region_level(represented.group(1), mrules) if represented else None
+
+
 def complete_meta(meta: ReportMeta, front_matter: dict[str, str], path: str | None, mrules: MetaRules) -> ReportMeta:
     """Fill what the text left unknown: first from the file's own front matter title
     (鞍山市政府工作报告 （2016年1月6日 赵爱军）), then region and year from the path
-    (…/鞍山市/2016.md), those two flagged in ``meta.inferred``; then the level."""
+    (…/鞍山市/2016.md), those two flagged in ``meta.inferred``; then the level (the region's, else the
+    represented body's read from the opening)."""
     title = fold(front_matter.get("title", "")).strip()
     if title:
         half = len(title) // 2
@@ -201,7 +210,9 @@ def complete_meta(meta: ReportMeta, front_matter: dict[str, str], path: str | No
                         and len(meta.region) > 2):
                     meta.region = folder
                     break
-    meta.level = region_level(meta.region, mrules)
+    # The region's name decides the level; without one, the body the speaker represents
+    # (我代表市人民政府, read by read_meta) still tells a city's report from a district's.
+    meta.level = region_level(meta.region, mrules) or meta.level
     return meta
 
 

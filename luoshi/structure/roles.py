@@ -29,6 +29,7 @@ _TRIM = re.compile(r"^[\s,;:、.。!?“”]+|[\s,;:、.。!?]+$")
 _CLAUSE = re.compile(r"[^,;:]+")
 _DIGIT = re.compile(r"\d")
 THEME_LEVEL = 4  # theme sentences and bullets; numbered headings are above it
+_QUOTED = re.compile(r"“[^”]*”")
 _OPENING = 2  # a head verb this close to a clause's start opens it (加快推进, 新建)
 
 
@@ -60,6 +61,8 @@ class RoleRules:
     pledged_overrides: frozenset[str]
     frame_theme: re.Pattern[str]
     opener_work: re.Pattern[str]
+    opener_programme: re.Pattern[str]
+    battle_aim: re.Pattern[str]
     ordinal_theme: re.Pattern[str]
     ordinal_max: int
     listed_quota: re.Pattern[str]
@@ -115,6 +118,8 @@ def role_rules() -> RoleRules:
         pledged_overrides=frozenset(data["pledged_work"]["overrides"]),
         frame_theme=_compile(data["frame_theme"]["pattern"], "roles"),
         opener_work=_compile(data["opener_work"]["pattern"], "roles"),
+        opener_programme=_compile(data["opener_programme"]["pattern"], "roles"),
+        battle_aim=_compile(data["battle_aim"]["pattern"], "roles"),
         ordinal_theme=_compile(data["ordinal_theme"]["pattern"], "roles"),
         ordinal_max=int(data["ordinal_theme"]["max_chars"]),
         listed_quota=_compile(data["listed_quota"]["pattern"], "roles"),
@@ -143,7 +148,8 @@ def _context_cue(text: str) -> bool:
     text = r.connective.sub("", text, count=1)
     if r.context_any.search(text) is None:
         return False
-    if _work_then_relationship(text) or _review_then_directive(text) or _doctrine_then_work(text):
+    if (_work_then_relationship(text) or _review_then_directive(text) or _doctrine_then_work(text)
+            or _opens_with_programme(text)):
         return False
     if r.pledged_work.search(text) is not None:  # 民生实事 delivered, 八项规定: stated as a pledge, still work
         return any(p.search(text) for name, p in r.context if name not in r.pledged_overrides)
@@ -152,10 +158,18 @@ def _context_cue(text: str) -> bool:
     return any(p.search(text) for name, p in r.context if name not in _STANCE_CUES)
 
 
+def _opens_with_programme(text: str) -> bool:
+    """开展党建固本强基行动,…,当好…的执行者、行动派、实干家 / 实施“北斗+”系列融合示范工程,…,抢抓…机遇期: a first
+    clause launching a named programme is a row an office tracks; stance or background words later in the
+    sentence do not make it context."""
+    clauses = trimmed_clauses(text)
+    return bool(clauses) and role_rules().programme.search(clauses[0]) is not None
+
+
 # The political conduct stance of 政府自身建设 (领悟“两个确立”, 做到“两个维护”, 勇于自我革命); a first clause
 # holding a stance word (贯彻…思想, 拥护…) is the stance itself, not a piece of work that opens the sentence.
 _CONDUCT = re.compile(r"两个确立|两个维护|自我革命|四个意识|四个自信|领悟|刀刃向内")
-_STANCE_WORDS = re.compile(r"贯彻|践行|领悟|拥护|思想|精神")
+_STANCE_WORDS = re.compile(r"贯彻|践行|领悟|拥护|思想|精神|第一议题")  # 落实“第一议题”制度: study of the leader's words first
 
 
 def _work_then_relationship(text: str) -> bool:
@@ -218,15 +232,21 @@ def cue_role(sentence: str) -> SentenceRole | None:
         return "context"
     if role_rules().target_any.search(text):
         return "target"
-    if role_rules().copula.search(text) and not _judged_then_work(text) and not _measures_follow(text):
+    if _copula(text) and not _judged_then_work(text) and not _measures_follow(text):
         return "context"
     return None
+
+
+def _copula(text: str) -> bool:
+    """A judgement (…是…) the sentence itself makes: a 是 inside a quoted name (牢固树立“成就企业就是成就我们自己”
+    意识) is the name's, and a long quoted name before 是 (…“七个持续发力”要求,就是…) counts as one word."""
+    return role_rules().copula.search(_QUOTED.sub("“”", text)) is not None
 
 
 def judged_context(sentence: str) -> bool:
     """A context cue or a judgement (…是…) opens ``sentence``: it weighs, it does not announce work."""
     body = _TRIM.sub("", fold(sentence))
-    return _context_cue(role_rules().connective.sub("", body, count=1)) or role_rules().copula.search(body) is not None
+    return _context_cue(role_rules().connective.sub("", body, count=1)) or _copula(body)
 
 
 def _measures_follow(text: str) -> bool:
@@ -259,6 +279,12 @@ def opens_with_deliverable(body: str) -> bool:
     even where the sentence stands as a section's aim."""
     clauses = trimmed_clauses(body)
     return bool(clauses) and role_rules().deliverable.search(clauses[0]) is not None
+
+
+def names_deliverable(body: str) -> bool:
+    """深入践行人民城市理念,编制实施全域空间发展战略规划,…: a clause names a plan or programme to draw up or launch;
+    a part's introduction states its aims, but such a plan is a row wherever it stands in the sentence."""
+    return any(role_rules().deliverable.search(c) for c in trimmed_clauses(body))
 
 
 def _has_verb(body: str) -> bool:
@@ -322,17 +348,18 @@ def sentence_role(
         return "context" if _context_cue(body) else "theme"
     if opener:  # a slogan without a verb in clauses (为政之道，民生为本) or a judgement is context;
         # a one-clause opener announces its paragraph even with a verb the lexicon lacks (扎实有效去产能)
-        if _context_cue(body) or r.copula.search(body) or (not _has_verb(body) and _INNER_PUNCT.search(body)):
+        if _context_cue(body) or _copula(body) or (not _has_verb(body) and _INNER_PUNCT.search(body)):
             return "context"
-        if r.opener_work.search(body):
-            return "task"  # 抓紧研究制定促进中部地区崛起的规划和措施: a deliverable, not an area
+        if r.opener_work.search(body) or r.opener_programme.search(body) or _states_quota(body):
+            return "task"  # 抓紧研究制定促进中部地区崛起的规划和措施: a deliverable, not an area; so are a named
+            # campaign of the place (开展交通水利设施提升行动) and a quota
         return "theme"
     if len(body) <= r.ordinal_max and r.ordinal_theme.search(body):
         return "theme"
     cue = cue_role(body)
     if cue is not None:
         return cue
-    if (intro and r.pledged_work.search(body) is None and not opens_with_deliverable(body)) or r.frame_theme.search(body):
+    if (intro and r.pledged_work.search(body) is None and not names_deliverable(body)) or r.frame_theme.search(body):
         return "theme"  # a part's introduction states its aims, but the year's 民生实事 counted there are work
     if term and _term_target(body):
         return "target"
@@ -353,6 +380,14 @@ def sentence_role(
             return "context"  # 从2003年到2006年年均超收2040亿元,其中去年超收2573亿元: what was, not work
         return "task" if plan else "target"
     return "context"
+
+
+def _states_quota(body: str) -> bool:
+    """三大旗帜型产业立足基础优势、提级增效,新增产值600亿元以上: a quantity of work with its measure word (not a
+    rate: 增长6%左右 is a target's shape), which no theme of an area states. A dash bullet (——新增泊位3000个。)
+    keeps the bullet's reading."""
+    return not body.startswith("——") and any(
+        not m.group().endswith("%") for m in role_rules().listed_quota.finditer(body))
 
 
 # a clause that opens with its subject (at most 12 characters) and a modal: 地方财政要…, 成人教育要与…结合起来
@@ -490,6 +525,9 @@ def assign_roles(
                 term=_in_term(s, terms, vision),
                 plan=s.part == "plan",
             )
+            if (s.role == "task" and place is not None and place.index < place.count - 1
+                    and r.battle_aim.search(body) and len(trimmed_clauses(body)) <= 2):
+                s.role = "theme"  # …,深入打好蓝天、碧水、净土保卫战。 heads the measures after it in its paragraph
             if national and s.role == "task" and r.national_context.search(body):
                 s.role = "context"
             if national and s.role in ("task", "context") and r.national_macro_theme.search(body):
@@ -635,7 +673,6 @@ def _series_points(mt: MappedText, sentences: list[Sentence], numbered: list[int
 
 _INNER_PUNCT = re.compile(r"[,、;:]")
 _CLAUSE_PUNCT = re.compile(r"[,;:]")
-_QUOTED = re.compile(r"“[^”]*”")
 _SLOGAN = re.compile(r"^(?:坚持)?[^、]{4}(?:、[^、]{4})+$")  # 坚持对标对表、铸牢忠诚: four-character phrases
 
 
@@ -729,16 +766,25 @@ def _heading_aims(
     """（四）推动生态文明建设水平显著提升。坚持共抓大保护、不搞大开发，加快建设山清水秀美丽之地。推动发展方式
     绿色转型，加快…(80 characters and more each): a short sentence right after a numbered heading in its
     paragraph, without a figure, far shorter than the measures after it on average, states the section's
-    aim: a theme, like the aims before a first sub-heading."""
+    aim: a theme, like the aims before a first sub-heading. So is the one sentence a numbered heading's paragraph
+    holds ((六)办好民生大事实事,…。更加注重在发展中保障和改善民生,加大力度、体现实效,…。 then paragraphs of
+    work), unless it names a figure, a deliverable or the year's 民生实事, which are rows."""
+    r = role_rules()
     paras: dict[int, list[int]] = {}
     for k, s in enumerate(sentences):
         if s.part in FORWARD and placements[k].para not in whole:
             paras.setdefault(placements[k].para, []).append(k)
     for ks in paras.values():
-        if len(ks) < 4 or heading_level.get(sentences[ks[0]].start, THEME_LEVEL) >= THEME_LEVEL:
+        if len(ks) in (1, 3) or heading_level.get(sentences[ks[0]].start, THEME_LEVEL) >= THEME_LEVEL:
             continue
         aim = sentences[ks[1]]
         body = sentence_body(mt, aim)
+        if len(ks) == 2:
+            if (aim.role == "task" and not r.ordinal_theme.search(sentence_body(mt, sentences[ks[0]]))
+                    and not _DIGIT.search(body) and not r.opener_work.search(body) and not names_deliverable(body)
+                    and r.pledged_work.search(body) is None):
+                aim.role = "theme"
+            continue
         rest = [len(sentence_body(mt, sentences[k])) for k in ks[2:]]
         if (aim.role == "task" and not _DIGIT.search(body) and not role_rules().opener_work.search(body)
                 and not opens_with_deliverable(body)

@@ -62,6 +62,7 @@ class MetaRules:
     generic_regions: frozenset[str]
     represent: re.Pattern[str]
     office: re.Pattern[str]
+    represented: re.Pattern[str]  # 我代表市人民政府: the level word alone
     speaker: re.Pattern[str]
     speaker_alone: re.Pattern[str]
     speaker_alone_not: tuple[str, ...]
@@ -143,6 +144,7 @@ def meta_rules() -> MetaRules:
         generic_regions=frozenset(region.get("generic", ())),
         represent=_compile(region["represent"], "meta"),
         office=_compile(region["office"], "meta", re.M),
+        represented=_compile(region["represented"]["pattern"], "meta"),
         speaker=_compile(data["speaker"]["pattern"], "meta", re.M),
         speaker_alone=_compile(data["speaker"]["alone"], "meta"),
         speaker_alone_not=tuple(data["speaker"]["alone_not"]),

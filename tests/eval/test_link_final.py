@@ -75,6 +75,9 @@ SETS = {"final": (FINAL, _sampler(FINAL), 6), "final2": (FINAL2, _sampler(FINAL2
 # the 1992 plan's figures: growth (a 1992 figure) and retail prices (a qualitative line). The 1987 speech leaves the
 # year's figures to the plan report and states one: outlays 10% below last year's.
 FEW_TARGETS = {"national-2001-2002": 2, "national-1992-1993": 2, "national-1987-1988": 1}
+# Pairs whose plan part holds too few task sentences for 45 after dropping themes: 克孜勒苏's 2025 plan has 81,
+# sampled every second (41), so at least 36 remain; the issue's own floor is 40 per pair over a set's pairs.
+FEW_TASKS = {"kizilsu-2025-2026": 36}
 LABELLED = [(s, p.stem) for s, (folder, _, _) in SETS.items() for p in sorted(folder.glob("*.yaml"))]
 
 
@@ -186,10 +189,9 @@ def test_final14_folder_holds_the_expected_pairs() -> None:
     assert not (labelled | set(SETS["final14"][1].PAIRS)) & earlier, "a final14 pair must be new"
 
 
-def test_final15_pairs_are_new() -> None:
-    """The pairs land one by one while they are labelled: each labelled one is expected, and none is an earlier pair."""
+def test_final15_folder_holds_the_expected_pairs() -> None:
     labelled = {p.stem for p in FINAL15.glob("*.yaml")}
-    assert labelled <= EXPECTED15 and set(SETS["final15"][1].PAIRS) >= EXPECTED15
+    assert labelled == EXPECTED15 and set(SETS["final15"][1].PAIRS) >= EXPECTED15
     earlier = ({p.stem for p in LINKS.glob("*.yaml")} | EXPECTED | EXPECTED2 | EXPECTED3 | EXPECTED4 | EXPECTED5
                | EXPECTED6 | EXPECTED7 | EXPECTED8 | EXPECTED9 | EXPECTED10 | EXPECTED11 | EXPECTED12 | EXPECTED13
                | EXPECTED14)
@@ -216,15 +218,15 @@ def test_final_labels_resolve(which: str, name: str) -> None:
 
 @pytest.mark.parametrize("which,name", LABELLED)
 def test_final_tasks_are_the_mechanical_sample(which: str, name: str) -> None:
-    """Each task is the sampled sentence at its position n (every k-th from the offset); ≥ 45 tasks, 3–6 targets
-    (final2 on: up to 8; fewer only where the plan part states fewer figures)."""
+    """Each task is the sampled sentence at its position n (every k-th from the offset); ≥ 45 tasks (fewer only
+    where the plan part is short), 3–6 targets (final2 on: up to 8; fewer only where the plan part states fewer figures)."""
     pair = _load(which, name)
     _, sampler, most_targets = SETS[which]
     _, _, _, k, offset = sampler.PAIRS[name]
     sentences = sampler.task_sentences(name)
     tasks = [it for it in pair["items"] if "indicator" not in it]
     targets = [it for it in pair["items"] if "indicator" in it]
-    assert len(tasks) >= 45 and FEW_TARGETS.get(name, 3) <= len(targets) <= most_targets
+    assert len(tasks) >= FEW_TASKS.get(name, 45) and FEW_TARGETS.get(name, 3) <= len(targets) <= most_targets
     positions = [it["n"] for it in tasks]
     assert positions == sorted(set(positions))
     for it in tasks:
@@ -272,4 +274,4 @@ def test_tuning_runs_never_read_the_final_sets() -> None:
     assert {p.parent for p in set_files("final14")} <= {FINAL14_DIR}
     assert {p.stem for p in set_files("final14")} == EXPECTED14
     assert {p.parent for p in set_files("final15")} <= {FINAL15_DIR}
-    assert {p.stem for p in set_files("final15")} <= EXPECTED15
+    assert {p.stem for p in set_files("final15")} == EXPECTED15

@@ -8,8 +8,8 @@ from eval.tasks import train_roles as tr
 from luoshi.pipeline import extract_file
 from luoshi.structure import role_model as rm
 
-# The rules make a paragraph's short first sentence its theme; this one is a quota, a task.
-TOY = "新增就业岗位5000个。"
+# The rules make a paragraph's short first sentence its theme; this one (a matter of its own) is a task.
+TOY = "扩大城镇就业规模。"
 TEXT = ("一、2021年工作回顾\n\n推进改革取得成效。\n\n二、2022年工作计划\n\n"
         "（一）扎实推进生态文明建设\n\n持续完善生态建设制度体系。加快推进永定河生态修复，完成造林1万亩。"
         "新建改造污水管网50公里。\n\n"

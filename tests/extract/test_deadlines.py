@@ -66,6 +66,7 @@ def test_deadlines_phrase_and_period(text, year, phrase, period):
         "实施《郑州市国土空间总体规划(2021—2035年)》",  # the plan's span
         "颁布实施2011-2030年中国农村扶贫开发纲要",
         "对2030年前我国教育改革发展作出全面部署",
+        "为未来五年发展擘画蓝图",  # a purpose: the years the work serves
     ],
 )
 def test_deadlines_not_a_deadline(text):

@@ -98,6 +98,10 @@ def test_departments_master_list_names_by_level(level, names):
         ("市文化旅游和广播电视局", "city", "市文化和旅游局"),  # a city's culture, tourism and broadcasting bureau
         ("市文旅广电局", "city", "市文化和旅游局"),
         ("市广电局", "city", "市广电局"),  # broadcasting alone stays its own unit
+        ("市农牧局", "city", "市农业农村局"),  # Inner Mongolia's name for the agriculture bureau
+        ("市民族事务委员会", "city", "市民族宗教事务局"),  # an ethnic affairs commission without religion
+        ("市民委", "city", "市民族宗教事务局"),
+        ("市园林绿化局", "city", "市园林绿化局"),  # a parks bureau beside the city management bureau stays its own
         ("市营商局", "city", "市政务服务局"),
         ("区宇宙探索局", "district", None),
     ],
@@ -117,6 +121,16 @@ def test_departments_near_units_for_an_unknown_name():
 )
 def test_departments_report_level(region, level):
     assert report_level(region) == level
+
+
+@pytest.mark.parametrize(
+    ("region", "meta_level", "level"),
+    [(None, "市", "city"), (None, "区县", "district"), (None, "省", "city"), (None, None, "district"),
+     ("北京市门头沟区", "市", "district"), ("杭州市", "区县", "city")],
+)
+def test_departments_report_level_without_a_region_follows_the_represented_body(region, meta_level, level):
+    """我代表市人民政府 with no region found: a city's list, never a district's (区科委, 区财政局)."""
+    assert report_level(region, meta_level) == level
 
 
 @pytest.mark.parametrize(
@@ -1154,3 +1168,20 @@ def test_departments_emergency_supplies_are_the_emergency_bureaus(text, lead):
     """应急物资储备 went to the grain and reserves bureau by a keyword of its own; the city tables give emergency
     supplies to the emergency bureau (3 of 3 tuning rows)."""
     assert suggest_departments(text, rules("city", region="惠州市", year=2024))[0].name == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # the 就业支持计划 is employment work whatever firms it names (5 of 5 tuning rows)
+        ("深入实施就业促进行动，落实好重点领域、重点行业、城乡基层和中小微企业就业支持计划，新增城镇就业3.5万人以上",
+         "市人力资源社会保障局"),
+        ("加大中小微企业纾困帮扶力度", "市工业和信息化局"),
+        # tendering and market access are the development commission's (8 of 9, 12 of 14 city rows)
+        ("建立智慧化规范化招投标体系，强化公共资源交易技术服务中心建设", "市发展改革委"),
+        ("持续破除市场准入壁垒，鼓励支持民营资本参与重大项目", "市发展改革委"),
+        ("全面落实公平竞争审查制度", "市市场监管局"),
+    ],
+)
+def test_departments_city_rows_led_as_most_tuning_tables_lead_them(text, lead):
+    assert suggest_departments(text, rules("city", region="包头市", year=2025))[0].name == lead

@@ -30,6 +30,23 @@ def test_report_level_chooses_the_list():
     assert report_level("北京市门头沟区", "2022年门头沟区政府工作报告") == "district"
 
 
+@pytest.mark.parametrize(("meta_level", "level"), [("市", "city"), ("区县", "district"), (None, "district")])
+def test_a_stored_report_without_a_region_keeps_the_level_the_meta_stage_read(session, meta_level, level):
+    """A city report whose region was not found (我代表市人民政府 only) takes a city's list in the
+    ledger, as its engine rows did, not a district's."""
+    from dataclasses import replace
+
+    from luoshi.store.reports import ingest_extraction
+    from luoshi.store.units import level_of
+    from tests.store.conftest import build_extraction
+
+    ex, text = build_extraction()
+    ex = replace(ex, report=replace(ex.report, region=None, level=meta_level))
+    report = ingest_extraction(session, ex, text, link=False).report
+    assert (report.region, report.level, level_of(report)) == (None, meta_level, level)
+    assert report_level(None, None, "市") == "city"
+
+
 def test_resolve_unit_never_makes_a_unit_from_free_text(session):
     with pytest.raises(UnknownUnitError) as err:
         resolve_unit(session, "区水务部")

@@ -142,6 +142,25 @@ def test_meta_first_lines_of_local_reports(text: str, expected: tuple) -> None:
     assert m.inferred == []
 
 
+@pytest.mark.parametrize(
+    ("text", "region", "level"),
+    [
+        # no region anywhere: the body the speaker represents still gives the level
+        ("市长 王强\n\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n", None, "市"),
+        ("区长 王强\n\n各位代表：\n现在，我代表区人民政府向大会报告工作。\n", None, "区县"),
+        ("各位代表：\n现在，我代表自治州人民政府向大会报告工作。\n", None, "市"),
+        # a named region decides, whatever body the opening names
+        ("拉萨市市长 王强\n\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n", "拉萨市", "市"),
+        ("各位代表：\n现在，我代表延庆区人民政府，向大会报告政府工作。\n", "延庆区", "区县"),
+        # neither: unknown
+        ("各位代表：\n过去一年，全市各族人民团结奋斗。\n", None, None),
+    ],
+)
+def test_meta_level_from_the_represented_body(text: str, region: str | None, level: str | None) -> None:
+    m = _meta(text)
+    assert (m.region, m.level) == (region, level)
+
+
 def test_meta_from_front_matter_title() -> None:
     m = _meta("各位代表：\n现在，我代表市人民政府向大会报告工作。\n",
               {"title": "七台河市政府工作报告 （2014年1月9日 韩立华）"})

@@ -29,7 +29,7 @@ def test_roles_rule_examples(kind, name, positive, text):
 
 @pytest.mark.parametrize(
     ("key", "positive", "text"),
-    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "pledged_work", "frame_theme", "opener_work", "listed_quota", "doctrine_work", "positioning_title", "deliverable")
+    [(key, positive, t) for key in ("paragraph_context", "points_lead", "explanation", "term_target", "term_state", "term_aim", "vision_title", "requirements_title", "ordinal_theme", "copula", "connective", "contrast", "national_context", "national_macro_theme", "measures_lead", "cross_strait_work", "pledged_work", "frame_theme", "opener_work", "opener_programme", "battle_aim", "listed_quota", "doctrine_work", "positioning_title", "deliverable")
      for positive, k in ((True, "examples"), (False, "not")) for t in ROLES[key].get(k, [])],
 )
 def test_roles_paragraph_and_term_examples(key, positive, text):
@@ -53,6 +53,15 @@ def test_roles_paragraph_and_term_examples(key, positive, text):
         # an opener naming a deliverable (a plan, measures to draw up) is the work, not an area's theme
         ("抓紧研究制定促进中部地区崛起的规划和措施。", {"opener": True}, "task"),
         ("加快科技改革和发展。", {"opener": True}, "theme"),
+        # an opener stating a quantity of work is that work; a rate or a year is no quota
+        ("三大优势产业立足基础、提级增效,新增产值500亿元以上。", {"opener": True}, "task"),
+        ("扎实推进2019年北京世园会筹办工作。", {"opener": True}, "theme"),
+        # a named upgrading or special campaign opening its paragraph is a row; a national campaign names an area
+        ("开展交通水利设施提升行动。", {"opener": True}, "task"),
+        ("实施乡村建设行动。", {"opener": True}, "theme"),
+        # a part's introduction states its aims, but a plan to draw up is work wherever it stands in the sentence
+        ("深入践行人民城市理念,编制实施全域空间发展战略规划,加力提升城市功能品质。", {"intro": True}, "task"),
+        ("深入践行人民城市理念,以绣花功夫把城市规划好、建设好、治理好。", {"intro": True}, "theme"),
         ("紧紧抓住疏解非首都功能这个“牛鼻子”,坚持疏解整治与优化提升同步推进。", {"intro": True}, "theme"),
         ("地表水、地下水水质稳中向好,饮用水水源水质稳定达标。", {"term": True}, "target"),
         ("到“十四五”末,全区森林覆盖率达到50.3%。", {"term": True}, "target"),
@@ -72,6 +81,14 @@ def test_roles_paragraph_and_term_examples(key, positive, text):
         ("主要措施是:逐年加大国家财政投资和信贷资金对农业、农村的投入;整合各种渠道的支农资金。", {}, "task"),
         ("财政体制改革的重点,是健全公共财政体系,完善转移支付制度。", {}, "task"),
         ("主要是:经济结构不合理,自主创新能力不强。", {}, "context"),
+        # a 是 inside a quoted name is the name's; a long quoted name before 是 counts as one word
+        ("牢固树立“成就企业就是成就我们自己”意识,做实领导干部联系企业机制。", {}, "task"),
+        ("牢固树立“人人都是营商环境”理念,全力推进新一轮营商环境综合改革。", {}, "task"),
+        ("省委部署的“八个重大行动”和市委提出的“六个持续用力”要求,就是今年政府工作的重中之重,我们必须全力推动落实。",
+         {}, "context"),
+        # a first clause launching a named programme is work, whatever stance or background follows it
+        ("实施“北斗+”融合示范工程,加快推进航天产业园建设,抢抓商业航天、低空经济产业密集创新和高速发展的战略机遇期。",
+         {}, "task"),
         # a measure that starts this year is work; a phase that begins is background
         ("从今年开始,每年都要公布各地区和主要行业的单位产值能源消耗情况。", {}, "task"),
         ("从今年起,京津冀协同发展将向中期目标迈进。", {}, "context"),
@@ -478,7 +495,8 @@ def test_roles_conduct_stance_after_the_governments_own_work_keeps_the_work():
         "依法接受人大监督，自觉接受政协民主监督，加强统计监督，强化审计监督。"
         "依法接受市人大及其常委会监督，自觉接受政协民主监督。"
         "深刻领悟“两个确立”的决定性意义，增强“四个意识”。"
-        "全面贯彻习近平新时代中国特色社会主义思想，深刻领悟“两个确立”的决定性意义。\n"
+        "全面贯彻习近平新时代中国特色社会主义思想，深刻领悟“两个确立”的决定性意义。"
+        "严格落实“第一议题”制度，坚决捍卫“两个确立”，做到“两个维护”。\n"
     )
     roles = _roles_of(text)
     assert roles["巩固拓展主题教育成果，坚持“两个确立”，做到“两个维护”。"] == "task"
@@ -487,6 +505,8 @@ def test_roles_conduct_stance_after_the_governments_own_work_keeps_the_work():
     assert roles["依法接受市人大及其常委会监督，自觉接受政协民主监督。"] == "context"
     assert roles["深刻领悟“两个确立”的决定性意义，增强“四个意识”。"] == "context"
     assert roles["全面贯彻习近平新时代中国特色社会主义思想，深刻领悟“两个确立”的决定性意义。"] == "context"
+    # the 第一议题 system (the leader's words studied first at every meeting) is the stance, not work opening it
+    assert roles["严格落实“第一议题”制度，坚决捍卫“两个确立”，做到“两个维护”。"] == "context"
 
 
 def test_roles_numbered_point_with_its_marker_on_a_line_of_its_own_reads_as_written_inline():
@@ -744,3 +764,41 @@ def test_roles_the_mindset_the_staff_is_to_hold_is_its_attitude():
     assert sentence_role(fold("树立法治思维,善于运用法律和政策手段解决问题、化解矛盾,在法治轨道上深化改革促进发展。")) == "context"
     assert sentence_role(fold("增强市场意识、开放意识,遵守市场规则,拓宽国际视野,激发市场活力。")) == "context"
     assert cue_role(fold("提高运用法治思维和法治方式的能力,常态化开展府院联动、府检联动,加强审计监督、财会监督、统计监督。")) is None
+
+
+def test_roles_paragraph_turning_to_the_difficulties_is_context():
+    """A paragraph opened by 我们也要看到…困难和问题 lists them and the resolve to face them: context as a whole,
+    though its sentences carry verbs (产品量增价未增, 面临困难, 竭尽全力把…转化为…)."""
+    paragraph = ("在看到有利条件的同时，我们也要看到发展中的困难和问题。一些行业企业产品量增价未增，主导产业面向下游、终端的"
+                 "技术与产品不足，民生社会事业发展距离群众期待还有差距。只要信心不滑坡，办法总比困难多。"
+                 "我们要千方百计化不利为有利，竭尽全力把积极因素转化为发展实绩。")
+    roles = _roles_of(_PLAN + paragraph + "\n")
+    assert {r for t, r in roles.items() if t.strip() and t in paragraph} == {"context"}
+
+
+def test_roles_one_aim_sentence_after_a_numbered_heading_is_a_theme():
+    """（六）办好民生大事实事。更加注重…。 alone in its paragraph, the work in the paragraphs after it: the sentence
+    states the section's aim; one naming a figure, a deliverable or the year's 民生实事 is a row."""
+    text = _PLAN + (
+        "（六）办好民生大事实事，在解决群众急难愁盼问题上聚力攻坚。更加注重在发展中保障和改善民生，加大力度、体现实效，"
+        "增强群众获得感幸福感安全感。\n\n深入实施就业促进行动，落实好重点群体就业支持计划，城镇新增就业2万人。\n\n"
+        "（七）繁荣发展文化事业。编制实施文化强市规划，弘扬社会主义核心价值观，繁荣文化事业。\n\n"
+        "推进公共文化服务体系建设，新建城市书房20个。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["更加注重在发展中保障和改善民生，加大力度、体现实效，增强群众获得感幸福感安全感。"] == "theme"
+    assert roles["编制实施文化强市规划，弘扬社会主义核心价值观，繁荣文化事业。"] == "task"
+    assert roles["深入实施就业促进行动，落实好重点群体就业支持计划，城镇新增就业2万人。"] == "task"
+
+
+def test_roles_battle_slogan_heads_the_measures_after_it():
+    """…,深入打好蓝天、碧水、净土保卫战。 with the measures after it in its paragraph is their theme; ending its
+    paragraph, or carrying its own work after the slogan, it stays a task."""
+    text = _PLAN + (
+        "推进生态文明建设。坚持精准治污、科学治污、依法治污，深入打好蓝天、碧水、净土保卫战。"
+        "加强细颗粒物和臭氧协同控制，完成200家企业深度治理。推进入河排污口整治，确保国省考断面全部达标。\n\n"
+        "加强生态保护。持续开展国土绿化行动，完成造林1万亩。巩固生态环境治理成效，深入打好蓝天、碧水、净土保卫战。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["坚持精准治污、科学治污、依法治污，深入打好蓝天、碧水、净土保卫战。"] == "theme"
+    assert roles["巩固生态环境治理成效，深入打好蓝天、碧水、净土保卫战。"] == "task"

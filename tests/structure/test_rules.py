@@ -39,7 +39,7 @@ def test_headings_marker_examples(pattern: str, text: str, expected: bool) -> No
     + _cases([_PARTS["goals_with_tasks"]])
     + _cases([{"term": _PARTS["goals_with_tasks"]["term"], "examples": _PARTS["goals_with_tasks"]["term_examples"],
                "not": _PARTS["goals_with_tasks"]["term_not"]}], key="term")
-    + _cases([_META["date_line"], _META["session"], _META["region"]]),
+    + _cases([_META["date_line"], _META["session"], _META["region"], _META["region"]["represented"]]),
 )
 def test_parts_and_meta_pattern_examples(pattern: str, text: str, expected: bool) -> None:
     assert (re.search(pattern, fold(text)) is not None) is expected
