@@ -1181,7 +1181,29 @@ def test_departments_emergency_supplies_are_the_emergency_bureaus(text, lead):
         ("建立智慧化规范化招投标体系，强化公共资源交易技术服务中心建设", "市发展改革委"),
         ("持续破除市场准入壁垒，鼓励支持民营资本参与重大项目", "市发展改革委"),
         ("全面落实公平竞争审查制度", "市市场监管局"),
+        # new infrastructure is both units' word: the row's other words decide
+        ("适度超前推进城市新型基础设施建设，统筹新能源换电站、充电桩等布局建设", "市发展改革委"),
+        ("加快算网融合新型基础设施建设，新建5G基站7000个", "市工业和信息化局"),
+        # so are the national logistics hubs
+        ("实施有效降低全社会物流成本行动，加快中国北方物流枢纽建设", "市发展改革委"),
+        ("推动禄口国际机场三期建设，构建空港型、港口型国家物流枢纽", "市交通运输局"),
+        # the pastoral regions' farm words are the agriculture bureau's
+        ("持续夯实农牧业基础，拓宽农牧民增收渠道", "市农业农村局"),
     ],
 )
 def test_departments_city_rows_led_as_most_tuning_tables_lead_them(text, lead):
     assert suggest_departments(text, rules("city", region="包头市", year=2025))[0].name == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # read by eye in an unlabelled city report (潍坊 2025): the relics survey, mine and chemical safety
+        ("持续做好第四次全国文物普查", "市文化和旅游局"),
+        ("做好第五次全国经济普查", "市统计局"),
+        ("持续开展非煤矿山、危化品以及有限空间作业、外包施工作业等重点领域和关键环节专项整治", "市应急管理局"),
+        ("加强矿山生态修复", "市自然资源和规划局"),
+    ],
+)
+def test_departments_survey_and_safety_words_of_their_own_units(text, lead):
+    assert suggest_departments(text, rules("city", region="潍坊市", year=2025))[0].name == lead
