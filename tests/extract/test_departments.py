@@ -1184,6 +1184,9 @@ def test_departments_emergency_supplies_are_the_emergency_bureaus(text, lead):
         # new infrastructure is both units' word: the row's other words decide
         ("适度超前推进城市新型基础设施建设，统筹新能源换电站、充电桩等布局建设", "市发展改革委"),
         ("加快算网融合新型基础设施建设，新建5G基站7000个", "市工业和信息化局"),
+        # so are the national logistics hubs
+        ("实施有效降低全社会物流成本行动，加快中国北方物流枢纽建设", "市发展改革委"),
+        ("推动禄口国际机场三期建设，构建空港型、港口型国家物流枢纽", "市交通运输局"),
         # the pastoral regions' farm words are the agriculture bureau's
         ("持续夯实农牧业基础，拓宽农牧民增收渠道", "市农业农村局"),
     ],
