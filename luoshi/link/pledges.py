@@ -469,6 +469,26 @@ def works_found(task: str, found: list[Match]) -> set[int]:
     return {k for k, piece in enumerate(pieces) for m in found if m.query != task and (m.query in piece or piece in m.query)}
 
 
+MANY_WORKS = 4  # works of one sentence from which a review showing one of them shows only part of the pledge
+
+
+def work_pieces(task: str) -> list[str]:
+    """The clauses of a task that name a work of their own: no bare figure (比上年增加…), no frame (围绕重点产业)."""
+    return [p for p in _SPLIT.split(task) if len(p.strip()) >= 4 and not figure_only(p) and not frame_only(p)]
+
+
+def one_of_many(task: str, found: list[Match]) -> bool:
+    """The task names ``MANY_WORKS`` works or more and the evidence found answers one of them, not the first: a
+    sentence's first work is often its heading (深入开展安全生产治本攻坚三年行动，常态化开展…，强化…), which a review
+    line reports for the whole; a later one alone (…孤独症关爱服务) is one work of several. Evidence found for the
+    whole sentence only says nothing of which work it answers."""
+    pieces = work_pieces(task)
+    if len(pieces) < MANY_WORKS:
+        return False
+    shown = {k for k, piece in enumerate(pieces) for m in found if m.query != task and (m.query in piece or piece in m.query)}
+    return len(shown) == 1 and 0 not in shown
+
+
 def _in_period(ev: EvidenceIndex, i: int, since: int | None) -> bool:
     """Evidence of a review dated before the task's own period cannot show the task was done."""
     if since is None or ev.periods is None:
@@ -733,6 +753,11 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
             # works only in lines on the whole term (综保区连续六年获评全国A类 for 推动综合保税区创新发展，争取…
             # 便利监管试点): the work went on over the term; the year's several pieces are not all shown
             status, phrase = "partial", f"{phrase}（五年综述，未见当年各项）"
+        elif status == "fulfilled" and one_of_many(c.text, found) and not _counted_again(c.text, ev.texts[best.unit]):
+            # a sentence of four works or more of which the review shows one, not the first that the rest spell out
+            # (…孤独症全生命周期关爱服务 for 做优巾帼建功系列行动，建设提升…，推进宫颈癌疫苗…，加强儿童孤独症筛查…): part
+            # of the pledge is shown; the task's own count said again (新建…驿站160家) is its result
+            status, phrase = "partial", f"{phrase}（{len(work_pieces(c.text))}项工作仅见其一）"
         conf = calibration.confidence(status, aspect, best.coverage, best.anchor, kind)
         evidence = [_evidence(ev, m) for m in _spread(found)]
         unit = ev.units[best.unit]

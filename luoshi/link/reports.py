@@ -51,7 +51,8 @@ def _with_figures(link: Link, figures: list[Link]) -> Link:
         f = missed[0] if missed else judged[0]
         return replace(link, status=f.status, confidence=f.confidence, evidence=f.evidence[:3],
                        reason=f"依本句指标判断：{f.reason}")
-    if missed and link.status == "fulfilled":  # work done, but the sentence's own figure fell short
+    if missed and link.status in ("fulfilled", "partial"):
+        # work done (or part of it), but the sentence's own figure fell short: the figure's line is evidence too
         f = missed[0]
         # a term's total (新增公办学位38.5万个 over five years) goes after the row's own line on the year
         evidence = link.evidence + f.evidence[:1] if _on_a_term(f) else f.evidence[:1] + link.evidence

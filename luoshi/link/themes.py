@@ -4,7 +4,7 @@ A theme sentence (一是持续推动消费升级, 保持房地产市场平稳健
 the 任务分解表, yet a reader asks whether it was delivered as well. Its verdict comes from the rows it
 heads (``rolled_up``: fulfilled when at least half of them are, no_evidence when fewer than 15% are
 reported at all, not_fulfilled when every reported one falls short and a quarter are reported, partial
-otherwise). Its evidence: a review line on the theme as a whole when there is one (统筹打好蓝天、碧水、净土保卫战 for
+otherwise, fulfilled when a review line says the theme's own work was done). Its evidence: a review line on the theme as a whole when there is one (统筹打好蓝天、碧水、净土保卫战 for
 聚焦污染防治), then its rows' best evidence, best row first; at most three spans. The record is a
 ``Link`` of ``source_kind`` "theme" (``link_reports(..., themes=True)``), listed apart from the rows'
 links (``luoshi link --format json`` prints them under ``themes``), so counts of task verdicts stay
@@ -116,6 +116,10 @@ def theme_links(old: Extraction, old_text: str, links: list[Link], ev: EvidenceI
             seen.add((own.evidence[0].doc, own.evidence[0].start, own.evidence[0].end))
             if status == "no_evidence":
                 status = "partial"  # the review speaks of the theme as a whole, not of its rows
+            elif status == "partial" and own.status == "fulfilled":
+                # rows reported in part, and the review says the theme's own work was done (继续实施积极的财政政策 →
+                # 我们实施积极的财政政策和稳健的货币政策): the theme is delivered, its rows' detail aside
+                status = "fulfilled"
         for c in judged:
             for e in c.evidence[:1]:
                 if (e.doc, e.start, e.end) not in seen:

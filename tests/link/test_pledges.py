@@ -869,3 +869,35 @@ def test_pledges_a_catch_all_line_of_the_peoples_bodies_reports_a_task_on_one_of
     assert link_one("做好退役军人服务保障工作", new, 2025, 2026).evidence[0].text.startswith("国防动员")
     new = f"一、2025年工作回顾\n{fillers * 3}教育、卫生、文化等社会事业全面发展。\n"
     assert link_one("加强文化市场管理", new, 2025, 2026).status == "no_evidence"
+
+
+_WOMEN = "做优巾帼建功系列行动，建设提升妇女援助中心，推进宫颈癌疫苗免费接种，加强儿童孤独症筛查干预服务"
+
+
+@pytest.mark.parametrize(
+    ("task", "review", "status"),
+    [
+        # one later work of four shown: part of the pledge
+        (_WOMEN, "先行先试开展孤独症全生命周期关爱服务", "partial"),
+        # the first work, which the others spell out, reported for the whole
+        ("深入开展安全生产治本攻坚三年行动，常态化开展打非治违，强化道路交通安全整治，加强建筑施工安全监管",
+         "深入推进安全生产治本攻坚三年行动", "fulfilled"),
+        # the task's own count said again is its result
+        ("推进医养结合，健全养老服务体系，实施养老机构运营补贴政策，新建150家养老服务驿站",
+         "新建社区养老服务驿站160家", "fulfilled"),
+        # three works, one shown: too few to say the rest were left undone
+        ("建设提升妇女援助中心，推进宫颈癌疫苗免费接种，加强儿童孤独症筛查干预服务",
+         "先行先试开展孤独症全生命周期关爱服务", "fulfilled"),
+    ],
+)
+def test_pledges_one_work_of_many_shown_is_partial(task, review, status):
+    new = "一、过去一年工作回顾\n" + review + "。" + "。".join(_FILLER) + "。\n"
+    link = link_one(task, new, 2023, 2024)
+    assert link.status == status and link.evidence[0].text == review
+    assert ("仅见其一" in link.reason) == (status == "partial" and task == _WOMEN)
+
+
+def test_pledges_work_pieces_leave_out_figures_and_frames():
+    from luoshi.link.pledges import work_pieces
+
+    assert work_pieces("围绕重点产业，加快建设产业园，比上年增加12亿元，推进招商引资") == ["加快建设产业园", "推进招商引资"]

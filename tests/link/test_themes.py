@@ -128,3 +128,34 @@ def test_themes_a_theme_stating_its_own_target_needs_that_figure(figure_status, 
     [link] = theme_links(old, CLUSTER, links + [figure])
     assert link.status == expected
     assert ("800亿元" in link.reason) == (expected == "partial")
+
+
+FISCAL = ("二、2020年主要任务\n"
+          "一是继续实施积极的财政政策。提高企业退休人员基本养老金。发展社区商业。推进夜间经济街区建设。\n")
+
+
+@pytest.mark.parametrize(
+    ("own_line", "expected"),
+    [
+        # rows reported in part, the review saying the theme's own work was done: the theme is delivered
+        ("我们实施积极的财政政策和稳健的货币政策。", "fulfilled"),
+        # no line on the theme as a whole: its rows decide
+        ("", "partial"),
+    ],
+)
+def test_themes_a_theme_the_review_reports_done_is_fulfilled_over_rows_in_part(own_line, expected):
+    def sent(text: str, role: str) -> Sentence:
+        a = FISCAL.index(text)
+        return Sentence(a, a + len(text), "s1", "plan", role=role)
+
+    rows = ["提高企业退休人员基本养老金", "发展社区商业", "推进夜间经济街区建设"]
+    commitments = [Commitment(f"c{n}", t, None, None, "process", None, None, [], [], [], FISCAL.index(t),
+                              FISCAL.index(t) + len(t), None) for n, t in enumerate(rows)]
+    sentences = [sent("一是继续实施积极的财政政策。", "theme")] + [sent(t + "。", "task") for t in rows]
+    old = Extraction(ReportMeta(year=2020), [Section("s1", None, 1, "二、2020年主要任务", "plan", 0, len(FISCAL))], [],
+                     commitments, sentences)
+    new = "一、过去一年工作回顾\n" + own_line + NEW.split("\n", 1)[1]
+    links = link_reports(old, FISCAL, Extraction(ReportMeta(year=2021), [], [], []), new, themes=True)
+    [theme] = [link for link in links if link.source_kind == "theme"]
+    assert theme.status == expected
+    assert (theme.evidence[0].text == own_line.rstrip("。")) == (expected == "fulfilled")
