@@ -42,6 +42,7 @@ def test_deadlines_rule_counter_examples_find_nothing(name, text):
         ("今后五年中央财政将投入100亿元", 2006, "今后五年", "2006-2010"),
         ("今明两年实现全部向社会免费开放", 2008, "今明两年", None),
         ("扶持政策再延长三年", 2006, "延长三年", None),
+        ("确保新集枢纽7月份第一台机组并网发电", 2023, "7月份", "2023-07"),  # a month named with 份
     ],
 )
 def test_deadlines_phrase_and_period(text, year, phrase, period):
@@ -61,6 +62,7 @@ def test_deadlines_phrase_and_period(text, year, phrase, period):
         "2022年是党的二十大召开之年",
         "编制面向2035年的国土空间总体规划",  # the plan's horizon, not the task's
         "扎实做好2023年男子篮球世界杯筹办工作",  # the event's year, not the preparation's
+        "继续做好2008年北京奥运会和2010年上海世界博览会的筹办工作",  # two events named together
         "高质量筹备2024年世界园艺博览会",
         "认真做好2024年北京奥运会前期准备",
         "实施《郑州市国土空间总体规划(2021—2035年)》",  # the plan's span

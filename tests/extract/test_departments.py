@@ -1203,6 +1203,9 @@ def test_departments_city_rows_led_as_most_tuning_tables_lead_them(text, lead):
         ("做好第五次全国经济普查", "市统计局"),
         ("持续开展非煤矿山、危化品以及有限空间作业、外包施工作业等重点领域和关键环节专项整治", "市应急管理局"),
         ("加强矿山生态修复", "市自然资源和规划局"),
+        # and consumer complaints (绍兴 2025): the regulator's, whatever the 消费 head word says
+        ("健全消费投诉快速甄别、快速执法、快速回应机制，营造更加安全放心的消费环境", "市市场监管局"),
+        ("实施提振消费专项行动，组织开展200场以上促消费活动", "市商务局"),
     ],
 )
 def test_departments_survey_and_safety_words_of_their_own_units(text, lead):
