@@ -195,13 +195,18 @@ def _same_end_state() -> dict[str, re.Pattern]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _not_yet() -> str:
+    return _alternation(rules.load("verdict_words")["pledges"]["not_yet"]["words"]).pattern
+
+
 def says_end_state(pledge_word: str, clause: str) -> bool:
-    """The clause says the result pledge's end state, in its word or another of the same state (开工 ~ 启动改造)."""
-    folded = fold(clause)
-    if pledge_word in folded:
-        return True
+    """The clause says the result pledge's end state, in its word or another of the same state (开工 ~ 启动改造),
+    and not as still ahead (即将建成: ``not_yet``)."""
     same = _same_end_state().get(pledge_word)
-    return same is not None and same.search(folded) is not None
+    state = re.escape(fold(pledge_word)) + (f"|{same.pattern}" if same is not None else "")
+    folded = re.sub(f"(?:{_not_yet()})(?:{state})", "|", fold(clause))
+    return fold(pledge_word) in folded or (same is not None and same.search(folded) is not None)
 
 
 def pledge_kind(text: str) -> tuple[PledgeKind, str | None]:

@@ -901,3 +901,17 @@ def test_pledges_work_pieces_leave_out_figures_and_frames():
     from luoshi.link.pledges import work_pieces
 
     assert work_pieces("围绕重点产业，加快建设产业园，比上年增加12亿元，推进招商引资") == ["加快建设产业园", "推进招商引资"]
+
+
+@pytest.mark.parametrize(
+    ("task", "review", "status"),
+    [
+        ("完成国际中医中心项目建设", "市国际中医中心、市第四人民医院新院二期即将完工", "partial"),
+        ("建成高浪路快速化改造一期", "高浪路快速化改造一期即将建成", "partial"),
+        ("建成高浪路快速化改造一期", "高浪路快速化改造一期建成通车", "fulfilled"),
+    ],
+)
+def test_pledges_an_end_state_still_ahead_is_partial(task, review, status):
+    new = "一、过去一年工作回顾\n" + review + "。" + "。".join(_FILLER) + "。\n"
+    link = link_one(task, new, 2023, 2024)
+    assert link.status == status and link.evidence[0].text == review

@@ -173,6 +173,9 @@ def _end_state_cases():
     for group in rules.load("verdict_words")["pledges"]["same_end_state"]:
         yield from ((pair, True) for pair in group["examples"])
         yield from ((pair, False) for pair in group.get("not", []))
+    not_yet = rules.load("verdict_words")["pledges"]["not_yet"]
+    yield from ((pair, False) for pair in not_yet["examples"])  # the end state still ahead is not reached
+    yield from ((pair, True) for pair in not_yet["not"])
 
 
 @pytest.mark.parametrize(("pair", "expected"), list(_end_state_cases()))
