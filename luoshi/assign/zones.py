@@ -124,6 +124,23 @@ def _known(zone: str, r: DepartmentRules) -> bool:
     return any(zone in r.names[i] for i in r.places)
 
 
+def _among_places(clause: str, s: int, e: int, city: str, z: ZoneRules) -> bool:
+    """Whether the zone at ``clause[s:e]`` is one item of a list of places (、) beside an item that is
+    no zone (支持龙南建设…示范区、赣州经开区建设…; 加快西咸新区、高陵、阎良…建设): the row is the work of
+    several places, the coordinating bureau's, not the zone's. A list of zones alone (高新区、经开区
+    扩区共建) is theirs."""
+    before = clause[:s]
+    if city and before.endswith(city):  # 赣州经开区 is found as the bare 经开区
+        before = before[: -len(city)]
+    if before.endswith("、"):
+        item = re.split(r"[、,;:，；：]", before[:-1])[-1]
+        return not find_zones(item, city, z)
+    if clause[e:e + 1] == "、":
+        item = re.split(r"[、,;:，；：]", clause[e + 1:])[0]
+        return not any(a == 0 or item[:a] == city for _, a, _ in find_zones(item, city, z))
+    return False
+
+
 def lead_by_zone(rows: list[Commitment], sections: list[Section], r: DepartmentRules) -> int:
     """Give the learned zones' rows to their bodies (module docstring); returns how many changed."""
     z = zone_rules()
@@ -142,6 +159,8 @@ def lead_by_zone(rows: list[Commitment], sections: list[Section], r: DepartmentR
             at = text.find(clause)
             for name, s, e in find_zones(clause, city, z):
                 if _known(name, r) or "县" in clause[:s]:  # 支持涡阳县加快南部新区建设: the county's work
+                    continue
+                if _among_places(clause, s, e, city, z):  # 支持…龙南建设…示范区、赣州经开区建设…
                     continue
                 inside = any(a <= at + s and at + e <= b for a, b in spans)
                 if not inside and _OWN_WORK.match(clause[e:]) or clause[max(0, s - 2):s] == "支持":

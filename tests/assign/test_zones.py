@@ -92,6 +92,8 @@ def test_a_zone_among_places_where_joint_work_happens_keeps_the_row_units():
     "支持利辛县滨河新区、板集矿区“多区联动”发展",  # a county's zone: the county's work
     "深度对接服务雄安新区建设",  # the state's zone
     "争创国家级高新区",  # a kind of zone
+    "支持甲乙深化区域合作、丙丁建设产业合作示范区、赣州经开区建设国际产业合作园区",  # one place of a list
+    "加快高新区、丙镇、丁镇融合片区建设",  # a zone listed with places that are no zones
     "在高新区“双创”基地布局一批研发机构",  # a programme of the zone as the place of other work
 ])
 def test_rows_that_are_not_the_zone_work_keep_their_units(text):
