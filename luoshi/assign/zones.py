@@ -10,7 +10,7 @@ or a kind written bare (高新区, 经开区), which is the city's own. A zone's
   its rows are the zone's to deliver), as ``luoshi.assign.theme.lead_by_place`` does for the
   zones the departments file lists, and
 - a row whose main work (its opening clause, outside modifiers) is the zone itself: the zone is
-  what the clause builds or runs (持续推进高新区、经开区扩区共建; 支持信阳高新区创建…).
+  what the clause builds or runs (持续推进高新区、经开区扩区共建; 推动经开区扩容升级; 支持信阳高新区创建…).
 
 The row's own units follow as co-units; the reason says the zone's name (and 同段落主题 for a
 paragraph). Only city reports learn zones: a district's or the State Council's report names
@@ -37,8 +37,11 @@ BODY = "管委会"
 # A zone joined to its partner places by 与 and a joint verb (高新区与榆中县、兰州生态创新城协同发展,
 # 经开区与安宁区、国际陆港一体联动发展) is the subject of that work: the partners list may run longer,
 # but holds places only (在高新区与榆中县之间布局…: the zones are where other work happens).
-_OWN_WORK = re.compile(r"^(?:(?:[、和与及][^,;:，；：]{0,12})?(?:要|扩区|共建|建设|开发|发展|提质|提档|提级|升级|改革|创建|"
-                       r"争创|高质量|转型|管理体制|体制机制|二次创业)|与[^,;:，；：的之间]{1,24}?(?:协同|融合|联动|一体|协作))")
+# The zone's own named programme may stand between it and the work (高新区“一厅四城”和花园城区建设):
+# a quoted name right after the zone is the zone's, and the work after it is still the zone's.
+_OWN_WORK = re.compile(r"^(?:(?:“[^”]{1,10}”)?(?:[、和与及][^,;:，；：]{0,12})?(?:要|扩区|扩容|共建|建设|开发|发展|提质|提档|"
+                       r"提级|升级|改革|创建|争创|高质量|转型|管理体制|体制机制|二次创业)"
+                       r"|与[^,;:，；：的之间]{1,24}?(?:协同|融合|联动|一体|协作))")
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,18 @@ def test_a_row_whose_main_work_is_the_zone_is_led_by_its_body():
 
 
 @pytest.mark.parametrize(("text", "body"), [
+    ("推动经开区扩容升级，盘活资产资源，高标准推进工业园“七通一平”", "拉萨经开区管委会"),
+    ("全力推进高新区“一厅四城”和花园城区建设，全面启动南区基础设施建设", "拉萨高新区管委会"),
+])
+def test_a_zone_whose_expansion_or_named_programme_is_the_work_leads(text, body):
+    """Widening the zone (扩容) or building its own quoted programme is the zone's work; the
+    bureau the words suggest follows as a co-unit."""
+    row = _row("s9", text, [Department("市工业和信息化局", "lead", ["工业"])])
+    assert lead_by_zone([row], [], rules("city", region="拉萨市")) == 1
+    assert [d.name for d in row.departments] == [body, "市工业和信息化局"]
+
+
+@pytest.mark.parametrize(("text", "body"), [
     ("引导高新区与榆中县、兰州生态创新城协同发展，支持企业做大做强", "兰州高新区管委会"),
     ("深化经开区与安宁区、国际陆港、西固化工园区一体联动发展，加快实施公铁联运", "兰州经开区管委会"),
 ])
@@ -80,6 +92,7 @@ def test_a_zone_among_places_where_joint_work_happens_keeps_the_row_units():
     "支持利辛县滨河新区、板集矿区“多区联动”发展",  # a county's zone: the county's work
     "深度对接服务雄安新区建设",  # the state's zone
     "争创国家级高新区",  # a kind of zone
+    "在高新区“双创”基地布局一批研发机构",  # a programme of the zone as the place of other work
 ])
 def test_rows_that_are_not_the_zone_work_keep_their_units(text):
     r = rules("city", region="亳州市")
