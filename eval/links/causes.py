@@ -3,7 +3,8 @@
 ``python -m eval.links.causes --set final7 [-v]`` scores like ``eval.links.run`` (a gold clause on the engine
 clause that overlaps it most) and names the cause of each
 item whose status or evidence is wrong, from what the engine returned (the finer reading — a paraphrase,
-an umbrella line, a line giving only a number — is a person's, with ``-v`` listing the items):
+an umbrella line, a line giving only a number — is a person's, with ``-v`` listing the items, and for wrong or
+lower-ranked evidence the gold lines beside the engine's):
 
 - ``no row``: the engine keeps no task, target, theme or context verdict over the gold sentence (a structure /
   extract matter);
@@ -95,6 +96,9 @@ def run(which: str, verbose: bool) -> Counter:
                 counts[c] += 1
                 if verbose:
                     print(f"  [{path.stem}] {c}: {g.text[:40]} gold={g.status} got={link.status if link else 'missing'}")
+                    if c in ("wrong evidence", "ranked below"):  # the lines side by side, to sort them into kinds
+                        print("\n".join([f"      gold: {new_text[s:e][:80]}" for s, e in g.evidence]
+                                         + [f"      got:  {e.text[:80]}" for e in link.evidence]))
     return counts
 
 
