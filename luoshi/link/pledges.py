@@ -464,8 +464,12 @@ def works_found(task: str, found: list[Match]) -> set[int]:
     """The clauses of a task of several (推动综合保税区创新发展，争取…试点) that a review clause was found for; empty
     for a task of one clause."""
     pieces = [piece for piece in _SPLIT.split(task) if piece.strip()]
-    if len(pieces) < 2:
-        return set()
+    return _pieces_shown(task, pieces, found) if len(pieces) >= 2 else set()
+
+
+def _pieces_shown(task: str, pieces: list[str], found: list[Match]) -> set[int]:
+    """Which of a task's pieces a review clause was found for (the query is the piece or holds it); evidence found
+    for the whole sentence answers none of them in particular."""
     return {k for k, piece in enumerate(pieces) for m in found if m.query != task and (m.query in piece or piece in m.query)}
 
 
@@ -485,7 +489,7 @@ def one_of_many(task: str, found: list[Match]) -> bool:
     pieces = work_pieces(task)
     if len(pieces) < MANY_WORKS:
         return False
-    shown = {k for k, piece in enumerate(pieces) for m in found if m.query != task and (m.query in piece or piece in m.query)}
+    shown = _pieces_shown(task, pieces, found)
     return len(shown) == 1 and 0 not in shown
 
 

@@ -779,14 +779,14 @@ def _heading_aims(
             continue
         aim = sentences[ks[1]]
         body = sentence_body(mt, aim)
+        # either way the aim is a task by the rules with no figure and no deliverable verb opening it
+        plain = aim.role == "task" and not _DIGIT.search(body) and not r.opener_work.search(body)
         if len(ks) == 2:
-            if (aim.role == "task" and not r.ordinal_theme.search(sentence_body(mt, sentences[ks[0]]))
-                    and not _DIGIT.search(body) and not r.opener_work.search(body) and not names_deliverable(body)
+            if (plain and not r.ordinal_theme.search(sentence_body(mt, sentences[ks[0]])) and not names_deliverable(body)
                     and r.pledged_work.search(body) is None):
                 aim.role = "theme"
             continue
         rest = [len(sentence_body(mt, sentences[k])) for k in ks[2:]]
-        if (aim.role == "task" and not _DIGIT.search(body) and not role_rules().opener_work.search(body)
-                and not opens_with_deliverable(body)
+        if (plain and not opens_with_deliverable(body)
                 and len(body) <= _AIM_SHARE * sum(rest) / len(rest)):  # 研究制定碳达峰行动方案 is a deliverable
             aim.role = "theme"
