@@ -1,7 +1,7 @@
 """Score the linker against the hand-labelled link sets in this folder.
 
 ``python -m eval.links.run [--oracle] [--split dev|test|all] [-v]`` prints status and evidence accuracy per
-set and overall (the sets in this folder; ``final/`` to ``final15/`` are never part of it);
+set and overall (the sets in this folder; ``final/`` to ``final16/`` are never part of it);
 ``--set final`` scores only the final set in ``final/`` (pairs labelled before the linker ever ran on
 them, scored once at the end: never tune on it); ``--set final2`` likewise scores only ``final2/``, a
 second such set labelled after every earlier one had been used for tuning; ``--set final3`` scores only
@@ -23,7 +23,8 @@ thirteenth such set of new pairs, never tuned on and scored once, by the lead, a
 ``--set final14`` scores only ``final14/``, a fourteenth such set of new pairs, never tuned on and scored once, by the
 lead, at the end of the round it was labelled in (a tuning set since); ``--set final15`` scores only ``final15/``, a
 fifteenth such set of new pairs, never tuned on and scored once, by the lead, at the end of the round it was labelled in
-(a tuning set since);
+(a tuning set since); ``--set final16`` scores only ``final16/``, a sixteenth such set of new pairs, never tuned
+on and scored once, by the lead, at the end of the round it was labelled in;
 ``--calibration`` prints the reliability table of task-verdict confidence (dev half and never-tuned half
 apart). By default sources come from the engine (``extract_file``) and a gold item is matched to the
 engine link of its kind whose source span overlaps it most and then, when that link is a row of several ；clauses
@@ -244,12 +245,13 @@ FINAL12_DIR = Path(__file__).parent / "final12"
 FINAL13_DIR = Path(__file__).parent / "final13"
 FINAL14_DIR = Path(__file__).parent / "final14"
 FINAL15_DIR = Path(__file__).parent / "final15"
+FINAL16_DIR = Path(__file__).parent / "final16"
 # The sets scored whole and once, never tuned on: each lives in its own folder.
 SEALED = {"final": FINAL_DIR, "final2": FINAL2_DIR, "final3": FINAL3_DIR, "final4": FINAL4_DIR,
           "final5": FINAL5_DIR, "final6": FINAL6_DIR, "final7": FINAL7_DIR, "final8": FINAL8_DIR,
           "final9": FINAL9_DIR, "final10": FINAL10_DIR, "final11": FINAL11_DIR,
           "final12": FINAL12_DIR, "final13": FINAL13_DIR, "final14": FINAL14_DIR,
-          "final15": FINAL15_DIR}
+          "final15": FINAL15_DIR, "final16": FINAL16_DIR}
 
 
 def set_files(which: str = "dev") -> list[Path]:
@@ -297,7 +299,7 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
                     help="dev or test half of each set (fixed by position before tuning), or all")
     ap.add_argument("--set", dest="which", choices=("dev", *SEALED), default="dev",
-                    help="dev: the tuning sets of this folder (default); final / final2 / … / final15: only that "
+                    help="dev: the tuning sets of this folder (default); final / final2 / … / final16: only that "
                          "folder, "
                          "all items, scored once")
     ap.add_argument("--strict", action="store_true",

@@ -26,9 +26,9 @@ left empty, the row's lead lists every part's lead (a list of equals)::
 
 Label files named ``heldout-x.txt`` / ``fresh-x.txt`` / ``final-x.txt`` / ``final2-x.txt`` / ``final3-x.txt`` /
 ``final4-x.txt`` / ``final5-x.txt`` / ``final6-x.txt`` / ``final7-x.txt`` / ``final8-x.txt`` / ``final9-x.txt`` /
-``final10-x.txt`` / ``final11-x.txt`` / ``final12-x.txt`` / ``final13-x.txt`` / ``final14-x.txt`` / ``final15-x.txt`` build gold/heldout/x.jsonl, gold/fresh/x.jsonl, gold/final/x.jsonl, gold/final2/x.jsonl,
+``final10-x.txt`` / ``final11-x.txt`` / ``final12-x.txt`` / ``final13-x.txt`` / ``final14-x.txt`` / ``final15-x.txt`` / ``final16-x.txt`` build gold/heldout/x.jsonl, gold/fresh/x.jsonl, gold/final/x.jsonl, gold/final2/x.jsonl,
 gold/final3/x.jsonl, gold/final4/x.jsonl, gold/final5/x.jsonl, gold/final6/x.jsonl, gold/final7/x.jsonl,
-gold/final8/x.jsonl, gold/final9/x.jsonl, gold/final10/x.jsonl, gold/final11/x.jsonl, gold/final12/x.jsonl, gold/final13/x.jsonl, gold/final14/x.jsonl / gold/final15/x.jsonl.
+gold/final8/x.jsonl, gold/final9/x.jsonl, gold/final10/x.jsonl, gold/final11/x.jsonl, gold/final12/x.jsonl, gold/final13/x.jsonl, gold/final14/x.jsonl, gold/final15/x.jsonl / gold/final16/x.jsonl.
 ``python -m eval.tasks.build skeleton labels/x.txt`` appends the numbered sentences of the
 region to a header-only file; ``python -m eval.tasks.build`` rewrites every gold file.
 """
@@ -159,7 +159,7 @@ def build(path: Path) -> list[dict]:
 
 # Label files of the never-tuned-on sets carry their set as a prefix: heldout-x.txt → gold/heldout/x.jsonl.
 SUBSETS = ("heldout", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "final7",
-           "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15")
+           "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16")
 
 
 def gold_path(label: Path) -> Path:

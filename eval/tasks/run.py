@@ -1,4 +1,4 @@
-"""``python -m eval.tasks.run [--set dev|heldout|fresh|final|final2|final3|final4|final5|final6|final7|final8|final9|final10|final11|final12|final13|final14|final15] [--json] [--errors N]``: task rows against the gold.
+"""``python -m eval.tasks.run [--set dev|heldout|fresh|final|final2|final3|final4|final5|final6|final7|final8|final9|final10|final11|final12|final13|final14|final15|final16] [--json] [--errors N]``: task rows against the gold.
 
 Runs the pipeline on each gold report's text (eval/tasks/texts/) and prints, per report
 and in total: task recall, cleanliness, rows per task sentence, lead, deadline and role
@@ -28,7 +28,9 @@ was labelled in and a tuning set since; ``final13`` is eval/tasks/gold/final13/*
 set, scored once by the lead at the end of the round it was labelled in and a tuning set since; ``final14`` is
 eval/tasks/gold/final14/*.jsonl, a sixteenth never-tuned-on set, scored once by the lead at the end of the round it
 was labelled in and a tuning set since; ``final15`` is eval/tasks/gold/final15/*.jsonl, a seventeenth never-tuned-on
-set, scored once by the lead at the end of the round it was labelled in and a tuning set since. Unit names are
+set, scored once by the lead at the end of the round it was labelled in and a tuning set since; ``final16`` is
+eval/tasks/gold/final16/*.jsonl, an eighteenth never-tuned-on set, never tuned on and scored once by the lead at the end
+of the round it was labelled in, totals only. Unit names are
 canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit) and
 compared without the report's own place name in front (高新区管委会 = 郑州高新区管委会 in 郑州's report).
 """
@@ -48,9 +50,9 @@ GOLD_DIR = HERE / "gold"
 HELDOUT_DIR = GOLD_DIR / "heldout"
 TEXTS = HERE / "texts"
 SETS = ("dev", "heldout", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8",
-        "final9", "final10", "final11", "final12", "final13", "final14", "final15")
+        "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16")
 # Only tuning sets may list their errors (final to final15 became ones once scored); the never-tuned-on
-# held-out set shows totals only.
+# held-out set and final16 (never tuned on, scored once by the lead) show totals only.
 ERROR_SETS = ("dev", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8",
               "final9", "final10", "final11", "final12", "final13", "final14", "final15")
 
@@ -113,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", dest="which", choices=SETS, default="dev",
                     help="dev, fresh, final to final15: tuning gold (dev is the default; the final sets were "
                          "each scored once untouched before they were tuned on); heldout: never tuned on, look at "
-                         "totals only")
+                         "totals only; final16: never tuned on, scored once by the lead, totals only")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final to final15)")
     args = ap.parse_args(argv)

@@ -1,4 +1,4 @@
-"""The sealed link sets (eval/links/final/ to final15/): they load, every snippet resolves,
+"""The sealed link sets (eval/links/final/ to final16/): they load, every snippet resolves,
 the tasks are the mechanical sample, and no tuning run sees them.
 
 These tests only read the labels; they never run the linker on the sealed pairs.
@@ -31,6 +31,7 @@ FINAL12 = LINKS / "final12"
 FINAL13 = LINKS / "final13"
 FINAL14 = LINKS / "final14"
 FINAL15 = LINKS / "final15"
+FINAL16 = LINKS / "final16"
 sys.path.insert(0, str(LINKS))
 
 from anchor import resolve  # noqa: E402
@@ -51,6 +52,7 @@ EXPECTED12 = {"guiyang-2024-2025", "yantai-2025-2026"}
 EXPECTED13 = {"urumqi-2025-2026", "hohhot-2024-2025"}
 EXPECTED14 = {"quanzhou-2025-2026", "haikou-2023-2024"}
 EXPECTED15 = {"luoyang-2022-2023", "kizilsu-2025-2026"}
+EXPECTED16 = {"changde-2022-2023", "tianjin-2025-2026"}
 
 
 def _sampler(folder: Path) -> ModuleType:
@@ -69,7 +71,8 @@ SETS = {"final": (FINAL, _sampler(FINAL), 6), "final2": (FINAL2, _sampler(FINAL2
         "final9": (FINAL9, _sampler(FINAL9), 8), "final10": (FINAL10, _sampler(FINAL10), 8),
         "final11": (FINAL11, _sampler(FINAL11), 8), "final12": (FINAL12, _sampler(FINAL12), 8),
         "final13": (FINAL13, _sampler(FINAL13), 8), "final14": (FINAL14, _sampler(FINAL14), 8),
-        "final15": (FINAL15, _sampler(FINAL15), 8)}
+        "final15": (FINAL15, _sampler(FINAL15), 8),
+        "final16": (FINAL16, _sampler(FINAL16), 8)}
 # Pairs whose plan part states fewer than three figures: the 2001 report leaves its five-year figures to the
 # Outline and gives only the growth target and the 2001 bonds. The 1993 review (five years) speaks to only two of
 # the 1992 plan's figures: growth (a 1992 figure) and retail prices (a qualitative line). The 1987 speech leaves the
@@ -198,6 +201,16 @@ def test_final15_folder_holds_the_expected_pairs() -> None:
     assert not (labelled | set(SETS["final15"][1].PAIRS)) & earlier, "a final15 pair must be new"
 
 
+def test_final16_pairs_are_new() -> None:
+    """The pairs land one by one while they are labelled: each labelled one is expected, and none is an earlier pair."""
+    labelled = {p.stem for p in FINAL16.glob("*.yaml")}
+    assert labelled <= EXPECTED16 and set(SETS["final16"][1].PAIRS) >= EXPECTED16
+    earlier = ({p.stem for p in LINKS.glob("*.yaml")} | EXPECTED | EXPECTED2 | EXPECTED3 | EXPECTED4 | EXPECTED5
+               | EXPECTED6 | EXPECTED7 | EXPECTED8 | EXPECTED9 | EXPECTED10 | EXPECTED11 | EXPECTED12 | EXPECTED13
+               | EXPECTED14 | EXPECTED15)
+    assert not (labelled | set(SETS["final16"][1].PAIRS)) & earlier, "a final16 pair must be new"
+
+
 @pytest.mark.parametrize("which,name", LABELLED)
 def test_final_labels_resolve(which: str, name: str) -> None:
     pair = _load(which, name)
@@ -240,6 +253,7 @@ def test_final_tasks_are_the_mechanical_sample(which: str, name: str) -> None:
 def test_tuning_runs_never_read_the_final_sets() -> None:
     from eval.links.run import (FINAL2_DIR, FINAL3_DIR, FINAL4_DIR, FINAL5_DIR, FINAL6_DIR, FINAL7_DIR, FINAL8_DIR,
                                  FINAL9_DIR, FINAL10_DIR, FINAL11_DIR, FINAL12_DIR, FINAL13_DIR, FINAL14_DIR, FINAL15_DIR,
+                                 FINAL16_DIR,
                                  FINAL_DIR,
                                  set_files)
 
@@ -275,3 +289,5 @@ def test_tuning_runs_never_read_the_final_sets() -> None:
     assert {p.stem for p in set_files("final14")} == EXPECTED14
     assert {p.parent for p in set_files("final15")} <= {FINAL15_DIR}
     assert {p.stem for p in set_files("final15")} == EXPECTED15
+    assert {p.parent for p in set_files("final16")} <= {FINAL16_DIR}
+    assert {p.stem for p in set_files("final16")} <= EXPECTED16

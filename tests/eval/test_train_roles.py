@@ -60,7 +60,7 @@ def test_training_command_writes_a_model_that_flips_it(tmp_path, monkeypatch):
 def test_tuning_reports_never_include_sealed_sets():
     names = [n for n, _ in tr.tuning_reports()]
     assert names and all(n.split("/")[0] in tr.TUNING_SETS for n in names)
-    assert not any(n.split("/")[0] in ("heldout", "final15") for n in names)
+    assert not any(n.split("/")[0] in ("heldout", "final16") for n in names)
     assert {"final6/gwr-2015", "final6/qingdao-2024"} <= set(names)  # a tuning set since its untouched score
     assert {"final7/gwr-2000", "final7/zhengzhou-2024"} <= set(names)  # trained on from round 9
     assert {"final8/gwr-1997", "final8/linyi-2025"} <= set(names)  # trained on from round 10
@@ -70,23 +70,24 @@ def test_tuning_reports_never_include_sealed_sets():
     assert {"final12/lanzhou-2025", "final12/jiaxing-2024"} <= set(names)  # trained on from round 14
     assert {"final13/xining-2025", "final13/huizhou-2024"} <= set(names)  # trained on from round 15
     assert {"final14/lhasa-2025", "final14/baotou-2025"} <= set(names)  # trained on from round 16
-    assert set(tr.SEALED) == {"heldout", "final15"} and not set(tr.SEALED) & set(tr.TUNING_SETS)
+    assert {"final15/xian-2026", "final15/zunyi-2023"} <= set(names)  # trained on from round 17
+    assert set(tr.SEALED) == {"heldout", "final16"} and not set(tr.SEALED) & set(tr.TUNING_SETS)
 
 
 def test_sealed_gold_is_never_read_even_when_it_lands(tmp_path, monkeypatch):
-    """final15's gold lands on main while the engine is tuned: the trainer lists and reads only tuning sets."""
+    """final16's gold lands on main while the engine is tuned: the trainer lists and reads only tuning sets."""
     from eval.tasks import run
 
     for folder, name in (("", "dev-a"), ("final6", "f6-a"), ("final7", "f7-a"), ("final8", "f8-a"), ("final9", "f9-a"),
-                         ("final10", "f10-a"), ("final11", "f11-a"), ("final12", "f12-a"), ("final13", "f13-a"), ("final14", "f14-a"), ("final15", "f15-a"), ("heldout", "h-a")):
+                         ("final10", "f10-a"), ("final11", "f11-a"), ("final12", "f12-a"), ("final13", "f13-a"), ("final14", "f14-a"), ("final15", "f15-a"), ("final16", "f16-a"), ("heldout", "h-a")):
         (tmp_path / folder).mkdir(exist_ok=True)
         (tmp_path / folder / f"{name}.jsonl").write_text("{}\n", encoding="utf-8")
     monkeypatch.setattr(run, "GOLD_DIR", tmp_path)
     reports = tr.tuning_reports()
     assert sorted(n for n, _ in reports) == ["dev/dev-a", "final10/f10-a", "final11/f11-a", "final12/f12-a", "final13/f13-a",
-                                             "final14/f14-a",
+                                             "final14/f14-a", "final15/f15-a",
                                              "final6/f6-a", "final7/f7-a", "final8/f8-a", "final9/f9-a"]
-    assert not any({"final15", "heldout"} & set(p.parts) for _, p in reports)
+    assert not any({"final16", "heldout"} & set(p.parts) for _, p in reports)
 
 
 def test_shipped_model_records_the_tuning_reports():
