@@ -1210,3 +1210,47 @@ def test_departments_city_rows_led_as_most_tuning_tables_lead_them(text, lead):
 )
 def test_departments_survey_and_safety_words_of_their_own_units(text, lead):
     assert suggest_departments(text, rules("city", region="潍坊市", year=2025))[0].name == lead
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "unit"),
+    [
+        # Zhejiang's and Guizhou's cities and 沈阳 name their city-management bureau otherwise: the same unit
+        ("市综合行政执法局", None, "市城市管理局"),
+        ("市城市管理行政执法局", None, "市城市管理局"),
+        ("嘉兴市综合行政执法局", "嘉兴市", "市综合行政执法局"),
+        ("市城市管理局", "遵义市", "市综合行政执法局"),
+        ("市城市管理局", "沈阳市", "市城市管理行政执法局"),
+        # 北京's enforcement bureau keeps its own name
+        ("市城管执法局", "北京市", "市城管执法局"),
+    ],
+)
+def test_departments_a_city_management_bureau_under_its_enforcement_names(name, region, unit):
+    assert canonical_unit(name, "city", region=region) == unit
+
+
+@pytest.mark.parametrize(
+    ("region", "text", "lead"),
+    [
+        # a city with an investment promotion bureau gives it 招商引资; a city without one, commerce
+        ("遵义市", "充分发挥招商引资“金三角”主队伍和各类开发区（园区）主阵地作用", "市投资促进局"),
+        ("武汉市", "充分发挥招商引资“金三角”主队伍和各类开发区（园区）主阵地作用", "市商务局"),
+        # organic renewal: the construction bureau's, 北京's planning commission's
+        ("扬州市", "深入开展城市有机更新，改造城中村21个、老旧小区104个", "市住房和城乡建设局"),
+        ("北京市", "制定城市有机更新办法，实施街区设计导则", "市规划自然资源委"),
+        # the state firms' three systems; the justice bureau's are enforcement's
+        ("扬州市", "深化国企“三项制度”改革，清理退出非主业、非优势业务和低效无效资产", "市国资委"),
+        ("扬州市", "深入落实行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度“三项制度”", "市司法局"),
+        # relief for the low-income population: civil affairs; the rural low-income's help: agriculture
+        ("南昌市", "分层分类开展低收入人口常态化救助帮扶，构建民生保障安全网", "市民政局"),
+        ("赣州市", "健全农村低收入人口常态化监测和帮扶机制，巩固提升“三保障”和饮水安全水平", "市农业农村局"),
+        # talent as a whole: the talent office; skills: human resources
+        ("西宁市", "实施人才引育工程，研究出台相关政策，打出留人聚人政策“组合拳”", "市委人才办"),
+        ("大连市", "持续开展“技能大连行动”，新增高技能人才1万人", "市人力资源社会保障局"),
+        # the reform of the zones' and parks' set-up: commerce
+        ("扬州市", "深化园区管理体制机制改革，全面提升“管理机构+运营公司”运作效能", "市商务局"),
+        ("沈阳市", "“一区一策”深化开发区综合改革", "市商务局"),
+    ],
+)
+def test_departments_round17_owners_most_tuning_tables_accept(region, text, lead):
+    assert suggest_departments(text, rules("city", region=region, year=2025))[0].name == lead
