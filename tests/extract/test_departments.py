@@ -1284,6 +1284,17 @@ def test_departments_round17_county_towns_and_carbon_control(text, lead):
         ("加强生物安全风险防控，力争实现松材线虫病疫点数量、疫情面积、病死树数量“三下降”", "市园林绿化局"),
         ("以滇池、阳宗海流域为重点，健全生态产品价值实现机制", "市发展改革委"),
         ("深入践行“两山”理念，深化生态文明先行示范行动，推进无废城市建设", "市生态环境局"),
+        # public space is no field of the planning bureau's: its renewal is construction's, its culture culture's
+        ("实施劳动南路城市公共空间更新改造，完成高铁东站片区外围快速路及立交衔接工程", "市住房和城乡建设局"),
+        ("实施公共空间“文化焕新”计划，建成温州文化展示中心", "市文化和旅游局"),
+        # the policies to steady the economy: the commission's, whoever receives them
+        ("不折不扣落实好国家和省稳经济各项政策措施，进一步研究出台让市场主体更有获得感的政策措施", "市发展改革委"),
+        # environmental emergencies: the environment bureau's; other emergencies: the emergency bureau's
+        ("提升突发环境事件风险防范和应急处置能力", "市生态环境局"),
+        ("完善突发事件应急处置机制", "市应急管理局"),
+        # the villages' toilets and refuse: agriculture's; a city's public toilets: city management's
+        ("深入实施农村环境整治提升五年行动，扎实推进农村厕所革命，实施农村生活垃圾治理专项行动", "市农业农村局"),
+        ("推进“厕所革命”，完成580座各类公共厕所改造升级", "市城市管理局"),
     ],
 )
 def test_departments_round17_kinds_read_by_eye_and_counted(text, lead):
