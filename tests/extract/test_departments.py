@@ -1254,3 +1254,48 @@ def test_departments_a_city_management_bureau_under_its_enforcement_names(name, 
 )
 def test_departments_round17_owners_most_tuning_tables_accept(region, text, lead):
     assert suggest_departments(text, rules("city", region=region, year=2025))[0].name == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # a county town's capacity and infrastructure: the commission's urbanisation programme
+        ("坚持以“五区两县”为重点，支持培育县域特色优势产业，优化县域基础设施布局和公共资源配置", "市发展改革委"),
+        ("做大做强县域特色产业集群，发展壮大县域经济", "市工业和信息化局"),
+        # carbon dual control, accounting and footprints: the commission's; emission trading: the environment's
+        ("探索建立碳排放双控制度，深化产品碳足迹标识认证国家试点", "市发展改革委"),
+        ("深入推进碳排放权和排污权交易，加快实施近零碳排放区示范工程试点", "市生态环境局"),
+    ],
+)
+def test_departments_round17_county_towns_and_carbon_control(text, lead):
+    assert suggest_departments(text, rules("city", region="西安市", year=2026))[0].name == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # read by eye in two unlabelled city reports (株洲 2025, 丽水 2023) and counted in the tuning tables
+        ("高质量开展全国1%人口抽样调查", "市统计局"),
+        ("优化生育政策支持体系，建设儿童和老年友好型城市", "市卫生健康委"),
+        ("严格落实一揽子化债方案，加快形成金融支持化债竞争机制", "市财政局"),
+        ("依法依规处置涉众型非法集资，确保不发生系统性区域性金融风险", "市地方金融监管局"),
+        ("加强心理健康教育和劳动教育，促进学生全面健康成长", "市教育局"),
+        ("加强社区心理健康服务", "市卫生健康委"),
+        ("加强生物安全风险防控，力争实现松材线虫病疫点数量、疫情面积、病死树数量“三下降”", "市园林绿化局"),
+        ("以滇池、阳宗海流域为重点，健全生态产品价值实现机制", "市发展改革委"),
+        ("深入践行“两山”理念，深化生态文明先行示范行动，推进无废城市建设", "市生态环境局"),
+        # public space is no field of the planning bureau's: its renewal is construction's, its culture culture's
+        ("实施劳动南路城市公共空间更新改造，完成高铁东站片区外围快速路及立交衔接工程", "市住房和城乡建设局"),
+        ("实施公共空间“文化焕新”计划，建成温州文化展示中心", "市文化和旅游局"),
+        # the policies to steady the economy: the commission's, whoever receives them
+        ("不折不扣落实好国家和省稳经济各项政策措施，进一步研究出台让市场主体更有获得感的政策措施", "市发展改革委"),
+        # environmental emergencies: the environment bureau's; other emergencies: the emergency bureau's
+        ("提升突发环境事件风险防范和应急处置能力", "市生态环境局"),
+        ("完善突发事件应急处置机制", "市应急管理局"),
+        # the villages' toilets and refuse: agriculture's; a city's public toilets: city management's
+        ("深入实施农村环境整治提升五年行动，扎实推进农村厕所革命，实施农村生活垃圾治理专项行动", "市农业农村局"),
+        ("推进“厕所革命”，完成580座各类公共厕所改造升级", "市城市管理局"),
+    ],
+)
+def test_departments_round17_kinds_read_by_eye_and_counted(text, lead):
+    assert suggest_departments(text, rules("city", region="株洲市", year=2025))[0].name == lead
