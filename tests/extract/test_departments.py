@@ -1295,6 +1295,15 @@ def test_departments_round17_county_towns_and_carbon_control(text, lead):
         # the villages' toilets and refuse: agriculture's; a city's public toilets: city management's
         ("深入实施农村环境整治提升五年行动，扎实推进农村厕所革命，实施农村生活垃圾治理专项行动", "市农业农村局"),
         ("推进“厕所革命”，完成580座各类公共厕所改造升级", "市城市管理局"),
+        # forest tenure, state forest farms and desertification: forestry's; the villages' collective assets: agriculture's
+        ("开展集体林权制度改革试点，推动组建国有林场，健全后期管护运营机制", "市园林绿化局"),
+        ("坚决打好防沙治沙黄河“几字弯”攻坚战，完成“三北”工程项目200万亩以上", "市园林绿化局"),
+        ("深化农村集体产权制度改革，发展壮大新型农村集体经济", "市农业农村局"),
+        # the national common language: the schools'; ethnic unity: the ethnic affairs commission's
+        ("提升国家通用语言文字普及使用质量，规范社会用字管理", "市教育局"),
+        ("要持续深化民族团结进步创建，全面推广普及国家通用语言文字，促进各民族交往交流交融", "市民族宗教事务局"),
+        # a comprehensive national science centre: science
+        ("主动承接合肥、张江综合性国家科学中心创新成果外溢", "市科技局"),
     ],
 )
 def test_departments_round17_kinds_read_by_eye_and_counted(text, lead):
