@@ -17,10 +17,23 @@ from luoshi.link.segments import sentence_spans, soften_breaks
 from luoshi.model import Extraction, Part
 from luoshi.textmap import MappedText
 
+# A round milestone written as a word (首次突破百亿元大关, 迈上千亿元台阶): 百亿元 is 100亿元. Only after a verb of
+# passing a mark and before 亿元: never a class (千亿级产业集群) or a vague amount (上百亿元, 几百亿元), and never part
+# of a number in Chinese numerals (二百亿元: the character before is no such verb).
+_PASSED = ("突破", "超过", "跨越", "迈上", "迈入", "跨上", "站上", "达到", "超")
+WORD_FIGURE = "(?:" + "|".join(f"(?<={v})" for v in _PASSED) + r")[百千万](?=亿元)"
+_WORD_VALUES = {"百": 100.0, "千": 1000.0, "万": 10000.0}
+
+
+def number_value(written: str) -> float:
+    """The value of a number as matched: digits (85, 3.5) or a milestone word (百 in 突破百亿元)."""
+    return _WORD_VALUES.get(written) or float(written)
+
+
 _NUM = re.compile(
     r"(?P<verb>增长|增速|上涨|涨幅|上升|提高到|提高至|提高|增加到|增加至|增加|下降|降低|减少|回落|降至|降到|达到|达|为|控制在|保持在|稳定在|突破|超过|)"
     # a share written in Chinese numerals (百分之十二点八, older national reports) or a figure in digits
-    r"(?:百分之(?P<cnum>[零〇一二两三四五六七八九十百点]+)|(?P<num>\d+(?:\.\d+)?)\s*"
+    r"(?:百分之(?P<cnum>[零〇一二两三四五六七八九十百点]+)|(?P<num>\d+(?:\.\d+)?|" + WORD_FIGURE + r")\s*"
     r"(?P<scale>万亿|千亿|亿|千万|百万|万|千)?"
     r"(?P<unit>%|个百分点|美元|元|人次|人|吨标准煤|吨标煤|吨|公顷|万亩|亩|公里|微克/立方米|平方米|套|户|家|个|斤)?)"
 )
@@ -31,7 +44,7 @@ def _num_start(n: re.Match) -> int:
 
 
 def _value(n: re.Match) -> float | None:
-    return float(n.group("num")) if n.group("num") else parse_number(n.group("cnum"))
+    return number_value(n.group("num")) if n.group("num") else parse_number(n.group("cnum"))
 
 
 def _unit_of(n: re.Match) -> str | None:
@@ -43,6 +56,8 @@ _AVERAGE = re.compile(r"年均|平均每年|每年平均")  # 五年平均每年
 _CUMULATIVE = re.compile(r"累计|比(?P<base>\d{4})年")
 # 社消零比“十三五”增长21.5%: a term's total against the previous term's, no year's rate
 _TERM_BASE = re.compile(r"比“?十.五”?(?:时期|期间)?")
+LEAD_IN = 6  # characters before a metric's name read for its basis word
+_LEAD_IN = re.compile(r"[^，。；;,、：:]*$")
 _YEAR = re.compile(r"(\d{4})年(?!代)")
 _LAST_YEAR = re.compile(r"去年|上年")
 # a year written right before the number dates it (PM2.5浓度从2020年的24微克/立方米降至20…: 24 is 2020's level)
@@ -97,6 +112,9 @@ def _figures_in(folded: str, m, stop: int, last_year: int | None,
     period = int(years[-1]) if years else None
     prev_end = max(m.start - 6, sent[0])
     listed = _respectively(folded, m, sent[1])
+    # a basis word just before the metric's name in its clause (累计接待游客4367.22万人次) qualifies its figures too
+    lead_in = _LEAD_IN.search(folded, max(sent[0], m.start - LEAD_IN), m.start)
+    lead_in = lead_in.group() if lead_in else ""
     numbers = [listed[0]] if listed else _NUM.finditer(folded, m.end, stop)
     for n in numbers:
         lead_from, prev_end = prev_end, n.end()
@@ -116,7 +134,8 @@ def _figures_in(folded: str, m, stop: int, last_year: int | None,
         growth = folded[m.start : m.end].endswith(_GROWTH_NAMES) or bool(verb and verb not in ("达到", "达", "为", "控制在", "保持在", "稳定在", "突破", "超过",
                                               "降至", "降到", "提高到", "提高至", "增加到", "增加至"))
         basis, base = "annual", None
-        window = folded[max(m.start, n.start() - 14) : n.start()]
+        own_clause = not _CLAUSE_END.search(folded, m.end, n.start())
+        window = (lead_in if own_clause else "") + folded[max(m.start, n.start() - 14) : n.start()]
         if _AVERAGE.search(window):
             basis = "average"
         elif _TERM_BASE.search(window):

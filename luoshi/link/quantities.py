@@ -9,6 +9,11 @@ A name of planning words (拟安排) loses them; a name that says nothing counte
 比例, 解决: ``synonyms.yaml`` target_names) is replaced by what its sentence says around the
 figure (今明两年继续提高企业退休人员基本养老金，人均每年增长10%左右 → 企业退休人员基本养老金),
 and its rate is looked for in the whole sentence of the clause that names it.
+
+A programme's quoted short name (“示范村”达到300个) is a name however short: a clause quoting it again gives its
+count. A count the review names in other words (新增规上企业 → 新增“升规纳统”企业) is looked for under each other
+form of its group (``synonyms.yaml`` target_names.metric_forms) when its own words find nothing. A round milestone
+written as a word (突破百亿元大关) is a number (``figures.WORD_FIGURE``).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from functools import lru_cache
 from luoshi import rules
 from luoshi.link.aspect import counts_added
 from luoshi.link.compare import judge
+from luoshi.link.figures import WORD_FIGURE, number_value
 from luoshi.link.index import bigrams
 from luoshi.link.match import names_in
 from luoshi.link.metrics import mentions
@@ -30,6 +36,8 @@ from luoshi.textmap import fold
 
 MIN_NAME = 4  # shorter metric names (投资, 品牌) match too much
 MIN_COVERAGE = 0.4
+QUOTED_COVERAGE = 0.6  # a clause repeating a quoted programme name names it as surely as a well-covered clause
+QUOTED_GAP = 4  # characters from a quoted name's closing quote to its count (“示范村”308个, “示范村”达到308个)
 RATE_NAME = 8  # characters of a name whose rate (%) is looked for by wording
 RATE_COVERAGE = 0.7
 RATE_GAP = 12  # characters from the name's last word to its rate
@@ -37,8 +45,9 @@ SEARCH = 12  # candidate clauses read (plan clauses among them are skipped)
 _MANY_YEARS = re.compile(r"累计|连续[两二三四五六七八九十\d]+年|[两二三四五六七八九十\d]+年来")
 _MODAL_END = re.compile(r"[要再将还也都]+$")  # 人数要再 (增长10%): how the pledge is said, not the name
 # a count said roughly (1900余个, 300多家) is a count of the same thing: 余/多 sits between number and counter
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|千万|万|千)?(?:余|多)?([^\d\s,，。；;、余多]{1,4})")
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?|" + WORD_FIGURE + r")\s*(万亿|亿|千万|万|千)?(?:余|多)?([^\d\s,，。；;、余多]{1,4})")
 _CJK = re.compile(r"[\u3400-\u9fffA-Za-z]")
+_QUOTES = re.compile(r"[“”\"「」『』]")
 _CLAUSES = re.compile(r"[，。；：,;:]")
 _PIECE_END = re.compile(r"[、，。；：,;:]")
 _OBJECT_END = re.compile(r"(?:的)?问题$")  # 解决…安全饮水问题: the problem's name is the object
@@ -102,6 +111,8 @@ def _query(ind: Indicator) -> str | None:
     if len(name) < 2 or found is None:
         return None
     sentence, at = found
+    if f"“{name}”" in sentence[:at]:
+        return name  # a programme's quoted short name (“示范村”达到300个) is a name of its own, however short
     # a count written before what it counts (启动…、21个|城中村改造): the name with the words after it in its piece
     after = _PIECE_END.split(sentence[at + len(fold(ind.value_text)) :], 1)[0]
     if after.startswith(name) and len(_CJK.findall(after)) >= MIN_NAME:
@@ -114,6 +125,21 @@ def _query(ind: Indicator) -> str | None:
         return own
     query = "".join(clauses[-2:])
     return query if name in query and len(query) >= 2 * MIN_NAME else None
+
+
+@lru_cache(maxsize=1)
+def _metric_forms() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold(f) for f in g["forms"]) for g in rules.load("synonyms")["target_names"]["metric_forms"])
+
+
+def other_forms(query: str) -> list[tuple[str, str]]:
+    """(query, form): ``query`` with its count named in each other way of its group (新增规上企业 → 升规纳统企业 …):
+    ``synonyms.yaml`` target_names.metric_forms; the longest form the query holds is replaced."""
+    for forms in _metric_forms():
+        held = max((f for f in forms if f in query), key=len, default=None)
+        if held is not None:
+            return [(query.replace(held, f), f) for f in forms if f != held and f not in held]
+    return []
 
 
 def _unit_of(found: str, base: str) -> bool:
@@ -160,11 +186,23 @@ def _rate_in_sentence(ind: Indicator, query: str, ev: EvidenceIndex, i: int):
 
 
 def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
-    """Fill ``link`` (a no_evidence indicator link) from lexical evidence, if any."""
-    scale, base = split_unit(ind.unit)
+    """Fill ``link`` (a no_evidence indicator link) from lexical evidence, if any: the target's own words
+    first, then each other name of its count (``synonyms.yaml`` target_names.metric_forms)."""
+    _, base = split_unit(ind.unit)
     query = _query(ind)
     if not query or not base or base == "年":
         return link
+    for q, form in ((query, None), *other_forms(query)):
+        if _link_by_wording(ind, ev, link, q, form).status != "no_evidence":
+            break
+    return link
+
+
+def _link_by_wording(ind: Indicator, ev: EvidenceIndex, link: Link, query: str, alias: str | None = None) -> Link:
+    """``link`` filled from the first review clause covering ``query`` with a number in the target's unit;
+    ``alias``: the other name of the target's count that ``query`` holds, which the clause must write in full
+    (quotes aside: 新增“升规纳统”企业) and whose last words anchor the number."""
+    scale, base = split_unit(ind.unit)
     is_vague = vague(ind.metric)
     least = MIN_COVERAGE
     if base == "%":
@@ -173,10 +211,19 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
         if len(query) < RATE_NAME and not is_vague:
             return link
         least = RATE_COVERAGE
-    names = names_in(ind.metric or "", [])  # a quoted programme (“三农”) is what is counted: the clause must name it
-    found = ev.find(query, names, limit=SEARCH)
+    quoted = len(query) < MIN_NAME  # only a quoted programme's short name is so short a query (_query)
+    if quoted:
+        # “示范村”达到300个: a clause writing the name in quotes again (“示范村”308个) names the same programme
+        quoted_name = canonical(f"“{query}”")
+        found = [(i, QUOTED_COVERAGE) for i, t in enumerate(ev.texts) if quoted_name in t]
+        names: list[str] = []
+    else:
+        names = names_in(ind.metric or "", [])  # a quoted programme (“三农”) is what is counted: the clause must name it
+        found = ev.find(query, names, limit=SEARCH)
     review = [(i, ev.units[i], cov) for i, cov in found if ev.units[i].part not in ("plan", "goals") and cov >= least
-              and all(canonical(n) in ev.texts[i] for n in names)]
+              and all(canonical(n) in ev.texts[i] for n in names)
+              and (alias is None or canonical(alias) in _QUOTES.sub("", ev.texts[i]))]
+    own_name = alias or (query if is_vague else ind.metric or "")
     for i, unit, cov in review:
         if base == "%" and is_vague:
             hit = _rate_in_sentence(ind, query, ev, i)
@@ -186,12 +233,16 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
             unit = ev.units[i]
         else:
             folded = fold(unit.text)
-            tail = _MODAL_END.sub("", fold(ind.metric if not is_vague else query))[-2:]
+            tail = _MODAL_END.sub("", fold(own_name))[-2:]
             anchor = folded.rfind(tail)
             numbers = [m for m in _NUMBER.finditer(folded) if _unit_of(m.group(3), base)]
             if base == "%":
                 # the rate right after the name's own last word (…人数连续两年增长10%), never a share of another one
                 numbers = [m for m in numbers if anchor >= 0 and 0 <= m.start() - anchor <= RATE_GAP][:1]
+            elif quoted:
+                # the count right after the quoted name (“示范村”308个), never the next programme's (“精品村”73个)
+                end = folded.find("”", anchor) + 1 if anchor >= 0 else -1
+                numbers = [m for m in numbers if end > 0 and 0 <= m.start() - end <= QUOTED_GAP][:1]
             elif anchor >= 0:  # the number right after the metric's own words (驿站160家, not 照料中心20家)
                 numbers.sort(key=lambda m: abs(m.start() - (anchor + len(tail))))
         if base != "%" and ev.periods is not None and ev.periods(i)[1] == ev.periods(i)[2]:
@@ -199,7 +250,7 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
             # 连续两年增长10% is one for each year)
             numbers = [m for m in numbers if not _MANY_YEARS.search(fold(unit.text), 0, m.start())]
         for m in numbers:
-            value = float(m.group(1)) * split_unit((m.group(2) or "") + base)[0] / scale
+            value = number_value(m.group(1)) * split_unit((m.group(2) or "") + base)[0] / scale
             verdict = judge(ind.comparator, ind.value, ind.value_high, value, ind.unit, "higher")
             shown = base if m.group(3).startswith(base) else m.group(3)[: len(_people_word(m.group(3)))]
             actual = unit.text[m.start() : m.start(3) + len(shown)]
@@ -209,7 +260,8 @@ def link_quantity(ind: Indicator, ev: EvidenceIndex, link: Link) -> Link:
             if verdict.status == "fulfilled" and _term_total(ind, ev, i):
                 # 新增高标准农田41万亩 over five years for 新增高标准农田4万亩 this year: the year's figure is not given
                 link.status, phrase = "partial", f"{phrase}（五年累计数，未见当年数）"
-            link.reason = f"目标 {name}{ind.value_text}，新报告：{unit.text}（{actual}，可能为多年累计），{phrase}"
+            said = f"（新报告称“{alias}”）" if alias else ""
+            link.reason = f"目标 {name}{ind.value_text}{said}，新报告：{unit.text}（{actual}，可能为多年累计），{phrase}"
             link.evidence = [unit_evidence(ev, i, round(cov, 3), actual)]
             return link
     return link
@@ -259,7 +311,7 @@ def in_named_sentence(ind: Indicator, ev: EvidenceIndex, row: Link, names: list[
         return link
     _, k, m = best
     unit = ev.units[k]
-    value = float(m.group(1)) * split_unit((m.group(2) or "") + base)[0] / scale
+    value = number_value(m.group(1)) * split_unit((m.group(2) or "") + base)[0] / scale
     verdict = judge(ind.comparator, ind.value, ind.value_high, value, ind.unit, "higher")
     actual = unit.text[m.start() : m.start(3) + len(base)]
     link.status, link.confidence = verdict.status, NAMED_CONFIDENCE

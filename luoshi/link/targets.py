@@ -90,11 +90,54 @@ def evidence_span(text: str, f: Figure) -> tuple[int, int]:
 
 def link_indicator(ind: Indicator, figures: dict[str, list[Figure]], new_text: str, units: list[Unit],
                    doc: str, review_year: int | None) -> Link:
+    """The verdict on ``ind``; a target whose figure several metrics share (生产总值、人均GDP、全员劳动生产率增速均为7%)
+    is judged on the first of them the review gives a figure for when its own name finds none."""
+    link = _link_one(ind, figures, new_text, units, doc, review_year)
+    if link.status != "no_evidence" or link.evidence:
+        return link
+    names = shared_figure_names(ind)
+    for name in names:
+        other = _link_one(replace(ind, metric=name), figures, new_text, units, doc, review_year)
+        if other.status != "no_evidence":
+            other.source_text, other.source_start, other.source_end = ind.value_text, ind.start, ind.end
+            listed = "、".join([*names, ind.metric or ""])
+            other.reason = f"{listed}共用目标{ind.value_text}，新报告给出{name}的数据；{other.reason}"
+            return other
+    return link
+
+
+_LIST_SEP = re.compile(r"[、和及与]")
+_LIST_START = re.compile(r"[，,；;：:。！？!?\n]")
+_MAX_LISTED = 12  # characters of one listed metric name (人均GDP, 全员劳动生产率); longer pieces are clauses
+
+
+def shared_figure_names(ind: Indicator) -> list[str]:
+    """The metrics listed before the target's own name in its clause that share its figure, in order
+    (生产总值、人均GDP、全员劳动生产率增速均为7% → 生产总值, 人均GDP); none when the figures are given
+    one per metric (分别增长7%、8%) or the clause holds another number."""
+    sentence = fold(ind.sentence)
+    at = sentence.find(fold(ind.value_text))
+    name = fold(ind.metric or "")
+    if at < 0 or not name:
+        return []
+    start = max((m.end() for m in _LIST_START.finditer(sentence, 0, at)), default=0)
+    stretch = sentence[start:at]
+    if "分别" in stretch or re.search(r"\d", stretch):
+        return []
+    *listed, own = _LIST_SEP.split(stretch)
+    if not listed or not own.startswith(name):
+        return []
+    listed = [p.strip() for p in listed]
+    return listed if all(0 < len(p) <= _MAX_LISTED for p in listed) else []
+
+
+def _link_one(ind: Indicator, figures: dict[str, list[Figure]], new_text: str, units: list[Unit],
+              doc: str, review_year: int | None) -> Link:
     link = Link(ind.id, "indicator", ind.value_text, ind.start, ind.end,
                 "no_evidence", 0.0, "", [])
     rate = as_rate(ind)
     if rate is not None:
-        link = link_indicator(rate, figures, new_text, units, doc, review_year)
+        link = _link_one(rate, figures, new_text, units, doc, review_year)
         link.source_text, link.source_start, link.source_end = ind.value_text, ind.start, ind.end
         link.reason = f"{ind.metric}{ind.value_text}即{rate.metric}上涨{rate.value_text}；{link.reason}"
         return link

@@ -73,3 +73,26 @@ def test_figures_a_year_written_before_the_number_dates_it():
 def test_figures_a_rate_against_the_previous_term_is_no_years_rate():
     text = "一、过去五年工作回顾\n社消零比“十三五”增长21.5%，总额位居全省第3。带动社消零增长2.8%。"
     assert [(f.value, f.basis) for f in _figures(text, "retail_sales", 2025)] == [(21.5, "term"), (2.8, "annual")]
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        # a basis word just before the metric's name qualifies the figure of its clause
+        ("一、过去五年工作回顾\n累计接待游客4367.22万人次。", "cumulative"),
+        ("一、过去五年工作回顾\n五年来累计实现城镇新增就业2.5万人。", "cumulative"),
+        # not one of another clause, nor one the name comes first in (全年接待游客…)
+        ("一、过去五年工作回顾\n项目累计投资50亿元，接待游客1659.17万人次。", "annual"),
+        ("一、过去一年工作回顾\n全年接待游客1659.17万人次。", "annual"),
+    ],
+)
+def test_figures_a_basis_word_before_the_metric_name(text, basis):
+    figs = [f for f in _figures(text, "tourist_arrivals") + _figures(text, "new_jobs") if f.unit != "%"]
+    assert figs[0].basis == basis
+
+
+def test_figures_a_milestone_word_is_a_number():
+    [fig] = _figures("一、过去一年工作回顾\n地区生产总值首次突破千亿元。", "gdp")
+    assert (fig.value, fig.scaled, fig.unit) == (1000.0, 1000.0 * 1e8, "元")
+    # a vague amount or a class is none
+    assert not [f for f in _figures("一、过去一年工作回顾\n地区生产总值上百亿元，打造千亿级产业集群。", "gdp") if f.unit == "元"]

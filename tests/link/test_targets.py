@@ -443,3 +443,105 @@ def test_targets_a_short_name_after_its_count_is_read_with_the_words_after_it(re
     [link] = link_reports(extraction(2025, indicators=[ind]), old, extraction(2026), review)
     assert link.status == status
     assert (link.evidence[0].value_text if status != "no_evidence" else None) == actual
+
+
+@pytest.mark.parametrize(
+    ("review", "status", "actual"),
+    [
+        # a round milestone written as a word is a number: 百亿元 is 100亿元
+        ("一、过去五年工作回顾\n技术合同成交额增长34.5%、首次突破百亿元大关。", "fulfilled", "百亿元"),
+        # a class (百亿级) or a vague amount (上百亿元) is no figure
+        ("一、过去五年工作回顾\n技术合同成交额上百亿元，培育百亿级技术市场。", "no_evidence", None),
+    ],
+)
+def test_targets_a_milestone_written_as_a_word_is_a_figure(review, status, actual):
+    old = "确保技术合同成交额突破85亿元。"
+    ind = target(old, "突破85亿元", "技术合同成交额", 85, "at_least", "level", unit="亿元", period="2022")
+    [link] = link_reports(extraction(2022, indicators=[ind]), old, extraction(2023), review)
+    assert link.status == status
+    assert (link.evidence[0].value_text if status != "no_evidence" else None) == actual
+
+
+def test_targets_a_known_metric_passing_a_milestone_word():
+    old = "地区生产总值突破900亿元。"
+    ind = target(old, "突破900亿元", "地区生产总值", 900, "at_least", "level", unit="亿元", period="2022")
+    new = "一、2022年工作回顾\n地区生产总值首次突破千亿元。"
+    [link] = link_reports(extraction(2022, indicators=[ind]), old, extraction(2023), new)
+    assert (link.status, link.evidence[0].value_text) == ("fulfilled", "千亿元")
+
+
+@pytest.mark.parametrize(
+    ("review", "status", "actual"),
+    [
+        # the quoted short name said again in quotes, its own count right after it (not 达标村's or 精品村's)
+        ("一、过去五年工作回顾\n创建“达标村”1351个、“示范村”308个、“精品村”73个。", "fulfilled", "308个"),
+        ("一、过去五年工作回顾\n创建“示范村”达到280个。", "not_fulfilled", "280个"),
+        # the words unquoted in another programme's name are not the programme
+        ("一、过去五年工作回顾\n3个村入选全国乡村治理示范村。", "no_evidence", None),
+        ("一、过去五年工作回顾\n创建“精品村”73个。", "no_evidence", None),
+    ],
+)
+def test_targets_a_quoted_short_name_is_a_metric_name(review, status, actual):
+    old = "“示范村”达到300个。"
+    ind = target(old, "300个", "示范村", 300, "at_least", "level", unit="个", period="2022")
+    [link] = link_reports(extraction(2022, indicators=[ind]), old, extraction(2023), review)
+    assert link.status == status
+    assert (link.evidence[0].value_text if status != "no_evidence" else None) == actual
+
+
+def _metric_form_cases(key: str) -> list[tuple[str, str]]:
+    from luoshi import rules
+
+    return [tuple(pair) for g in rules.load("synonyms")["target_names"]["metric_forms"] for pair in g[key]]
+
+
+@pytest.mark.parametrize(("name", "clause"), _metric_form_cases("examples"))
+def test_targets_a_count_named_in_other_words_is_found_under_its_other_forms(name, clause):
+    old = f"全年{name}600家。"
+    ind = target(old, "600家", name, 600, "about", "increase", unit="家", period="2022")
+    new = f"一、2022年工作回顾\n{clause}。"
+    [link] = link_reports(extraction(2022, indicators=[ind]), old, extraction(2023), new)
+    assert link.status != "no_evidence" and link.evidence[0].text in new
+    assert link.evidence[0].value_text in clause
+
+
+@pytest.mark.parametrize(("name", "clause"), _metric_form_cases("not"))
+def test_targets_a_count_is_not_found_under_another_counts_name(name, clause):
+    old = f"全年{name}600家。"
+    ind = target(old, "600家", name, 600, "about", "increase", unit="家", period="2022")
+    [link] = link_reports(extraction(2022, indicators=[ind]), old, extraction(2023), f"一、2022年工作回顾\n{clause}。")
+    assert link.status == "no_evidence"
+
+
+def test_targets_metrics_sharing_one_figure_are_judged_on_the_one_reported():
+    old = "今年主要预期目标是：生产总值、人均GDP、全员劳动生产率增速均为7%，研发经费投入强度达到3.15%。"
+    ind = target(old, "7%", "全员劳动生产率", 7, "eq", "increase", period="2022")
+    new = "一、2022年工作回顾\n预计全年经济增长3.5%左右。"
+    [link] = link_reports(extraction(2022, indicators=[ind]), old, extraction(2023), new)
+    assert (link.status, link.evidence[0].value_text) == ("not_fulfilled", "3.5%")
+    assert "生产总值" in link.reason and (link.source_start, link.source_end) == (ind.start, ind.end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value_text", "metric", "names"),
+    [
+        ("生产总值、人均GDP、全员劳动生产率增速均为7%", "7%", "全员劳动生产率", ["生产总值", "人均GDP"]),
+        # figures given one per metric, or another number in the clause: no shared figure
+        ("进出口总额、实际利用外资分别增长7%、8%", "8%", "实际利用外资", []),
+        ("生产总值增长6%、全员劳动生产率增长7%", "7%", "全员劳动生产率", []),
+        ("全员劳动生产率增长7%", "7%", "全员劳动生产率", []),
+    ],
+)
+def test_targets_names_sharing_a_figure(sentence, value_text, metric, names):
+    from luoshi.link.targets import shared_figure_names
+
+    ind = target(sentence, value_text, metric, 7, "eq", "increase")
+    assert shared_figure_names(ind) == names
+
+
+def test_targets_the_years_figure_goes_before_a_term_total_said_with_a_basis_word_before_the_name():
+    old = "实现城镇新增就业5000人以上。"
+    ind = target(old, "5000人以上", "城镇新增就业", 5000, "at_least", "increase", unit="人", period="2025")
+    new = "一、“十四五”时期和2025年工作回顾\n五年来，累计实现城镇新增就业2.5万人。全年实现城镇新增就业6052人。"
+    [link] = link_reports(extraction(2025, indicators=[ind]), old, extraction(2026), new)
+    assert (link.status, link.evidence[0].value_text) == ("fulfilled", "6052人")
