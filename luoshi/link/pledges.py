@@ -455,6 +455,21 @@ def _term_line(ev: EvidenceIndex, i: int, since: int | None) -> bool:
     return ev.periods is not None and multi_year(ev.periods(i), since)
 
 
+# an enumerated heading sentence of a review paragraph (二是营商环境持续优化。): a short summary with no figure
+_ENUM_HEADING = re.compile(r"^[一二三四五六七八九十]是[^\d，,；;：:]{2,14}$")
+
+
+def heading_content(ev: EvidenceIndex, i: int) -> int | None:
+    """The first clause of the sentence right after clause ``i`` in its paragraph when ``i`` is a whole sentence that
+    is an enumerated heading (二是公共安全总体向好。强化重点领域安全监管…): what the heading sums up. None otherwise."""
+    u = ev.units[i]
+    if not _ENUM_HEADING.match(u.text) or ev.sentence_units(i) != [i] or i + 1 >= len(ev.units):
+        return None
+    nxt = ev.units[i + 1]
+    # only the heading's full stop between them: a line break would start another paragraph
+    return i + 1 if nxt.part == u.part and nxt.sent_start != u.sent_start and nxt.start - u.end <= 1 else None
+
+
 def clause_count(task: str) -> int:
     """The clauses of a task (推动综合保税区创新发展，争取…试点: 2)."""
     return sum(bool(piece.strip()) for piece in _SPLIT.split(task))
@@ -765,9 +780,15 @@ def link_commitment(c: Commitment, ev: EvidenceIndex, source_text: str | None = 
         conf = calibration.confidence(status, aspect, best.coverage, best.anchor, kind)
         evidence = [_evidence(ev, m) for m in _spread(found)]
         unit = ev.units[best.unit]
+        said = unit.text
+        content = heading_content(ev, best.unit)
+        if content is not None:
+            # 二是营商环境持续优化。建立项目“并联审批”机制…: the heading sums up, the sentence after it shows the work
+            evidence = [unit_evidence(ev, content, evidence[0].score)] + evidence[: MAX_EVIDENCE - 1]
+            said = f"{unit.text}。{ev.units[content].text}"
         where = f"（{_part_zh(unit.part)}{_period_note(evidence[0].period)}）"
         words = "、".join(best.words) or "—"
-        reason = f"证据{where}：{unit.text} — {phrase}；匹配：{words}{carry_note}"
+        reason = f"证据{where}：{said} — {phrase}；匹配：{words}{carry_note}"
         if conf < calibration.ABSTAIN:
             return link("no_evidence", round(1 - conf, 2), f"证据不足，不作判断。最接近的{reason}", evidence, carried_ev)
         return link(status, conf, reason, evidence, carried_ev)

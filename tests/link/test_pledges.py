@@ -915,3 +915,20 @@ def test_pledges_an_end_state_still_ahead_is_partial(task, review, status):
     new = "一、过去一年工作回顾\n" + review + "。" + "。".join(_FILLER) + "。\n"
     link = link_one(task, new, 2023, 2024)
     assert link.status == status and link.evidence[0].text == review
+
+
+@pytest.mark.parametrize(
+    ("review", "top"),
+    [
+        # an enumerated heading sums up; the sentence after it in its paragraph shows the work
+        ("一、过去五年工作回顾\n我们坚持改革开放。一是重点领域改革深入推进。国资国企改革卓有成效。二是营商环境持续优化。"
+         "建立项目“并联审批”机制，全面推行“高效办成一件事”等便民措施。", "建立项目“并联审批”机制"),
+        # a heading closing its paragraph stays the evidence
+        ("一、过去五年工作回顾\n我们坚持改革开放，二是营商环境持续优化。\n国资国企改革卓有成效。", "二是营商环境持续优化"),
+    ],
+)
+def test_pledges_an_enumerated_heading_gives_way_to_the_sentence_after_it(review, top):
+    link = link_one("优化营商环境，深入实施营商环境优化提升三年行动", review, old_year=2025, new_year=2026)
+    assert link.status != "no_evidence"
+    assert link.evidence[0].text == top
+    assert "营商环境持续优化" in link.reason
