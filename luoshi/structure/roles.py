@@ -75,6 +75,9 @@ class RoleRules:
     deliverable: re.Pattern[str]
     vote: re.Pattern[str]
     voted_pledge: re.Pattern[str]
+    address: re.Pattern[str]
+    address_keep: re.Pattern[str]
+    address_pledge: re.Pattern[str]
 
 
 @dataclass
@@ -132,6 +135,9 @@ def role_rules() -> RoleRules:
         deliverable=_compile(data["deliverable"]["pattern"], "roles"),
         vote=_compile(data["voted_pledge"]["vote"], "roles"),
         voted_pledge=_compile(data["voted_pledge"]["pledge"], "roles"),
+        address=_compile(data["address_coda"]["pattern"], "roles"),
+        address_keep=_compile(data["address_coda"]["keep"], "roles"),
+        address_pledge=_compile(data["address_coda"]["pledge"], "roles"),
     )
 
 
@@ -484,6 +490,9 @@ def assign_roles(
                 elif (lead_in is not None and level is not None and level < THEME_LEVEL and s.section != lead_in[0]
                       and lead_in[1] in (None, level)):
                     lead_in, point_para = (lead_in[0], level), place.para
+                elif (lead_in is not None and lead_in[1] is None and (level is None or level >= THEME_LEVEL)
+                      and place.count > 1 and is_theme_opener(len(text))):
+                    point_para = place.para  # a point written as its paragraph's opener (必须坚持党的领导。…)
                 elif lead_in is not None and (lead_in[1] is None or level is None or level <= lead_in[1]):
                     lead_in, point_para = None, None  # the points end at a paragraph that is no point nor under one
             if place is not None and place.para == point_para and place.index > 0:
@@ -499,7 +508,8 @@ def assign_roles(
                 whole.add(place.para)
                 continue
             if place is not None and r.ordinal_theme.search(body):
-                pointed_para = place.para
+                if not (level is not None and level < THEME_LEVEL and place.index == 0 and place.count == 2):
+                    pointed_para = place.para
                 numbered.append(k)
                 if len(body) <= r.ordinal_max:
                     points.append(k)
@@ -558,6 +568,7 @@ def assign_roles(
         _series_points(mt, sentences, numbered)
         _sub_themes(mt, sentences, placements, heading_level, whole | whole_titled)
         _heading_aims(mt, sentences, placements, heading_level, whole)
+        _address_codas(mt, sentences, placements, heading_level)
 
 
 _TIGHT = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
@@ -790,3 +801,38 @@ def _heading_aims(
         if (plain and not opens_with_deliverable(body)
                 and len(body) <= _AIM_SHARE * sum(rest) / len(rest)):  # 研究制定碳达峰行动方案 is a deliverable
             aim.role = "theme"
+
+
+_CODA_MAX = 4  # the address, a maxim or two and the stance; a longer paragraph holds a section's own work
+
+
+def _address_codas(
+    mt: MappedText, sentences: list[Sentence], placements: list[Placement], heading_level: dict[int, int]
+) -> None:
+    """各位代表！产业兴则城市兴…。我们坚定不移实施产业强市战略，…。 then the next numbered heading: a paragraph opened
+    by the address to the deputies after a section's work, closing that section, sums it up in the speaker's
+    voice; its sentences are the stance, not rows. A paragraph that counts the year's 民生实事 keeps its rules'
+    roles (their delivery is work), and so does an address that opens a section (三、…建设 各位代表！新的一年…)
+    or leads into more paragraphs of it. Work pledged in the coda (我们将持续打造…, 要持续深化…, 继续鼓励…) stays
+    a row: the stance is told in the present (我们坚持…, 市政府坚持当好…)."""
+    r = role_rules()
+    paras: dict[int, list[int]] = {}
+    for k, s in enumerate(sentences):
+        if s.part in FORWARD:
+            paras.setdefault(placements[k].para, []).append(k)
+    for ks in paras.values():
+        first, last = ks[0], ks[-1]
+        if first == 0 or len(ks) > _CODA_MAX or not r.address.search(sentence_body(mt, sentences[first])):
+            continue
+        before = sentences[first - 1]
+        if (before.part not in FORWARD or not _within(before.section, sentences[first].section or "")
+                or before.start in heading_level):
+            continue  # the address opens its section: what follows it is the section's own text
+        after = sentences[last + 1] if last + 1 < len(sentences) else None
+        if after is not None and after.part in FORWARD and heading_level.get(after.start, THEME_LEVEL) >= THEME_LEVEL:
+            continue  # more of the section follows: the address leads into it
+        if any(r.address_keep.search(sentence_body(mt, sentences[k])) for k in ks):
+            continue
+        for k in ks:
+            if sentences[k].role == "task" and not r.address_pledge.search(sentence_body(mt, sentences[k])):
+                sentences[k].role = "context"

@@ -1304,6 +1304,26 @@ def test_departments_round17_county_towns_and_carbon_control(text, lead):
         ("要持续深化民族团结进步创建，全面推广普及国家通用语言文字，促进各民族交往交流交融", "市民族宗教事务局"),
         # a comprehensive national science centre: science
         ("主动承接合肥、张江综合性国家科学中心创新成果外溢", "市科技局"),
+        # vocabulary of their own units: herbs grown, contracted land, temples, violent terrorism, the trades,
+        # teachers' ethics and weather disasters
+        ("大力发展中药材种植业，做大做强中医药行业市场交易规模", "市农业农村局"),
+        ("传承弘扬中医药文化，建设中医医院", "市卫生健康委"),
+        ("完善承包地“三权分置”制度，坚持集体所有权、稳定农户承包权、放活土地经营权", "市农业农村局"),
+        ("开展寺庙管理夯基行动，深化拓展“三个意识”教育", "市民族宗教事务局"),
+        ("严密防范、坚决打击各种渗透破坏活动、暴力恐怖活动、民族分裂活动、宗教极端活动", "市公安局"),
+        ("细化举措帮助商贸服务业加快恢复发展，力争批发业增长12%、零售业增长13%、餐饮业增长12%、住宿业增长15%", "市商务局"),
+        ("加强师德师风建设，控辍保学常态化动态清零，建成市青少年示范性综合实践基地", "市教育局"),
+        ("持续推进气象防灾减灾预警中心建设，提升气象灾害监测预警能力", "市气象局"),
+        ("提升防灾减灾救灾能力", "市应急管理局"),
+        # soil pollution, outfalls and dust: the environment bureau's, wherever they are found
+        ("强化建设用地土壤污染、工矿污染源监督", "市生态环境局"),
+        ("持续推进城乡建设用地减量", "市自然资源和规划局"),
+        ("持续开展入河湖排污口排查整治，推进集中式饮用水水源规范化建设", "市生态环境局"),
+        ("推进集中式饮用水水源规范化建设", "市水务局"),
+        ("有效管控裸地扬尘、道路扬尘、施工扬尘和建筑垃圾运输车辆，减少扬尘污染", "市生态环境局"),
+        # science-based and high-tech firms: science's; specialised small firms: industry's
+        ("实施科技型企业梯度培育计划，开展精准找苗育苗行动，新培育1300家国家高新技术企业", "市科技局"),
+        ("培养一批专精特新、“小巨人”企业", "市工业和信息化局"),
     ],
 )
 def test_departments_round17_kinds_read_by_eye_and_counted(text, lead):

@@ -802,3 +802,76 @@ def test_roles_battle_slogan_heads_the_measures_after_it():
     roles = _roles_of(text)
     assert roles["坚持精准治污、科学治污、依法治污，深入打好蓝天、碧水、净土保卫战。"] == "theme"
     assert roles["巩固生态环境治理成效，深入打好蓝天、碧水、净土保卫战。"] == "task"
+
+
+def test_roles_aim_under_a_numbered_point_heading_introduces_its_section():
+    """一是坚持稳中求进，…。 as a heading, one aim sentence after it in its paragraph, then paragraphs opened by their
+    own theme sentences: the aim introduces the section (a theme) as it would under （一）; a numbered point
+    whose paragraph carries its measures keeps them as work."""
+    text = _PLAN + (
+        "一是坚持稳中求进、以进促稳，巩固增强经济回升向好态势。统筹发挥存量政策和增量政策作用，全方位扩大有效需求。\n\n"
+        "推动消费扩容升级。加力扩围“两新”政策，更大规模撬动汽车、家电家居等消费品更新换代。实施提振消费专项行动，多渠道增加居民收入。\n\n"
+        "积极扩大有效投资。优化重大项目服务保障机制，全年完成重大项目投资1600亿元以上。建立民间投资重点项目库，实施省重点民资项目18个。\n\n"
+        "二是加强廉洁自律。严格落实党风廉政建设责任制，驰而不息纠治“四风”。始终树牢过紧日子思想，严格控制机关运行成本。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["统筹发挥存量政策和增量政策作用，全方位扩大有效需求。"] == "theme"
+    assert roles["推动消费扩容升级。"] == "theme"
+    assert roles["实施提振消费专项行动，多渠道增加居民收入。"] == "task"
+    assert roles["始终树牢过紧日子思想，严格控制机关运行成本。"] == "task"  # three sentences: the point's own work
+
+
+def test_roles_principles_written_as_paragraph_openers_after_a_lead_in():
+    """要牢牢把握以下几个方面： then paragraphs each opened by a short principle (必须坚持党的领导。…): the sentences
+    under each principle state it (context); the work announced after them keeps its roles."""
+    text = _PLAN + (
+        "做好今年经济社会发展工作，实现上述目标，要牢牢把握以下几个方面：\n\n"
+        "必须坚持党的领导。深学笃用习近平新时代中国特色社会主义思想，把党的全面领导贯穿政府工作全过程。"
+        "扎实开展“党的二十大精神大学习大落实”活动，提高政治能力、战略眼光和专业水平。\n\n"
+        "必须牢记为民宗旨。牢固树立以人民为中心的发展思想，站稳人民立场，在促进共同富裕上积极探索。\n\n"
+        "今年，要集中力量抓好以下八个方面工作：\n\n"
+        "（一）聚力稳住宏观基本盘\n\n全力保障产业链供应链循环畅通。围绕产销对接畅链，分产业、分领域制定帮扶工作方案。"
+        "围绕渠道畅通保链，加快推进2个综合货运枢纽建设。\n"
+    )
+    roles = _roles_of(text)
+    assert roles["扎实开展“党的二十大精神大学习大落实”活动，提高政治能力、战略眼光和专业水平。"] == "context"
+    assert roles["牢固树立以人民为中心的发展思想，站稳人民立场，在促进共同富裕上积极探索。"] == "context"
+    assert roles["围绕渠道畅通保链，加快推进2个综合货运枢纽建设。"] == "task"
+
+
+_CODA = ROLES["address_coda"]
+
+
+@pytest.mark.parametrize(("positive", "text"), [(True, t) for t in _CODA["examples"]] + [(False, t) for t in _CODA["not"]])
+def test_roles_address_coda_examples(positive, text):
+    assert (role_rules().address.search(fold(text)) is not None) is positive
+
+
+@pytest.mark.parametrize(("positive", "text"), [(True, t) for t in _CODA["pledges"]] + [(False, t) for t in _CODA["stances"]])
+def test_roles_address_coda_pledges_and_stances(positive, text):
+    assert (role_rules().address_pledge.search(fold(text)) is not None) is positive
+
+
+def test_roles_address_closing_a_section_states_the_stance():
+    """各位代表！产业兴则城市兴。我们坚定不移实施产业强市战略，… right before the next numbered heading sums the
+    section up: no row. Work pledged there (我们将…), a paragraph counting the 民生实事 and an address opening
+    its section keep their rows."""
+    work = "加快商用车、输配电等传统产业智能绿色转型，推动重点项目投产达效。扩大智能网联汽车、新能源等新兴支柱产业规模。"
+    text = _PLAN + (
+        "（一）发展壮大实体经济\n\n推动先进制造业集群化发展。" + work + "\n\n"
+        "各位代表！产业兴则城市兴，产业强则经济强。我们坚定不移实施产业强市战略，真抓产业，以链群建设扩大规模效应，"
+        "加快构建现代化产业体系。\n\n"
+        "（二）强化人才支撑\n\n完善人才评价制度。" + work + "\n\n"
+        "各位代表！人才是城市发展之基、创新之要，我们将持续打造青年发展型街区、人才友好型城市，广聚天下英才。\n\n"
+        "（三）着力保障和改善民生\n\n积极促进就业增收。" + work + "\n\n"
+        "各位代表！中国式现代化，民生为大。今年我们谋划实施十方面30项民生实事。我们按照当年实施、当年完成的要求，"
+        "强化责任落实，加快工作进度。\n\n"
+        "三、加强政府自身建设\n\n各位代表！新的一年，我们将加快建设人民满意的服务型政府。严格落实中央八项规定精神，"
+        "坚决纠治形式主义、官僚主义。\n\n坚持过紧日子，严控一般性支出。\n\n"
+        "各位代表！让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力谱写新篇章！\n"
+    )
+    roles = _roles_of(text)
+    assert roles["我们坚定不移实施产业强市战略，真抓产业，以链群建设扩大规模效应，加快构建现代化产业体系。"] == "context"
+    assert roles["人才是城市发展之基、创新之要，我们将持续打造青年发展型街区、人才友好型城市，广聚天下英才。"] == "task"
+    assert roles["我们按照当年实施、当年完成的要求，强化责任落实，加快工作进度。"] == "task"
+    assert roles["严格落实中央八项规定精神，坚决纠治形式主义、官僚主义。"] == "task"
