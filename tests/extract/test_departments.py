@@ -1315,6 +1315,15 @@ def test_departments_round17_county_towns_and_carbon_control(text, lead):
         ("加强师德师风建设，控辍保学常态化动态清零，建成市青少年示范性综合实践基地", "市教育局"),
         ("持续推进气象防灾减灾预警中心建设，提升气象灾害监测预警能力", "市气象局"),
         ("提升防灾减灾救灾能力", "市应急管理局"),
+        # soil pollution, outfalls and dust: the environment bureau's, wherever they are found
+        ("强化建设用地土壤污染、工矿污染源监督", "市生态环境局"),
+        ("持续推进城乡建设用地减量", "市自然资源和规划局"),
+        ("持续开展入河湖排污口排查整治，推进集中式饮用水水源规范化建设", "市生态环境局"),
+        ("推进集中式饮用水水源规范化建设", "市水务局"),
+        ("有效管控裸地扬尘、道路扬尘、施工扬尘和建筑垃圾运输车辆，减少扬尘污染", "市生态环境局"),
+        # science-based and high-tech firms: science's; specialised small firms: industry's
+        ("实施科技型企业梯度培育计划，开展精准找苗育苗行动，新培育1300家国家高新技术企业", "市科技局"),
+        ("培养一批专精特新、“小巨人”企业", "市工业和信息化局"),
     ],
 )
 def test_departments_round17_kinds_read_by_eye_and_counted(text, lead):
