@@ -1324,6 +1324,8 @@ def test_departments_round17_county_towns_and_carbon_control(text, lead):
         # science-based and high-tech firms: science's; specialised small firms: industry's
         ("实施科技型企业梯度培育计划，开展精准找苗育苗行动，新培育1300家国家高新技术企业", "市科技局"),
         ("培养一批专精特新、“小巨人”企业", "市工业和信息化局"),
+        # the streets dug up: city management's; new roads: transport's or construction's
+        ("系统整治城市“马路拉链”，强化“白天通行、夜间开挖”模式，推广运用非开挖技术", "市城市管理局"),
     ],
 )
 def test_departments_round17_kinds_read_by_eye_and_counted(text, lead):
