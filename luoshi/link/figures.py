@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from luoshi.extract.numbers import parse_number
-from luoshi.link.metrics import Metric, mentions, scales
+from luoshi.link.metrics import Metric, mentions, paired, scales
 from luoshi.link.segments import sentence_spans, soften_breaks
 from luoshi.model import Extraction, Part
 from luoshi.textmap import MappedText
@@ -160,6 +160,16 @@ def _figures_in(folded: str, m, stop: int, last_year: int | None,
     return out
 
 
+def _split_pair(folded: str, m, figures: list[Figure]) -> list[Figure]:
+    """Figures of a name of two series given a figure each (城乡居民人均可支配收入分别增长5.4%、7.6%): after 分别 they
+    take the first series and the second in turn (``metrics.paired``); ``figures`` as they are otherwise."""
+    pair = paired(folded, m)
+    if pair is None:
+        return figures
+    after = [f for f in figures if f.start >= pair[2]]
+    return [f for f in figures if f.start < pair[2]] + [replace(f, metric=pair[k % 2]) for k, f in enumerate(after)]
+
+
 def scan_figures(mt: MappedText, ex: Extraction | None = None, year: int | None = None) -> dict[str, list[Figure]]:
     """All figures of a report by metric id, in original offsets.
 
@@ -172,7 +182,7 @@ def scan_figures(mt: MappedText, ex: Extraction | None = None, year: int | None 
         found = mentions(folded, sent[0], sent[1])
         for i, m in enumerate(found):
             stop = found[i + 1].start if i + 1 < len(found) else sent[1]
-            for f in _figures_in(folded, m, stop, year, sent):
+            for f in _split_pair(folded, m, _figures_in(folded, m, stop, year, sent)):
                 by_metric.setdefault(f.metric.id, []).append(_to_original(mt, f))
     return by_metric
 

@@ -93,3 +93,26 @@ def metric_of(name: str | None) -> Metric | None:
         if _tails().match(folded, m.end):
             return m.metric
     return None
+
+
+_PAIR_GAP = 6  # characters from a pair's name to its 分别 (城乡居民收入|年均|分别增长)
+
+
+@lru_cache(maxsize=1)
+def _pairs() -> dict[tuple[str, str], tuple[Metric, Metric]]:
+    by_id = {m.id: m for m in _table()[0].values()}
+    return {(fold(p["prefix"]), p["metric"]): (by_id[p["series"][0]], by_id[p["series"][1]])
+            for p in rules.load("synonyms").get("metric_pairs", [])}
+
+
+def paired(folded: str, m: Mention) -> tuple[Metric, Metric, int] | None:
+    """(first series, second series, where 分别 ends) when mention ``m`` names two series at once and gives them a
+    figure each (城乡|居民人均可支配收入分别增长5.4%、7.6% → urban, rural: ``synonyms.yaml`` metric_pairs)."""
+    for (prefix, metric_id), series in _pairs().items():
+        if m.metric.id != metric_id or not folded.endswith(prefix, 0, m.start):
+            continue
+        gap = folded.find("分别", m.end, m.end + _PAIR_GAP + 2)
+        if gap >= 0:
+            return series[0], series[1], gap + 2
+    return None
+

@@ -16,7 +16,7 @@ from luoshi import rules
 from luoshi.extract.vocab import alternation
 from luoshi.link.compare import better_side, judge
 from luoshi.link.figures import Figure
-from luoshi.link.metrics import Metric, mentions, metric_of, scales
+from luoshi.link.metrics import Metric, mentions, metric_of, paired, scales
 from luoshi.link.segments import Unit
 from luoshi.model import Evidence, Indicator, Link
 from luoshi.textmap import fold
@@ -92,6 +92,7 @@ def link_indicator(ind: Indicator, figures: dict[str, list[Figure]], new_text: s
                    doc: str, review_year: int | None) -> Link:
     """The verdict on ``ind``; a target whose figure several metrics share (生产总值、人均GDP、全员劳动生产率增速均为7%)
     is judged on the first of them the review gives a figure for when its own name finds none."""
+    ind = own_clause_name(ind)
     link = _link_one(ind, figures, new_text, units, doc, review_year)
     if link.status != "no_evidence" or link.evidence:
         return link
@@ -106,6 +107,40 @@ def link_indicator(ind: Indicator, figures: dict[str, list[Figure]], new_text: s
     return link
 
 
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _only_place(sentence: str, value_text: str) -> int | None:
+    """Where the target's figure stands in its (folded) sentence; None when the sentence writes it more than once
+    (地区生产总值增长7%、一般公共预算收入增长7%): which one is the target's is not known there."""
+    spots = [m.start() for m in re.finditer(r"(?<![\d.])" + re.escape(fold(value_text)), sentence)]
+    return spots[0] if len(spots) == 1 else None
+
+_ITEM_END = re.compile(r"[；;。！？!?\n]")
+
+
+def own_clause_name(ind: Indicator) -> Indicator:
+    """``ind`` named by the known statistic its figure's own item names, when its name is not in that item
+    (一般公共预算收入可比增长10%左右；城乡居民人均可支配收入分别增长6.5%: a name carried over from the item before
+    is not the metric of 6.5%). Items of a list of targets end at ；or 。; ``ind`` itself otherwise."""
+    sentence = fold(ind.sentence)
+    at = _only_place(sentence, ind.value_text)
+    name = fold(ind.metric or "")
+    if at is None or not name:
+        return ind
+    start = max((m.end() for m in _ITEM_END.finditer(sentence, 0, at)), default=0)
+    found = mentions(sentence, start, at)
+    pair = paired(sentence, found[-1]) if found else None
+    if pair is not None and at >= pair[2]:
+        # 城乡居民人均可支配收入分别增长6.5%、7.5%: the first figure is the urban series', the second the rural one's
+        series = pair[len(_DIGITS.findall(sentence, pair[2], at)) % 2]
+        return replace(ind, metric=series.names[0])
+    if name in sentence[start:at] or not found or found[-1].metric == metric_of(name):
+        return ind
+    m = found[-1]
+    return replace(ind, metric=sentence[m.start : m.end])
+
+
 _LIST_SEP = re.compile(r"[、和及与]")
 _LIST_START = re.compile(r"[，,；;：:。！？!?\n]")
 _MAX_LISTED = 12  # characters of one listed metric name (人均GDP, 全员劳动生产率); longer pieces are clauses
@@ -116,9 +151,9 @@ def shared_figure_names(ind: Indicator) -> list[str]:
     (生产总值、人均GDP、全员劳动生产率增速均为7% → 生产总值, 人均GDP); none when the figures are given
     one per metric (分别增长7%、8%) or the clause holds another number."""
     sentence = fold(ind.sentence)
-    at = sentence.find(fold(ind.value_text))
+    at = _only_place(sentence, ind.value_text)
     name = fold(ind.metric or "")
-    if at < 0 or not name:
+    if at is None or not name:
         return []
     start = max((m.end() for m in _LIST_START.finditer(sentence, 0, at)), default=0)
     stretch = sentence[start:at]

@@ -96,3 +96,13 @@ def test_figures_a_milestone_word_is_a_number():
     assert (fig.value, fig.scaled, fig.unit) == (1000.0, 1000.0 * 1e8, "元")
     # a vague amount or a class is none
     assert not [f for f in _figures("一、过去一年工作回顾\n地区生产总值上百亿元，打造千亿级产业集群。", "gdp") if f.unit == "元"]
+
+
+def test_figures_two_series_named_at_once_take_a_figure_each():
+    text = "一、过去一年工作回顾\n城乡居民人均可支配收入分别增长5.4%、7.6%。"
+    figs = scan_figures(MappedText(text), year=2025)
+    assert [f.value for f in figs["urban_income"]] == [5.4]
+    assert [f.value for f in figs["rural_income"]] == [7.6]
+    assert "income" not in figs
+    # one series: the whole population's income
+    assert [f.value for f in _figures("一、过去一年工作回顾\n全体居民人均可支配收入增长6%。", "income")] == [6.0]

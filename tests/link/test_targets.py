@@ -545,3 +545,59 @@ def test_targets_the_years_figure_goes_before_a_term_total_said_with_a_basis_wor
     new = "一、“十四五”时期和2025年工作回顾\n五年来，累计实现城镇新增就业2.5万人。全年实现城镇新增就业6052人。"
     [link] = link_reports(extraction(2025, indicators=[ind]), old, extraction(2026), new)
     assert (link.status, link.evidence[0].value_text) == ("fulfilled", "6052人")
+
+
+OLD_PAIR = "主要预期目标是：一般公共预算收入可比增长10%左右；城镇调查失业率控制在5.5%以内；城乡居民人均可支配收入分别增长6.5%、7.5%。"
+
+
+@pytest.mark.parametrize(
+    ("value_text", "metric", "value", "status", "actual"),
+    [
+        # a name carried over from the item before (；) is not the figure's metric: its own item names it, and of
+        # two series named at once (城乡…分别) the first figure is the urban one's, the second the rural one's
+        ("6.5%", "一般公共预算收入可比", 6.5, "not_fulfilled", "5.4%"),
+        ("7.5%", "城镇调查失业率", 7.5, "fulfilled", "7.6%"),
+        # a name in its own item keeps its figure
+        ("10%左右", "一般公共预算收入可比", 10, "fulfilled", "10.2%"),
+    ],
+)
+def test_targets_the_figures_own_item_names_its_metric(value_text, metric, value, status, actual):
+    ind = target(OLD_PAIR, value_text, metric, value, "about", "increase", period="2025")
+    new = "一、2025年工作回顾\n一般公共预算收入增长10.2%，城乡居民人均可支配收入分别增长5.4%、7.6%。"
+    [link] = link_reports(extraction(2025, indicators=[ind]), OLD_PAIR, extraction(2026), new)
+    assert (link.status, link.evidence[0].value_text) == (status, actual)
+
+
+def _pair_cases(key: str) -> list[str]:
+    from luoshi import rules
+
+    return [t for p in rules.load("synonyms")["metric_pairs"] for t in p[key]]
+
+
+@pytest.mark.parametrize("text", _pair_cases("examples"))
+def test_metric_pairs_two_series_named_at_once(text):
+    from luoshi.link.metrics import mentions, paired
+    from luoshi.textmap import fold
+
+    folded = fold(text)
+    first, second, _ = paired(folded, mentions(folded)[0])
+    assert (first.id, second.id) == ("urban_income", "rural_income")
+
+
+@pytest.mark.parametrize("text", _pair_cases("not"))
+def test_metric_pairs_one_series(text):
+    from luoshi.link.metrics import mentions, paired
+    from luoshi.textmap import fold
+
+    folded = fold(text)
+    assert paired(folded, mentions(folded)[0]) is None
+
+
+def test_targets_a_figure_written_twice_in_its_sentence_keeps_its_name():
+    # which 7% is the target's is not known from the sentence: the name the target came with stands
+    old = "主要预期目标是：地区生产总值增长7%；一般公共预算收入增长7%。"
+    ind = target(old, "7%", "一般公共预算收入", 7, "eq", "increase", period="2021")
+    ind = replace(ind, start=old.rindex("7%"), end=old.rindex("7%") + 2)
+    new = "一、2021年工作回顾\n地区生产总值增长8.6%，一般公共预算收入增长5%。"
+    [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
+    assert (link.status, link.evidence[0].value_text) == ("not_fulfilled", "5%")
