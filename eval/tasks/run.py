@@ -31,7 +31,8 @@ was labelled in and a tuning set since; ``final15`` is eval/tasks/gold/final15/*
 set, scored once by the lead at the end of the round it was labelled in and a tuning set since; ``final16`` is
 eval/tasks/gold/final16/*.jsonl, an eighteenth never-tuned-on set, never tuned on and scored once by the lead at the end
 of the round it was labelled in, totals only. Unit names are
-canonicalized with the master list of the report's level (luoshi.extract.departments.canonical_unit) and
+canonicalized with the master list the engine used for the report (its level, region and year:
+``report_canon``, luoshi.extract.departments.canonical_unit) and
 compared without the report's own place name in front (高新区管委会 = 郑州高新区管委会 in 郑州's report).
 """
 
@@ -41,6 +42,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Callable
 
 from eval.table import score_table
 from eval.tasks.score import TaskScore, load_gold, score
@@ -72,8 +74,22 @@ def set_files(which: str) -> list[Path]:
     return sorted((GOLD_DIR if which == "dev" else GOLD_DIR / which).glob("*.jsonl"))
 
 
+def report_canon(region: str | None, level: str | None = None, year: int | None = None) -> Callable[[str], str]:
+    """Canonicalizes unit names with the master list the engine used for this report (its level, region
+    and year), so a city's own name for a unit (遵义's 综合行政执法局) is read as that city's unit on both
+    sides, never as the unit another region gives the name to. A name off the list stays as written."""
+    from luoshi.extract.departments import canonical_unit, report_level, rules
+
+    unit_level = report_level(region, level)
+    r = rules(unit_level, None, region, year)
+
+    def canon(name: str) -> str:
+        return canonical_unit(name, unit_level, r) or name
+
+    return canon
+
+
 def evaluate(which: str) -> tuple[dict[str, TaskScore], TaskScore]:
-    from luoshi.extract.departments import canonical_unit, report_level
     from luoshi.pipeline import extract_file
 
     per_doc: dict[str, TaskScore] = {}
@@ -81,12 +97,8 @@ def evaluate(which: str) -> tuple[dict[str, TaskScore], TaskScore]:
     for path in set_files(which):
         tpath = text_path(path.stem)
         ex = extract_file(tpath)
-        level = report_level(ex.report.region, ex.report.level)
         text = tpath.read_text(encoding="utf-8")
-
-        def canon(name: str, level: str = level) -> str:
-            return canonical_unit(name, level) or name
-
+        canon = report_canon(ex.report.region, ex.report.level, ex.report.year)
         per_doc[path.stem] = score(text, load_gold(path), ex.to_dict(), canon, ex.report.region)
         total.add(per_doc[path.stem])
     return per_doc, total

@@ -132,3 +132,16 @@ def test_another_places_name_in_front_is_kept():
     assert score(ZONE_TEXT, ZONE_GOLD[1:], engine, region="芜湖市").lead == 0
     own = {"commitments": [_zone_row("建设三山经开区", "芜湖三山经开区管委会")]}
     assert score(ZONE_TEXT, ZONE_GOLD[1:], own, region="芜湖市").lead == 1
+
+
+def test_units_are_canonicalized_with_the_reports_own_master_list():
+    from eval.tasks.run import report_canon
+
+    # 遵义 calls its city-management bureau 综合行政执法局: in its report the table's name and the
+    # engine's are one unit, as they are for a person reading that report
+    zunyi = report_canon("遵义市", "市", 2023)
+    assert zunyi("综合行政执法局") == zunyi("市综合行政执法局") == zunyi("城市管理局")
+    # another region's list gives the name to its own unit, and a name off every list stays as written
+    assert report_canon("北京市", "市", 2024)("市交通委") == "市交通委"
+    assert report_canon("遵义市", "市", 2023)("市交通委") == "市交通运输局"
+    assert zunyi("某某工作专班") == "某某工作专班"

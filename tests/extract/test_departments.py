@@ -1298,6 +1298,7 @@ def test_departments_round17_county_towns_and_carbon_control(text, lead):
         # forest tenure, state forest farms and desertification: forestry's; the villages' collective assets: agriculture's
         ("开展集体林权制度改革试点，推动组建国有林场，健全后期管护运营机制", "市园林绿化局"),
         ("坚决打好防沙治沙黄河“几字弯”攻坚战，完成“三北”工程项目200万亩以上", "市园林绿化局"),
+        ("深入推进林业振兴，以国家储备林项目投融资撬动金融、社会资本“上山入林”", "市园林绿化局"),
         ("深化农村集体产权制度改革，发展壮大新型农村集体经济", "市农业农村局"),
         # the national common language: the schools'; ethnic unity: the ethnic affairs commission's
         ("提升国家通用语言文字普及使用质量，规范社会用字管理", "市教育局"),
