@@ -237,13 +237,19 @@ def _link_by_wording(ind: Indicator, ev: EvidenceIndex, link: Link, query: str, 
             anchor = folded.rfind(tail)
             numbers = [m for m in _NUMBER.finditer(folded) if _unit_of(m.group(3), base)]
             if base == "%":
-                # the rate right after the name's own last word (…人数连续两年增长10%), never a share of another one
-                numbers = [m for m in numbers if anchor >= 0 and 0 <= m.start() - anchor <= RATE_GAP][:1]
+                # the rate right after the name's own last word (…人数连续两年增长10%), never a share of another one;
+                # from a starting value, the rate reached (收集率由之前37.3%提升到77%)
+                near = [k for k, m in enumerate(numbers) if anchor >= 0 and 0 <= m.start() - anchor <= RATE_GAP][:1]
+                numbers = [numbers[k + 1 if _starting_value(folded, numbers[k]) and k + 1 < len(numbers) else k]
+                           for k in near]
             elif quoted:
                 # the count right after the quoted name (“示范村”308个), never the next programme's (“精品村”73个)
                 end = folded.find("”", anchor) + 1 if anchor >= 0 else -1
                 numbers = [m for m in numbers if end > 0 and 0 <= m.start() - end <= QUOTED_GAP][:1]
-            elif anchor >= 0:  # the number right after the metric's own words (驿站160家, not 照料中心20家)
+            else:
+                numbers = [m for m in numbers if not _starting_value(folded, m)]
+            if base != "%" and not quoted and anchor >= 0:
+                # the number right after the metric's own words (驿站160家, not 照料中心20家)
                 numbers.sort(key=lambda m: abs(m.start() - (anchor + len(tail))))
         if base != "%" and ev.periods is not None and ev.periods(i)[1] == ev.periods(i)[2]:
             # an annual review's running total (连续三年累计投入90亿元) is no amount for one year's target (a rate
@@ -265,6 +271,15 @@ def _link_by_wording(ind: Indicator, ev: EvidenceIndex, link: Link, query: str, 
             link.evidence = [unit_evidence(ev, i, round(cov, 3), actual)]
             return link
     return link
+
+
+_FROM = re.compile(r"(?:由|从)[^\d，。；,;]{0,6}$")
+_TO = re.compile(r"[^\d，。；,;]{0,6}?(?:到|至)\d")
+
+
+def _starting_value(folded: str, m: re.Match) -> bool:
+    """``m`` is the value a change started from (由之前37.3%提升到77%, 从3家增加到12家): the figure reached follows it."""
+    return bool(_FROM.search(folded, max(0, m.start() - 8), m.start()) and _TO.match(folded, m.start(3)))
 
 
 def _term_total(ind: Indicator, ev: EvidenceIndex, i: int) -> bool:

@@ -601,3 +601,28 @@ def test_targets_a_figure_written_twice_in_its_sentence_keeps_its_name():
     new = "一、2021年工作回顾\n地区生产总值增长8.6%，一般公共预算收入增长5%。"
     [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
     assert (link.status, link.evidence[0].value_text) == ("not_fulfilled", "5%")
+
+
+@pytest.mark.parametrize(
+    ("review", "status", "actual"),
+    [
+        # the value a change started from is no result: the figure reached is (由…提升到…)
+        ("一、2025年工作回顾\n中心市区污水收集率由之前37.3%提升到77%。", "fulfilled", "77%"),
+        ("一、2025年工作回顾\n中心市区污水收集率从37.3%提高至65%。", "not_fulfilled", "65%"),
+        ("一、2025年工作回顾\n中心市区污水收集率达到72%，比上年提高5%。", "fulfilled", "72%"),
+    ],
+)
+def test_targets_a_rate_reached_from_a_starting_value(review, status, actual):
+    old = "抓好污水处理提质增效攻坚，力争中心市区污水收集率70%。"
+    ind = target(old, "70%", "中心市区污水收集率", 70, "eq", "level", period="2025")
+    review += "城镇新增就业23万人。居民消费价格上涨2%。"
+    [link] = link_reports(extraction(2025, indicators=[ind]), old, extraction(2026), review)
+    assert (link.status, link.evidence[0].value_text) == (status, actual)
+
+
+def test_targets_a_count_reached_from_a_starting_value():
+    old = "新增国家级孵化器10家。"
+    ind = target(old, "10家", "国家级孵化器", 10, "eq", "level", unit="家", period="2025")
+    new = "一、2025年工作回顾\n国家级孵化器从3家增加到12家。城镇新增就业23万人。居民消费价格上涨2%。"
+    [link] = link_reports(extraction(2025, indicators=[ind]), old, extraction(2026), new)
+    assert (link.status, link.evidence[0].value_text) == ("fulfilled", "12家")
