@@ -1331,3 +1331,21 @@ def test_departments_round17_county_towns_and_carbon_control(text, lead):
 )
 def test_departments_round17_kinds_read_by_eye_and_counted(text, lead):
     assert suggest_departments(text, rules("city", region="株洲市", year=2025))[0].name == lead
+
+
+def test_departments_city_gas_and_heat_pipelines_are_the_construction_bureau_work():
+    """燃气管网 and 供热管网 are laid by the construction bureau, also listed with water pipes; not in 北京."""
+    text = "改造老旧供热管网150公里、天然气管网50公里、供水管网29公里、排水管网83公里"
+    assert suggest_departments(text, rules("city", region="兰州市"))[0].name == "市住房和城乡建设局"
+    assert suggest_departments(text, rules("city", region="北京市"))[0].name == "市城市管理委"
+    # a gas trunk line is energy supply, not a city's pipes
+    trunk = suggest_departments("推进一批天然气管道干线重点项目，增强供气能力", rules("city", region="兰州市"))
+    assert trunk[0].name != "市住房和城乡建设局"
+
+
+def test_departments_exports_are_the_commerce_bureau_work_not_the_goods_makers():
+    """出口 heads its clause as 招商 does: the goods only qualify the trade; culture keeps its own exports."""
+    r = rules("city", region="青岛市")
+    assert suggest_departments("加强整车出口服务能力建设，培育新能源汽车出口新优势", r)[0].name == "市商务局"
+    assert suggest_departments("发挥国家文化出口基地作用，推动文化“走出去”", r)[0].name == "市文化和旅游局"
+    assert suggest_departments("培育新能源汽车产业集群", r)[0].name != "市商务局"
