@@ -1349,3 +1349,12 @@ def test_departments_exports_are_the_commerce_bureau_work_not_the_goods_makers()
     assert suggest_departments("加强整车出口服务能力建设，培育新能源汽车出口新优势", r)[0].name == "市商务局"
     assert suggest_departments("发挥国家文化出口基地作用，推动文化“走出去”", r)[0].name == "市文化和旅游局"
     assert suggest_departments("培育新能源汽车产业集群", r)[0].name != "市商务局"
+
+
+def test_departments_the_campaign_against_gangs_is_the_police_work_and_old_mines_natural_resources():
+    """扫黑除恶 is fought by the police (平安X建设 stays the committee's); 历史遗留矿山 restored by natural resources."""
+    r = rules("city", region="沈阳市")
+    assert suggest_departments("纵深推进常态化扫黑除恶斗争，严厉打击各类违法犯罪", r)[0].name == "市公安局"
+    assert suggest_departments("深入推进平安沈阳建设", r)[0].name == "市委政法委"
+    old_mines = suggest_departments("持续开展历史遗留矿山生态修复，加强自然保护地监督管理", r)
+    assert canonical_unit(old_mines[0].name, "city") == canonical_unit("市自然资源局", "city")
