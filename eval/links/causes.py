@@ -4,7 +4,7 @@
 clause that overlaps it most) and names the cause of each
 item whose status or evidence is wrong, from what the engine returned (the finer reading — a paraphrase,
 an umbrella line, a line giving only a number — is a person's, with ``-v`` listing the items, and for wrong or
-lower-ranked evidence the gold lines beside the engine's):
+lower-ranked evidence, and for evidence not found or abstained on, the gold lines beside the engine's):
 
 - ``no row``: the engine keeps no task, target, theme or context verdict over the gold sentence (a structure /
   extract matter);
@@ -66,6 +66,19 @@ def cause(g: Gold, link: Link | None, review: list[tuple[int, int]]) -> str | No
     return "status"
 
 
+SHOWN = ("not found", "abstained", "ranked below", "wrong evidence")
+
+
+def side_by_side(c: str, g: Gold, link: Link | None, new_text: str) -> list[str]:
+    """The gold lines and the engine's lines of a wrong item whose evidence lost, to sort it into a kind (a gold
+    line that is no candidate at all shows beside nothing: what words it shares with the task is then the
+    question)."""
+    if c not in SHOWN:
+        return []
+    got = link.evidence if link is not None else []
+    return [f"      gold: {new_text[s:e][:80]}" for s, e in g.evidence] + [f"      got:  {e.text[:80]}" for e in got]
+
+
 def run(which: str, verbose: bool) -> Counter:
     counts: Counter = Counter()
     for path in set_files(which):
@@ -96,9 +109,8 @@ def run(which: str, verbose: bool) -> Counter:
                 counts[c] += 1
                 if verbose:
                     print(f"  [{path.stem}] {c}: {g.text[:40]} gold={g.status} got={link.status if link else 'missing'}")
-                    if c in ("wrong evidence", "ranked below"):  # the lines side by side, to sort them into kinds
-                        print("\n".join([f"      gold: {new_text[s:e][:80]}" for s, e in g.evidence]
-                                         + [f"      got:  {e.text[:80]}" for e in link.evidence]))
+                    for line in side_by_side(c, g, link, new_text):
+                        print(line)
     return counts
 
 

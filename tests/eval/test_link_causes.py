@@ -1,6 +1,6 @@
 """The cause of a wrong link verdict, as ``eval.links.causes`` names it."""
 
-from eval.links.causes import cause
+from eval.links.causes import cause, side_by_side
 from eval.links.run import Gold
 from luoshi.model import Evidence, Link
 
@@ -31,3 +31,12 @@ def test_causes_name_what_went_wrong():
     assert cause(_gold("fulfilled", [(10, 20)]), _link("fulfilled", [(30, 40), (12, 18)]), REVIEW) == "ranked below"
     assert cause(_gold("fulfilled", [(10, 20)]), _link("fulfilled", [(30, 40)]), REVIEW) == "wrong evidence"
     assert cause(_gold("partial", [(10, 20)]), _link("fulfilled", [(12, 18)]), REVIEW) == "status"
+
+
+def test_causes_show_the_gold_lines_of_evidence_that_lost():
+    text = "甲" * 10 + "全民健身中心建成开放" + "乙" * 10
+    gold = _gold("fulfilled", [(10, 20)])
+    assert side_by_side("not found", gold, _link("no_evidence"), text) == ["      gold: 全民健身中心建成开放"]
+    shown = side_by_side("wrong evidence", gold, _link("fulfilled", [(20, 22)]), text)
+    assert shown == ["      gold: 全民健身中心建成开放", "      got:  xx"]
+    assert side_by_side("status", gold, _link("partial", [(10, 20)]), text) == []
