@@ -24,7 +24,7 @@ thirteenth such set of new pairs, never tuned on and scored once, by the lead, a
 lead, at the end of the round it was labelled in (a tuning set since); ``--set final15`` scores only ``final15/``, a
 fifteenth such set of new pairs, never tuned on and scored once, by the lead, at the end of the round it was labelled in
 (a tuning set since); ``--set final16`` scores only ``final16/``, a sixteenth such set of new pairs, never tuned
-on and scored once, by the lead, at the end of the round it was labelled in;
+on and scored once, by the lead, at the end of the round it was labelled in (a tuning set since);
 ``--calibration`` prints the reliability table of task-verdict confidence (dev half and never-tuned half
 apart). By default sources come from the engine (``extract_file``) and a gold item is matched to the
 engine link of its kind whose source span overlaps it most and then, when that link is a row of several ；clauses

@@ -29,8 +29,8 @@ set, scored once by the lead at the end of the round it was labelled in and a tu
 eval/tasks/gold/final14/*.jsonl, a sixteenth never-tuned-on set, scored once by the lead at the end of the round it
 was labelled in and a tuning set since; ``final15`` is eval/tasks/gold/final15/*.jsonl, a seventeenth never-tuned-on
 set, scored once by the lead at the end of the round it was labelled in and a tuning set since; ``final16`` is
-eval/tasks/gold/final16/*.jsonl, an eighteenth never-tuned-on set, never tuned on and scored once by the lead at the end
-of the round it was labelled in, totals only. Unit names are
+eval/tasks/gold/final16/*.jsonl, an eighteenth never-tuned-on set, scored once by the lead at the end of the round it was
+labelled in and a tuning set since. Unit names are
 canonicalized with the master list the engine used for the report (its level, region and year:
 ``report_canon``, luoshi.extract.departments.canonical_unit) and
 compared without the report's own place name in front (高新区管委会 = 郑州高新区管委会 in 郑州's report).
@@ -53,10 +53,10 @@ HELDOUT_DIR = GOLD_DIR / "heldout"
 TEXTS = HERE / "texts"
 SETS = ("dev", "heldout", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8",
         "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16")
-# Only tuning sets may list their errors (final to final15 became ones once scored); the never-tuned-on
-# held-out set and final16 (never tuned on, scored once by the lead) show totals only.
+# Only tuning sets may list their errors (final to final16 became ones once scored); the never-tuned-on
+# held-out set shows totals only.
 ERROR_SETS = ("dev", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8",
-              "final9", "final10", "final11", "final12", "final13", "final14", "final15")
+              "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16")
 
 
 def text_path(name: str) -> Path:
@@ -125,11 +125,11 @@ def print_report(per_doc: dict[str, TaskScore], total: TaskScore, which: str, er
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.tasks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", dest="which", choices=SETS, default="dev",
-                    help="dev, fresh, final to final15: tuning gold (dev is the default; the final sets were "
+                    help="dev, fresh, final to final16: tuning gold (dev is the default; the final sets were "
                          "each scored once untouched before they were tuned on); heldout: never tuned on, look at "
-                         "totals only; final16: never tuned on, scored once by the lead, totals only")
+                         "totals only")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
-    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final to final15)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list the first N errors (tuning sets only: dev, fresh, final to final16)")
     args = ap.parse_args(argv)
     per_doc, total = evaluate(args.which)
     if args.json:
