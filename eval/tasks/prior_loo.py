@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from eval.tasks.run import text_path
+from eval.tasks.run import report_canon, text_path
 from eval.tasks.score import assign_rows, load_gold, locate, own_place_names, without_own_place
 from eval.tasks.train_roles import tuning_reports
 
@@ -70,7 +70,7 @@ def government(doc: str) -> str:
 
 def load_rows() -> list[Row]:
     """Every gold task sentence of the tuning reports, with the engine's first row (roles: the rules')."""
-    from luoshi.extract.departments import canonical_unit, function_key, report_level, rules
+    from luoshi.extract.departments import function_key, report_level, rules
     from luoshi.pipeline import extract_file
 
     out: list[Row] = []
@@ -82,8 +82,9 @@ def load_rows() -> list[Row]:
 
         own = own_place_names(ex.report.region)
 
-        def canon(name: str, level: str = level, own: tuple[str, ...] = own) -> str:
-            return without_own_place(canonical_unit(name, level) or name, own)  # as the scorer compares
+        def canon(name: str, unit=report_canon(ex.report.region, ex.report.level, ex.report.year),
+                  own: tuple[str, ...] = own) -> str:
+            return without_own_place(unit(name), own)  # as the scorer compares
 
         def key_of(name: str, r=r, level: str = level) -> str | None:
             try:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eval.tasks.run import set_files, text_path
+from eval.tasks.run import report_canon, set_files, text_path
 from eval.tasks.score import TaskScore, load_gold, locate, score
 
 TUNING_SETS = ("dev", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8",
@@ -229,18 +229,13 @@ def train(examples: list[Example], enabled: bool, extra: dict[str, Any] | None =
 
 
 def score_report(path: Path, model: Any) -> TaskScore:
-    from luoshi.extract.departments import canonical_unit, report_level
     from luoshi.pipeline import extract_file
     from luoshi.structure.role_model import using
 
     tpath = text_path(path.stem)
     with using(model):
         ex = extract_file(tpath)
-    level = report_level(ex.report.region, ex.report.level)
-
-    def canon(name: str) -> str:
-        return canonical_unit(name, level) or name
-
+    canon = report_canon(ex.report.region, ex.report.level, ex.report.year)  # as the scorer compares
     return score(tpath.read_text(encoding="utf-8"), load_gold(path), ex.to_dict(), canon)
 
 
