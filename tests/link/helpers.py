@@ -28,3 +28,13 @@ def link_one(task: str, new: str, old_year: int | None = 2020, new_year: int | N
     old = task + "。" if old is None else old
     [link] = link_reports(extraction(old_year, [commitment(task, old)]), old, extraction(new_year), new)
     return link
+
+
+def link_target(ind: Indicator, old: str, new: str, old_year: int, new_year: int | None = None):
+    """The link of one target ``ind`` of the report ``old`` (plan year ``old_year``) against the report ``new``
+    (of the next year unless ``new_year`` says otherwise)."""
+    from luoshi.link import link_reports
+
+    new_year = old_year + 1 if new_year is None else new_year
+    [link] = link_reports(extraction(old_year, indicators=[ind]), old, extraction(new_year), new)
+    return link

@@ -3,7 +3,7 @@ from dataclasses import replace
 import pytest
 
 from luoshi.link import link_reports
-from tests.link.helpers import extraction, target
+from tests.link.helpers import extraction, link_target, target
 
 OLD = "今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右，居民消费价格涨幅控制在3.5%左右，城镇新增就业1000万人以上，城镇登记失业率控制在4.6%以内。"
 
@@ -22,7 +22,7 @@ OLD = "今年经济社会发展的主要预期目标是：国内生产总值增�
 )
 def test_targets_judged_by_comparator_and_synonyms(new_text, value_text, metric, value, comparator, change, unit, status, actual):
     ind = target(OLD, value_text, metric, value, comparator, change, unit)
-    [link] = link_reports(extraction(2020, indicators=[ind]), OLD, extraction(2021), new_text)
+    link = link_target(ind, OLD, new_text, 2020)
     assert (link.status, link.evidence[0].value_text) == (status, actual)
     ev = link.evidence[0]
     assert new_text[ev.start : ev.end] == ev.text
@@ -33,7 +33,7 @@ def test_targets_five_year_average_is_used_and_named():
     old = "2020年主要预期目标是：地区生产总值增长6%左右。"
     new = "过去五年工作回顾\n预计2021年完成地区生产总值276亿元，比2016年增长28.5%，年均增速5.1%。"
     ind = target(old, "6%左右", "地区生产总值", 6, "about", "increase")
-    [link] = link_reports(extraction(2020, indicators=[ind]), old, extraction(2022), new)
+    link = link_target(ind, old, new, 2020, 2022)
     assert link.status == "not_fulfilled"
     assert "年均" in link.reason and "5.1%" in link.reason and link.confidence < 0.5
 
@@ -42,7 +42,7 @@ def test_targets_cumulative_figure_is_annualised():
     old = "主要预期目标是：地区生产总值增长5%左右。"
     new = "过去五年工作回顾\n地区生产总值比2016年增长28.5%。"
     ind = target(old, "5%左右", "地区生产总值", 5, "about", "increase", period="2021")
-    [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
+    link = link_target(ind, old, new, 2021)
     assert link.status == "fulfilled" and "折合年均5.1%" in link.reason
 
 
@@ -50,7 +50,7 @@ def test_targets_decrease_target_compares_the_decline():
     old = "能耗强度下降3.1%以上。"
     new = "一、过去一年工作回顾\n单位国内生产总值能耗下降5.6%。"
     ind = target(old, "3.1%以上", "能耗强度", 3.1, "at_least", "decrease", period="2015")
-    [link] = link_reports(extraction(2015, indicators=[ind]), old, extraction(2016), new)
+    link = link_target(ind, old, new, 2015)
     assert link.status == "fulfilled"
 
 
@@ -64,7 +64,7 @@ def test_targets_decrease_target_compares_the_decline():
 def test_targets_without_a_figure(new_text, status):
     old = "进出口增长6%左右。"
     ind = target(old, "6%左右", "进出口", 6, "about", "increase", period="2015")
-    [link] = link_reports(extraction(2015, indicators=[ind]), old, extraction(2016), new_text)
+    link = link_target(ind, old, new_text, 2015)
     assert link.status == status
 
 
@@ -80,7 +80,7 @@ def test_targets_quantity_without_a_known_metric_found_by_wording(metric, value_
     old = f"重点实施{metric}{value_text}。"
     new = "一、过去五年工作回顾\n实施京津风沙源治理20.9万亩，森林健康经营林木抚育43.7万亩。"
     ind = target(old, value_text, metric, value, "eq", "level", unit=unit)
-    [link] = link_reports(extraction(2020, indicators=[ind]), old, extraction(2022), new)
+    link = link_target(ind, old, new, 2020, 2022)
     assert link.status == status
     if link.evidence:
         assert link.evidence[0].value_text == "20.9万亩"
@@ -107,7 +107,7 @@ def test_targets_match_only_the_same_metric(metric, value_text, value, status, a
     comparator = "range" if "-" in value_text else "about"
     ind = target(OLD_INTENSITY, value_text, metric, value, comparator, change, high=6.5 if comparator == "range" else None,
                  period="2019")
-    [link] = link_reports(extraction(2019, indicators=[ind]), OLD_INTENSITY, extraction(2020), new)
+    link = link_target(ind, OLD_INTENSITY, new, 2019)
     assert link.status == status, link.reason
     assert [e.value_text for e in link.evidence[:1]] == ([actual] if actual else [])
 
@@ -136,7 +136,7 @@ def test_targets_metric_name_must_head_the_indicator_name():
 def test_targets_a_price_index_is_read_as_a_rate(new_text, status):
     old = "居民消费价格指数103左右。"
     ind = target(old, "103左右", "居民消费价格指数", 103, "about", "level", unit=None, period="2021")
-    [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new_text)
+    link = link_target(ind, old, new_text, 2021)
     assert link.status == status and "上涨3%" in link.reason
     assert (link.source_start, link.source_end, link.source_text) == (ind.start, ind.end, "103左右")
 
@@ -155,11 +155,11 @@ def test_targets_a_count_with_a_short_name_is_found_by_its_clause():
     new = ("一、过去一年工作回顾\n新开工保障性安居工程740万套，基本建成511万套。新开工农村危房改造266万户。"
            "城镇新增就业1322万人。")
     ind = target(old, "700万套以上", "新开工", 700, "at_least", "level", unit="万套", period="2014")
-    [link] = link_reports(extraction(2014, indicators=[ind]), old, extraction(2015), new)
+    link = link_target(ind, old, new, 2014)
     assert link.status == "fulfilled" and link.evidence[0].value_text == "740万套"
     # the same short name in another sentence's work is not this count
     new = "一、过去一年工作回顾\n新开工农村危房改造266万户。城镇新增就业1322万人。"
-    [link] = link_reports(extraction(2014, indicators=[ind]), old, extraction(2015), new)
+    link = link_target(ind, old, new, 2014)
     assert link.status == "no_evidence"
 
 
@@ -169,13 +169,13 @@ def test_targets_a_rate_of_an_unnamed_statistic_needs_its_name_again():
     ind = target(old, "10%以上", "贫困地区农村学生上重点高校人数要再", 10, "at_least", "increase", period="2014")
     new = ("一、过去一年工作回顾\n贫困地区农村学生上重点高校人数连续两年增长10%以上。城镇新增就业1322万人。"
            "居民消费价格上涨2%。")
-    [link] = link_reports(extraction(2014, indicators=[ind]), old, extraction(2015), new)
+    link = link_target(ind, old, new, 2014)
     assert link.status == "fulfilled" and link.evidence[0].value_text == "10%"
     # a share of another statistic that shares words with the name is no evidence
     old = "一般公共预算收入增长7%。"
     ind = target(old, "7%", "一般公共预算收入", 7, "about", "increase", period="2021")
     new = "一、过去一年工作回顾\n民生支出1501.6亿元、占一般公共预算支出比重达67.1%。城镇新增就业23万人。"
-    [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
+    link = link_target(ind, old, new, 2021)
     assert link.status == "no_evidence"
 
 
@@ -200,7 +200,7 @@ NEW_2010 = ("一、2009年工作回顾\n中央财政用于“三农”的支出7
 )
 def test_targets_named_in_other_words_or_by_their_sentence(sentence, value_text, metric, value, unit, change, actual):
     ind = target(sentence, value_text, metric, value, "about", change, unit=unit, period="2009")
-    [link] = link_reports(extraction(2009, indicators=[ind]), sentence, extraction(2010), NEW_2010)
+    link = link_target(ind, sentence, NEW_2010, 2009)
     assert link.status == "fulfilled", link.reason
     ev = link.evidence[0]
     assert ev.value_text == actual and NEW_2010[ev.start : ev.end] == ev.text and ev.part == "review"
@@ -209,7 +209,7 @@ def test_targets_named_in_other_words_or_by_their_sentence(sentence, value_text,
 def test_targets_a_known_statistic_without_a_figure_is_not_matched_by_wording():
     sentence = "拟安排中央财政赤字7500亿元。"
     ind = target(sentence, "7500亿元", "拟安排中央财政赤字", 7500, "about", "level", unit="亿元", period="2009")
-    [link] = link_reports(extraction(2009, indicators=[ind]), sentence, extraction(2010), NEW_2010)
+    link = link_target(ind, sentence, NEW_2010, 2009)
     assert link.status == "no_evidence" and not link.evidence  # not 中央财政投入资金450亿元
 
 
@@ -222,7 +222,7 @@ def test_targets_industrial_value_added_cut_before_its_tail_is_still_known():
     old = "主要预期目标：规模以上工业增加值增长8.5%。"
     new = "一、过去一年工作回顾\n规模以上工业增加值增长7.5%。"
     ind = target(old, "8.5%", "规模以上工业", 8.5, "about", "increase")
-    [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
+    link = link_target(ind, old, new, 2021)
     assert link.status == "not_fulfilled" and link.evidence[0].value_text == "7.5%"
 
 
@@ -230,7 +230,7 @@ def test_targets_urban_and_rural_income_are_apart():
     old = "主要预期目标：城镇居民人均可支配收入增长8%。"
     new = "一、过去一年工作回顾\n农村居民人均可支配收入增长9%，城镇居民人均可支配收入增长6%。"
     ind = target(old, "8%", "城镇居民人均可支配收入", 8, "about", "increase")
-    [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
+    link = link_target(ind, old, new, 2021)
     assert link.status == "not_fulfilled" and link.evidence[0].value_text == "6%"
 
 
@@ -240,7 +240,7 @@ def test_targets_a_plan_figure_compared_with_last_year_is_no_outcome():
     new = ("一、2006年工作回顾\n财政收入稳定增长。\n二、2007年工作总体部署\n"
            "今年中央财政赤字拟安排2450亿元，比去年预算赤字减少500亿元。\n")
     ind = target(old, "2950亿元", "中央财政赤字", 2950, "eq", "level", unit="亿元", period="2006")
-    [link] = link_reports(extraction(2006, indicators=[ind]), old, extraction(2007), new)
+    link = link_target(ind, old, new, 2006)
     assert link.status == "no_evidence" and not link.evidence
 
 
@@ -248,9 +248,9 @@ def test_targets_a_running_total_of_several_years_is_no_amount_for_one_year():
     old = "今年中央财政安排科技投入716亿元。"
     ind = target(old, "716亿元", "中央财政科技投入", 716, "eq", "level", unit="亿元", period="2006")
     new = "一、2006年工作回顾\n中央财政连续三年累计投入科技资金900亿元。\n"
-    [link] = link_reports(extraction(2006, indicators=[ind]), old, extraction(2007), new)
+    link = link_target(ind, old, new, 2006)
     assert link.status == "no_evidence" and not link.evidence
-    [link] = link_reports(extraction(2006, indicators=[ind]), old, extraction(2007), new.replace("连续三年累计", ""))
+    link = link_target(ind, old, new.replace("连续三年累计", ""), 2006)
     assert link.status == "fulfilled" and link.evidence[0].value_text == "900亿元"
 
 
@@ -260,11 +260,11 @@ def test_targets_a_name_of_rank_words_counts_the_metric_before_it():
     old = "主要预期目标是：地区生产总值增长7.5%、在全省地级市中率先突破4000亿元，城镇新增就业4.7万人。"
     new = "一、过去一年工作回顾\n全市实现地区生产总值4038.7亿元、增长6.2%。\n"
     ind = target(old, "突破4000亿元", "地级市中率先", 4000, "at_least", "level", "亿元")
-    [link] = link_reports(extraction(2023, indicators=[ind]), old, extraction(2024), new)
+    link = link_target(ind, old, new, 2023)
     assert link.status == "fulfilled" and link.evidence[0].value_text == "4038.7亿元"
     old = "主要预期目标是：地区生产总值增长7.5%，在全省地级市中率先突破4000亿元。"
     ind = target(old, "突破4000亿元", "地级市中率先", 4000, "at_least", "level", "亿元")
-    [link] = link_reports(extraction(2023, indicators=[ind]), old, extraction(2024), new)
+    link = link_target(ind, old, new, 2023)
     assert link.status == "no_evidence"
 
 
@@ -272,7 +272,7 @@ def test_targets_the_share_of_livelihood_spending_is_a_metric():
     old = "主要预期目标是：财政民生支出占比65%以上。"
     new = "一、过去一年工作回顾\n民生支出占一般公共预算支出比重达68.3%。\n"
     ind = target(old, "65%以上", "财政民生支出占比", 65, "at_least", "level", "%")
-    [link] = link_reports(extraction(2023, indicators=[ind]), old, extraction(2024), new)
+    link = link_target(ind, old, new, 2023)
     assert link.status == "fulfilled" and link.evidence[0].value_text == "68.3%"
 
 
@@ -281,7 +281,7 @@ def test_targets_a_name_that_skips_a_plan_word_still_names_its_metric():
     old = "中央提出今年经济增长预期目标为7%左右，既考虑了保持宏观调控目标的连续性。"
     new = "一、过去一年工作回顾\n国内生产总值达到13.65万亿元，比上年增长9.5%。\n"
     ind = target(old, "7%左右", "中央提出经济", 7, "about", "increase", "%", period="2004")
-    [link] = link_reports(extraction(2004, indicators=[ind]), old, extraction(2005), new)
+    link = link_target(ind, old, new, 2004)
     assert link.status == "fulfilled" and link.evidence[0].value_text == "9.5%"
 
 
@@ -300,7 +300,7 @@ def test_targets_a_name_that_skips_a_plan_word_still_names_its_metric():
 )
 def test_targets_metrics_written_out_or_cut(old, value_text, metric, value, comparator, change, new, status, actual):
     ind = target(old, value_text, metric, value, comparator, change, period="2012")
-    [link] = link_reports(extraction(2012, indicators=[ind]), old, extraction(2013), new)
+    link = link_target(ind, old, new, 2012)
     assert link.status == status
     assert (link.evidence[0].value_text if link.evidence and status != "no_evidence" else None) == actual
 
@@ -320,7 +320,7 @@ def test_targets_a_count_said_roughly_or_in_a_like_counter(metric, value_text, v
     old = f"打造{metric}{value_text}。"
     new = "一、过去一年工作回顾\n创建各类智能制造标杆1900余个。新增上市发行和过会企业13户、总数82户。城镇新增就业23万人。"
     ind = target(old, value_text, metric, value, "at_least", "level", unit=unit, period="2023")
-    [link] = link_reports(extraction(2023, indicators=[ind]), old, extraction(2024), new)
+    link = link_target(ind, old, new, 2023)
     assert link.status == status
     assert (link.evidence[0].value_text if link.evidence else None) == actual
 
@@ -407,7 +407,7 @@ def test_targets_a_rows_own_figure_is_read_in_the_sentence_naming_its_work(revie
 def test_targets_a_basis_word_or_a_sector_before_the_name(old, value_text, metric, value, comparator, change, unit,
                                                           new, status, actual):
     ind = target(old, value_text, metric, value, comparator, change, unit=unit, period="2025")
-    [link] = link_reports(extraction(2025, indicators=[ind]), old, extraction(2026), new)
+    link = link_target(ind, old, new, 2025)
     assert link.status == status
     assert (link.evidence[0].value_text if status != "no_evidence" else None) == actual
 
@@ -423,7 +423,7 @@ def test_targets_a_basis_word_or_a_sector_before_the_name(old, value_text, metri
 def test_targets_a_short_name_is_read_with_its_own_clause_when_that_says_what_is_counted(review, status, actual):
     old = "引进北京华联精品超市、盒马鲜生、麦德龙等品牌连锁超市，落地品牌首店、旗舰店30家。"
     ind = target(old, "30家", "旗舰店", 30, "about", "increase", unit="家", period="2024")
-    [link] = link_reports(extraction(2024, indicators=[ind]), old, extraction(2025), review)
+    link = link_target(ind, old, review, 2024)
     assert link.status == status
     assert (link.evidence[0].value_text if status != "no_evidence" else None) == actual
 
@@ -440,7 +440,7 @@ def test_targets_a_short_name_is_read_with_its_own_clause_when_that_says_what_is
 def test_targets_a_short_name_after_its_count_is_read_with_the_words_after_it(review, status, actual):
     old = "启动15个高品质住宅建设、21个城中村改造，创建70个幸福示范小区。"
     ind = target(old, "21个", "城中村", 21, "eq", "level", unit="个", period="2025")
-    [link] = link_reports(extraction(2025, indicators=[ind]), old, extraction(2026), review)
+    link = link_target(ind, old, review, 2025)
     assert link.status == status
     assert (link.evidence[0].value_text if status != "no_evidence" else None) == actual
 
@@ -457,7 +457,7 @@ def test_targets_a_short_name_after_its_count_is_read_with_the_words_after_it(re
 def test_targets_a_milestone_written_as_a_word_is_a_figure(review, status, actual):
     old = "确保技术合同成交额突破85亿元。"
     ind = target(old, "突破85亿元", "技术合同成交额", 85, "at_least", "level", unit="亿元", period="2022")
-    [link] = link_reports(extraction(2022, indicators=[ind]), old, extraction(2023), review)
+    link = link_target(ind, old, review, 2022)
     assert link.status == status
     assert (link.evidence[0].value_text if status != "no_evidence" else None) == actual
 
@@ -466,7 +466,7 @@ def test_targets_a_known_metric_passing_a_milestone_word():
     old = "地区生产总值突破900亿元。"
     ind = target(old, "突破900亿元", "地区生产总值", 900, "at_least", "level", unit="亿元", period="2022")
     new = "一、2022年工作回顾\n地区生产总值首次突破千亿元。"
-    [link] = link_reports(extraction(2022, indicators=[ind]), old, extraction(2023), new)
+    link = link_target(ind, old, new, 2022)
     assert (link.status, link.evidence[0].value_text) == ("fulfilled", "千亿元")
 
 
@@ -484,7 +484,7 @@ def test_targets_a_known_metric_passing_a_milestone_word():
 def test_targets_a_quoted_short_name_is_a_metric_name(review, status, actual):
     old = "“示范村”达到300个。"
     ind = target(old, "300个", "示范村", 300, "at_least", "level", unit="个", period="2022")
-    [link] = link_reports(extraction(2022, indicators=[ind]), old, extraction(2023), review)
+    link = link_target(ind, old, review, 2022)
     assert link.status == status
     assert (link.evidence[0].value_text if status != "no_evidence" else None) == actual
 
@@ -500,7 +500,7 @@ def test_targets_a_count_named_in_other_words_is_found_under_its_other_forms(nam
     old = f"全年{name}600家。"
     ind = target(old, "600家", name, 600, "about", "increase", unit="家", period="2022")
     new = f"一、2022年工作回顾\n{clause}。"
-    [link] = link_reports(extraction(2022, indicators=[ind]), old, extraction(2023), new)
+    link = link_target(ind, old, new, 2022)
     assert link.status != "no_evidence" and link.evidence[0].text in new
     assert link.evidence[0].value_text in clause
 
@@ -509,7 +509,7 @@ def test_targets_a_count_named_in_other_words_is_found_under_its_other_forms(nam
 def test_targets_a_count_is_not_found_under_another_counts_name(name, clause):
     old = f"全年{name}600家。"
     ind = target(old, "600家", name, 600, "about", "increase", unit="家", period="2022")
-    [link] = link_reports(extraction(2022, indicators=[ind]), old, extraction(2023), f"一、2022年工作回顾\n{clause}。")
+    link = link_target(ind, old, f"一、2022年工作回顾\n{clause}。", 2022)
     assert link.status == "no_evidence"
 
 
@@ -517,7 +517,7 @@ def test_targets_metrics_sharing_one_figure_are_judged_on_the_one_reported():
     old = "今年主要预期目标是：生产总值、人均GDP、全员劳动生产率增速均为7%，研发经费投入强度达到3.15%。"
     ind = target(old, "7%", "全员劳动生产率", 7, "eq", "increase", period="2022")
     new = "一、2022年工作回顾\n预计全年经济增长3.5%左右。"
-    [link] = link_reports(extraction(2022, indicators=[ind]), old, extraction(2023), new)
+    link = link_target(ind, old, new, 2022)
     assert (link.status, link.evidence[0].value_text) == ("not_fulfilled", "3.5%")
     assert "生产总值" in link.reason and (link.source_start, link.source_end) == (ind.start, ind.end)
 
@@ -543,7 +543,7 @@ def test_targets_the_years_figure_goes_before_a_term_total_said_with_a_basis_wor
     old = "实现城镇新增就业5000人以上。"
     ind = target(old, "5000人以上", "城镇新增就业", 5000, "at_least", "increase", unit="人", period="2025")
     new = "一、“十四五”时期和2025年工作回顾\n五年来，累计实现城镇新增就业2.5万人。全年实现城镇新增就业6052人。"
-    [link] = link_reports(extraction(2025, indicators=[ind]), old, extraction(2026), new)
+    link = link_target(ind, old, new, 2025)
     assert (link.status, link.evidence[0].value_text) == ("fulfilled", "6052人")
 
 
@@ -564,7 +564,7 @@ OLD_PAIR = "主要预期目标是：一般公共预算收入可比增长10%左�
 def test_targets_the_figures_own_item_names_its_metric(value_text, metric, value, status, actual):
     ind = target(OLD_PAIR, value_text, metric, value, "about", "increase", period="2025")
     new = "一、2025年工作回顾\n一般公共预算收入增长10.2%，城乡居民人均可支配收入分别增长5.4%、7.6%。"
-    [link] = link_reports(extraction(2025, indicators=[ind]), OLD_PAIR, extraction(2026), new)
+    link = link_target(ind, OLD_PAIR, new, 2025)
     assert (link.status, link.evidence[0].value_text) == (status, actual)
 
 
@@ -599,7 +599,7 @@ def test_targets_a_figure_written_twice_in_its_sentence_keeps_its_name():
     ind = target(old, "7%", "一般公共预算收入", 7, "eq", "increase", period="2021")
     ind = replace(ind, start=old.rindex("7%"), end=old.rindex("7%") + 2)
     new = "一、2021年工作回顾\n地区生产总值增长8.6%，一般公共预算收入增长5%。"
-    [link] = link_reports(extraction(2021, indicators=[ind]), old, extraction(2022), new)
+    link = link_target(ind, old, new, 2021)
     assert (link.status, link.evidence[0].value_text) == ("not_fulfilled", "5%")
 
 
@@ -616,7 +616,7 @@ def test_targets_a_rate_reached_from_a_starting_value(review, status, actual):
     old = "抓好污水处理提质增效攻坚，力争中心市区污水收集率70%。"
     ind = target(old, "70%", "中心市区污水收集率", 70, "eq", "level", period="2025")
     review += "城镇新增就业23万人。居民消费价格上涨2%。"
-    [link] = link_reports(extraction(2025, indicators=[ind]), old, extraction(2026), review)
+    link = link_target(ind, old, review, 2025)
     assert (link.status, link.evidence[0].value_text) == (status, actual)
 
 
@@ -624,5 +624,5 @@ def test_targets_a_count_reached_from_a_starting_value():
     old = "新增国家级孵化器10家。"
     ind = target(old, "10家", "国家级孵化器", 10, "eq", "level", unit="家", period="2025")
     new = "一、2025年工作回顾\n国家级孵化器从3家增加到12家。城镇新增就业23万人。居民消费价格上涨2%。"
-    [link] = link_reports(extraction(2025, indicators=[ind]), old, extraction(2026), new)
+    link = link_target(ind, old, new, 2025)
     assert (link.status, link.evidence[0].value_text) == ("fulfilled", "12家")
