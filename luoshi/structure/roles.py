@@ -571,6 +571,18 @@ def assign_roles(
         _address_codas(mt, sentences, placements, heading_level)
 
 
+def _forward_paragraphs(
+    sentences: list[Sentence], placements: list[Placement], skip: set[int] | frozenset[int] = frozenset()
+) -> list[list[int]]:
+    """The sentence indexes of each paragraph of the goals and plan parts, in text order; paragraphs in ``skip``
+    (made context as a whole) left out."""
+    paras: dict[int, list[int]] = {}
+    for k, s in enumerate(sentences):
+        if s.part in FORWARD and placements[k].para not in skip:
+            paras.setdefault(placements[k].para, []).append(k)
+    return list(paras.values())
+
+
 _TIGHT = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
 
 
@@ -734,11 +746,7 @@ def _sub_themes(
     of a run of parallel work sentences (着力提高高等教育质量。大力发展各类职业教育。认真贯彻…).
     Paragraphs in ``whole`` (made context as a whole: review, explanation) are left alone."""
     r = role_rules()
-    paras: dict[int, list[int]] = {}
-    for k, s in enumerate(sentences):
-        if s.part in FORWARD and placements[k].para not in whole:
-            paras.setdefault(placements[k].para, []).append(k)
-    for ks in paras.values():
+    for ks in _forward_paragraphs(sentences, placements, whole):
         if len(ks) < 4:
             continue
         bodies = [sentence_body(mt, sentences[k]) for k in ks]
@@ -781,11 +789,7 @@ def _heading_aims(
     holds ((六)办好民生大事实事,…。更加注重在发展中保障和改善民生,加大力度、体现实效,…。 then paragraphs of
     work), unless it names a figure, a deliverable or the year's 民生实事, which are rows."""
     r = role_rules()
-    paras: dict[int, list[int]] = {}
-    for k, s in enumerate(sentences):
-        if s.part in FORWARD and placements[k].para not in whole:
-            paras.setdefault(placements[k].para, []).append(k)
-    for ks in paras.values():
+    for ks in _forward_paragraphs(sentences, placements, whole):
         if len(ks) in (1, 3) or heading_level.get(sentences[ks[0]].start, THEME_LEVEL) >= THEME_LEVEL:
             continue
         aim = sentences[ks[1]]
@@ -816,11 +820,7 @@ def _address_codas(
     or leads into more paragraphs of it. Work pledged in the coda (我们将持续打造…, 要持续深化…, 继续鼓励…) stays
     a row: the stance is told in the present (我们坚持…, 市政府坚持当好…)."""
     r = role_rules()
-    paras: dict[int, list[int]] = {}
-    for k, s in enumerate(sentences):
-        if s.part in FORWARD:
-            paras.setdefault(placements[k].para, []).append(k)
-    for ks in paras.values():
+    for ks in _forward_paragraphs(sentences, placements):
         first, last = ks[0], ks[-1]
         if first == 0 or len(ks) > _CODA_MAX or not r.address.search(sentence_body(mt, sentences[first])):
             continue
